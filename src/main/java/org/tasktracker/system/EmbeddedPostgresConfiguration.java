@@ -1,0 +1,167 @@
+package org.tasktracker.system;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/**
+ * Starts an embedded PostgreSQL when no database is configured (neither
+ * {@code DATABASE_URL} nor {@code spring.datasource.url}), keeping its data in
+ * {@code tasktracker.embedded.data-dir} across restarts, and points the connection pool
+ * at it.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(EmbeddedPostgresConfiguration.NoDatabaseConfigured.class)
+class EmbeddedPostgresConfiguration {
+
+	static final String DATABASE_NAME = "tasktracker";
+
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+	@Bean(destroyMethod = "close")
+	EmbeddedPostgres embeddedPostgres(TaskTrackerProperties properties) throws IOException {
+		TaskTrackerProperties.Embedded settings = properties.embedded();
+		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
+		Files.createDirectories(dataDir);
+		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			// Spring closes it after the web server has drained; a JVM hook of its own
+			// could stop the database under requests still in flight.
+			.setRegisterShutdownHook(false)
+			.setPort(settings.port())
+			.setPGStartupWait(settings.startupTimeout())
+			// The library turns synchronous_commit off for speed; an acknowledged write
+			// must survive a crash.
+			.setServerConfig("synchronous_commit", "on")
+			.setServerConfig("max_connections", "100")
+			.setLocaleConfig("locale", "C")
+			.setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8")
+			.setDataDirectoryCustomizer(OrphanedPostmaster::stopIfRunning)
+			.start();
+		createDatabaseIfMissing(postgres);
+		log.info("Embedded PostgreSQL listening on localhost:{}, database '{}', data in {}", postgres.getPort(),
+				DATABASE_NAME, dataDir);
+		return postgres;
+	}
+
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(EmbeddedPostgres postgres) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE_NAME));
+		dataSource.setUsername("postgres");
+		return dataSource;
+	}
+
+	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+		DataSource admin = postgres.getPostgresDatabase();
+		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
+			try (ResultSet exists = statement
+				.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE_NAME + "'")) {
+				if (!exists.next()) {
+					statement.execute("CREATE DATABASE " + DATABASE_NAME);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the embedded database '" + DATABASE_NAME + "'", ex);
+		}
+	}
+
+	/**
+	 * A service killed with SIGKILL leaves its PostgreSQL running on the data directory;
+	 * stop that one before starting a new one there.
+	 */
+	static final class OrphanedPostmaster {
+
+		private static final Duration STOP_WAIT = Duration.ofSeconds(30);
+
+		private OrphanedPostmaster() {
+		}
+
+		static void stopIfRunning(File dataDirectory) {
+			Path pidFile = dataDirectory.toPath().resolve("postmaster.pid");
+			if (!Files.isRegularFile(pidFile)) {
+				return;
+			}
+			Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
+				.filter(ProcessHandle::isAlive)
+				.filter(OrphanedPostmaster::isPostgres);
+			if (postmaster.isEmpty()) {
+				return;
+			}
+			ProcessHandle process = postmaster.get();
+			log.warn("PostgreSQL (pid {}) from an earlier run still holds {}; stopping it", process.pid(),
+					dataDirectory);
+			process.destroy();
+			try {
+				process.onExit().get(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException("Interrupted while stopping the earlier PostgreSQL", ex);
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				throw new IllegalStateException("The earlier PostgreSQL (pid " + process.pid() + ") on " + dataDirectory
+						+ " did not stop within " + STOP_WAIT.toSeconds() + "s");
+			}
+		}
+
+		private static Optional<Long> readPid(Path pidFile) {
+			try {
+				String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+				return StringUtils.hasText(firstLine) ? Optional.of(Long.parseLong(firstLine)) : Optional.empty();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			catch (NumberFormatException ex) {
+				return Optional.empty();
+			}
+		}
+
+		private static boolean isPostgres(ProcessHandle process) {
+			return process.info().command().map((command) -> command.endsWith("postgres")).orElse(true);
+		}
+
+	}
+
+	static class NoDatabaseConfigured implements Condition {
+
+		@Override
+		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
+		}
+
+	}
+
+}

@@ -1,0 +1,61 @@
+package org.tasktracker.system;
+
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Health checks: {@code /health} and {@code /health/ready} report whether the database
+ * answers, {@code /health/live} only that the process serves requests.
+ */
+@RestController
+@Tag(name = "health")
+class HealthController {
+
+	private final JdbcClient jdbc;
+
+	HealthController(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping("/health")
+	@Operation(summary = "Overall health: 200 UP while the database answers, 503 DOWN otherwise")
+	ResponseEntity<Map<String, Object>> health() {
+		boolean databaseUp = databaseAnswers();
+		String status = databaseUp ? "UP" : "DOWN";
+		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+			.cacheControl(CacheControl.noStore())
+			.body(Map.of("status", status, "checks", Map.of("database", status)));
+	}
+
+	@GetMapping("/health/ready")
+	@Operation(summary = "Readiness for orchestrators; the same answer as /health")
+	ResponseEntity<Map<String, Object>> ready() {
+		return health();
+	}
+
+	@GetMapping("/health/live")
+	@Operation(summary = "Liveness: 200 while the process runs; never touches the database")
+	ResponseEntity<Map<String, Object>> live() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("status", "UP"));
+	}
+
+	private boolean databaseAnswers() {
+		try {
+			return this.jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.tasktracker.system;
+
+import java.net.URI;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.TokenStreamLocation;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.web.ErrorResponse;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an {@code application/problem+json} response (RFC 9457).
+ * Bodies never carry stack traces, SQL, class names or connection details: defects and
+ * database failures are logged in full under the request id, which the body repeats.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+	private static final URI ABOUT_BLANK = URI.create("about:blank");
+
+	private final TaskTrackerProperties properties;
+
+	ProblemHandler(TaskTrackerProperties properties) {
+		this.properties = properties;
+	}
+
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
+			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("Database unavailable: {}", ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The database cannot be reached; retry later");
+		problem.setProperty("request_id", RequestIdFilter.currentId(request));
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER,
+				Long.toString(Math.max(1, this.properties.http().retryAfter().toSeconds())));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> handleDefect(Exception ex, WebRequest request) {
+		String requestId = RequestIdFilter.currentId(request);
+		log.error("Unhandled failure in request {}", requestId, ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"An unexpected error occurred; quote request id " + requestId + " when reporting it");
+		problem.setProperty("request_id", requestId);
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, describeUnreadable(ex));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		ProblemDetail problem;
+		if (body instanceof ProblemDetail detail) {
+			problem = detail;
+		}
+		else if (ex instanceof ErrorResponse errorResponse) {
+			problem = errorResponse.updateAndGetBody(getMessageSource(), LocaleContextHolder.getLocale());
+		}
+		else {
+			problem = ProblemDetail.forStatus(statusCode);
+		}
+		if (problem.getType() == null) {
+			problem.setType(ABOUT_BLANK);
+		}
+		if (problem.getInstance() == null && request instanceof NativeWebRequest nativeRequest) {
+			HttpServletRequest servletRequest = nativeRequest.getNativeRequest(HttpServletRequest.class);
+			if (servletRequest != null) {
+				problem.setInstance(toUri(servletRequest.getRequestURI()));
+			}
+		}
+		HttpHeaders responseHeaders = new HttpHeaders();
+		responseHeaders.putAll(headers);
+		responseHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+		return new ResponseEntity<>(problem, responseHeaders, statusCode);
+	}
+
+	private static URI toUri(String path) {
+		try {
+			return URI.create(path);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static String describeUnreadable(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof JacksonException jackson) {
+			TokenStreamLocation location = jackson.getLocation();
+			if (location != null && location.getLineNr() > 0) {
+				return "Request body is not valid JSON (line " + location.getLineNr() + ", column "
+						+ location.getColumnNr() + ")";
+			}
+			return "Request body is not valid JSON";
+		}
+		return "Request body is missing or unreadable";
+	}
+
+}

@@ -1,0 +1,71 @@
+package org.tasktracker.system;
+
+import java.io.IOException;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request a correlation id: the client's {@code X-Request-Id} when it is
+ * sane, a new one otherwise. The id is echoed in the response, put in the logging context
+ * and repeated in the body of any 500 or 503.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class RequestIdFilter extends OncePerRequestFilter {
+
+	public static final String HEADER = "X-Request-Id";
+
+	static final String MDC_KEY = "request_id";
+
+	private static final String ATTRIBUTE = RequestIdFilter.class.getName() + ".id";
+
+	/** Printable, log-safe and short: nothing that could forge a log line. */
+	private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:@/+=-]{1,128}");
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String id = request.getHeader(HEADER);
+		if (id == null || !SANE.matcher(id).matches()) {
+			id = UUID.randomUUID().toString();
+		}
+		request.setAttribute(ATTRIBUTE, id);
+		response.setHeader(HEADER, id);
+		MDC.put(MDC_KEY, id);
+		try {
+			chain.doFilter(request, response);
+		}
+		finally {
+			MDC.remove(MDC_KEY);
+		}
+	}
+
+	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	static String currentId(WebRequest request) {
+		Object id = request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		return (id != null) ? id.toString() : "unknown";
+	}
+
+	static String currentId(HttpServletRequest request) {
+		Object id = request.getAttribute(ATTRIBUTE);
+		return (id != null) ? id.toString() : "unknown";
+	}
+
+}

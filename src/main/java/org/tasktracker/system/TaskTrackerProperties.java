@@ -1,0 +1,36 @@
+package org.tasktracker.system;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The service's own settings. Each one is also settable through the environment variable
+ * that {@code application.yml} maps to it; the README lists them all.
+ *
+ * @param embedded the embedded PostgreSQL used when no database is configured
+ * @param http limits on what clients send
+ */
+@ConfigurationProperties("tasktracker")
+public record TaskTrackerProperties(@DefaultValue Embedded embedded, @DefaultValue Http http) {
+
+	/**
+	 * @param dataDir where the embedded PostgreSQL keeps its data across restarts
+	 * @param port the port it listens on; 0 picks a free one at each start
+	 * @param startupTimeout how long to wait for it to accept connections
+	 */
+	public record Embedded(@DefaultValue("./data") Path dataDir, @DefaultValue("0") int port,
+			@DefaultValue("30s") Duration startupTimeout) {
+	}
+
+	/**
+	 * @param maxRequestBody larger request bodies are refused with 413
+	 * @param retryAfter the {@code Retry-After} a 503 suggests while the database is away
+	 */
+	public record Http(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("2s") Duration retryAfter) {
+	}
+
+}

@@ -1,0 +1,39 @@
+package org.tasktracker.system;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.MapperFeature;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * JSON handling and the OpenAPI document's front matter.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(TaskTrackerProperties.class)
+class WebConfiguration {
+
+	/** A body that names a field twice is ambiguous; refuse it as malformed JSON. */
+	@Bean
+	JsonMapperBuilderCustomizer strictJsonParsing() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			// Problem bodies read type, title, status, detail, instance: declaration
+			// order.
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+	}
+
+	@Bean
+	OpenAPI taskTrackerOpenApi() {
+		return new OpenAPI().info(new Info().title("TaskTracker")
+			.version("v1")
+			.description("A task-tracking HTTP service on PostgreSQL. Errors are application/problem+json "
+					+ "(RFC 9457) with an errors array naming each offending field or parameter.")
+			.license(new License().name("Apache-2.0")));
+	}
+
+}

@@ -1,0 +1,134 @@
+package org.tasktracker.task;
+
+import java.net.URI;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.tasktracker.system.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP edge of tasks: {@code /tasks} and {@code /tasks/{id}}. Bodies arrive as parsed
+ * JSON and are checked by {@link TaskRequests}; path ids and query parameters are parsed
+ * here so that a bad one is a 422 naming it.
+ */
+@RestController
+@RequestMapping("/tasks")
+@Tag(name = "tasks")
+class TaskController {
+
+	static final String MERGE_PATCH_JSON = "application/merge-patch+json";
+
+	private final TaskRepository tasks;
+
+	TaskController(TaskRepository tasks) {
+		this.tasks = tasks;
+	}
+
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	@Operation(summary = "Create a task", description = "201 with the task and its Location.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = TaskCreateDocument.class)))
+	ResponseEntity<Task> create(@RequestBody JsonNode body) {
+		Task task = this.tasks.create(TaskRequests.newTask(requireObject(body)));
+		return ResponseEntity.created(URI.create("/tasks/" + task.id())).body(task);
+	}
+
+	@GetMapping
+	@Operation(summary = "List tasks, oldest first",
+			description = "Keyset pagination: when more tasks follow, a Link header with rel=\"next\" "
+					+ "gives the next page's URL. Unknown parameters are ignored.")
+	@Parameter(name = "completed", description = "true or false: only tasks in that state")
+	@Parameter(name = "q", description = "case-insensitive substring of title or description (at most 200 characters)")
+	@Parameter(name = "limit", description = "page size, 1-1000, default 100")
+	@Parameter(name = "after", description = "only tasks whose id comes after this one in the listing order")
+	@Parameter(name = "order", description = "asc (default) or desc, by id")
+	ResponseEntity<List<Task>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+		TaskListQuery query = TaskListQuery.from(parameters);
+		List<Task> found = this.tasks.find(query, query.limit() + 1);
+		if (found.size() <= query.limit()) {
+			return ResponseEntity.ok(found);
+		}
+		List<Task> page = found.subList(0, query.limit());
+		String next = query.nextPageUrl(page.get(page.size() - 1).id());
+		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Get a task")
+	Task get(@PathVariable String id) {
+		long taskId = parseId(id);
+		return this.tasks.findById(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+	}
+
+	@PostMapping("/{id}/complete")
+	@Operation(summary = "Complete a task",
+			description = "Idempotent: completing a completed task returns it unchanged. Any body is ignored.")
+	Task complete(@PathVariable String id) {
+		long taskId = parseId(id);
+		return this.tasks.complete(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+	}
+
+	@PostMapping("/{id}/reopen")
+	@Operation(summary = "Reopen a task", description = "Idempotent. Any body is ignored.")
+	Task reopen(@PathVariable String id) {
+		long taskId = parseId(id);
+		return this.tasks.reopen(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+	}
+
+	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Change a task (JSON merge patch)",
+			description = "Only the fields named change; \"description\": null clears it.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(
+			content = @Content(schema = @Schema(implementation = TaskPatchDocument.class)))
+	Task update(@PathVariable String id, @RequestBody JsonNode body) {
+		long taskId = parseId(id);
+		TaskPatch patch = TaskRequests.patch(requireObject(body));
+		return this.tasks.update(taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
+	}
+
+	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a task")
+	ResponseEntity<Void> delete(@PathVariable String id) {
+		long taskId = parseId(id);
+		if (!this.tasks.delete(taskId)) {
+			throw new TaskNotFoundException(taskId);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/** A task id is a positive integer that fits in int64; anything else is a 422. */
+	static long parseId(String value) {
+		Long id = TaskListQuery.parseNonNegative(value);
+		if (id == null || id == 0) {
+			throw new InvalidRequestException("id", "must be a positive 64-bit integer");
+		}
+		return id;
+	}
+
+	private static JsonNode requireObject(JsonNode body) {
+		if (!body.isObject()) {
+			throw new NotAnObjectException();
+		}
+		return body;
+	}
+
+}

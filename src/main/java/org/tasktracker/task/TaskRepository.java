@@ -1,0 +1,170 @@
+package org.tasktracker.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Tasks in PostgreSQL, one SQL statement per operation. State changes are decided in the
+ * statement itself, so concurrent requests cannot interleave a read and a write.
+ */
+@Repository
+class TaskRepository {
+
+	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at";
+
+	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
+
+	private final JdbcClient jdbc;
+
+	TaskRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Task create(NewTask task) {
+		return this.jdbc.sql("""
+				INSERT INTO tasks (title, description)
+				VALUES (:title, :description)
+				RETURNING %s
+				""".formatted(COLUMNS))
+			.param("title", task.title())
+			.param("description", task.description())
+			.query(TASK_ROW)
+			.single();
+	}
+
+	Optional<Task> findById(long id) {
+		return this.jdbc.sql("SELECT %s FROM tasks WHERE id = :id".formatted(COLUMNS))
+			.param("id", id)
+			.query(TASK_ROW)
+			.optional();
+	}
+
+	/**
+	 * One page in id order, with up to {@code limit} rows; pass {@code query.limit() + 1}
+	 * to learn whether another page follows.
+	 */
+	List<Task> find(TaskListQuery query, int limit) {
+		List<String> conditions = new ArrayList<>();
+		if (query.completed() != null) {
+			conditions.add("completed = :completed");
+		}
+		if (query.q() != null) {
+			conditions.add("(title ILIKE :pattern OR description ILIKE :pattern)");
+		}
+		if (query.after() != null) {
+			conditions.add(query.descending() ? "id < :after" : "id > :after");
+		}
+		String sql = "SELECT " + COLUMNS + " FROM tasks"
+				+ (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY id "
+				+ (query.descending() ? "DESC" : "ASC") + " LIMIT :limit";
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("limit", limit);
+		if (query.completed() != null) {
+			statement = statement.param("completed", query.completed());
+		}
+		if (query.q() != null) {
+			statement = statement.param("pattern", "%" + escapeLike(query.q()) + "%");
+		}
+		if (query.after() != null) {
+			statement = statement.param("after", query.after());
+		}
+		return statement.query(TASK_ROW).list();
+	}
+
+	/**
+	 * Marks a task completed. Completing a completed task changes nothing: the first
+	 * {@code completed_at} and the {@code updated_at} stay.
+	 */
+	Optional<Task> complete(long id) {
+		return this.jdbc.sql("""
+				UPDATE tasks
+				SET completed = true,
+				    completed_at = COALESCE(completed_at, now()),
+				    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
+				WHERE id = :id
+				RETURNING %s
+				""".formatted(COLUMNS)).param("id", id).query(TASK_ROW).optional();
+	}
+
+	/** Marks a task not completed and clears {@code completed_at}; idempotent. */
+	Optional<Task> reopen(long id) {
+		return this.jdbc.sql("""
+				UPDATE tasks
+				SET completed = false,
+				    completed_at = NULL,
+				    updated_at = CASE WHEN completed THEN now() ELSE updated_at END
+				WHERE id = :id
+				RETURNING %s
+				""".formatted(COLUMNS)).param("id", id).query(TASK_ROW).optional();
+	}
+
+	/**
+	 * Applies a merge patch; {@code updated_at} moves only when a value really changes.
+	 */
+	Optional<Task> update(long id, TaskPatch patch) {
+		if (patch.isEmpty()) {
+			return findById(id);
+		}
+		List<String> assignments = new ArrayList<>();
+		List<String> changes = new ArrayList<>();
+		if (patch.title() != null) {
+			assignments.add("title = :title");
+			changes.add("title IS DISTINCT FROM CAST(:title AS text)");
+		}
+		if (patch.setsDescription()) {
+			assignments.add("description = CAST(:description AS text)");
+			changes.add("description IS DISTINCT FROM CAST(:description AS text)");
+		}
+		if (patch.completed() != null) {
+			assignments.add("completed = :completed");
+			assignments.add("completed_at = CASE WHEN :completed THEN COALESCE(completed_at, now()) ELSE NULL END");
+			changes.add("completed IS DISTINCT FROM :completed");
+		}
+		assignments.add("updated_at = CASE WHEN " + String.join(" OR ", changes) + " THEN now() ELSE updated_at END");
+		String sql = "UPDATE tasks SET " + String.join(", ", assignments) + " WHERE id = :id RETURNING " + COLUMNS;
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("id", id);
+		if (patch.title() != null) {
+			statement = statement.param("title", patch.title());
+		}
+		if (patch.setsDescription()) {
+			statement = statement.param("description", patch.description());
+		}
+		if (patch.completed() != null) {
+			statement = statement.param("completed", patch.completed());
+		}
+		return statement.query(TASK_ROW).optional();
+	}
+
+	/**
+	 * @return whether a task was there to delete
+	 */
+	boolean delete(long id) {
+		return this.jdbc.sql("DELETE FROM tasks WHERE id = :id").param("id", id).update() == 1;
+	}
+
+	/** Makes {@code %}, {@code _} and the escape character itself match literally. */
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+	}
+
+	private static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
+		return new Task(row.getLong("id"), row.getString("title"), row.getString("description"),
+				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+				toInstant(row.getObject("completed_at", OffsetDateTime.class)));
+	}
+
+	private static java.time.@Nullable Instant toInstant(@Nullable OffsetDateTime value) {
+		return (value != null) ? value.toInstant() : null;
+	}
+
+}

@@ -1,0 +1,161 @@
+package org.tasktracker.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.system.FieldError;
+import org.tasktracker.system.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The rules for request bodies, applied to the parsed JSON so that types stay strict (no
+ * number becomes a string, no string a boolean) and every broken rule is reported at
+ * once.
+ */
+final class TaskRequests {
+
+	static final int TITLE_MAX = 200;
+
+	static final int DESCRIPTION_MAX = 10_000;
+
+	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at");
+
+	private TaskRequests() {
+	}
+
+	/**
+	 * Validates a create request: {@code title} required, {@code description} optional.
+	 * @throws InvalidRequestException naming every field at fault
+	 */
+	static NewTask newTask(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		for (Map.Entry<String, JsonNode> field : body.properties()) {
+			String name = field.getKey();
+			if ("completed".equals(name)) {
+				errors.add(new FieldError(name, "cannot be set on creation; use POST /tasks/{id}/complete"));
+			}
+			else if (!"title".equals(name) && !"description".equals(name)) {
+				errors.add(unexpected(name));
+			}
+		}
+		JsonNode titleNode = body.get("title");
+		String title = null;
+		if (titleNode == null) {
+			errors.add(new FieldError("title", "is required"));
+		}
+		else {
+			title = title(titleNode, errors);
+		}
+		String description = description(body.get("description"), errors);
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return new NewTask(title, description);
+	}
+
+	/**
+	 * Validates a JSON merge patch of {@code title}, {@code description} and
+	 * {@code completed}, with the same rules as creation.
+	 * @throws InvalidRequestException naming every field at fault
+	 */
+	static TaskPatch patch(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		for (String name : body.propertyNames()) {
+			if (!"title".equals(name) && !"description".equals(name) && !"completed".equals(name)) {
+				errors.add(unexpected(name));
+			}
+		}
+		JsonNode titleNode = body.get("title");
+		String title = (titleNode != null) ? title(titleNode, errors) : null;
+		boolean setsDescription = body.has("description");
+		String description = description(body.get("description"), errors);
+		Boolean completed = null;
+		JsonNode completedNode = body.get("completed");
+		if (completedNode != null) {
+			if (completedNode.isBoolean()) {
+				completed = completedNode.booleanValue();
+			}
+			else {
+				errors.add(
+						new FieldError("completed", completedNode.isNull() ? "must not be null" : "must be a boolean"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return new TaskPatch(title, setsDescription, description, completed);
+	}
+
+	private static FieldError unexpected(String name) {
+		return new FieldError(name, READ_ONLY.contains(name) ? "is read-only" : "is not a known field");
+	}
+
+	private static @Nullable String title(JsonNode node, List<FieldError> errors) {
+		if (node.isNull()) {
+			errors.add(new FieldError("title", "must not be null"));
+			return null;
+		}
+		if (!node.isString()) {
+			errors.add(new FieldError("title", "must be a string"));
+			return null;
+		}
+		String title = node.stringValue().strip();
+		String problem = textProblem(title, TITLE_MAX, true);
+		if (problem == null && title.isEmpty()) {
+			problem = "must not be blank";
+		}
+		if (problem != null) {
+			errors.add(new FieldError("title", problem));
+			return null;
+		}
+		return title;
+	}
+
+	private static @Nullable String description(@Nullable JsonNode node, List<FieldError> errors) {
+		if (node == null || node.isNull()) {
+			return null;
+		}
+		if (!node.isString()) {
+			errors.add(new FieldError("description", "must be a string or null"));
+			return null;
+		}
+		String description = node.stringValue();
+		String problem = textProblem(description, DESCRIPTION_MAX, false);
+		if (problem != null) {
+			errors.add(new FieldError("description", problem));
+			return null;
+		}
+		return description;
+	}
+
+	/**
+	 * What is wrong with a text, or null. Lengths count Unicode code points; U+0000 is
+	 * always refused (PostgreSQL cannot store it), the other control characters only
+	 * where {@code noControlCharacters} says so.
+	 */
+	private static @Nullable String textProblem(String text, int maxCodePoints, boolean noControlCharacters) {
+		int codePoints = 0;
+		for (int i = 0; i < text.length();) {
+			int codePoint = text.codePointAt(i);
+			i += Character.charCount(codePoint);
+			codePoints++;
+			if (codePoint == 0) {
+				return "must not contain U+0000";
+			}
+			if (noControlCharacters && (codePoint < 0x20 || codePoint == 0x7F)) {
+				return "must not contain control characters";
+			}
+			if (Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
+				return "must not contain unpaired surrogates";
+			}
+		}
+		if (codePoints > maxCodePoints) {
+			return "must be at most " + maxCodePoints + " characters";
+		}
+		return null;
+	}
+
+}
