@@ -50,27 +50,36 @@ class EmbeddedPostgresConfiguration {
 		TaskTrackerProperties.Embedded settings = properties.embedded();
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
-		EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-			.setDataDirectory(dataDir)
-			.setCleanDataDirectory(false)
-			// Spring closes it after the web server has drained; a JVM hook of its own
-			// could stop the database under requests still in flight.
-			.setRegisterShutdownHook(false)
-			.setPort(settings.port())
-			.setPGStartupWait(settings.startupTimeout())
+		EmbeddedPostgres postgres = builder(dataDir, settings.port(), settings.startupTimeout())
 			// The library turns synchronous_commit off for speed; an acknowledged write
 			// must survive a crash.
 			.setServerConfig("synchronous_commit", "on")
-			.setServerConfig("max_connections", "100")
-			.setLocaleConfig("locale", "C")
-			.setLocaleConfig("locale-provider", "builtin")
-			.setLocaleConfig("builtin-locale", "C.UTF-8")
-			.setDataDirectoryCustomizer(OrphanedPostmaster::stopIfRunning)
 			.start();
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL listening on localhost:{}, database '{}', data in {}", postgres.getPort(),
 				DATABASE_NAME, dataDir);
 		return postgres;
+	}
+
+	/**
+	 * The embedded server as the service runs it: data kept in {@code dataDir}, Unicode
+	 * case rules from PostgreSQL's builtin provider (so {@code ILIKE} folds the same on
+	 * every OS), no shutdown hook of its own.
+	 */
+	static EmbeddedPostgres.Builder builder(Path dataDir, int port, Duration startupTimeout) {
+		return EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			// Spring closes it after the web server has drained; a JVM hook of its own
+			// could stop the database under requests still in flight.
+			.setRegisterShutdownHook(false)
+			.setPort(port)
+			.setPGStartupWait(startupTimeout)
+			.setServerConfig("max_connections", "100")
+			.setLocaleConfig("locale", "C")
+			.setLocaleConfig("locale-provider", "builtin")
+			.setLocaleConfig("builtin-locale", "C.UTF-8")
+			.setDataDirectoryCustomizer(OrphanedPostmaster::stopIfRunning);
 	}
 
 	@Bean
@@ -82,7 +91,7 @@ class EmbeddedPostgresConfiguration {
 		return dataSource;
 	}
 
-	private static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
+	static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
 		DataSource admin = postgres.getPostgresDatabase();
 		try (Connection connection = admin.getConnection(); Statement statement = connection.createStatement()) {
 			try (ResultSet exists = statement

@@ -30,9 +30,12 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 			response.setCharacterEncoding("UTF-8");
 			Writer writer = response.getReporter();
 			if (writer != null) {
-				String detail = (status == 400) ? ",\"detail\":\"The request is malformed (for example, a URL with characters "
-						+ "that must be percent-encoded)\"" : "";
-				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + detail + "}");
+				String detail = (status == 400)
+						? ",\"detail\":\"The request is malformed (for example, a URL with characters "
+								+ "that must be percent-encoded)\""
+						: "";
+				writer
+					.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + detail + "}");
 				response.finishResponse();
 			}
 		}

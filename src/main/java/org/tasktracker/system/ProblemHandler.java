@@ -3,6 +3,7 @@ package org.tasktracker.system;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -56,6 +57,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		headers.set(HttpHeaders.RETRY_AFTER,
 				Long.toString(Math.max(1, this.properties.http().retryAfter().toSeconds())));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * Tomcat parses query strings lazily and throws when one is not valid
+	 * percent-encoding.
+	 */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<Object> handleMalformedQuery(InvalidParameterException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The query string is malformed (invalid percent-encoding)");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
 	@ExceptionHandler(Exception.class)

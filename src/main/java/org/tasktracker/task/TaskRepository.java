@@ -54,6 +54,15 @@ class TaskRepository {
 	 * to learn whether another page follows.
 	 */
 	List<Task> find(TaskListQuery query, int limit) {
+		return listing("SELECT " + COLUMNS, query, limit).query(TASK_ROW).list();
+	}
+
+	/** PostgreSQL's plan for {@link #find}, one line per row of {@code EXPLAIN}. */
+	List<String> explainFind(TaskListQuery query, int limit) {
+		return listing("EXPLAIN SELECT " + COLUMNS, query, limit).query(String.class).list();
+	}
+
+	private JdbcClient.StatementSpec listing(String select, TaskListQuery query, int limit) {
 		List<String> conditions = new ArrayList<>();
 		if (query.completed() != null) {
 			conditions.add("completed = :completed");
@@ -64,9 +73,8 @@ class TaskRepository {
 		if (query.after() != null) {
 			conditions.add(query.descending() ? "id < :after" : "id > :after");
 		}
-		String sql = "SELECT " + COLUMNS + " FROM tasks"
-				+ (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + " ORDER BY id "
-				+ (query.descending() ? "DESC" : "ASC") + " LIMIT :limit";
+		String sql = select + " FROM tasks" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+				+ " ORDER BY id " + (query.descending() ? "DESC" : "ASC") + " LIMIT :limit";
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("limit", limit);
 		if (query.completed() != null) {
 			statement = statement.param("completed", query.completed());
@@ -77,7 +85,7 @@ class TaskRepository {
 		if (query.after() != null) {
 			statement = statement.param("after", query.after());
 		}
-		return statement.query(TASK_ROW).list();
+		return statement;
 	}
 
 	/**

@@ -102,7 +102,7 @@ final class TaskRequests {
 			errors.add(new FieldError("title", "must be a string"));
 			return null;
 		}
-		String title = node.stringValue().strip();
+		String title = trim(node.stringValue());
 		String problem = textProblem(title, TITLE_MAX, true);
 		if (problem == null && title.isEmpty()) {
 			problem = "must not be blank";
@@ -129,6 +129,26 @@ final class TaskRequests {
 			return null;
 		}
 		return description;
+	}
+
+	/**
+	 * Removes surrounding white space in the Unicode sense, including the no-break spaces
+	 * that {@link String#strip()} keeps.
+	 */
+	static String trim(String text) {
+		int start = 0;
+		int end = text.length();
+		while (start < end && isWhiteSpace(text.codePointAt(start))) {
+			start += Character.charCount(text.codePointAt(start));
+		}
+		while (end > start && isWhiteSpace(text.codePointBefore(end))) {
+			end -= Character.charCount(text.codePointBefore(end));
+		}
+		return text.substring(start, end);
+	}
+
+	private static boolean isWhiteSpace(int codePoint) {
+		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
 	}
 
 	/**

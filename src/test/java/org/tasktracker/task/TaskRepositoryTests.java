@@ -1,0 +1,187 @@
+package org.tasktracker.task;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
+import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL against the real (embedded) PostgreSQL, schema from the Flyway migrations. Each
+ * test runs in a transaction that is rolled back.
+ */
+@JdbcTest
+@AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
+@Import(TaskRepository.class)
+class TaskRepositoryTests {
+
+	@Autowired
+	private TaskRepository tasks;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void createsAnOpenTaskWithServerTimestamps() {
+		Task task = this.tasks.create(new NewTask("Test", "about it"));
+
+		assertThat(task.id()).isPositive();
+		assertThat(task.title()).isEqualTo("Test");
+		assertThat(task.description()).isEqualTo("about it");
+		assertThat(task.completed()).isFalse();
+		assertThat(task.completedAt()).isNull();
+		assertThat(task.updatedAt()).isEqualTo(task.createdAt());
+		assertThat(this.tasks.findById(task.id())).contains(task);
+	}
+
+	@Test
+	void storesTextThatPostgresCountsInCharacters() {
+		String title = "\uD83D\uDE00".repeat(200);
+		assertThat(this.tasks.create(new NewTask(title, null)).title()).isEqualTo(title);
+	}
+
+	@Test
+	void completingTwiceKeepsTheFirstCompletionTime() {
+		Task task = this.tasks.create(TaskFixtures.aNewTask("Test"));
+
+		Task first = this.tasks.complete(task.id()).orElseThrow();
+		Task second = this.tasks.complete(task.id()).orElseThrow();
+
+		assertThat(first.completed()).isTrue();
+		assertThat(first.completedAt()).isNotNull();
+		assertThat(second).isEqualTo(first);
+	}
+
+	@Test
+	void reopeningClearsTheCompletionTime() {
+		Task task = this.tasks.create(TaskFixtures.aNewTask("Test"));
+		this.tasks.complete(task.id());
+
+		Task reopened = this.tasks.reopen(task.id()).orElseThrow();
+
+		assertThat(reopened.completed()).isFalse();
+		assertThat(reopened.completedAt()).isNull();
+		assertThat(this.tasks.reopen(task.id())).contains(reopened);
+	}
+
+	@Test
+	void changesOnlyWhatAPatchNames() {
+		Task task = this.tasks.create(new NewTask("Old", "keep me"));
+
+		Task renamed = this.tasks.update(task.id(), new TaskPatch("New", false, null, null)).orElseThrow();
+		assertThat(renamed.title()).isEqualTo("New");
+		assertThat(renamed.description()).isEqualTo("keep me");
+
+		Task cleared = this.tasks.update(task.id(), new TaskPatch(null, true, null, null)).orElseThrow();
+		assertThat(cleared.description()).isNull();
+		assertThat(cleared.title()).isEqualTo("New");
+
+		Task completed = this.tasks.update(task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
+		assertThat(completed.completed()).isTrue();
+		assertThat(completed.completedAt()).isNotNull();
+		Task again = this.tasks.update(task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
+		assertThat(again.completedAt()).isEqualTo(completed.completedAt());
+
+		Task reopened = this.tasks.update(task.id(), new TaskPatch(null, false, null, false)).orElseThrow();
+		assertThat(reopened.completed()).isFalse();
+		assertThat(reopened.completedAt()).isNull();
+	}
+
+	@Test
+	void anEmptyPatchChangesNothing() {
+		Task task = this.tasks.create(TaskFixtures.aNewTask("Same"));
+		assertThat(this.tasks.update(task.id(), new TaskPatch(null, false, null, null))).contains(task);
+	}
+
+	@Test
+	void findsNothingToChangeForAnUnknownId() {
+		assertThat(this.tasks.complete(Long.MAX_VALUE)).isEmpty();
+		assertThat(this.tasks.reopen(Long.MAX_VALUE)).isEmpty();
+		assertThat(this.tasks.update(Long.MAX_VALUE, new TaskPatch("x", false, null, null))).isEmpty();
+		assertThat(this.tasks.delete(Long.MAX_VALUE)).isFalse();
+		assertThat(this.tasks.findById(Long.MAX_VALUE)).isEmpty();
+	}
+
+	@Test
+	void deletesATask() {
+		Task task = this.tasks.create(TaskFixtures.aNewTask("Gone"));
+		assertThat(this.tasks.delete(task.id())).isTrue();
+		assertThat(this.tasks.findById(task.id())).isEmpty();
+	}
+
+	@Test
+	void searchesTitleAndDescriptionCaseInsensitivelyAndLiterally() {
+		String marker = TaskFixtures.uniqueMarker();
+		Task inTitle = this.tasks.create(new NewTask("Über " + marker + " 100%", null));
+		Task inDescription = this.tasks.create(new NewTask("other", "see " + marker.toUpperCase() + " ü_x"));
+		this.tasks.create(new NewTask("unrelated", "nothing"));
+
+		assertThat(ids(query(marker))).containsExactly(inTitle.id(), inDescription.id());
+		assertThat(ids(query("ÜBER " + marker))).containsExactly(inTitle.id());
+		assertThat(ids(query(marker + " 100%"))).containsExactly(inTitle.id());
+		assertThat(ids(query(marker.toUpperCase() + " Ü_X"))).containsExactly(inDescription.id());
+		// % and _ match themselves, not any text
+		assertThat(ids(query(marker + "%100"))).isEmpty();
+		assertThat(ids(query(marker.toUpperCase() + " ü_"))).containsExactly(inDescription.id());
+		assertThat(ids(query(marker.substring(0, 10) + "_"))).isEmpty();
+	}
+
+	@Test
+	void pagesByIdInEitherOrderAndFiltersByState() {
+		String marker = TaskFixtures.uniqueMarker();
+		Task a = this.tasks.create(new NewTask(marker + " a", null));
+		Task b = this.tasks.create(new NewTask(marker + " b", null));
+		Task c = this.tasks.create(new NewTask(marker + " c", null));
+		this.tasks.complete(b.id());
+
+		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 2, null, false), 2))).containsExactly(a.id(),
+				b.id());
+		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 2, a.id(), false), 2))).containsExactly(b.id(),
+				c.id());
+		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 5, null, true), 5))).containsExactly(c.id(),
+				b.id(), a.id());
+		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 5, c.id(), true), 5))).containsExactly(b.id(),
+				a.id());
+		assertThat(ids(this.tasks.find(new TaskListQuery(true, marker, 5, null, false), 5))).containsExactly(b.id());
+		assertThat(ids(this.tasks.find(new TaskListQuery(false, marker, 5, null, true), 5))).containsExactly(c.id(),
+				a.id());
+	}
+
+	@Test
+	void everyListingQueryIsAnIndexScanOnALargeTable() {
+		this.jdbc.sql("""
+				INSERT INTO tasks (title, description, completed, completed_at)
+				SELECT 'task ' || n, CASE WHEN n % 3 = 0 THEN 'description ' || md5(n::text) END, n % 2 = 0,
+				       CASE WHEN n % 2 = 0 THEN now() END
+				FROM generate_series(1, 50000) AS n
+				""").update();
+		this.jdbc.sql("ANALYZE tasks").update();
+
+		for (TaskListQuery query : List.of(new TaskListQuery(null, null, 100, null, false),
+				new TaskListQuery(null, null, 100, null, true), new TaskListQuery(null, null, 100, 25_000L, false),
+				new TaskListQuery(null, null, 100, 25_000L, true), new TaskListQuery(true, null, 100, null, false),
+				new TaskListQuery(false, null, 100, null, true), new TaskListQuery(false, null, 100, 1_000L, false),
+				new TaskListQuery(null, "a7f3e9b2", 100, null, false))) {
+			assertThat(explain(query)).as(query.toString()).doesNotContain("Seq Scan").containsAnyOf("Index", "Bitmap");
+		}
+	}
+
+	private String explain(TaskListQuery query) {
+		return String.join("\n", this.tasks.explainFind(query, query.limit() + 1));
+	}
+
+	private List<Task> query(String q) {
+		return this.tasks.find(new TaskListQuery(null, q, 100, null, false), 100);
+	}
+
+	private static List<Long> ids(List<Task> tasks) {
+		return tasks.stream().map(Task::id).toList();
+	}
+
+}
