@@ -22,6 +22,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -46,8 +47,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		this.properties = properties;
 	}
 
-	@ExceptionHandler({ CannotGetJdbcConnectionException.class, DataAccessResourceFailureException.class,
-			TransientDataAccessResourceException.class, QueryTimeoutException.class })
+	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
+			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
+			QueryTimeoutException.class })
 	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
 		log.warn("Database unavailable: {}", ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,

@@ -13,9 +13,12 @@ import org.springframework.util.unit.DataSize;
  *
  * @param embedded the embedded PostgreSQL used when no database is configured
  * @param http limits on what clients send
+ * @param database how the service copes with its database going away
+ * @param idempotency how long {@code Idempotency-Key}s are remembered
  */
 @ConfigurationProperties("tasktracker")
-public record TaskTrackerProperties(@DefaultValue Embedded embedded, @DefaultValue Http http) {
+public record TaskTrackerProperties(@DefaultValue Embedded embedded, @DefaultValue Http http,
+		@DefaultValue Database database, @DefaultValue Idempotency idempotency) {
 
 	/**
 	 * @param dataDir where the embedded PostgreSQL keeps its data across restarts
@@ -31,6 +34,22 @@ public record TaskTrackerProperties(@DefaultValue Embedded embedded, @DefaultVal
 	 * @param retryAfter the {@code Retry-After} a 503 suggests while the database is away
 	 */
 	public record Http(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("2s") Duration retryAfter) {
+	}
+
+	/**
+	 * @param startupTimeout how long start-up waits for the database to accept
+	 * connections before the service gives up and exits
+	 * @param retryBudget how long after a request's first database attempt a retry may
+	 * still start
+	 */
+	public record Database(@DefaultValue("60s") Duration startupTimeout, @DefaultValue("2500ms") Duration retryBudget) {
+	}
+
+	/**
+	 * @param retention how long a key and its response are kept
+	 * @param cleanupInterval how often expired keys are deleted
+	 */
+	public record Idempotency(@DefaultValue("24h") Duration retention, @DefaultValue("10m") Duration cleanupInterval) {
 	}
 
 }

@@ -2,12 +2,14 @@ package org.tasktracker.task;
 
 import java.net.URI;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.tasktracker.system.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -37,19 +40,38 @@ class TaskController {
 
 	static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-	private final TaskRepository tasks;
+	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-	TaskController(TaskRepository tasks) {
+	/** 1 to 255 printable ASCII characters, as the contract says. */
+	private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x20-\\x7E]{1,255}");
+
+	private final TaskService tasks;
+
+	TaskController(TaskService tasks) {
 		this.tasks = tasks;
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a task", description = "201 with the task and its Location.")
+	@Operation(summary = "Create a task",
+			description = "201 with the task and its Location. With an Idempotency-Key (1-255 printable ASCII "
+					+ "characters), a repeat of the same request within 24 hours returns the first 201 (with "
+					+ "Idempotent-Replayed: true) and creates nothing; the same key with another body is a 422.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(schema = @Schema(implementation = TaskCreateDocument.class)))
-	ResponseEntity<Task> create(@RequestBody JsonNode body) {
-		Task task = this.tasks.create(TaskRequests.newTask(requireObject(body)));
-		return ResponseEntity.created(URI.create("/tasks/" + task.id())).body(task);
+	ResponseEntity<Task> create(@RequestBody JsonNode body,
+			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+		NewTask newTask = TaskRequests.newTask(requireObject(body));
+		if (idempotencyKey == null) {
+			Task task = this.tasks.create(newTask);
+			return ResponseEntity.created(location(task)).body(task);
+		}
+		if (!IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
+			throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 255 printable ASCII characters");
+		}
+		TaskService.Creation creation = this.tasks.create(newTask, idempotencyKey);
+		return ResponseEntity.created(location(creation.task()))
+			.header("Idempotent-Replayed", Boolean.toString(creation.replayed()))
+			.body(creation.task());
 	}
 
 	@GetMapping
@@ -113,6 +135,10 @@ class TaskController {
 			throw new TaskNotFoundException(taskId);
 		}
 		return ResponseEntity.noContent().build();
+	}
+
+	private static URI location(Task task) {
+		return URI.create("/tasks/" + task.id());
 	}
 
 	/** A task id is a positive integer that fits in int64; anything else is a 422. */

@@ -2,6 +2,7 @@ package org.tasktracker.task;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,35 @@ class TaskRepository {
 			.param("description", task.description())
 			.query(TASK_ROW)
 			.single();
+	}
+
+	/**
+	 * Creates a task only if this call claims {@code key}: the key is new, or its earlier
+	 * use is older than {@code retention}. A concurrent claim of the same key waits for
+	 * the first one's transaction and then finds the key taken.
+	 * @return the new task, or empty when the key was already taken
+	 */
+	Optional<Task> createClaimingKey(NewTask task, String key, String requestHash, Duration retention) {
+		return this.jdbc.sql("""
+				WITH claim AS (
+				    INSERT INTO idempotency_keys (key, request_hash)
+				    VALUES (:key, :requestHash)
+				    ON CONFLICT (key) DO UPDATE
+				        SET request_hash = EXCLUDED.request_hash, task_id = NULL, response = NULL, created_at = now()
+				        WHERE idempotency_keys.created_at < now() - make_interval(secs => :retentionSeconds)
+				    RETURNING key
+				)
+				INSERT INTO tasks (title, description)
+				SELECT :title, :description FROM claim
+				RETURNING %s
+				""".formatted(COLUMNS))
+			.param("key", key)
+			.param("requestHash", requestHash)
+			.param("retentionSeconds", (double) retention.toSeconds())
+			.param("title", task.title())
+			.param("description", task.description())
+			.query(TASK_ROW)
+			.optional();
 	}
 
 	Optional<Task> findById(long id) {

@@ -5,13 +5,18 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tasktracker.system.DatabaseRetry;
 import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.system.TaskTrackerProperties;
+import org.tasktracker.system.TestProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,14 +42,18 @@ class TaskControllerUnitTests {
 	@BeforeEach
 	void setUp() {
 		this.repository = mock(TaskRepository.class);
-		this.controller = new TaskController(this.repository);
+		TaskTrackerProperties properties = TestProperties.defaults();
+		TaskService service = new TaskService(this.repository, mock(IdempotencyKeyRepository.class),
+				new DatabaseRetry(properties), new TransactionTemplate(mock(PlatformTransactionManager.class)),
+				this.json, properties);
+		this.controller = new TaskController(service);
 	}
 
 	@Test
 	void createsTaskThroughTheRepository() {
 		given(this.repository.create(new NewTask("Test", null))).willReturn(TaskFixtures.aTask());
 
-		ResponseEntity<Task> response = this.controller.create(body("{\"title\": \"Test\"}"));
+		ResponseEntity<Task> response = this.controller.create(body("{\"title\": \"Test\"}"), null);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo("/tasks/1");
@@ -58,7 +67,7 @@ class TaskControllerUnitTests {
 	void passesTheTrimmedTitleToTheRepository() {
 		given(this.repository.create(any())).willReturn(TaskFixtures.aTask());
 
-		this.controller.create(body("{\"title\": \"  Test \\t\", \"description\": \"d\"}"));
+		this.controller.create(body("{\"title\": \"  Test \\t\", \"description\": \"d\"}"), null);
 
 		then(this.repository).should().create(new NewTask("Test", "d"));
 	}
@@ -66,14 +75,24 @@ class TaskControllerUnitTests {
 	@Test
 	void neverReachesTheRepositoryWithAnInvalidTask() {
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.controller.create(body("{\"title\": \"\"}")));
+			.isThrownBy(() -> this.controller.create(body("{\"title\": \"\"}"), null));
 		then(this.repository).should(never()).create(any());
 	}
 
 	@Test
 	void rejectsNonObjectBodiesAsMalformed() {
-		assertThatExceptionOfType(NotAnObjectException.class).isThrownBy(() -> this.controller.create(body("[]")))
+		assertThatExceptionOfType(NotAnObjectException.class).isThrownBy(() -> this.controller.create(body("[]"), null))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
+	}
+
+	@Test
+	void refusesMalformedIdempotencyKeys() {
+		for (String key : List.of("", "x".repeat(256), "caf\u00e9", "tab\tkey")) {
+			assertThatExceptionOfType(InvalidRequestException.class).as(key)
+				.isThrownBy(() -> this.controller.create(body("{\"title\": \"Test\"}"), key))
+				.satisfies((ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("Idempotency-Key"));
+		}
+		then(this.repository).shouldHaveNoInteractions();
 	}
 
 	@Test

@@ -1,0 +1,90 @@
+package org.tasktracker.system;
+
+import java.time.Duration;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/**
+ * Retries database work on transient connection failures, briefly and with backoff, so
+ * that a database restart or fail-over costs clients nothing but a little latency. A
+ * retry starts only within {@code tasktracker.database.retry-budget} of the first
+ * attempt, which keeps every answer (success or 503) within a few seconds.
+ */
+@Component
+public class DatabaseRetry {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseRetry.class);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+
+	private static final Duration MAX_BACKOFF = Duration.ofMillis(800);
+
+	private final Duration budget;
+
+	public DatabaseRetry(TaskTrackerProperties properties) {
+		this.budget = properties.database().retryBudget();
+	}
+
+	/**
+	 * For reads and for writes whose repetition changes nothing more than the first run
+	 * did: retried on any connection failure, even one that may have struck after the
+	 * statement reached the database.
+	 */
+	public <T> T idempotent(Supplier<T> work) {
+		return run(work, true);
+	}
+
+	/**
+	 * For writes that must not run twice: retried only when no connection could be had,
+	 * that is when the statement certainly never reached the database.
+	 */
+	public <T> T onceOnly(Supplier<T> work) {
+		return run(work, false);
+	}
+
+	private <T> T run(Supplier<T> work, boolean idempotent) {
+		long deadline = System.nanoTime() + this.budget.toNanos();
+		Duration backoff = FIRST_BACKOFF;
+		for (int attempt = 1;; attempt++) {
+			try {
+				return work.get();
+			}
+			catch (RuntimeException ex) {
+				if (!isRetryable(ex, idempotent) || System.nanoTime() + backoff.toNanos() > deadline) {
+					throw ex;
+				}
+				log.info("Database attempt {} failed ({}); retrying in {} ms", attempt, ex.getClass().getSimpleName(),
+						backoff.toMillis());
+				sleep(backoff);
+				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+			}
+		}
+	}
+
+	static boolean isRetryable(RuntimeException ex, boolean idempotent) {
+		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException) {
+			return true;
+		}
+		return idempotent && (ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessResourceException);
+	}
+
+	private static void sleep(Duration backoff) {
+		try {
+			Thread.sleep(backoff);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting to retry", ex);
+		}
+	}
+
+}

@@ -1,0 +1,127 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.system.DatabaseRetry;
+import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.system.TaskTrackerProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The task operations with their failure rules: reads and idempotent writes are retried
+ * on transient connection failures; a plain create only when it certainly never reached
+ * the database; a create with an {@code Idempotency-Key} claims the key and the task in
+ * one transaction, so a retry of it (here or by the client) replays the first answer.
+ */
+@Service
+class TaskService {
+
+	private final TaskRepository tasks;
+
+	private final IdempotencyKeyRepository keys;
+
+	private final DatabaseRetry retry;
+
+	private final TransactionTemplate transaction;
+
+	private final JsonMapper json;
+
+	private final Duration keyRetention;
+
+	TaskService(TaskRepository tasks, IdempotencyKeyRepository keys, DatabaseRetry retry,
+			TransactionTemplate transaction, JsonMapper json, TaskTrackerProperties properties) {
+		this.tasks = tasks;
+		this.keys = keys;
+		this.retry = retry;
+		this.transaction = transaction;
+		this.json = json;
+		this.keyRetention = properties.idempotency().retention();
+	}
+
+	Task create(NewTask task) {
+		return this.retry.onceOnly(() -> this.tasks.create(task));
+	}
+
+	/**
+	 * Creates a task once per key: a repeat with the same request gets the first answer
+	 * back, a repeat with another request is refused.
+	 * @throws InvalidRequestException if the key was used with a different request
+	 */
+	Creation create(NewTask task, String idempotencyKey) {
+		String requestHash = hash(task);
+		return this.retry.idempotent(() -> this.transaction.execute((status) -> {
+			Optional<Task> created = this.tasks.createClaimingKey(task, idempotencyKey, requestHash, this.keyRetention);
+			if (created.isPresent()) {
+				this.keys.recordResponse(idempotencyKey, created.get().id(),
+						this.json.writeValueAsString(created.get()));
+				return new Creation(created.get(), false);
+			}
+			IdempotencyKeyRepository.StoredResponse stored = this.keys.find(idempotencyKey)
+				.orElseThrow(() -> new IllegalStateException("Idempotency key claimed but not stored"));
+			if (!stored.requestHash().equals(requestHash)) {
+				throw new InvalidRequestException("Idempotency-Key", "was already used with a different request body");
+			}
+			return new Creation(this.json.readValue(stored.response(), Task.class), true);
+		}));
+	}
+
+	List<Task> find(TaskListQuery query, int limit) {
+		return this.retry.idempotent(() -> this.tasks.find(query, limit));
+	}
+
+	Optional<Task> findById(long id) {
+		return this.retry.idempotent(() -> this.tasks.findById(id));
+	}
+
+	Optional<Task> complete(long id) {
+		return this.retry.idempotent(() -> this.tasks.complete(id));
+	}
+
+	Optional<Task> reopen(long id) {
+		return this.retry.idempotent(() -> this.tasks.reopen(id));
+	}
+
+	Optional<Task> update(long id, TaskPatch patch) {
+		return this.retry.idempotent(() -> this.tasks.update(id, patch));
+	}
+
+	/**
+	 * Deleting is retried only when the statement never reached the database: after an
+	 * ambiguous failure a repeat could find the task already gone and wrongly answer 404.
+	 */
+	boolean delete(long id) {
+		return this.retry.onceOnly(() -> this.tasks.delete(id));
+	}
+
+	private static String hash(NewTask task) {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			digest.update(task.title().getBytes(StandardCharsets.UTF_8));
+			@Nullable String description = task.description();
+			digest.update((byte) 0);
+			digest.update((description != null) ? ("+" + description).getBytes(StandardCharsets.UTF_8) : new byte[0]);
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+	/**
+	 * @param task the task as first created
+	 * @param replayed whether this answers a repeat of an earlier request
+	 */
+	record Creation(Task task, boolean replayed) {
+	}
+
+}
