@@ -1,0 +1,104 @@
+package org.tasktracker.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.awaitility.Awaitility;
+
+/**
+ * The packaged service run as a child process, the way users run it: {@code java -jar}
+ * with settings from the environment.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+	private final Process process;
+
+	private final Path log;
+
+	private final int port;
+
+	private ServiceProcess(Process process, Path log, int port) {
+		this.process = process;
+		this.log = log;
+		this.port = port;
+	}
+
+	/**
+	 * Starts the jar named by the {@code tasktracker.jar} system property on a free port
+	 * and waits until {@code /health} answers 200.
+	 */
+	public static ServiceProcess start(Path dataDir, Path log, Map<String, String> environment) {
+		String jar = System.getProperty("tasktracker.jar");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException("Run through 'mvn verify': system property tasktracker.jar must name the "
+					+ "packaged service, was " + jar);
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		int port = FreePort.find();
+		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar)).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().put("PORT", Integer.toString(port));
+		builder.environment().put("TASKTRACKER_DATA_DIR", dataDir.toString());
+		builder.environment().putAll(environment);
+		try {
+			ServiceProcess service = new ServiceProcess(builder.start(), log, port);
+			ApiClient api = service.api();
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(200))
+				.ignoreExceptions()
+				.failFast("the service exited", () -> !service.process.isAlive())
+				.until(() -> api.get("/health").status() == 200);
+			return service;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	public ApiClient api() {
+		return new ApiClient(this.port);
+	}
+
+	public Process process() {
+		return this.process;
+	}
+
+	public String log() {
+		try {
+			return Files.readString(this.log);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** SIGKILL: no shutdown hook, no draining, nothing flushed. */
+	public void kill() throws InterruptedException {
+		this.process.destroyForcibly();
+		this.process.waitFor(30, TimeUnit.SECONDS);
+	}
+
+	/** SIGTERM, then waits for the process to exit. */
+	public int terminate(Duration timeout) throws InterruptedException {
+		this.process.destroy();
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			throw new IllegalStateException("Service did not exit within " + timeout + " of SIGTERM");
+		}
+		return this.process.exitValue();
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			terminate(Duration.ofSeconds(60));
+		}
+	}
+
+}
