@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.tasktracker.support.ApiClient;
 import org.tasktracker.support.ApiClient.Response;
 import org.tasktracker.support.ServiceProcess;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -114,6 +117,52 @@ class ServiceProcessIT {
 		ApiClient api = next.api();
 		assertThat(acknowledged.stream().filter((id) -> api.get("/tasks/" + id).status() != 200)).isEmpty();
 		assertThat(next.log()).doesNotContain("from an earlier run still holds");
+	}
+
+	@Test
+	void writesOneJsonObjectPerLogLineWithTheRequestId() throws Exception {
+		Path log = this.workDir.resolve("json.log");
+		ServiceProcess service = ServiceProcess.start(dataDir(), log, Map.of("LOG_FORMAT", "json"));
+		this.started.add(service);
+		service.api().send(service.api().request("/tasks/1").header("X-Request-Id", "trace-42"));
+		service.terminate(Duration.ofSeconds(30));
+
+		JsonMapper json = JsonMapper.builder().build();
+		List<JsonNode> lines = Files.readAllLines(log)
+			.stream()
+			.filter((line) -> !line.isBlank())
+			.map(json::readTree)
+			.toList();
+		assertThat(lines).hasSizeGreaterThan(5).allSatisfy((line) -> assertThat(line.has("@timestamp")).isTrue());
+		assertThat(lines).anySatisfy((line) -> {
+			assertThat(line.get("message").stringValue()).isEqualTo("GET /tasks/{id} 404 " + millis(line));
+			assertThat(line.get("request_id").stringValue()).isEqualTo("trace-42");
+		});
+	}
+
+	@Test
+	void exitsWithOneLineOfReasonAndNoSecretWhenTheDatabaseNeverComes() throws Exception {
+		Path log = this.workDir.resolve("unreachable.log");
+		String java = ProcessHandle.current().info().command().orElse("java");
+		ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("tasktracker.jar"))
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().put("PORT", "0");
+		builder.environment().put("DATABASE_URL", "postgresql://app:VerySecret42@127.0.0.1:1/tasks");
+		builder.environment().put("DATABASE_STARTUP_TIMEOUT", "2s");
+		Process process = builder.start();
+
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+		assertThat(process.exitValue()).isEqualTo(1);
+		String output = Files.readString(log);
+		assertThat(output).contains("Database not reachable after 2s (")
+			.contains("Database not reachable (attempt 1: Connection refused)")
+			.doesNotContain("VerySecret42");
+	}
+
+	private static String millis(JsonNode line) {
+		String message = line.get("message").stringValue();
+		return message.substring(message.lastIndexOf(' ') + 1);
 	}
 
 	/** Creates tasks until stopped or the service is gone, recording each 201. */

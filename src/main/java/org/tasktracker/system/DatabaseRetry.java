@@ -3,6 +3,8 @@ package org.tasktracker.system;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,8 +31,13 @@ public class DatabaseRetry {
 
 	private final Duration budget;
 
-	public DatabaseRetry(TaskTrackerProperties properties) {
+	private final Counter retries;
+
+	public DatabaseRetry(TaskTrackerProperties properties, MeterRegistry meters) {
 		this.budget = properties.database().retryBudget();
+		this.retries = Counter.builder("tasktracker.database.retries")
+			.description("Database attempts repeated after a transient connection failure")
+			.register(meters);
 	}
 
 	/**
@@ -63,6 +70,7 @@ public class DatabaseRetry {
 				}
 				log.info("Database attempt {} failed ({}); retrying in {} ms", attempt, ex.getClass().getSimpleName(),
 						backoff.toMillis());
+				this.retries.increment();
 				sleep(backoff);
 				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
 			}

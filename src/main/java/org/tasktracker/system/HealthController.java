@@ -5,6 +5,8 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
@@ -23,8 +25,18 @@ class HealthController {
 
 	private final JdbcClient jdbc;
 
+	private volatile boolean shuttingDown;
+
 	HealthController(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Once shutdown begins, readiness fails so that load balancers stop sending traffic.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void onShutdown() {
+		this.shuttingDown = true;
 	}
 
 	@GetMapping("/health")
@@ -40,6 +52,11 @@ class HealthController {
 	@GetMapping("/health/ready")
 	@Operation(summary = "Readiness for orchestrators; the same answer as /health")
 	ResponseEntity<Map<String, Object>> ready() {
+		if (this.shuttingDown) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.cacheControl(CacheControl.noStore())
+				.body(Map.of("status", "DOWN", "checks", Map.of("shutdown", "IN_PROGRESS")));
+		}
 		return health();
 	}
 

@@ -2,6 +2,7 @@ package org.tasktracker.system;
 
 import java.net.URI;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -43,15 +44,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
 	private final TaskTrackerProperties properties;
 
-	ProblemHandler(TaskTrackerProperties properties) {
+	private final MeterRegistry meters;
+
+	ProblemHandler(TaskTrackerProperties properties, MeterRegistry meters) {
 		this.properties = properties;
+		this.meters = meters;
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
 			QueryTimeoutException.class })
 	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
-		log.warn("Database unavailable: {}", ex.getMessage());
+		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		this.meters.counter("tasktracker.database.unavailable", "exception", ex.getClass().getSimpleName()).increment();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database cannot be reached; retry later");
 		problem.setProperty("request_id", RequestIdFilter.currentId(request));

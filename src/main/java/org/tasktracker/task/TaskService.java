@@ -8,6 +8,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.system.DatabaseRetry;
 import org.tasktracker.system.InvalidRequestException;
@@ -38,18 +40,28 @@ class TaskService {
 
 	private final Duration keyRetention;
 
+	private final Counter created;
+
+	private final Counter completed;
+
 	TaskService(TaskRepository tasks, IdempotencyKeyRepository keys, DatabaseRetry retry,
-			TransactionTemplate transaction, JsonMapper json, TaskTrackerProperties properties) {
+			TransactionTemplate transaction, JsonMapper json, TaskTrackerProperties properties, MeterRegistry meters) {
 		this.tasks = tasks;
 		this.keys = keys;
 		this.retry = retry;
 		this.transaction = transaction;
 		this.json = json;
 		this.keyRetention = properties.idempotency().retention();
+		this.created = Counter.builder("tasktracker.tasks.creations").description("Tasks created").register(meters);
+		this.completed = Counter.builder("tasktracker.tasks.completions")
+			.description("Successful complete requests (POST /tasks/{id}/complete and PATCH completed=true)")
+			.register(meters);
 	}
 
 	Task create(NewTask task) {
-		return this.retry.onceOnly(() -> this.tasks.create(task));
+		Task created = this.retry.onceOnly(() -> this.tasks.create(task));
+		this.created.increment();
+		return created;
 	}
 
 	/**
@@ -84,7 +96,9 @@ class TaskService {
 	}
 
 	Optional<Task> complete(long id) {
-		return this.retry.idempotent(() -> this.tasks.complete(id));
+		Optional<Task> task = this.retry.idempotent(() -> this.tasks.complete(id));
+		task.ifPresent((completedTask) -> this.completed.increment());
+		return task;
 	}
 
 	Optional<Task> reopen(long id) {
@@ -92,7 +106,11 @@ class TaskService {
 	}
 
 	Optional<Task> update(long id, TaskPatch patch) {
-		return this.retry.idempotent(() -> this.tasks.update(id, patch));
+		Optional<Task> task = this.retry.idempotent(() -> this.tasks.update(id, patch));
+		if (task.isPresent() && Boolean.TRUE.equals(patch.completed())) {
+			this.completed.increment();
+		}
+		return task;
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -20,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class DatabaseRetryTests {
 
-	private final DatabaseRetry retry = new DatabaseRetry(TestProperties.defaults());
+	private final DatabaseRetry retry = new DatabaseRetry(TestProperties.defaults(), new SimpleMeterRegistry());
 
 	@Test
 	void retriesIdempotentWorkOnAnyConnectionFailure() {
@@ -61,7 +62,7 @@ class DatabaseRetryTests {
 	@Test
 	void givesUpWhenTheBudgetIsSpent() {
 		DatabaseRetry shortRetry = new DatabaseRetry(
-				TestProperties.with(Map.of("tasktracker.database.retry-budget", "300ms")));
+				TestProperties.with(Map.of("tasktracker.database.retry-budget", "300ms")), new SimpleMeterRegistry());
 		AtomicInteger attempts = new AtomicInteger();
 		long started = System.nanoTime();
 		assertThatExceptionOfType(CannotGetJdbcConnectionException.class).isThrownBy(() -> shortRetry

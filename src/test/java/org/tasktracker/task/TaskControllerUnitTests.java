@@ -3,6 +3,7 @@ package org.tasktracker.task;
 import java.util.List;
 import java.util.Optional;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tasktracker.system.DatabaseRetry;
@@ -44,8 +45,9 @@ class TaskControllerUnitTests {
 		this.repository = mock(TaskRepository.class);
 		TaskTrackerProperties properties = TestProperties.defaults();
 		TaskService service = new TaskService(this.repository, mock(IdempotencyKeyRepository.class),
-				new DatabaseRetry(properties), new TransactionTemplate(mock(PlatformTransactionManager.class)),
-				this.json, properties);
+				new DatabaseRetry(properties, new SimpleMeterRegistry()),
+				new TransactionTemplate(mock(PlatformTransactionManager.class)), this.json, properties,
+				new SimpleMeterRegistry());
 		this.controller = new TaskController(service);
 	}
 
