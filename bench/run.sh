@@ -8,6 +8,8 @@
 # DATABASE_URL=postgresql://user:pass@host:port/db  use that server (a scratch database
 #   tasktracker_bench is created there, so the user needs CREATEDB); without it, a scratch
 #   PostgreSQL 17 is started from the binaries inside the built jar.
+# JAVA_OPTS  JVM options of the service; default: the recommended ones (README), with an
+#   AOT cache trained on this run's own workload.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -65,6 +67,7 @@ if $BUILD; then
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
 JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
+RECOMMENDED_OPTS="-XX:+UseParallelGC -Xmx256m -XX:+UseCompactObjectHeaders"
 
 # --- PostgreSQL ---------------------------------------------------------------------
 if [ -n "${DATABASE_URL:-}" ]; then
@@ -101,7 +104,7 @@ start_service() {
 	local log=$1
 	local started
 	started=$(date +%s%N)
-	DATABASE_URL=$DB_URL PORT=$SERVICE_PORT LOG_LEVEL=WARN "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
+	DATABASE_URL=$DB_URL PORT=$SERVICE_PORT "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
 	SERVICE_PID=$!
 	until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/health")" = 200 ]; do
 		kill -0 "$SERVICE_PID" 2>/dev/null || { echo "bench: the service died; see $log" >&2; exit 1; }
@@ -111,12 +114,35 @@ start_service() {
 }
 peak_rss_mb() { awk '/VmHWM/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo "?"; }
 
-echo "== starting the service (schema by its migrations)"
+echo "== starting the service: java -jar, no options (schema by its migrations)"
+USER_OPTS=${JAVA_OPTS-__recommended__}
+JAVA_OPTS=""
 start_service "$WORK/service.log"
 FIRST_STARTUP_MS=$STARTUP_MS
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 start_service "$WORK/service.log"
-echo "   healthy after ${FIRST_STARTUP_MS} ms (migrating an empty database), ${STARTUP_MS} ms (restart)"
+PLAIN_STARTUP_MS=$STARTUP_MS
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+echo "   healthy after ${FIRST_STARTUP_MS} ms (migrating an empty database), ${PLAIN_STARTUP_MS} ms (restart)"
+
+if [ "$USER_OPTS" = "__recommended__" ]; then
+	# The recommended launch: the jar extracted (an AOT cache needs plain jars on the class
+	# path) and an AOT cache (JDK 25) trained on a short run of this workload.
+	echo "== training an AOT cache with the recommended JVM options"
+	rm -rf "$WORK/app"
+	"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/app" >/dev/null
+	JAR="$WORK/app/$(basename "$JAR")"
+	JAVA_OPTS="$RECOMMENDED_OPTS -XX:AOTCacheOutput=$WORK/app/tasktracker.aot"
+	start_service "$WORK/service-training.log"
+	wrk -t1 -c4 -d3s -s "$ROOT/bench/wrk/create.lua" "http://127.0.0.1:$SERVICE_PORT/tasks" >/dev/null
+	wrk -t1 -c4 -d3s "http://127.0.0.1:$SERVICE_PORT/tasks?limit=50" >/dev/null
+	kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+	JAVA_OPTS="$RECOMMENDED_OPTS -XX:AOTCache=$WORK/app/tasktracker.aot"
+else
+	JAVA_OPTS=$USER_OPTS
+fi
+start_service "$WORK/service.log"
+echo "   with JAVA_OPTS=$JAVA_OPTS: healthy after ${STARTUP_MS} ms"
 
 psql -q -X "$DB_URL" -c "INSERT INTO tasks (title, description) SELECT 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n" -c "ANALYZE tasks"
 
@@ -217,9 +243,9 @@ JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
 APP_VERSION=$(basename "$JAR" .jar)
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
-- Service: $APP_VERSION on $JAVA_VERSION${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}; PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
+- Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
 - Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed. Load generator, service and PostgreSQL share the machine.
-- Service: peak RSS ${PEAK_RSS} MB over the whole load run; healthy ${STARTUP_MS} ms after process start against the running PostgreSQL (${FIRST_STARTUP_MS} ms on first start, migrating an empty database).
+- Service: peak RSS ${PEAK_RSS} MB over the whole load run; healthy ${STARTUP_MS} ms after process start against the running PostgreSQL with those options (plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms; ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database).
 
 $TABLE
 ${SCALE_TABLE:+
