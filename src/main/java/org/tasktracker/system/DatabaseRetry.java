@@ -59,20 +59,19 @@ public class DatabaseRetry {
 
 	private <T> T run(Supplier<T> work, boolean idempotent) {
 		long deadline = System.nanoTime() + this.budget.toNanos();
-		Duration backoff = FIRST_BACKOFF;
+		Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
 		for (int attempt = 1;; attempt++) {
 			try {
 				return work.get();
 			}
 			catch (RuntimeException ex) {
-				if (!isRetryable(ex, idempotent) || System.nanoTime() + backoff.toNanos() > deadline) {
+				if (!isRetryable(ex, idempotent) || System.nanoTime() + backoff.next().toNanos() > deadline) {
 					throw ex;
 				}
 				log.info("Database attempt {} failed ({}); retrying in {} ms", attempt, ex.getClass().getSimpleName(),
-						backoff.toMillis());
+						backoff.next().toMillis());
 				this.retries.increment();
-				sleep(backoff);
-				backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+				backoff.sleep(backoff.next());
 			}
 		}
 	}
@@ -83,16 +82,6 @@ public class DatabaseRetry {
 		}
 		return idempotent && (ex instanceof DataAccessResourceFailureException
 				|| ex instanceof TransientDataAccessResourceException);
-	}
-
-	private static void sleep(Duration backoff) {
-		try {
-			Thread.sleep(backoff);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting to retry", ex);
-		}
 	}
 
 }

@@ -49,7 +49,7 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 	void awaitConnection(DataSource dataSource) {
 		long started = System.nanoTime();
 		long deadline = started + this.timeout.toNanos();
-		Duration backoff = FIRST_BACKOFF;
+		Backoff backoff = new Backoff(FIRST_BACKOFF, MAX_BACKOFF);
 		for (int attempt = 1;; attempt++) {
 			String failure;
 			try (Connection connection = dataSource.getConnection()) {
@@ -69,10 +69,9 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 			if (remaining <= 0) {
 				throw new DatabaseUnavailableAtStartupException(this.timeout, attempt, failure);
 			}
-			Duration wait = Duration.ofNanos(Math.min(backoff.toNanos(), remaining));
+			Duration wait = Duration.ofNanos(Math.min(backoff.next().toNanos(), remaining));
 			log.warn("Database not reachable (attempt {}: {}); retrying in {} ms", attempt, failure, wait.toMillis());
-			sleep(wait);
-			backoff = (backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0) ? MAX_BACKOFF : backoff.multipliedBy(2);
+			backoff.sleep(wait);
 		}
 	}
 
@@ -84,16 +83,6 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 		}
 		String message = cause.getMessage();
 		return (message != null) ? message.lines().findFirst().orElse(message) : cause.getClass().getSimpleName();
-	}
-
-	private static void sleep(Duration wait) {
-		try {
-			Thread.sleep(wait);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while waiting for the database", ex);
-		}
 	}
 
 	/**
