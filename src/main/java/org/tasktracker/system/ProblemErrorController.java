@@ -1,7 +1,5 @@
 package org.tasktracker.system;
 
-import java.net.URI;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -27,12 +25,7 @@ class ProblemErrorController implements ErrorController {
 		ProblemDetail problem = ProblemDetail.forStatus(status);
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
-			try {
-				problem.setInstance(URI.create(path));
-			}
-			catch (IllegalArgumentException ex) {
-				// not a URI we can repeat; leave instance out
-			}
+			problem.setInstance(ProblemHandler.toUri(path));
 		}
 		if (status.is5xxServerError()) {
 			problem.setProperty("request_id", RequestIdFilter.currentId(request));

@@ -5,6 +5,7 @@ import java.net.URI;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
@@ -122,7 +123,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return new ResponseEntity<>(problem, responseHeaders, statusCode);
 	}
 
-	private static URI toUri(String path) {
+	/**
+	 * The request path as a problem's {@code instance}, or null if it is no valid URI.
+	 */
+	static @Nullable URI toUri(String path) {
 		try {
 			return URI.create(path);
 		}

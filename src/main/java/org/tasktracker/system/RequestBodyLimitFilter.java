@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -27,16 +28,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-	private final long limit;
+	private final DataSize maxRequestBody;
 
-	private final TaskTrackerProperties properties;
+	private final long limit;
 
 	private final HandlerExceptionResolver exceptionResolver;
 
 	RequestBodyLimitFilter(TaskTrackerProperties properties,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
-		this.properties = properties;
-		this.limit = properties.http().maxRequestBody().toBytes();
+		this.maxRequestBody = properties.http().maxRequestBody();
+		this.limit = this.maxRequestBody.toBytes();
 		this.exceptionResolver = exceptionResolver;
 	}
 
@@ -62,7 +63,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 
 	private void reject(HttpServletRequest request, HttpServletResponse response) {
 		this.exceptionResolver.resolveException(request, response, null,
-				new RequestBodyTooLargeException(this.properties.http().maxRequestBody()));
+				new RequestBodyTooLargeException(this.maxRequestBody));
 	}
 
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {
