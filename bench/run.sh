@@ -228,7 +228,7 @@ if $SCALE; then
 		for pass in warm $(seq 1 "$SCALE_ROUNDS"); do
 		for entry in "${scale_queries[@]}"; do
 			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/$(( max_id * 9 / 10 ))}
-			if [ "$pass" = warm ]; then wrk_run scale-warm 5 4 "" "$path" >/dev/null; continue; fi
+			if [ "$pass" = warm ]; then wrk_run scale-warm 10 4 "" "$path" >/dev/null; continue; fi
 			r=$(wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
 			SCALE_P50["$name/$size"]+="$(field "$r" p50_ms) "; SCALE_P99["$name/$size"]+="$(field "$r" p99_ms) "
 		done
@@ -263,7 +263,7 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 $TABLE
 ${SCALE_TABLE:+
-Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 5 s warm-up of each, the median round shown; the service restarted on each table size; 5 titles per size hold \`zebra\`, all others \`task\`):
+Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; the service restarted on each table size; 5 titles per size hold \`zebra\`, all others \`task\`):
 
 $SCALE_TABLE
 }"
