@@ -19,8 +19,10 @@ CONNECTIONS=64
 WARMUP=10
 SCALE=false
 BUILD=true
-SCRATCH_PG_PORT=55432
-SERVICE_PORT=58000
+# Below Linux's ephemeral range (32768-60999): a port inside it can be taken by an
+# outgoing connection, even curl's own self-connect while it polls a port nobody serves.
+SCRATCH_PG_PORT=15432
+SERVICE_PORT=18000
 SEED_ROWS=10000
 SCALE_ROUNDS=3
 SCALE_SECONDS=5
