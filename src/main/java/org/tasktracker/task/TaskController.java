@@ -1,19 +1,28 @@
 package org.tasktracker.task;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.util.List;
 import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.system.ResponseInterruptedException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -45,10 +54,15 @@ class TaskController {
 	/** 1 to 255 printable ASCII characters, as the contract says. */
 	private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x20-\\x7E]{1,255}");
 
+	private static final Logger log = LoggerFactory.getLogger(TaskController.class);
+
 	private final TaskService tasks;
 
-	TaskController(TaskService tasks) {
+	private final ObjectWriter pageWriter;
+
+	TaskController(TaskService tasks, JsonMapper json) {
 		this.tasks = tasks;
+		this.pageWriter = json.writerFor(Task.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -83,15 +97,31 @@ class TaskController {
 	@Parameter(name = "limit", description = "page size, 1-1000, default 100")
 	@Parameter(name = "after", description = "only tasks whose id comes after this one in the listing order")
 	@Parameter(name = "order", description = "asc (default) or desc, by id")
-	ResponseEntity<List<Task>> list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters) {
+	@ApiResponse(responseCode = "200", description = "the page, oldest (or with order=desc newest) first",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = Task.class))))
+	void list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
+			HttpServletResponse response) {
 		TaskListQuery query = TaskListQuery.from(parameters);
-		List<Task> found = this.tasks.find(query, query.limit() + 1);
-		if (found.size() <= query.limit()) {
-			return ResponseEntity.ok(found);
+		try {
+			this.tasks.list(query, new StreamedTaskPage(response, this.pageWriter, query));
 		}
-		List<Task> page = found.subList(0, query.limit());
-		String next = query.nextPageUrl(page.get(page.size() - 1).id());
-		return ResponseEntity.ok().header(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"").body(page);
+		catch (ResponseInterruptedException ex) {
+			if (ex.getCause() instanceof UncheckedIOException) {
+				log.debug("Client left while its page was being written: {}", ex.getMessage());
+				return;
+			}
+			log.warn("{}; cutting the response short ({})", ex.getMessage(), ex.getCause().getClass().getSimpleName());
+			try {
+				// Sent now if still buffered: only a response already under way is cut
+				// off.
+				response.flushBuffer();
+			}
+			catch (IOException clientGone) {
+				return;
+			}
+			throw ex;
+		}
 	}
 
 	@GetMapping("/{id}")

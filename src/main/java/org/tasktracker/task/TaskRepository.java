@@ -5,11 +5,14 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,6 +27,13 @@ class TaskRepository {
 	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at";
 
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
+
+	/**
+	 * Rows per round trip when streaming a page: the whole of a default page (100 tasks
+	 * and the one after it) in one, and at most about 4 MB of the largest tasks in
+	 * memory.
+	 */
+	static final int FETCH_ROWS = 101;
 
 	private final JdbcClient jdbc;
 
@@ -80,19 +90,33 @@ class TaskRepository {
 	}
 
 	/**
-	 * One page in id order, with up to {@code limit} rows; pass {@code query.limit() + 1}
-	 * to learn whether another page follows.
+	 * Hands one page to {@code sink} as PostgreSQL sends it, {@value #FETCH_ROWS} rows
+	 * per round trip, so that a page of large tasks is never held whole. Must run inside
+	 * a transaction: outside one, the driver reads every row before returning the first.
+	 * <p>
+	 * The statement reads one task more than the page, to learn whether another page
+	 * follows, and puts the next page's cursor on every row (a window over the page), so
+	 * that it is known before the first task is passed on.
 	 */
-	List<Task> find(TaskListQuery query, int limit) {
-		return listing("SELECT " + COLUMNS, query, limit).query(TASK_ROW).list();
+	void streamPage(TaskListQuery query, TaskPageSink sink) {
+		PageReader reader = new PageReader(query.limit(), sink);
+		page(query).withFetchSize(FETCH_ROWS).query(reader);
+		if (!reader.begun) {
+			sink.begin(null);
+		}
+		sink.end();
 	}
 
-	/** PostgreSQL's plan for {@link #find}, one line per row of {@code EXPLAIN}. */
-	List<String> explainFind(TaskListQuery query, int limit) {
-		return listing("EXPLAIN SELECT " + COLUMNS, query, limit).query(String.class).list();
+	/** PostgreSQL's plan for {@link #streamPage}, one line per row of {@code EXPLAIN}. */
+	List<String> explainPage(TaskListQuery query) {
+		return this.jdbc.sql("EXPLAIN " + pageSql(query)).params(pageParameters(query)).query(String.class).list();
 	}
 
-	private JdbcClient.StatementSpec listing(String select, TaskListQuery query, int limit) {
+	private JdbcClient.StatementSpec page(TaskListQuery query) {
+		return this.jdbc.sql(pageSql(query)).params(pageParameters(query));
+	}
+
+	private static String pageSql(TaskListQuery query) {
 		List<String> conditions = new ArrayList<>();
 		if (query.completed() != null) {
 			conditions.add("completed = :completed");
@@ -103,19 +127,31 @@ class TaskRepository {
 		if (query.after() != null) {
 			conditions.add(query.descending() ? "id < :after" : "id > :after");
 		}
-		String sql = select + " FROM tasks" + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-				+ " ORDER BY id " + (query.descending() ? "DESC" : "ASC") + " LIMIT :limit";
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("limit", limit);
+		String order = "ORDER BY id " + (query.descending() ? "DESC" : "ASC");
+		return """
+				SELECT page.*,
+				       CASE WHEN count(*) OVER whole > :pageSize THEN nth_value(id, :pageSize) OVER whole END AS next_after
+				FROM (SELECT %s FROM tasks%s %s LIMIT :pageSize + 1) AS page
+				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+				%s
+				"""
+			.formatted(COLUMNS, conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, order,
+					order);
+	}
+
+	private static Map<String, Object> pageParameters(TaskListQuery query) {
+		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("pageSize", query.limit());
 		if (query.completed() != null) {
-			statement = statement.param("completed", query.completed());
+			parameters.put("completed", query.completed());
 		}
 		if (query.q() != null) {
-			statement = statement.param("pattern", "%" + escapeLike(query.q()) + "%");
+			parameters.put("pattern", "%" + escapeLike(query.q()) + "%");
 		}
 		if (query.after() != null) {
-			statement = statement.param("after", query.after());
+			parameters.put("after", query.after());
 		}
-		return statement;
+		return parameters;
 	}
 
 	/**
@@ -199,6 +235,39 @@ class TaskRepository {
 				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
 				toInstant(row.getObject("completed_at", OffsetDateTime.class)));
+	}
+
+	/**
+	 * Passes the rows of {@link #pageSql} on to a sink, leaving out the one row read past
+	 * the page.
+	 */
+	private static final class PageReader implements RowCallbackHandler {
+
+		private final int pageSize;
+
+		private final TaskPageSink sink;
+
+		private int rows;
+
+		private boolean begun;
+
+		PageReader(int pageSize, TaskPageSink sink) {
+			this.pageSize = pageSize;
+			this.sink = sink;
+		}
+
+		@Override
+		public void processRow(ResultSet row) throws SQLException {
+			if (!this.begun) {
+				long nextAfter = row.getLong("next_after");
+				this.sink.begin(row.wasNull() ? null : nextAfter);
+				this.begun = true;
+			}
+			if (++this.rows <= this.pageSize) {
+				this.sink.add(mapTask(row, this.rows));
+			}
+		}
+
 	}
 
 	private static java.time.@Nullable Instant toInstant(@Nullable OffsetDateTime value) {

@@ -5,18 +5,20 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.system.DatabaseRetry;
 import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.system.ResponseInterruptedException;
 import org.tasktracker.system.TaskTrackerProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -71,7 +73,7 @@ class TaskService {
 	 */
 	Creation create(NewTask task, String idempotencyKey) {
 		String requestHash = hash(task);
-		return this.retry.idempotent(() -> this.transaction.execute((status) -> {
+		return this.retry.idempotent(() -> inTransaction(() -> {
 			Optional<Task> created = this.tasks.createClaimingKey(task, idempotencyKey, requestHash, this.keyRetention);
 			if (created.isPresent()) {
 				this.keys.recordResponse(idempotencyKey, created.get().id(),
@@ -87,8 +89,28 @@ class TaskService {
 		}));
 	}
 
-	List<Task> find(TaskListQuery query, int limit) {
-		return this.retry.idempotent(() -> this.tasks.find(query, limit));
+	/**
+	 * Streams one page into {@code sink}. Retried like any read until the sink has begun;
+	 * from then on the page is on its way to the client and a failure cannot be undone.
+	 * @throws ResponseInterruptedException if the page failed after the sink had begun
+	 */
+	void list(TaskListQuery query, TaskPageSink sink) {
+		BegunSink tracked = new BegunSink(sink);
+		this.retry.idempotent(() -> {
+			try {
+				return inTransaction(() -> {
+					this.tasks.streamPage(query, tracked);
+					return null;
+				});
+			}
+			catch (RuntimeException ex) {
+				if (tracked.begun) {
+					throw new ResponseInterruptedException(
+							"Listing failed after " + tracked.added + " tasks had been passed on", ex);
+				}
+				throw ex;
+			}
+		});
 	}
 
 	Optional<Task> findById(long id) {
@@ -121,6 +143,23 @@ class TaskService {
 		return this.retry.onceOnly(() -> this.tasks.delete(id));
 	}
 
+	/**
+	 * Runs {@code work} in a transaction. When the connection breaks, the rollback fails
+	 * too and Spring reports that instead; the failure that caused it is thrown here, so
+	 * that retries and the 503 answer see a connection failure.
+	 */
+	private <T> T inTransaction(Supplier<T> work) {
+		try {
+			return this.transaction.execute((status) -> work.get());
+		}
+		catch (TransactionSystemException ex) {
+			if (ex.getApplicationException() instanceof RuntimeException cause) {
+				throw cause;
+			}
+			throw ex;
+		}
+	}
+
 	private static String hash(NewTask task) {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -133,6 +172,38 @@ class TaskService {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
 		}
+	}
+
+	/** A sink that remembers whether anything reached it. */
+	private static final class BegunSink implements TaskPageSink {
+
+		private final TaskPageSink sink;
+
+		private boolean begun;
+
+		private int added;
+
+		BegunSink(TaskPageSink sink) {
+			this.sink = sink;
+		}
+
+		@Override
+		public void begin(@Nullable Long nextAfter) {
+			this.begun = true;
+			this.sink.begin(nextAfter);
+		}
+
+		@Override
+		public void add(Task task) {
+			this.sink.add(task);
+			this.added++;
+		}
+
+		@Override
+		public void end() {
+			this.sink.end();
+		}
+
 	}
 
 	/**

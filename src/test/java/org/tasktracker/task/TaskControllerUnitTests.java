@@ -5,29 +5,38 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.mockito.stubbing.Answer;
 import org.tasktracker.system.DatabaseRetry;
 import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.system.ResponseInterruptedException;
 import org.tasktracker.system.TaskTrackerProperties;
 import org.tasktracker.system.TestProperties;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.BDDMockito.willThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 
 /**
  * The controller with its data layer mocked: the original design's unit-test flow.
@@ -38,6 +47,8 @@ class TaskControllerUnitTests {
 
 	private TaskRepository repository;
 
+	private final PlatformTransactionManager transactionManager = mock(PlatformTransactionManager.class);
+
 	private TaskController controller;
 
 	@BeforeEach
@@ -46,9 +57,8 @@ class TaskControllerUnitTests {
 		TaskTrackerProperties properties = TestProperties.defaults();
 		TaskService service = new TaskService(this.repository, mock(IdempotencyKeyRepository.class),
 				new DatabaseRetry(properties, new SimpleMeterRegistry()),
-				new TransactionTemplate(mock(PlatformTransactionManager.class)), this.json, properties,
-				new SimpleMeterRegistry());
-		this.controller = new TaskController(service);
+				new TransactionTemplate(this.transactionManager), this.json, properties, new SimpleMeterRegistry());
+		this.controller = new TaskController(service, this.json);
 	}
 
 	@Test
@@ -136,20 +146,100 @@ class TaskControllerUnitTests {
 	}
 
 	@Test
-	void asksForOneRowMoreThanThePageToDecideOnANextLink() {
+	void writesThePageAsAJsonArrayWithALinkToTheNextPage() throws Exception {
 		Task first = TaskFixtures.aTask();
-		Task second = new Task(2, "Two", null, false, TaskFixtures.CREATED, TaskFixtures.CREATED, null);
-		given(this.repository.find(any(), anyInt())).willReturn(List.of(first, second));
-		LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
-		parameters.add("limit", "1");
-		parameters.add("q", "a b&c");
+		willAnswer(feeding(first.id(), first)).given(this.repository).streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		ResponseEntity<List<Task>> response = this.controller.list(parameters);
+		this.controller.list(parameters("limit", "1", "q", "a b&c"), response);
 
-		then(this.repository).should().find(any(), org.mockito.ArgumentMatchers.eq(2));
-		assertThat(response.getBody()).containsExactly(first);
-		assertThat(response.getHeaders().getFirst(HttpHeaders.LINK))
+		then(this.repository).should().streamPage(eq(new TaskListQuery(null, "a b&c", 1, null, false)), any());
+		assertThat(response.getStatus()).isEqualTo(200);
+		assertThat(response.getContentType()).isEqualTo("application/json");
+		assertThat(this.json.readTree(response.getContentAsString()))
+			.isEqualTo(this.json.readTree("[" + this.json.writeValueAsString(first) + "]"));
+		assertThat(response.getHeader(HttpHeaders.LINK))
 			.isEqualTo("</tasks?q=a%20b%26c&limit=1&after=1>; rel=\"next\"");
+	}
+
+	@Test
+	void writesAnEmptyLastPageWithoutALink() throws Exception {
+		willAnswer(feeding(null)).given(this.repository).streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.controller.list(parameters(), response);
+
+		assertThat(response.getContentAsString()).isEqualTo("[]");
+		assertThat(response.getHeader(HttpHeaders.LINK)).isNull();
+	}
+
+	@Test
+	void retriesAListingThatFailedBeforeItsFirstTask() throws Exception {
+		Task task = TaskFixtures.aTask();
+		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null, task))
+			.given(this.repository)
+			.streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.controller.list(parameters(), response);
+
+		then(this.repository).should(times(2)).streamPage(any(), any());
+		assertThat(this.json.readTree(response.getContentAsString()).get(0).get("id").longValue()).isEqualTo(task.id());
+	}
+
+	@Test
+	void retriesAListingWhoseRollbackFailedWithTheBrokenConnection() throws Exception {
+		willThrow(new TransactionSystemException("Connection is closed")).given(this.transactionManager)
+			.rollback(any());
+		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null))
+			.given(this.repository)
+			.streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.controller.list(parameters(), response);
+
+		then(this.repository).should(times(2)).streamPage(any(), any());
+		assertThat(response.getContentAsString()).isEqualTo("[]");
+	}
+
+	@Test
+	void cutsAListingThatFailedAfterItsFirstTaskInsteadOfRetryingIt() throws Exception {
+		Task task = TaskFixtures.aTask();
+		willAnswer((invocation) -> {
+			TaskPageSink sink = invocation.getArgument(1);
+			sink.begin(null);
+			sink.add(task);
+			throw new DataAccessResourceFailureException("connection reset");
+		}).given(this.repository).streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		assertThatExceptionOfType(ResponseInterruptedException.class)
+			.isThrownBy(() -> this.controller.list(parameters(), response))
+			.withCauseInstanceOf(DataAccessResourceFailureException.class);
+		then(this.repository).should(times(1)).streamPage(any(), any());
+		// the status and headers are sent; the array is never closed
+		assertThat(response.isCommitted()).isTrue();
+		assertThat(response.getContentAsString()).doesNotContain("]");
+	}
+
+	private static Answer<Void> feeding(@Nullable Long nextAfter, Task... tasks) {
+		return (invocation) -> {
+			TaskPageSink sink = invocation.getArgument(1);
+			sink.begin(nextAfter);
+			for (Task task : tasks) {
+				sink.add(task);
+			}
+			sink.end();
+			return null;
+		};
+	}
+
+	private static LinkedMultiValueMap<String, String> parameters(String... namesAndValues) {
+		LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			parameters.add(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return parameters;
 	}
 
 	private JsonNode body(String text) {

@@ -129,14 +129,14 @@ class TaskRepositoryTests {
 		Task inDescription = this.tasks.create(new NewTask("other", "see " + marker.toUpperCase() + " ü_x"));
 		this.tasks.create(new NewTask("unrelated", "nothing"));
 
-		assertThat(ids(query(marker))).containsExactly(inTitle.id(), inDescription.id());
-		assertThat(ids(query("ÜBER " + marker))).containsExactly(inTitle.id());
-		assertThat(ids(query(marker + " 100%"))).containsExactly(inTitle.id());
-		assertThat(ids(query(marker.toUpperCase() + " Ü_X"))).containsExactly(inDescription.id());
+		assertThat(query(marker)).containsExactly(inTitle.id(), inDescription.id());
+		assertThat(query("ÜBER " + marker)).containsExactly(inTitle.id());
+		assertThat(query(marker + " 100%")).containsExactly(inTitle.id());
+		assertThat(query(marker.toUpperCase() + " Ü_X")).containsExactly(inDescription.id());
 		// % and _ match themselves, not any text
-		assertThat(ids(query(marker + "%100"))).isEmpty();
-		assertThat(ids(query(marker.toUpperCase() + " ü_"))).containsExactly(inDescription.id());
-		assertThat(ids(query(marker.substring(0, 10) + "_"))).isEmpty();
+		assertThat(query(marker + "%100")).isEmpty();
+		assertThat(query(marker.toUpperCase() + " ü_")).containsExactly(inDescription.id());
+		assertThat(query(marker.substring(0, 10) + "_")).isEmpty();
 	}
 
 	@Test
@@ -147,17 +147,39 @@ class TaskRepositoryTests {
 		Task c = this.tasks.create(new NewTask(marker + " c", null));
 		this.tasks.complete(b.id());
 
-		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 2, null, false), 2))).containsExactly(a.id(),
-				b.id());
-		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 2, a.id(), false), 2))).containsExactly(b.id(),
-				c.id());
-		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 5, null, true), 5))).containsExactly(c.id(),
-				b.id(), a.id());
-		assertThat(ids(this.tasks.find(new TaskListQuery(null, marker, 5, c.id(), true), 5))).containsExactly(b.id(),
-				a.id());
-		assertThat(ids(this.tasks.find(new TaskListQuery(true, marker, 5, null, false), 5))).containsExactly(b.id());
-		assertThat(ids(this.tasks.find(new TaskListQuery(false, marker, 5, null, true), 5))).containsExactly(c.id(),
-				a.id());
+		CollectedPage first = page(new TaskListQuery(null, marker, 2, null, false));
+		assertThat(first.ids()).containsExactly(a.id(), b.id());
+		assertThat(first.nextAfter()).isEqualTo(b.id());
+		CollectedPage last = page(new TaskListQuery(null, marker, 2, b.id(), false));
+		assertThat(last.ids()).containsExactly(c.id());
+		assertThat(last.nextAfter()).isNull();
+		assertThat(page(new TaskListQuery(null, marker, 3, null, false)).nextAfter()).isNull();
+		CollectedPage newest = page(new TaskListQuery(null, marker, 2, null, true));
+		assertThat(newest.ids()).containsExactly(c.id(), b.id());
+		assertThat(newest.nextAfter()).isEqualTo(b.id());
+		assertThat(page(new TaskListQuery(null, marker, 5, c.id(), true)).ids()).containsExactly(b.id(), a.id());
+		assertThat(page(new TaskListQuery(true, marker, 5, null, false)).ids()).containsExactly(b.id());
+		assertThat(page(new TaskListQuery(false, marker, 5, null, true)).ids()).containsExactly(c.id(), a.id());
+		CollectedPage none = page(new TaskListQuery(null, marker, 5, c.id(), false));
+		assertThat(none.ids()).isEmpty();
+		assertThat(none.nextAfter()).isNull();
+	}
+
+	@Test
+	void streamsAPageLargerThanOneFetchInOrder() {
+		String marker = TaskFixtures.uniqueMarker();
+		int count = 2 * TaskRepository.FETCH_ROWS + 10;
+		this.jdbc.sql("INSERT INTO tasks (title) SELECT :marker || ' ' || n FROM generate_series(1, :count) AS n")
+			.param("marker", marker)
+			.param("count", count)
+			.update();
+
+		CollectedPage page = page(new TaskListQuery(null, marker, count - 1, null, false));
+
+		assertThat(page.tasks()).hasSize(count - 1);
+		assertThat(page.tasks()).extracting(Task::title).startsWith(marker + " 1", marker + " 2");
+		assertThat(page.ids()).isSorted();
+		assertThat(page.nextAfter()).isEqualTo(page.ids().get(count - 2));
 	}
 
 	@Test
@@ -177,20 +199,27 @@ class TaskRepositoryTests {
 				new TaskListQuery(null, null, 100, 25_000L, true), new TaskListQuery(true, null, 100, null, false),
 				new TaskListQuery(false, null, 100, null, true), new TaskListQuery(false, null, 100, 1_000L, false),
 				new TaskListQuery(null, "a7f3e9b2", 100, null, false))) {
-			assertThat(explain(query)).as(query.toString()).doesNotContain("Seq Scan").containsAnyOf("Index", "Bitmap");
+			assertThat(explain(query)).as(query.toString())
+				.doesNotContain("Seq Scan")
+				.containsAnyOf("Index", "Bitmap")
+				// the window over the page takes the page's order as it comes: no sort
+				// above it
+				.startsWith("WindowAgg");
 		}
 	}
 
 	private String explain(TaskListQuery query) {
-		return String.join("\n", this.tasks.explainFind(query, query.limit() + 1));
+		return String.join("\n", this.tasks.explainPage(query));
 	}
 
-	private List<Task> query(String q) {
-		return this.tasks.find(new TaskListQuery(null, q, 100, null, false), 100);
+	private List<Long> query(String q) {
+		return page(new TaskListQuery(null, q, 100, null, false)).ids();
 	}
 
-	private static List<Long> ids(List<Task> tasks) {
-		return tasks.stream().map(Task::id).toList();
+	private CollectedPage page(TaskListQuery query) {
+		CollectedPage page = new CollectedPage();
+		this.tasks.streamPage(query, page);
+		return page;
 	}
 
 }

@@ -1,0 +1,15 @@
+package org.tasktracker.system;
+
+/**
+ * A streamed response failed after its status and first bytes were sent, so it cannot
+ * become a problem response any more. {@link ProblemHandler} lets it through to Tomcat,
+ * which closes the connection: the client sees the body end early (no closing chunk)
+ * rather than a short body that looks complete.
+ */
+public class ResponseInterruptedException extends RuntimeException {
+
+	public ResponseInterruptedException(String message, Throwable cause) {
+		super(message, cause);
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.tasktracker.task;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.SequenceWriter;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+/**
+ * Writes a page straight to the HTTP response as a JSON array, task by task, with a
+ * {@code Link} header to the next page when one follows. A failure to write (the client
+ * has gone) is thrown as {@link UncheckedIOException}.
+ */
+final class StreamedTaskPage implements TaskPageSink {
+
+	private final HttpServletResponse response;
+
+	private final ObjectWriter writer;
+
+	private final TaskListQuery query;
+
+	private @Nullable SequenceWriter items;
+
+	/**
+	 * @param writer writes one task; it must not flush after each one, or every task
+	 * would leave in a packet of its own
+	 */
+	StreamedTaskPage(HttpServletResponse response, ObjectWriter writer, TaskListQuery query) {
+		this.response = response;
+		this.writer = writer;
+		this.query = query;
+	}
+
+	@Override
+	public void begin(@Nullable Long nextAfter) {
+		this.response.setStatus(HttpServletResponse.SC_OK);
+		this.response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		if (nextAfter != null) {
+			this.response.setHeader(HttpHeaders.LINK, "<" + this.query.nextPageUrl(nextAfter) + ">; rel=\"next\"");
+		}
+		try {
+			this.items = this.writer.writeValuesAsArray(this.response.getOutputStream());
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (JacksonIOException ex) {
+			throw new UncheckedIOException(ex.getCause());
+		}
+	}
+
+	@Override
+	public void add(Task task) {
+		try {
+			started().write(task);
+		}
+		catch (JacksonIOException ex) {
+			throw new UncheckedIOException(ex.getCause());
+		}
+	}
+
+	@Override
+	public void end() {
+		try {
+			started().close();
+		}
+		catch (JacksonIOException ex) {
+			throw new UncheckedIOException(ex.getCause());
+		}
+	}
+
+	private SequenceWriter started() {
+		if (this.items == null) {
+			throw new IllegalStateException("begin() was not called");
+		}
+		return this.items;
+	}
+
+}

@@ -1,0 +1,24 @@
+package org.tasktracker.task;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Takes one page of a listing task by task, as the rows arrive from the database, so that
+ * a page is never held whole: {@link #begin} once, {@link #add} per task, then
+ * {@link #end}.
+ */
+interface TaskPageSink {
+
+	/**
+	 * Called before the first task, or alone for an empty page.
+	 * @param nextAfter the {@code after} cursor of the next page, or null when this page
+	 * is the last
+	 */
+	void begin(@Nullable Long nextAfter);
+
+	void add(Task task);
+
+	/** Called after the last task of a page read in full. */
+	void end();
+
+}

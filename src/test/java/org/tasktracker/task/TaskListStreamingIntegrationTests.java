@@ -1,0 +1,105 @@
+package org.tasktracker.task;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.time.Duration;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.ApiClient;
+import org.tasktracker.support.ApiClient.Response;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Pages written as their rows arrive: the largest page the contract allows comes through
+ * whole, and a database failure halfway through cuts the connection rather than ending a
+ * short body as if it were complete.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class TaskListStreamingIntegrationTests {
+
+	/** The contract's largest description: 10,000 code points, here of 4 bytes each. */
+	private static final String LARGEST_DESCRIPTION = "\uD83D\uDE00".repeat(10_000);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private String marker;
+
+	@BeforeEach
+	void insertTheLargestPage() {
+		this.marker = TaskFixtures.uniqueMarker();
+		this.jdbc.sql("""
+				INSERT INTO tasks (title, description)
+				SELECT :marker || ' ' || n, :description FROM generate_series(1, 1000) AS n
+				""").param("marker", this.marker).param("description", LARGEST_DESCRIPTION).update();
+	}
+
+	@AfterEach
+	void deleteIt() {
+		this.jdbc.sql("DELETE FROM tasks WHERE title LIKE :marker || ' %'").param("marker", this.marker).update();
+	}
+
+	@Test
+	void writesTheLargestPageWhole() {
+		Response response = new ApiClient(this.port).get("/tasks?limit=1000&q=" + this.marker);
+
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.header("Link")).isEmpty();
+		JsonNode page = response.json();
+		assertThat(page.size()).isEqualTo(1000);
+		assertThat(page.get(0).get("title").stringValue()).isEqualTo(this.marker + " 1");
+		assertThat(page.get(999).get("title").stringValue()).isEqualTo(this.marker + " 1000");
+		for (JsonNode task : page) {
+			assertThat(task.get("description").stringValue()).isEqualTo(LARGEST_DESCRIPTION);
+		}
+	}
+
+	@Test
+	void cutsTheConnectionWhenTheDatabaseFailsPartWayThroughAPage() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/tasks?limit=999&q=" + this.marker))
+			.timeout(Duration.ofSeconds(30))
+			.build();
+
+		HttpResponse<InputStream> response = http.send(request, BodyHandlers.ofInputStream());
+		try (InputStream body = response.body()) {
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Link")).isPresent();
+			assertThat(body.readNBytes(1)).containsExactly('[');
+			// Reading no further keeps the service writing this page, between two
+			// fetches.
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> terminateTheListingBackend() == 1);
+
+			assertThatIOException().isThrownBy(body::readAllBytes);
+		}
+		assertThat(new ApiClient(this.port).get("/tasks?limit=1").status()).isEqualTo(200);
+	}
+
+	/** Ends the database session that is part way through sending a page. */
+	private int terminateTheListingBackend() {
+		return this.jdbc.sql("""
+				SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+				WHERE pid <> pg_backend_pid() AND state = 'idle in transaction' AND query LIKE '%next_after%'
+				""").query(Integer.class).single();
+	}
+
+}
