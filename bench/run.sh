@@ -71,7 +71,7 @@ if $BUILD; then
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
 JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
-RECOMMENDED_OPTS="-XX:+UseParallelGC -Xmx256m -XX:+UseCompactObjectHeaders"
+RECOMMENDED_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders"
 
 # --- PostgreSQL ---------------------------------------------------------------------
 if [ -n "${DATABASE_URL:-}" ]; then
