@@ -128,20 +128,24 @@ class TaskRepository {
 			conditions.add(query.descending() ? "id < :after" : "id > :after");
 		}
 		String order = "ORDER BY id " + (query.descending() ? "DESC" : "ASC");
+		// The page size is written into the statement, not bound: with a bound limit the
+		// generic plan must guess the page's size, and at 1M rows PostgreSQL then found
+		// the
+		// window over that guess too dear and planned every listing afresh.
+		int pageSize = query.limit();
 		return """
 				SELECT page.*,
-				       CASE WHEN count(*) OVER whole > :pageSize THEN nth_value(id, :pageSize) OVER whole END AS next_after
-				FROM (SELECT %s FROM tasks%s %s LIMIT :pageSize + 1) AS page
+				       CASE WHEN count(*) OVER whole > %d THEN nth_value(id, %d) OVER whole END AS next_after
+				FROM (SELECT %s FROM tasks%s %s LIMIT %d) AS page
 				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 				%s
-				"""
-			.formatted(COLUMNS, conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, order,
-					order);
+				""".formatted(pageSize, pageSize, COLUMNS,
+				conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, pageSize + 1, order,
+				order);
 	}
 
 	private static Map<String, Object> pageParameters(TaskListQuery query) {
 		Map<String, Object> parameters = new HashMap<>();
-		parameters.put("pageSize", query.limit());
 		if (query.completed() != null) {
 			parameters.put("completed", query.completed());
 		}
