@@ -135,15 +135,15 @@ class TaskRepository {
 		// PostgreSQL settle on one generic plan that walks the primary key (0.7-1 s for
 		// a rare term at 1M rows) where a plan made for the term uses the trigram index.
 		String pageSize = (query.q() != null) ? ":pageSize" : Integer.toString(query.limit());
-		String fetched = (query.q() != null) ? ":pageSize + 1" : Integer.toString(query.limit() + 1);
 		return """
 				SELECT page.*,
 				       CASE WHEN count(*) OVER whole > %s THEN nth_value(id, %s) OVER whole END AS next_after
-				FROM (SELECT %s FROM tasks%s %s LIMIT %s) AS page
+				FROM (SELECT %s FROM tasks%s %s LIMIT %s + 1) AS page
 				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 				%s
 				""".formatted(pageSize, pageSize, COLUMNS,
-				conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, fetched, order, order);
+				conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, pageSize, order,
+				order);
 	}
 
 	private static Map<String, Object> pageParameters(TaskListQuery query) {
