@@ -1,7 +1,6 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +14,7 @@ import org.springframework.http.MediaType;
 /**
  * Writes a page straight to the HTTP response as a JSON array, task by task, with a
  * {@code Link} header to the next page when one follows. A failure to write (the client
- * has gone) is thrown as {@link UncheckedIOException}.
+ * has gone) is thrown as Jackson's {@link JacksonIOException}.
  */
 final class StreamedTaskPage implements TaskPageSink {
 
@@ -48,31 +47,18 @@ final class StreamedTaskPage implements TaskPageSink {
 			this.items = this.writer.writeValuesAsArray(this.response.getOutputStream());
 		}
 		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (JacksonIOException ex) {
-			throw new UncheckedIOException(ex.getCause());
+			throw JacksonIOException.construct(ex);
 		}
 	}
 
 	@Override
 	public void add(Task task) {
-		try {
-			started().write(task);
-		}
-		catch (JacksonIOException ex) {
-			throw new UncheckedIOException(ex.getCause());
-		}
+		started().write(task);
 	}
 
 	@Override
 	public void end() {
-		try {
-			started().close();
-		}
-		catch (JacksonIOException ex) {
-			throw new UncheckedIOException(ex.getCause());
-		}
+		started().close();
 	}
 
 	private SequenceWriter started() {

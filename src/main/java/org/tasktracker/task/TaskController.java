@@ -1,7 +1,6 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -18,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.system.InvalidRequestException;
 import org.tasktracker.system.ResponseInterruptedException;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
@@ -107,7 +107,7 @@ class TaskController {
 			this.tasks.list(query, new StreamedTaskPage(response, this.pageWriter, query));
 		}
 		catch (ResponseInterruptedException ex) {
-			if (ex.getCause() instanceof UncheckedIOException) {
+			if (ex.getCause() instanceof JacksonIOException) {
 				log.debug("Client left while its page was being written: {}", ex.getMessage());
 				return;
 			}
