@@ -7,9 +7,11 @@ import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.MapperFeature;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 
 /**
  * JSON handling and the OpenAPI document's front matter.
@@ -25,6 +27,17 @@ class WebConfiguration {
 			// Problem bodies read type, title, status, detail, instance: declaration
 			// order.
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+	}
+
+	/**
+	 * No JAXB: the API speaks JSON, and the JAXB converter (there because the OpenAPI
+	 * library brings JAXB along) looked up annotations on every response to answer that
+	 * it could not write it.
+	 */
+	@Bean
+	ServerHttpMessageConvertersCustomizer withoutJaxb() {
+		return (builder) -> builder.configureMessageConvertersList(
+				(converters) -> converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance));
 	}
 
 	@Bean

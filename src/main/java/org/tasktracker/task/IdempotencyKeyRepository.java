@@ -4,12 +4,13 @@ import java.time.Duration;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
- * Stored {@code Idempotency-Key}s with the response first given for each.
+ * Stored {@code Idempotency-Key}s with the response first given for each. A plain
+ * component, for the reason {@link TaskRepository} gives.
  */
-@Repository
+@Component
 class IdempotencyKeyRepository {
 
 	private final JdbcClient jdbc;
