@@ -2,6 +2,7 @@ package org.tasktracker.system;
 
 import java.io.IOException;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.FilterChain;
@@ -40,7 +41,7 @@ public class RequestIdFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String id = request.getHeader(HEADER);
 		if (id == null || !SANE.matcher(id).matches()) {
-			id = UUID.randomUUID().toString();
+			id = newId();
 		}
 		request.setAttribute(ATTRIBUTE, id);
 		response.setHeader(HEADER, id);
@@ -56,6 +57,18 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
+	}
+
+	/**
+	 * A random version 4 UUID from {@link ThreadLocalRandom}: an id needs to be unique,
+	 * not unguessable, and {@link UUID#randomUUID()}'s SecureRandom took 1.6% of the
+	 * service's CPU samples under load.
+	 */
+	static String newId() {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		long mostSignificant = (random.nextLong() & ~0xF000L) | 0x4000L;
+		long leastSignificant = (random.nextLong() & 0x3FFF_FFFF_FFFF_FFFFL) | 0x8000_0000_0000_0000L;
+		return new UUID(mostSignificant, leastSignificant).toString();
 	}
 
 	static String currentId(WebRequest request) {

@@ -28,6 +28,7 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskRepository {
 
+	/** Joined to the statements as constants: formatting them in cost time per call. */
 	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at";
 
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
@@ -49,8 +50,8 @@ class TaskRepository {
 		return this.jdbc.sql("""
 				INSERT INTO tasks (title, description)
 				VALUES (:title, :description)
-				RETURNING %s
-				""".formatted(COLUMNS))
+				RETURNING
+				""" + COLUMNS)
 			.param("title", task.title())
 			.param("description", task.description())
 			.query(TASK_ROW)
@@ -75,8 +76,8 @@ class TaskRepository {
 				)
 				INSERT INTO tasks (title, description)
 				SELECT :title, :description FROM claim
-				RETURNING %s
-				""".formatted(COLUMNS))
+				RETURNING
+				""" + COLUMNS)
 			.param("key", key)
 			.param("requestHash", requestHash)
 			.param("retentionSeconds", (double) retention.toSeconds())
@@ -87,7 +88,7 @@ class TaskRepository {
 	}
 
 	Optional<Task> findById(long id) {
-		return this.jdbc.sql("SELECT %s FROM tasks WHERE id = :id".formatted(COLUMNS))
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
 			.param("id", id)
 			.query(TASK_ROW)
 			.optional();
@@ -178,8 +179,8 @@ class TaskRepository {
 				    completed_at = COALESCE(completed_at, now()),
 				    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
 				WHERE id = :id
-				RETURNING %s
-				""".formatted(COLUMNS)).param("id", id).query(TASK_ROW).optional();
+				RETURNING
+				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
 	}
 
 	/** Marks a task not completed and clears {@code completed_at}; idempotent. */
@@ -190,8 +191,8 @@ class TaskRepository {
 				    completed_at = NULL,
 				    updated_at = CASE WHEN completed THEN now() ELSE updated_at END
 				WHERE id = :id
-				RETURNING %s
-				""".formatted(COLUMNS)).param("id", id).query(TASK_ROW).optional();
+				RETURNING
+				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
 	}
 
 	/**

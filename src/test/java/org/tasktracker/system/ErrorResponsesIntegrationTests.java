@@ -179,8 +179,13 @@ class ErrorResponsesIntegrationTests {
 		assertThat(given.header("X-Request-Id")).contains("abc-123");
 
 		Response forged = this.api.send(this.api.request("/health/live").header("X-Request-Id", "bad id\u00e9"));
-		assertThat(forged.header("X-Request-Id"))
-			.hasValueSatisfying((id) -> assertThat(UUID.fromString(id)).isNotNull());
+		UUID replaced = UUID.fromString(forged.header("X-Request-Id").orElseThrow());
+		assertThat(replaced.version()).isEqualTo(4);
+		assertThat(replaced.variant()).isEqualTo(2);
+
+		Response another = this.api.get("/health/live");
+		assertThat(another.header("X-Request-Id"))
+			.hasValueSatisfying((id) -> assertThat(id).isNotEqualTo(replaced.toString()));
 	}
 
 	private static List<String> allowed(Response response) {
