@@ -148,8 +148,18 @@ if [ "$USER_OPTS" = "__recommended__" ]; then
 else
 	JAVA_OPTS=$USER_OPTS
 fi
-start_service "$WORK/service.log"
-echo "   with JAVA_OPTS=$JAVA_OPTS: healthy after ${STARTUP_MS} ms"
+# Start-up on this shared machine varies by a second from one start to the next: the
+# median of three starts is reported, with all three; the last start serves the load.
+STARTS=()
+for start in 1 2 3; do
+	start_service "$WORK/service.log"
+	STARTS+=("$STARTUP_MS")
+	if [ "$start" -lt 3 ]; then
+		kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+	fi
+done
+RECOMMENDED_STARTUP_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
+echo "   with JAVA_OPTS=$JAVA_OPTS: healthy after ${STARTS[*]} ms (median ${RECOMMENDED_STARTUP_MS} ms)"
 
 psql -q -X "$DB_URL" -c "INSERT INTO tasks (title, description) SELECT 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n" -c "ANALYZE tasks"
 
@@ -264,7 +274,7 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 - Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
 - Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed. Load generator, service and PostgreSQL share the machine.
-- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${STARTUP_MS} ms after process start against the running PostgreSQL with those options (plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms; ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database).
+- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 
 $TABLE
 ${SCALE_TABLE:+
