@@ -73,7 +73,7 @@ if $BUILD; then
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
 JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
-RECOMMENDED_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders"
+RECOMMENDED_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
 
 # --- PostgreSQL ---------------------------------------------------------------------
 if [ -n "${DATABASE_URL:-}" ]; then
