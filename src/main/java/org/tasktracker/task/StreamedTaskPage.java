@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
 
@@ -53,12 +54,30 @@ final class StreamedTaskPage implements TaskPageSink {
 
 	@Override
 	public void add(Task task) {
-		started().write(task);
+		try {
+			started().write(task);
+		}
+		catch (DatabindException ex) {
+			throw asWriteFailure(ex);
+		}
 	}
 
 	@Override
 	public void end() {
-		started().close();
+		try {
+			started().close();
+		}
+		catch (DatabindException ex) {
+			throw asWriteFailure(ex);
+		}
+	}
+
+	/**
+	 * A write that fails part way through a task comes out of Jackson as a
+	 * DatabindException around the IOException.
+	 */
+	private static RuntimeException asWriteFailure(DatabindException ex) {
+		return (ex.getCause() instanceof IOException failedWrite) ? JacksonIOException.construct(failedWrite) : ex;
 	}
 
 	private SequenceWriter started() {

@@ -23,7 +23,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,8 +55,8 @@ class TaskControllerUnitTests {
 		this.repository = mock(TaskRepository.class);
 		TaskTrackerProperties properties = TestProperties.defaults();
 		TaskService service = new TaskService(this.repository, mock(IdempotencyKeyRepository.class),
-				new DatabaseRetry(properties, new SimpleMeterRegistry()),
-				new TransactionTemplate(this.transactionManager), this.json, properties, new SimpleMeterRegistry());
+				new DatabaseRetry(properties, new SimpleMeterRegistry()), this.transactionManager, this.json,
+				properties, new SimpleMeterRegistry());
 		this.controller = new TaskController(service, this.json);
 	}
 

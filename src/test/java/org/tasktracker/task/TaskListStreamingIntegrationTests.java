@@ -1,23 +1,29 @@
 package org.tasktracker.task;
 
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.tasktracker.support.ApiClient;
 import org.tasktracker.support.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
  * short body as if it were complete.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
 class TaskListStreamingIntegrationTests {
 
 	/** The contract's largest description: 10,000 code points, here of 4 bytes each. */
@@ -73,7 +80,7 @@ class TaskListStreamingIntegrationTests {
 	}
 
 	@Test
-	void cutsTheConnectionWhenTheDatabaseFailsPartWayThroughAPage() throws Exception {
+	void cutsTheConnectionWhenTheDatabaseFailsPartWayThroughAPage(CapturedOutput output) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/tasks?limit=999&q=" + this.marker))
@@ -92,6 +99,43 @@ class TaskListStreamingIntegrationTests {
 			assertThatIOException().isThrownBy(body::readAllBytes);
 		}
 		assertThat(new ApiClient(this.port).get("/tasks?limit=1").status()).isEqualTo(200);
+		// The service says what happened once, in its own words; the failed rollback on
+		// the broken connection is not reported as an error of its own.
+		assertThat(output.getOut().split("Listing failed after ", -1)).hasSize(2);
+		assertThat(output.getOut()).contains("cutting the response short (DataAccessResourceFailureException)")
+			.doesNotContain("Application exception overridden by rollback exception");
+	}
+
+	@Test
+	void releasesTheConnectionQuietlyWhenTheClientLeavesPartWayThroughAPage(CapturedOutput output) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET /tasks?limit=1000&q=" + this.marker + " HTTP/1.1\r\nHost: localhost\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			byte[] start = socket.getInputStream().readNBytes(15);
+			assertThat(new String(start, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 200 \r\n");
+			// Waits until the service is held up writing, between two fetches.
+			Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listingTransactions() == 1);
+			// Leaves with a reset rather than a polite close, as a killed client would.
+			socket.setSoLinger(true, 0);
+		}
+
+		// The transaction ends and its connection goes back to the pool.
+		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listingTransactions() == 0);
+		assertThat(new ApiClient(this.port).get("/tasks?limit=1").json().size()).isEqualTo(1);
+		// A client leaving is no fault of the service's: nothing is logged above debug.
+		assertThat(output.getOut()).doesNotContain("Listing failed after")
+			.doesNotContain("Unhandled failure")
+			.doesNotContain("ClientAbortException");
+	}
+
+	/** Database sessions that are part way through sending a page. */
+	private int listingTransactions() {
+		return this.jdbc.sql("""
+				SELECT count(*) FROM pg_stat_activity
+				WHERE pid <> pg_backend_pid() AND state = 'idle in transaction' AND query LIKE '%next_after%'
+				""").query(Integer.class).single();
 	}
 
 	/** Ends the database session that is part way through sending a page. */
