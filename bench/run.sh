@@ -5,8 +5,9 @@
 #
 #   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--no-build]
 #
-# DATABASE_URL=postgresql://user:pass@host:port/db  use that server (a scratch database
-#   tasktracker_bench is created there, so the user needs CREATEDB); without it, a scratch
+# DATABASE_URL=postgresql://user:pass@host:port/db  use that server (scratch databases
+#   tasktracker_bench, and tasktracker_bench_1k with --scale, are created there, so the
+#   user needs CREATEDB); without it, a scratch
 #   PostgreSQL 17 is started from the binaries inside the built jar.
 # JAVA_OPTS  JVM options of the service; default: the recommended ones (README), with an
 #   AOT cache trained on this run's own workload.
@@ -61,9 +62,12 @@ JAVA=$(find_java)
 
 mkdir -p "$WORK"
 SERVICE_PID=""
+SCALE_PIDS=()
 PG_STARTED=false
 cleanup() {
-	[ -n "$SERVICE_PID" ] && kill "$SERVICE_PID" 2>/dev/null && wait "$SERVICE_PID" 2>/dev/null || true
+	for pid in "$SERVICE_PID" "${SCALE_PIDS[@]}"; do
+		[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null || true
+	done
 	if $PG_STARTED; then $PG_AS "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -m fast -w stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
@@ -106,13 +110,13 @@ DB_URL="$BASE_URL/tasktracker_bench"
 PG_VERSION=$(psql -X -At "$DB_URL" -c "SHOW server_version")
 
 # --- the service --------------------------------------------------------------------
-start_service() {
-	local log=$1
+start_service() { # log [database URL] [port]
+	local log=$1 db=${2:-$DB_URL} port=${3:-$SERVICE_PORT}
 	local started
 	started=$(date +%s%N)
-	DATABASE_URL=$DB_URL PORT=$SERVICE_PORT "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
+	DATABASE_URL=$db PORT=$port "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
 	SERVICE_PID=$!
-	until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$SERVICE_PORT/health")" = 200 ]; do
+	until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ]; do
 		kill -0 "$SERVICE_PID" 2>/dev/null || { echo "bench: the service died; see $log" >&2; exit 1; }
 		sleep 0.02
 	done
@@ -228,38 +232,62 @@ if $SCALE; then
 		"q, rare term|/tasks?limit=50&q=zebra" "q, common term|/tasks?limit=50&q=task")
 	declare -A SCALE_P50 SCALE_P99
 	median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+	# Both sizes side by side, each in its own database with its own service, measured
+	# turn about: the shared machine's speed drifts over minutes, and measuring one size
+	# after the other put that drift into the ratio.
+	psql -q -X "$ADMIN_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS tasktracker_bench_1k" \
+		-c "CREATE DATABASE tasktracker_bench_1k"
+	declare -A SCALE_DB=([1000]="$BASE_URL/tasktracker_bench_1k" [1000000]="$DB_URL")
+	declare -A SCALE_URL=([1000]="http://127.0.0.1:$((SERVICE_PORT + 1))"
+		[1000000]="http://127.0.0.1:$((SERVICE_PORT + 2))")
+	declare -A SCALE_AFTER
 	for size in 1000 1000000; do
 		echo "== scale: $size tasks"
-		psql -q -X "$DB_URL" -c "TRUNCATE tasks" -c "INSERT INTO tasks (title, description, completed, completed_at)
+		# The service migrates the new database, then the tasks are loaded under it.
+		start_service "$WORK/service-scale-$size.log" "${SCALE_DB[$size]}" "${SCALE_URL[$size]##*:}"
+		SCALE_PIDS+=("$SERVICE_PID"); SERVICE_PID=""
+		psql -q -X "${SCALE_DB[$size]}" -c "TRUNCATE tasks" -c "INSERT INTO tasks (title, description, completed, completed_at)
 			SELECT CASE WHEN n % ($size / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
 			       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
 			       CASE WHEN n % 2 = 0 THEN now() END
 			FROM generate_series(1, $size) n" -c "VACUUM ANALYZE tasks"
 		# Write out the load now: otherwise the checkpoint it triggers spreads its writes
 		# over the next minutes, across the measurements (it did, at 1M: 87 s of writes).
-		psql -q -X "$DB_URL" -c "CHECKPOINT" 2>/dev/null \
+		psql -q -X "${SCALE_DB[$size]}" -c "CHECKPOINT" 2>/dev/null \
 			|| echo "   (no CHECKPOINT privilege: the load may still be written out during the runs)"
-		start_service "$WORK/service-scale.log"
-		max_id=$(psql -X -At "$DB_URL" -c "SELECT max(id) FROM tasks")
-		# One connection: the latency of the query itself rather than of queueing for the
-		# 2 cores. Rounds go round-robin over the queries, so no query always runs first
-		# after the warm-up, and the median round is kept.
-		for pass in warm $(seq 1 "$SCALE_ROUNDS"); do
-		for entry in "${scale_queries[@]}"; do
-			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/$(( max_id * 9 / 10 ))}
-			if [ "$pass" = warm ]; then wrk_run scale-warm 10 4 "" "$path" >/dev/null; continue; fi
-			r=$(wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
+		SCALE_AFTER[$size]=$(psql -X -At "${SCALE_DB[$size]}" -c "SELECT max(id) * 9 / 10 FROM tasks")
+	done
+	# One connection: the latency of the query itself rather than of queueing for the
+	# 2 cores. Rounds go round-robin over the queries, so no query always runs first
+	# after the warm-up, each query at both sizes in turn, the first size alternating
+	# from round to round; the median round is kept.
+	echo "== scale: $SCALE_ROUNDS rounds of ${SCALE_SECONDS}s per query and size"
+	for pass in warm $(seq 1 "$SCALE_ROUNDS"); do
+	for entry in "${scale_queries[@]}"; do
+		sizes="1000 1000000"
+		[ "$pass" != warm ] && [ $(( pass % 2 )) = 0 ] && sizes="1000000 1000"
+		for size in $sizes; do
+			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/${SCALE_AFTER[$size]}}
+			if [ "$pass" = warm ]; then
+				URL=${SCALE_URL[$size]} wrk_run scale-warm 10 4 "" "$path" >/dev/null
+				continue
+			fi
+			r=$(URL=${SCALE_URL[$size]} wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
 			SCALE_P50["$name/$size"]+="$(field "$r" p50_ms) "; SCALE_P99["$name/$size"]+="$(field "$r" p99_ms) "
 		done
-		done
+	done
+	done
+	for size in 1000 1000000; do
+		echo "   at $size tasks:"
 		for entry in "${scale_queries[@]}"; do
 			name=${entry%%|*}
 			echo "   $name: p50 ${SCALE_P50["$name/$size"]}ms, p99 ${SCALE_P99["$name/$size"]}ms"
 			SCALE_P50["$name/$size"]=$(median ${SCALE_P50["$name/$size"]})
 			SCALE_P99["$name/$size"]=$(median ${SCALE_P99["$name/$size"]})
 		done
-		kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true; SERVICE_PID=""
 	done
+	for pid in "${SCALE_PIDS[@]}"; do kill "$pid"; wait "$pid" 2>/dev/null || true; done
+	SCALE_PIDS=()
 	SCALE_TABLE="| query | p50 ms at 1k | p99 ms at 1k | p50 ms at 1M | p99 ms at 1M | p50 1M / 1k |
 |---|---:|---:|---:|---:|---:|"
 	for entry in "${scale_queries[@]}"; do
@@ -282,7 +310,7 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 $TABLE
 ${SCALE_TABLE:+
-Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; the service restarted on each table size; 5 titles per size hold \`zebra\`, all others \`task\`):
+Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; both sizes loaded side by side, each in its own database with its own service, and measured turn about; 5 titles per size hold \`zebra\`, all others \`task\`):
 
 $SCALE_TABLE
 }"
