@@ -58,26 +58,18 @@ final class StreamedTaskPage implements TaskPageSink {
 			started().write(task);
 		}
 		catch (DatabindException ex) {
-			throw asWriteFailure(ex);
+			// A write that fails part way through a task comes out of Jackson as a
+			// DatabindException around the IOException: its serializers unwrap the
+			// JacksonIOException to add the path, whatever WRAP_EXCEPTIONS says.
+			throw (ex.getCause() instanceof IOException failedWrite) ? JacksonIOException.construct(failedWrite) : ex;
 		}
 	}
 
 	@Override
 	public void end() {
-		try {
-			started().close();
-		}
-		catch (DatabindException ex) {
-			throw asWriteFailure(ex);
-		}
-	}
-
-	/**
-	 * A write that fails part way through a task comes out of Jackson as a
-	 * DatabindException around the IOException.
-	 */
-	private static RuntimeException asWriteFailure(DatabindException ex) {
-		return (ex.getCause() instanceof IOException failedWrite) ? JacksonIOException.construct(failedWrite) : ex;
+		// Closing the array only writes to the generator, which reports a failed write
+		// as a JacksonIOException itself.
+		started().close();
 	}
 
 	private SequenceWriter started() {
