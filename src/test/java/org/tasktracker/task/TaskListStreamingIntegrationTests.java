@@ -42,6 +42,13 @@ class TaskListStreamingIntegrationTests {
 	/** The contract's largest description: 10,000 code points, here of 4 bytes each. */
 	private static final String LARGEST_DESCRIPTION = "\uD83D\uDE00".repeat(10_000);
 
+	/**
+	 * The database session of a listing held up between two fetches (the list statement
+	 * is the one with {@code next_after}).
+	 */
+	private static final String LISTING_SESSION = "pid <> pg_backend_pid() AND state = 'idle in transaction' "
+			+ "AND query LIKE '%next_after%'";
+
 	@LocalServerPort
 	private int port;
 
@@ -132,18 +139,16 @@ class TaskListStreamingIntegrationTests {
 
 	/** Database sessions that are part way through sending a page. */
 	private int listingTransactions() {
-		return this.jdbc.sql("""
-				SELECT count(*) FROM pg_stat_activity
-				WHERE pid <> pg_backend_pid() AND state = 'idle in transaction' AND query LIKE '%next_after%'
-				""").query(Integer.class).single();
+		return this.jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE " + LISTING_SESSION)
+			.query(Integer.class)
+			.single();
 	}
 
 	/** Ends the database session that is part way through sending a page. */
 	private int terminateTheListingBackend() {
-		return this.jdbc.sql("""
-				SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
-				WHERE pid <> pg_backend_pid() AND state = 'idle in transaction' AND query LIKE '%next_after%'
-				""").query(Integer.class).single();
+		return this.jdbc.sql("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE " + LISTING_SESSION)
+			.query(Integer.class)
+			.single();
 	}
 
 }
