@@ -1,0 +1,65 @@
+package org.tasktracker.task;
+
+import java.time.Instant;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimestampSerializerTests {
+
+	private final JsonMapper json = JsonMapper.builder().build();
+
+	@ParameterizedTest
+	@CsvSource(textBlock = """
+			2026-11-26T15:04:05.123456Z,     2026-11-26T15:04:05.123456Z
+			2026-11-26T15:04:05.123456789Z,  2026-11-26T15:04:05.123456Z
+			2026-11-26T15:04:05Z,            2026-11-26T15:04:05.000000Z
+			1970-01-01T00:00:00Z,            1970-01-01T00:00:00.000000Z
+			1969-12-31T23:59:59.999999Z,     1969-12-31T23:59:59.999999Z
+			2024-02-29T23:59:59.000001Z,     2024-02-29T23:59:59.000001Z
+			0001-01-01T00:00:00Z,            0001-01-01T00:00:00.000000Z
+			9999-12-31T23:59:59.999999Z,     9999-12-31T23:59:59.999999Z
+			+10000-01-01T00:00:00Z,          +10000-01-01T00:00:00.000000Z
+			""")
+	void writesUtcWithMicrosecondsAndZ(Instant value, String expected) {
+		assertThat(TimestampSerializer.format(value)).isEqualTo(expected);
+	}
+
+	@Test
+	void writesWhatTheContractsFormatterWrites() {
+		SplittableRandom random = new SplittableRandom(20261126);
+		long first = Instant.parse("0001-01-01T00:00:00Z").getEpochSecond();
+		long last = Instant.parse("9999-12-31T23:59:59Z").getEpochSecond();
+		for (int i = 0; i < 100_000; i++) {
+			Instant value = Instant.ofEpochSecond(random.nextLong(first, last + 1), random.nextInt(1_000_000_000));
+			assertThat(TimestampSerializer.format(value)).isEqualTo(TimestampSerializer.FORMAT.format(value));
+		}
+	}
+
+	@Test
+	void writesEveryTimestampOfATaskAndReadsThemBack() {
+		Instant completed = Instant.parse("2026-11-27T08:00:00.000001Z");
+		Task task = new Task(1, "Test", null, true, TaskFixtures.CREATED, completed, completed);
+
+		JsonNode written = this.json.valueToTree(task);
+
+		assertThat(written.get("created_at").stringValue()).isEqualTo("2026-11-26T15:04:05.123456Z");
+		assertThat(written.get("updated_at").stringValue()).isEqualTo("2026-11-27T08:00:00.000001Z");
+		assertThat(written.get("completed_at").stringValue()).isEqualTo("2026-11-27T08:00:00.000001Z");
+		assertThat(this.json.readValue(this.json.writeValueAsString(task), Task.class)).isEqualTo(task);
+	}
+
+	@Test
+	void writesNullForATaskNotCompleted() {
+		JsonNode written = this.json.valueToTree(TaskFixtures.aTask());
+
+		assertThat(written.get("completed_at").isNull()).isTrue();
+	}
+
+}
