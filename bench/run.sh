@@ -180,7 +180,16 @@ wrk_run warm-create "$WARMUP" "$CONNECTIONS" create /tasks >/dev/null
 wrk_run warm-list "$WARMUP" "$CONNECTIONS" "" "/tasks?limit=50" >/dev/null
 wrk_run warm-complete "$WARMUP" "$CONNECTIONS" complete /tasks >/dev/null
 
-declare -A RESULT
+pg_run() { # name scripts...
+	local name=$1; shift
+	pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D max_id=$SEED_ROWS "$@" "$DB_URL" 2>&1 \
+		| awk '/^tps = / {print $3; exit}'
+}
+# Each workload's ceiling is measured right after the service's own run, not minutes
+# later with the other ceilings: this shared machine's speed drifts over minutes (pgbench
+# made 15198 and then 10432 completes/s in two runs an hour apart), and the drift should
+# fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
+declare -A RESULT CEILING
 for workload in create list complete mixed; do
 	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
 	case $workload in
@@ -190,19 +199,6 @@ for workload in create list complete mixed; do
 		mixed) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" mixed /tasks) ;;
 	esac
 	echo "   ${RESULT[$workload]}"
-done
-PEAK_RSS=$(peak_rss_mb)
-END_RSS_ANON=$(awk '/RssAnon/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo "?")
-kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
-SERVICE_PID=""
-
-declare -A CEILING
-pg_run() { # name scripts...
-	local name=$1; shift
-	pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D max_id=$SEED_ROWS "$@" "$DB_URL" 2>&1 \
-		| awk '/^tps = / {print $3; exit}'
-}
-for workload in create list complete mixed; do
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
 	case $workload in
 		create) CEILING[$workload]=$(pg_run create -f "$ROOT/bench/pgbench/create.sql") ;;
@@ -213,6 +209,10 @@ for workload in create list complete mixed; do
 	esac
 	echo "   ${CEILING[$workload]} tps"
 done
+PEAK_RSS=$(peak_rss_mb)
+END_RSS_ANON=$(awk '/RssAnon/ {printf "%.0f", $2 / 1024}' "/proc/$SERVICE_PID/status" 2>/dev/null || echo "?")
+kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+SERVICE_PID=""
 
 # --- the table ----------------------------------------------------------------------
 TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | ratio |
@@ -305,7 +305,7 @@ APP_VERSION=$(basename "$JAR" .jar)
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 - Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
-- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed. Load generator, service and PostgreSQL share the machine.
+- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed, each run right after the service's run of the same workload. Load generator, service and PostgreSQL share the machine.
 - Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 
 $TABLE
