@@ -56,6 +56,15 @@ class TimestampSerializerTests {
 	}
 
 	@Test
+	void writesAYearBeyondFourDigitsAsTheFormatterDoes() {
+		Instant far = Instant.parse("+10000-01-01T00:00:00.5Z");
+		Task task = new Task(1, "Test", null, false, far, far, null);
+
+		assertThat(this.json.valueToTree(task).get("created_at").stringValue())
+			.isEqualTo("+10000-01-01T00:00:00.500000Z");
+	}
+
+	@Test
 	void writesNullForATaskNotCompleted() {
 		JsonNode written = this.json.valueToTree(TaskFixtures.aTask());
 
