@@ -180,8 +180,7 @@ wrk_run warm-create "$WARMUP" "$CONNECTIONS" create /tasks >/dev/null
 wrk_run warm-list "$WARMUP" "$CONNECTIONS" "" "/tasks?limit=50" >/dev/null
 wrk_run warm-complete "$WARMUP" "$CONNECTIONS" complete /tasks >/dev/null
 
-pg_run() { # name scripts...
-	local name=$1; shift
+pg_run() { # pgbench scripts...
 	pgbench -n -M prepared -c "$CONNECTIONS" -j 2 -T "$DURATION" -D max_id=$SEED_ROWS "$@" "$DB_URL" 2>&1 \
 		| awk '/^tps = / {print $3; exit}'
 }
@@ -191,22 +190,18 @@ pg_run() { # name scripts...
 # fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
 declare -A RESULT CEILING
 for workload in create list complete mixed; do
-	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
-	case $workload in
-		create) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" create /tasks) ;;
-		list) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "" "/tasks?limit=50") ;;
-		complete) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" complete /tasks) ;;
-		mixed) RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" mixed /tasks) ;;
-	esac
-	echo "   ${RESULT[$workload]}"
-	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
-	case $workload in
-		create) CEILING[$workload]=$(pg_run create -f "$ROOT/bench/pgbench/create.sql") ;;
-		list) CEILING[$workload]=$(pg_run list -f "$ROOT/bench/pgbench/list.sql") ;;
-		complete) CEILING[$workload]=$(pg_run complete -f "$ROOT/bench/pgbench/complete.sql") ;;
-		mixed) CEILING[$workload]=$(pg_run mixed -f "$ROOT/bench/pgbench/list.sql@70" \
+	case $workload in # wrk's script and path; pgbench's scripts
+		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
+		list) service=("" "/tasks?limit=50"); ceiling=(-f "$ROOT/bench/pgbench/list.sql") ;;
+		complete) service=(complete /tasks); ceiling=(-f "$ROOT/bench/pgbench/complete.sql") ;;
+		mixed) service=(mixed /tasks); ceiling=(-f "$ROOT/bench/pgbench/list.sql@70"
 			-f "$ROOT/bench/pgbench/create.sql@20" -f "$ROOT/bench/pgbench/complete.sql@10") ;;
 	esac
+	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
+	RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
+	echo "   ${RESULT[$workload]}"
+	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
+	CEILING[$workload]=$(pg_run "${ceiling[@]}")
 	echo "   ${CEILING[$workload]} tps"
 done
 PEAK_RSS=$(peak_rss_mb)
