@@ -208,6 +208,35 @@ class TaskRepositoryTests {
 		}
 	}
 
+	@Test
+	void aSearchRepeatedManyTimesStillUsesTheTrigramIndex() {
+		// At this size, PostgreSQL's generic plan for a search walks the primary key
+		// through the whole table; it takes over after five executions of a statement
+		// that the driver has prepared on the server, itself after five executions.
+		String marker = TaskFixtures.uniqueMarker();
+		this.jdbc.sql("""
+				INSERT INTO tasks (title, description)
+				SELECT CASE WHEN n % 2000 = 0 THEN :marker || ' ' || n ELSE 'task ' || n END,
+				       CASE WHEN n % 3 = 0 THEN 'description ' || md5(n::text) END
+				FROM generate_series(1, 10000) AS n
+				""").param("marker", marker).update();
+		this.jdbc.sql("ANALYZE tasks").update();
+		TaskListQuery search = new TaskListQuery(null, marker, 50, null, false);
+
+		for (int i = 1; i <= 15; i++) {
+			long before = trigramIndexScans();
+			assertThat(page(search).ids()).as("search %d", i).hasSize(5);
+			assertThat(trigramIndexScans() - before).as("trigram index scans in search %d", i).isEqualTo(1);
+		}
+	}
+
+	/** Scans of the title's trigram index in this (the test's) transaction. */
+	private long trigramIndexScans() {
+		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_title_trgm_idx'::regclass)")
+			.query(Long.class)
+			.single();
+	}
+
 	private String explain(TaskListQuery query) {
 		return String.join("\n", this.tasks.explainPage(query));
 	}
