@@ -22,7 +22,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
  */
 final class TimestampSerializer extends StdSerializer<Instant> {
 
-	/** The format itself; {@link #format} writes the same text. */
+	/** The format itself; {@link #serialize} writes the same text. */
 	static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
 		.withZone(ZoneOffset.UTC);
 
@@ -46,11 +46,6 @@ final class TimestampSerializer extends StdSerializer<Instant> {
 	@Override
 	public void acceptJsonFormatVisitor(JsonFormatVisitorWrapper visitor, JavaType type) {
 		visitStringFormat(visitor, type, JsonValueFormat.DATE_TIME);
-	}
-
-	static String format(Instant value) {
-		char[] text = new char[LENGTH];
-		return write(value, text) ? new String(text) : FORMAT.format(value);
 	}
 
 	/**
