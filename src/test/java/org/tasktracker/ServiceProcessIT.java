@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -120,24 +121,43 @@ class ServiceProcessIT {
 	}
 
 	@Test
-	void writesOneJsonObjectPerLogLineWithTheRequestId() throws Exception {
-		Path log = this.workDir.resolve("json.log");
-		ServiceProcess service = ServiceProcess.start(dataDir(), log, Map.of("LOG_FORMAT", "json"));
+	void writesOneJsonObjectPerLogLineWithTheRequestIdAndServesOnVirtualThreads() throws Exception {
+		List<JsonNode> lines = jsonLogOfOneRequest("json.log", Map.of());
+
+		assertThat(lines).hasSizeGreaterThan(5).allSatisfy((line) -> assertThat(line.has("@timestamp")).isTrue());
+		assertThat(lines).anySatisfy((line) -> {
+			assertThat(line.get("message").stringValue()).isEqualTo("GET /tasks/{id} 404 " + millis(line));
+			assertThat(line.path("request_id").asString()).isEqualTo("trace-42");
+			assertThat(threadName(line)).startsWith("tomcat-handler-");
+		});
+	}
+
+	@Test
+	void servesOnTomcatsPlatformThreadsWhenVirtualThreadsAreTurnedOff() throws Exception {
+		List<JsonNode> lines = jsonLogOfOneRequest("platform.log", Map.of("VIRTUAL_THREADS", "false"));
+
+		assertThat(lines).anySatisfy((line) -> {
+			assertThat(line.path("request_id").asString()).isEqualTo("trace-42");
+			assertThat(threadName(line)).matches("http-nio-\\d+-exec-\\d+");
+		});
+	}
+
+	/** Starts the service logging JSON, sends it one request and stops it. */
+	private List<JsonNode> jsonLogOfOneRequest(String logName, Map<String, String> environment) throws Exception {
+		Path log = this.workDir.resolve(logName);
+		Map<String, String> settings = new HashMap<>(environment);
+		settings.put("LOG_FORMAT", "json");
+		ServiceProcess service = ServiceProcess.start(dataDir(), log, settings);
 		this.started.add(service);
 		service.api().send(service.api().request("/tasks/1").header("X-Request-Id", "trace-42"));
 		service.terminate(Duration.ofSeconds(30));
 
 		JsonMapper json = JsonMapper.builder().build();
-		List<JsonNode> lines = Files.readAllLines(log)
-			.stream()
-			.filter((line) -> !line.isBlank())
-			.map(json::readTree)
-			.toList();
-		assertThat(lines).hasSizeGreaterThan(5).allSatisfy((line) -> assertThat(line.has("@timestamp")).isTrue());
-		assertThat(lines).anySatisfy((line) -> {
-			assertThat(line.get("message").stringValue()).isEqualTo("GET /tasks/{id} 404 " + millis(line));
-			assertThat(line.get("request_id").stringValue()).isEqualTo("trace-42");
-		});
+		return Files.readAllLines(log).stream().filter((line) -> !line.isBlank()).map(json::readTree).toList();
+	}
+
+	private static String threadName(JsonNode line) {
+		return line.path("process").path("thread").path("name").asString();
 	}
 
 	@Test

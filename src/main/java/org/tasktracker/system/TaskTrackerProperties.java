@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
  * that {@code application.yml} maps to it; the README lists them all.
  *
  * @param embedded the embedded PostgreSQL used when no database is configured
- * @param http limits on what clients send
+ * @param http limits on what clients send, and the threads that serve them
  * @param database how the service copes with its database going away
  * @param idempotency how long {@code Idempotency-Key}s are remembered
  */
@@ -32,8 +32,11 @@ public record TaskTrackerProperties(@DefaultValue Embedded embedded, @DefaultVal
 	/**
 	 * @param maxRequestBody larger request bodies are refused with 413
 	 * @param retryAfter the {@code Retry-After} a 503 suggests while the database is away
+	 * @param virtualThreads whether requests are served on virtual threads rather than
+	 * Tomcat's pool of platform threads
 	 */
-	public record Http(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("2s") Duration retryAfter) {
+	public record Http(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("2s") Duration retryAfter,
+			@DefaultValue("true") boolean virtualThreads) {
 	}
 
 	/**

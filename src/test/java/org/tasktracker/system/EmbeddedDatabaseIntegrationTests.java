@@ -51,7 +51,7 @@ class EmbeddedDatabaseIntegrationTests {
 			ApiClient api = api(context);
 			long id = api.postJson("/tasks", "{\"title\": \"x\"}").json().get("id").longValue();
 
-			context.getBean(EmbeddedPostgres.class).close();
+			context.getBean(EmbeddedDatabase.class).close();
 
 			for (Response response : List.of(timed(() -> api.get("/tasks/" + id)), timed(() -> api.get("/tasks")),
 					timed(() -> api.postJson("/tasks", "{\"title\": \"y\"}")),
@@ -70,7 +70,7 @@ class EmbeddedDatabaseIntegrationTests {
 			assertThat(timed(() -> api.get("/health/ready")).status()).isEqualTo(503);
 			assertThat(api.get("/health/live").status()).isEqualTo(200);
 
-			try (EmbeddedPostgres restarted = EmbeddedPostgresConfiguration
+			try (EmbeddedPostgres restarted = EmbeddedDatabase
 				.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
 				.start()) {
 				long back = System.nanoTime();

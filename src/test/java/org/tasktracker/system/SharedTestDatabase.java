@@ -45,17 +45,17 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 		if (postgres == null) {
 			try {
 				Path dataDir = Files.createTempDirectory("tasktracker-test-pg");
-				postgres = EmbeddedPostgresConfiguration.builder(dataDir, 0, Duration.ofSeconds(60))
+				postgres = EmbeddedDatabase.builder(dataDir, 0, Duration.ofSeconds(60))
 					.setCleanDataDirectory(true)
 					.setRegisterShutdownHook(true)
 					.start();
-				EmbeddedPostgresConfiguration.createDatabaseIfMissing(postgres);
+				EmbeddedDatabase.createDatabaseIfMissing(postgres);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
-		return postgres.getJdbcUrl("postgres", EmbeddedPostgresConfiguration.DATABASE_NAME);
+		return postgres.getJdbcUrl("postgres", EmbeddedDatabase.DATABASE_NAME);
 	}
 
 }

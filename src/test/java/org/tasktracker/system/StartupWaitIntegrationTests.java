@@ -39,8 +39,7 @@ class StartupWaitIntegrationTests {
 		Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> output.getOut().contains("attempt 2:"));
 		assertThat(starting).isNotDone();
 
-		try (EmbeddedPostgres postgres = EmbeddedPostgresConfiguration
-			.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
+		try (EmbeddedPostgres postgres = EmbeddedDatabase.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
 			.start(); ConfigurableApplicationContext context = starting.get()) {
 			assertThat(output.getOut()).contains("Database not reachable (attempt 1: Connection refused)");
 			ApiClient api = new ApiClient(

@@ -17,45 +17,44 @@ import java.util.concurrent.TimeoutException;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Condition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.context.annotation.Conditional;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.util.StringUtils;
 
 /**
- * Starts an embedded PostgreSQL when no database is configured (neither
- * {@code DATABASE_URL} nor {@code spring.datasource.url}), keeping its data in
- * {@code tasktracker.embedded.data-dir} across restarts, and points the connection pool
- * at it.
+ * The embedded PostgreSQL that the service starts when no database is configured, keeping
+ * its data in {@code tasktracker.embedded.data-dir} across restarts; or none, when one
+ * is. {@link DatabaseConfiguration} makes the choice and closes the server after the
+ * pool.
  */
-@Configuration(proxyBeanMethods = false)
-@Conditional(EmbeddedPostgresConfiguration.NoDatabaseConfigured.class)
-class EmbeddedPostgresConfiguration {
+final class EmbeddedDatabase implements AutoCloseable {
 
 	static final String DATABASE_NAME = "tasktracker";
 
-	private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
-	@Bean(destroyMethod = "close")
-	EmbeddedPostgres embeddedPostgres(TaskTrackerProperties properties) throws IOException {
-		TaskTrackerProperties.Embedded settings = properties.embedded();
+	private final @Nullable EmbeddedPostgres server;
+
+	private EmbeddedDatabase(@Nullable EmbeddedPostgres server) {
+		this.server = server;
+	}
+
+	/** No embedded server: the service uses the PostgreSQL it was configured with. */
+	static EmbeddedDatabase none() {
+		return new EmbeddedDatabase(null);
+	}
+
+	static EmbeddedDatabase start(TaskTrackerProperties.Embedded settings) throws IOException {
 		Path dataDir = settings.dataDir().toAbsolutePath().normalize();
 		Files.createDirectories(dataDir);
 		EmbeddedPostgres postgres;
 		try {
 			postgres = builder(dataDir, settings.port(), settings.startupTimeout())
 				// The library turns synchronous_commit off for speed; an acknowledged
-				// write
-				// must survive a crash.
+				// write must survive a crash.
 				.setServerConfig("synchronous_commit", "on")
 				.start();
 		}
@@ -71,7 +70,20 @@ class EmbeddedPostgresConfiguration {
 		createDatabaseIfMissing(postgres);
 		log.info("Embedded PostgreSQL listening on localhost:{}, database '{}', data in {}", postgres.getPort(),
 				DATABASE_NAME, dataDir);
-		return postgres;
+		return new EmbeddedDatabase(postgres);
+	}
+
+	/** The JDBC URL of the running server's database, if one was started. */
+	Optional<String> jdbcUrl() {
+		return Optional.ofNullable(this.server).map((postgres) -> postgres.getJdbcUrl("postgres", DATABASE_NAME));
+	}
+
+	/** Stops the server, if one was started; its data stays. */
+	@Override
+	public void close() throws IOException {
+		if (this.server != null) {
+			this.server.close();
+		}
 	}
 
 	/**
@@ -93,15 +105,6 @@ class EmbeddedPostgresConfiguration {
 			.setLocaleConfig("locale-provider", "builtin")
 			.setLocaleConfig("builtin-locale", "C.UTF-8")
 			.setDataDirectoryCustomizer(OrphanedPostmaster::stopIfRunning);
-	}
-
-	@Bean
-	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(EmbeddedPostgres postgres) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", DATABASE_NAME));
-		dataSource.setUsername("postgres");
-		return dataSource;
 	}
 
 	static void createDatabaseIfMissing(EmbeddedPostgres postgres) {
@@ -173,15 +176,6 @@ class EmbeddedPostgresConfiguration {
 
 		private static boolean isPostgres(ProcessHandle process) {
 			return process.info().command().map((command) -> command.endsWith("postgres")).orElse(true);
-		}
-
-	}
-
-	static class NoDatabaseConfigured implements Condition {
-
-		@Override
-		public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			return !StringUtils.hasText(context.getEnvironment().getProperty("spring.datasource.url"));
 		}
 
 	}
