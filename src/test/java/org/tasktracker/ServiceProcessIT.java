@@ -163,9 +163,7 @@ class ServiceProcessIT {
 	@Test
 	void exitsWithOneLineOfReasonAndNoSecretWhenTheDatabaseNeverComes() throws Exception {
 		Path log = this.workDir.resolve("unreachable.log");
-		String java = ProcessHandle.current().info().command().orElse("java");
-		ProcessBuilder builder = new ProcessBuilder(java, "-jar", System.getProperty("tasktracker.jar"))
-			.redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(ServiceProcess.command()).redirectErrorStream(true)
 			.redirectOutput(log.toFile());
 		builder.environment().put("PORT", "0");
 		builder.environment().put("DATABASE_URL", "postgresql://app:VerySecret42@127.0.0.1:1/tasks");

@@ -12,8 +12,9 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
 /**
- * The packaged service run as a child process, the way users run it: {@code java -jar}
- * with settings from the environment.
+ * The packaged service run as a child process, the way the README and the container image
+ * run it: {@code java -Dspring.aot.enabled=true -jar}, on the application context that
+ * Spring AOT worked out at build time, with settings from the environment.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -34,14 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
 	 * and waits until {@code /health} answers 200.
 	 */
 	public static ServiceProcess start(Path dataDir, Path log, Map<String, String> environment) {
-		String jar = System.getProperty("tasktracker.jar");
-		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
-			throw new IllegalStateException("Run through 'mvn verify': system property tasktracker.jar must name the "
-					+ "packaged service, was " + jar);
-		}
-		String java = ProcessHandle.current().info().command().orElse("java");
 		int port = FreePort.find();
-		ProcessBuilder builder = new ProcessBuilder(List.of(java, "-jar", jar)).redirectErrorStream(true)
+		ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
 		builder.environment().put("PORT", Integer.toString(port));
 		builder.environment().put("TASKTRACKER_DATA_DIR", dataDir.toString());
@@ -67,6 +62,20 @@ public final class ServiceProcess implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	/**
+	 * The command line that runs the jar named by the {@code tasktracker.jar} system
+	 * property, with this JVM's {@code java}.
+	 */
+	public static List<String> command() {
+		String jar = System.getProperty("tasktracker.jar");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException("Run through 'mvn verify': system property tasktracker.jar must name the "
+					+ "packaged service, was " + jar);
+		}
+		String java = ProcessHandle.current().info().command().orElse("java");
+		return List.of(java, "-Dspring.aot.enabled=true", "-jar", jar);
 	}
 
 	public ApiClient api() {
