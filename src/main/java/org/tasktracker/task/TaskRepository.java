@@ -100,7 +100,9 @@ class TaskRepository {
 	/**
 	 * Hands one page to {@code sink} as PostgreSQL sends it, {@value #FETCH_ROWS} rows
 	 * per round trip, so that a page of large tasks is never held whole. Must run inside
-	 * a transaction: outside one, the driver reads every row before returning the first.
+	 * a transaction when {@link #pageNeedsTransaction} says so: outside one, the driver
+	 * reads every row before returning the first, and a search's planning setting would
+	 * not hold.
 	 * <p>
 	 * The statement reads one task more than the page, to learn whether another page
 	 * follows, and puts the next page's cursor on every row (a window over the page), so
@@ -121,6 +123,16 @@ class TaskRepository {
 			sink.begin(null);
 		}
 		sink.end();
+	}
+
+	/**
+	 * Whether {@link #streamPage} must run in a transaction: for a search, and for a page
+	 * that needs more than one fetch. A page that comes in one fetch (up to
+	 * {@value #FETCH_ROWS} rows, so the default page and the benchmark's) is read whole
+	 * either way, and without a transaction it costs one round trip (the COMMIT) less.
+	 */
+	static boolean pageNeedsTransaction(TaskListQuery query) {
+		return query.q() != null || query.limit() + 1 > FETCH_ROWS;
 	}
 
 	/** PostgreSQL's plan for {@link #streamPage}, one line per row of {@code EXPLAIN}. */

@@ -101,10 +101,11 @@ class TaskService {
 		BegunSink tracked = new BegunSink(sink);
 		this.retry.idempotent(() -> {
 			try {
-				return inTransaction(() -> {
+				Supplier<@Nullable Void> page = () -> {
 					this.tasks.streamPage(query, tracked);
 					return null;
-				});
+				};
+				return TaskRepository.pageNeedsTransaction(query) ? inTransaction(page) : page.get();
 			}
 			catch (RuntimeException ex) {
 				if (tracked.begun) {
