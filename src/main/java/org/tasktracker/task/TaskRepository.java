@@ -2,6 +2,7 @@ package org.tasktracker.task;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,8 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
+import org.postgresql.PGStatement;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,8 +50,12 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	TaskRepository(JdbcClient jdbc) {
+	/** For searches: see {@link #plannedForEachCall}. */
+	private final JdbcClient searches;
+
+	TaskRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.searches = plannedForEachCall(dataSource);
 	}
 
 	Task create(NewTask task) {
@@ -101,24 +110,17 @@ class TaskRepository {
 	 * Hands one page to {@code sink} as PostgreSQL sends it, {@value #FETCH_ROWS} rows
 	 * per round trip, so that a page of large tasks is never held whole. Must run inside
 	 * a transaction when {@link #pageNeedsTransaction} says so: outside one, the driver
-	 * reads every row before returning the first, and a search's planning setting would
-	 * not hold.
+	 * reads every row before returning the first.
 	 * <p>
 	 * The statement reads one task more than the page, to learn whether another page
 	 * follows, and puts the next page's cursor on every row (a window over the page), so
 	 * that it is known before the first task is passed on.
 	 */
 	void streamPage(TaskListQuery query, TaskPageSink sink) {
-		if (query.q() != null) {
-			// A search is planned for its term, each time. Left to choose, PostgreSQL
-			// settles on one generic plan after five runs, and at 10,000 tasks that plan
-			// walked the primary key through the whole table: 12 ms for a term in 5
-			// tasks, against 1 ms through the trigram indexes. Where the generic plan
-			// would have been reused, planning and this statement cost about 0.5 ms.
-			this.jdbc.sql("SET LOCAL plan_cache_mode = force_custom_plan").update();
-		}
 		PageReader reader = new PageReader(query.limit(), sink);
-		page(query).withFetchSize(FETCH_ROWS).query(reader);
+		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(pageSql(query))
+				: this.jdbc.sql(pageSql(query)).withFetchSize(FETCH_ROWS);
+		page.params(pageParameters(query)).query(reader);
 		if (!reader.begun) {
 			sink.begin(null);
 		}
@@ -126,22 +128,40 @@ class TaskRepository {
 	}
 
 	/**
-	 * Whether {@link #streamPage} must run in a transaction: for a search, and for a page
-	 * that needs more than one fetch. A page that comes in one fetch (up to
-	 * {@value #FETCH_ROWS} rows, so the default page and the benchmark's) is read whole
-	 * either way, and without a transaction it costs one round trip (the COMMIT) less.
+	 * Whether {@link #streamPage} must run in a transaction: for a page that needs more
+	 * than one fetch. A page that comes in one fetch (up to {@value #FETCH_ROWS} rows, so
+	 * the default page and the benchmark's) is read whole either way, and without a
+	 * transaction it costs one round trip (the COMMIT) less.
 	 */
 	static boolean pageNeedsTransaction(TaskListQuery query) {
-		return query.q() != null || query.limit() + 1 > FETCH_ROWS;
+		return query.limit() + 1 > FETCH_ROWS;
+	}
+
+	/**
+	 * Statements that PostgreSQL plans for their values on every call, fetching
+	 * {@value #FETCH_ROWS} rows per round trip. The driver sends them unnamed instead of
+	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
+	 * every term after five runs: one such plan walked the primary key through the whole
+	 * table at 10,000 tasks (12 ms for a term in 5 tasks, against 1 ms through the
+	 * trigram indexes).
+	 */
+	private static JdbcClient plannedForEachCall(DataSource dataSource) {
+		JdbcTemplate template = new JdbcTemplate(dataSource) {
+
+			@Override
+			protected void applyStatementSettings(Statement statement) throws SQLException {
+				super.applyStatementSettings(statement);
+				statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+			}
+
+		};
+		template.setFetchSize(FETCH_ROWS);
+		return JdbcClient.create(template);
 	}
 
 	/** PostgreSQL's plan for {@link #streamPage}, one line per row of {@code EXPLAIN}. */
 	List<String> explainPage(TaskListQuery query) {
 		return this.jdbc.sql("EXPLAIN " + pageSql(query)).params(pageParameters(query)).query(String.class).list();
-	}
-
-	private JdbcClient.StatementSpec page(TaskListQuery query) {
-		return this.jdbc.sql(pageSql(query)).params(pageParameters(query));
 	}
 
 	private static String pageSql(TaskListQuery query) {

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Which listings the service runs in a transaction: a page that comes in one fetch is
- * read without one (a round trip less); a search, whose planning setting lasts for its
- * transaction, and a page of more than one fetch, which must stream, run in one.
+ * read without one (a round trip less), search or not; a page of more than one fetch,
+ * which must stream, runs in one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class TaskListTransactionIntegrationTests {
@@ -24,7 +24,8 @@ class TaskListTransactionIntegrationTests {
 	private TaskService service;
 
 	@ParameterizedTest(name = "search {0}, limit {1}: in a transaction {2}")
-	@CsvSource({ "false, 1, false", "false, 100, false", "true, 100, true", "false, 101, true", "false, 1000, true" })
+	@CsvSource({ "false, 1, false", "false, 100, false", "true, 100, false", "false, 101, true", "false, 1000, true",
+			"true, 1000, true" })
 	void listsInATransactionOnlyWhereThePageNeedsOne(boolean search, int limit, boolean inTransaction) {
 		String marker = TaskFixtures.uniqueMarker();
 		List<Long> created = List.of(create(marker + " a"), create(marker + " b"));

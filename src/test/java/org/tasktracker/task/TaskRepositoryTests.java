@@ -210,9 +210,9 @@ class TaskRepositoryTests {
 
 	@Test
 	void aSearchRepeatedManyTimesStillUsesTheTrigramIndex() {
-		// At this size, PostgreSQL's generic plan for a search walks the primary key
-		// through the whole table; it takes over after five executions of a statement
-		// that the driver has prepared on the server, itself after five executions.
+		// At this size a generic plan for a search once walked the primary key through
+		// the whole table; PostgreSQL may switch to one after five executions of a
+		// statement that the driver has prepared on the server.
 		String marker = TaskFixtures.uniqueMarker();
 		this.jdbc.sql("""
 				INSERT INTO tasks (title, description)
@@ -228,6 +228,21 @@ class TaskRepositoryTests {
 			assertThat(page(search).ids()).as("search %d", i).hasSize(5);
 			assertThat(trigramIndexScans() - before).as("trigram index scans in search %d", i).isEqualTo(1);
 		}
+	}
+
+	@Test
+	void aSearchIsNeverPreparedOnTheServer() {
+		// A statement prepared on the server may settle on one generic plan for every
+		// term; sent unnamed, a search is planned for its own term on every call.
+		TaskListQuery search = new TaskListQuery(null, TaskFixtures.uniqueMarker(), 50, null, false);
+
+		for (int i = 1; i <= 10; i++) {
+			assertThat(page(search).ids()).as("search %d", i).isEmpty();
+		}
+
+		assertThat(this.jdbc.sql("SELECT statement FROM pg_prepared_statements").query(String.class).list())
+			.as("statements prepared on this connection")
+			.noneMatch((statement) -> statement.contains("ILIKE"));
 	}
 
 	/** Scans of the title's trigram index in this (the test's) transaction. */
