@@ -40,7 +40,7 @@ class DatabaseConfiguration {
 		return embedded.jdbcUrl().map((url) -> {
 			HikariDataSource pool = new HikariDataSource();
 			pool.setJdbcUrl(url);
-			pool.setUsername("postgres");
+			pool.setUsername(EmbeddedDatabase.USER);
 			return pool;
 		}).orElseGet(() -> {
 			HikariDataSource pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();

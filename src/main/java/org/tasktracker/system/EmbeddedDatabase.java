@@ -34,6 +34,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	static final String DATABASE_NAME = "tasktracker";
 
+	/**
+	 * The superuser that initdb creates; the embedded server trusts local connections.
+	 */
+	static final String USER = "postgres";
+
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
 
 	private final @Nullable EmbeddedPostgres server;
@@ -75,7 +80,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	/** The JDBC URL of the running server's database, if one was started. */
 	Optional<String> jdbcUrl() {
-		return Optional.ofNullable(this.server).map((postgres) -> postgres.getJdbcUrl("postgres", DATABASE_NAME));
+		return Optional.ofNullable(this.server).map((postgres) -> postgres.getJdbcUrl(USER, DATABASE_NAME));
 	}
 
 	/** Stops the server, if one was started; its data stays. */
