@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -18,13 +20,18 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The container image and the Compose file: their structure always, and, where the tools
  * are installed (CI installs them: Debian's docker-compose, npm's dockerfile-utils), that
  * Compose accepts the file and the Dockerfile lints clean. There is no Docker engine here
- * to build or run them.
+ * to build or run them. Also that the image and the benchmark run with the JVM options
+ * the README recommends.
  */
 class DeploymentFilesTests {
 
 	private static final Path COMPOSE = Path.of("compose.yaml");
 
 	private static final Path DOCKERFILE = Path.of("Dockerfile");
+
+	private static final Path README = Path.of("README.md");
+
+	private static final Path BENCHMARK = Path.of("bench/run.sh");
 
 	@Test
 	@SuppressWarnings("unchecked")
@@ -60,6 +67,18 @@ class DeploymentFilesTests {
 			.containsPattern("(?m)^HEALTHCHECK .*")
 			.contains("/health/ready")
 			.containsPattern("(?m)^EXPOSE 8000$");
+	}
+
+	@Test
+	void theReadmeTheImageAndTheBenchmarkGiveTheSameJvmOptions() throws IOException {
+		Matcher readme = Pattern.compile("(?m)^ +JAVA_OPTS=\"([^\"]+)\"$").matcher(Files.readString(README));
+		assertThat(readme.find()).as("JAVA_OPTS in the README").isTrue();
+		String options = readme.group(1);
+
+		assertThat(Files.readString(DOCKERFILE))
+			.contains("ENV JAVA_OPTS=\"" + options + " -XX:+ExitOnOutOfMemoryError\"");
+		assertThat(Files.readString(BENCHMARK))
+			.contains("RECOMMENDED_OPTS=\"" + options + " -Dspring.aot.enabled=true\"");
 	}
 
 	@Test
