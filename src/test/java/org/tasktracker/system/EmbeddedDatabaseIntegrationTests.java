@@ -54,7 +54,7 @@ class EmbeddedDatabaseIntegrationTests {
 			context.getBean(EmbeddedDatabase.class).close();
 
 			for (Response response : List.of(timed(() -> api.get("/tasks/" + id)), timed(() -> api.get("/tasks")),
-					timed(() -> api.postJson("/tasks", "{\"title\": \"y\"}")),
+					timed(() -> api.get("/tasks?q=x")), timed(() -> api.postJson("/tasks", "{\"title\": \"y\"}")),
 					timed(() -> api.delete("/tasks/" + id)))) {
 				JsonNode problem = assertProblem(response, 503, null);
 				assertThat(response.header("Retry-After"))
