@@ -17,9 +17,10 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK="$ROOT/bench/.work"
 DURATION=30
 CONNECTIONS=64
-# The JIT compiler was still taking 5-18% of the service's CPU a minute into the load
-# with 10 s warm-ups; 20 s per workload measures the service closer to steady state.
+# Each workload is warmed right before its run for at least WARMUP seconds, and on until
+# the JIT compilers have settled (see warm_up), for at most WARMUP_MAX seconds.
 WARMUP=20
+WARMUP_MAX=180
 SCALE=false
 BUILD=true
 # Below Linux's ephemeral range (32768-60999): a port inside it can be taken by an
@@ -175,11 +176,42 @@ wrk_run() { # name seconds connections script-or-empty path
 	MAX_ID=$SEED_ROWS wrk -t$(( $3 < 2 ? $3 : 2 )) -c"$3" -d"$2"s --latency -s "$script" "$URL$5" | awk '/^RESULT/ {print}'
 }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
-
-echo "== warming up (${WARMUP}s per workload)"
-wrk_run warm-create "$WARMUP" "$CONNECTIONS" create /tasks >/dev/null
-wrk_run warm-list "$WARMUP" "$CONNECTIONS" "" "/tasks?limit=50" >/dev/null
-wrk_run warm-complete "$WARMUP" "$CONNECTIONS" complete /tasks >/dev/null
+jit_ticks() { # CPU time (clock ticks) of the service's JIT compiler threads so far
+	local total=0 task
+	for task in /proc/"$SERVICE_PID"/task/*; do
+		case "$(cat "$task/comm" 2>/dev/null)" in
+			"C1 CompilerThre"* | "C2 CompilerThre"*)
+				total=$((total + $(awk '{print $14 + $15}' "$task/stat" 2>/dev/null || echo 0))) ;;
+		esac
+	done
+	echo "$total"
+}
+# Drives a workload, before its measured run, until the service is in its steady state:
+# at least WARMUP seconds, then until the JIT compilers have used under 5% of a core for
+# 3 seconds running (at most WARMUP_MAX). Fixed warm-ups fell short on 2 cores: after
+# 20 s of each workload and 10 s more of creates, the compilers still took half a core
+# through the first 9 s of a measured create run, while the service made 2100-3400
+# creates/s, against 3900-5400 once they had settled. Prints the seconds it took.
+warm_up() { # name script-or-empty path
+	local script="$WORK/warm-$1.lua" elapsed=0 quiet=0 before after
+	{ [ -n "$2" ] && cat "$ROOT/bench/wrk/$2.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	MAX_ID=$SEED_ROWS wrk -t$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) -c"$CONNECTIONS" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
+	local load=$!
+	before=$(jit_ticks)
+	while kill -0 "$load" 2>/dev/null; do
+		sleep 1
+		elapsed=$((elapsed + 1))
+		after=$(jit_ticks)
+		if [ $((after - before)) -le $(( $(getconf CLK_TCK) / 20 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+		before=$after
+		if [ "$elapsed" -ge "$WARMUP" ] && [ "$quiet" -ge 3 ]; then
+			kill "$load" 2>/dev/null || true
+			break
+		fi
+	done
+	wait "$load" 2>/dev/null || true
+	echo "$elapsed"
+}
 
 # pgbench logs every tenth transaction (third field: latency in µs) for the ceiling's own
 # p50 and p99: at 64 connections on 2 cores, queueing for the cores sets the tail of
@@ -197,7 +229,7 @@ pg_run() { # pgbench scripts... -> "rps=... p50_ms=... p99_ms=...", as wrk_run
 # later with the other ceilings: this shared machine's speed drifts over minutes (pgbench
 # made 15198 and then 10432 completes/s in two runs an hour apart), and the drift should
 # fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
-declare -A RESULT CEILING
+declare -A RESULT CEILING WARMED JIT
 for workload in create list complete mixed; do
 	case $workload in # wrk's script and path; pgbench's scripts
 		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
@@ -206,9 +238,15 @@ for workload in create list complete mixed; do
 		mixed) service=(mixed /tasks); ceiling=(-f "$ROOT/bench/pgbench/list.sql@70"
 			-f "$ROOT/bench/pgbench/create.sql@20" -f "$ROOT/bench/pgbench/complete.sql@10") ;;
 	esac
+	echo "== $workload: warming up"
+	WARMED[$workload]=$(warm_up "$workload" "${service[@]}")
+	echo "   ${WARMED[$workload]} s"
 	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
+	jit_before=$(jit_ticks)
 	RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
-	echo "   ${RESULT[$workload]}"
+	JIT[$workload]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$(getconf CLK_TCK)" -v s="$DURATION" \
+		'BEGIN { printf "%.1f", 100 * t / hz / s }')
+	echo "   ${RESULT[$workload]} (JIT compilers: ${JIT[$workload]}% of a core)"
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
 	CEILING[$workload]=$(pg_run "${ceiling[@]}")
 	echo "   ${CEILING[$workload]}"
@@ -309,7 +347,7 @@ APP_VERSION=$(basename "$JAR" .jar)
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 - Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
-- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload after ${WARMUP}s warm-ups, $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
+- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload, each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: create ${WARMED[create]} s, list ${WARMED[list]} s, complete ${WARMED[complete]} s, mixed ${WARMED[mixed]} s; during the measured runs they used ${JIT[create]}%, ${JIT[list]}%, ${JIT[complete]}% and ${JIT[mixed]}% of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
 - Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 
 $TABLE
