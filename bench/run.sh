@@ -244,8 +244,9 @@ for workload in create list complete mixed; do
 	echo "== $workload: wrk, $CONNECTIONS connections, ${DURATION}s"
 	jit_before=$(jit_ticks)
 	RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
+	# A compiler thread that HotSpot retires takes its ticks along: never below zero.
 	JIT[$workload]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$(getconf CLK_TCK)" -v s="$DURATION" \
-		'BEGIN { printf "%.1f", 100 * t / hz / s }')
+		'BEGIN { printf "%.1f", (t > 0) ? 100 * t / hz / s : 0 }')
 	echo "   ${RESULT[$workload]} (JIT compilers: ${JIT[$workload]}% of a core)"
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
 	CEILING[$workload]=$(pg_run "${ceiling[@]}")
