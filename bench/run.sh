@@ -170,12 +170,18 @@ echo "   with JAVA_OPTS=$JAVA_OPTS: healthy after ${STARTS[*]} ms (median ${RECO
 psql -q -X "$DB_URL" -c "INSERT INTO tasks (title, description) SELECT 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n" -c "ANALYZE tasks"
 
 URL="http://127.0.0.1:$SERVICE_PORT"
-wrk_run() { # name seconds connections script-or-empty path
+wrk_script() { # name script-or-empty -> path of a wrk script: the workload's, then the report
 	local script="$WORK/$1.lua"
-	{ [ -n "$4" ] && cat "$ROOT/bench/wrk/$4.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	{ [ -n "$2" ] && cat "$ROOT/bench/wrk/$2.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	echo "$script"
+}
+wrk_run() { # name seconds connections script-or-empty path
+	local script
+	script=$(wrk_script "$1" "$4")
 	MAX_ID=$SEED_ROWS wrk -t$(( $3 < 2 ? $3 : 2 )) -c"$3" -d"$2"s --latency -s "$script" "$URL$5" | awk '/^RESULT/ {print}'
 }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
+CLOCK_TICKS=$(getconf CLK_TCK) # per second, the unit of CPU time in /proc/*/stat
 jit_ticks() { # CPU time (clock ticks) of the service's JIT compiler threads so far
 	local total=0 task
 	for task in /proc/"$SERVICE_PID"/task/*; do
@@ -193,8 +199,8 @@ jit_ticks() { # CPU time (clock ticks) of the service's JIT compiler threads so 
 # through the first 9 s of a measured create run, while the service made 2100-3400
 # creates/s, against 3900-5400 once they had settled. Prints the seconds it took.
 warm_up() { # name script-or-empty path
-	local script="$WORK/warm-$1.lua" elapsed=0 quiet=0 before after
-	{ [ -n "$2" ] && cat "$ROOT/bench/wrk/$2.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	local script elapsed=0 quiet=0 before after
+	script=$(wrk_script "warm-$1" "$2")
 	MAX_ID=$SEED_ROWS wrk -t$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) -c"$CONNECTIONS" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
 	local load=$!
 	before=$(jit_ticks)
@@ -202,7 +208,7 @@ warm_up() { # name script-or-empty path
 		sleep 1
 		elapsed=$((elapsed + 1))
 		after=$(jit_ticks)
-		if [ $((after - before)) -le $(( $(getconf CLK_TCK) / 20 )) ]; then quiet=$((quiet + 1)); else quiet=0; fi
+		if [ $((after - before)) -le $((CLOCK_TICKS / 20)) ]; then quiet=$((quiet + 1)); else quiet=0; fi
 		before=$after
 		if [ "$elapsed" -ge "$WARMUP" ] && [ "$quiet" -ge 3 ]; then
 			kill "$load" 2>/dev/null || true
@@ -245,7 +251,7 @@ for workload in create list complete mixed; do
 	jit_before=$(jit_ticks)
 	RESULT[$workload]=$(wrk_run "$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
 	# A compiler thread that HotSpot retires takes its ticks along: never below zero.
-	JIT[$workload]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$(getconf CLK_TCK)" -v s="$DURATION" \
+	JIT[$workload]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$CLOCK_TICKS" -v s="$DURATION" \
 		'BEGIN { printf "%.1f", (t > 0) ? 100 * t / hz / s : 0 }')
 	echo "   ${RESULT[$workload]} (JIT compilers: ${JIT[$workload]}% of a core)"
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
