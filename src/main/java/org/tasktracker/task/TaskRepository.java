@@ -155,6 +155,8 @@ class TaskRepository {
 			}
 
 		};
+		// On the template itself: JdbcClient's withFetchSize would run the statement on a
+		// plain copy of the template, without the override above.
 		template.setFetchSize(FETCH_ROWS);
 		return JdbcClient.create(template);
 	}
