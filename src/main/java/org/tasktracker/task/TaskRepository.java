@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -68,6 +70,48 @@ class TaskRepository {
 			.param("description", task.description())
 			.query(TASK_ROW)
 			.single();
+	}
+
+	/**
+	 * Creates several tasks in one statement, and so in one transaction: they get the
+	 * same {@code created_at}, and they are written or refused together.
+	 * @return the tasks in the order of {@code newTasks}
+	 */
+	List<Task> createAll(List<NewTask> newTasks) {
+		String[] titles = new String[newTasks.size()];
+		String[] descriptions = new String[newTasks.size()];
+		for (int i = 0; i < titles.length; i++) {
+			titles[i] = newTasks.get(i).title();
+			descriptions[i] = newTasks.get(i).description();
+		}
+		List<Task> rows = this.jdbc.sql("""
+				INSERT INTO tasks (title, description)
+				SELECT * FROM unnest(:titles::text[], :descriptions::text[])
+				RETURNING
+				""" + COLUMNS)
+			.param("titles", new SqlArrayValue("text", (Object[]) titles))
+			.param("descriptions", new SqlArrayValue("text", (Object[]) descriptions))
+			.query(TASK_ROW)
+			.list();
+		return inOrderOf(newTasks, rows);
+	}
+
+	/**
+	 * PostgreSQL does not promise to return inserted rows in the order of the input, so
+	 * each new task is matched to a row with its content. Tasks of equal content are
+	 * interchangeable: whichever row each one gets, every row is somebody's task.
+	 */
+	private static List<Task> inOrderOf(List<NewTask> newTasks, List<Task> rows) {
+		Map<NewTask, ArrayDeque<Task>> byContent = new HashMap<>();
+		for (Task row : rows) {
+			byContent.computeIfAbsent(new NewTask(row.title(), row.description()), (content) -> new ArrayDeque<>())
+				.add(row);
+		}
+		List<Task> ordered = new ArrayList<>(newTasks.size());
+		for (NewTask newTask : newTasks) {
+			ordered.add(byContent.get(newTask).remove());
+		}
+		return ordered;
 	}
 
 	/**

@@ -34,6 +34,8 @@ class TaskService {
 
 	private final TaskRepository tasks;
 
+	private final CreateBatcher creates;
+
 	private final IdempotencyKeyRepository keys;
 
 	private final DatabaseRetry retry;
@@ -48,10 +50,11 @@ class TaskService {
 
 	private final Counter completed;
 
-	TaskService(TaskRepository tasks, IdempotencyKeyRepository keys, DatabaseRetry retry,
+	TaskService(TaskRepository tasks, CreateBatcher creates, IdempotencyKeyRepository keys, DatabaseRetry retry,
 			PlatformTransactionManager transactions, JsonMapper json, TaskTrackerProperties properties,
 			MeterRegistry meters) {
 		this.tasks = tasks;
+		this.creates = creates;
 		this.keys = keys;
 		this.retry = retry;
 		this.transactions = transactions;
@@ -64,7 +67,7 @@ class TaskService {
 	}
 
 	Task create(NewTask task) {
-		Task created = this.retry.onceOnly(() -> this.tasks.create(task));
+		Task created = this.retry.onceOnly(() -> this.creates.create(task));
 		this.created.increment();
 		return created;
 	}

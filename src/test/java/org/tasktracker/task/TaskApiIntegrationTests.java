@@ -4,6 +4,10 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,6 +158,34 @@ class TaskApiIntegrationTests {
 	void patchOfAnUnknownTaskIsNotFound() {
 		assertProblem(this.api.patch("/tasks/" + Long.MAX_VALUE, "application/json", "{\"title\": \"x\"}"), 404,
 				"/tasks/" + Long.MAX_VALUE);
+	}
+
+	@Test
+	void concurrentCreatesEachGetTheirOwnTask() throws Exception {
+		int clients = 32;
+		List<Callable<JsonNode>> creates = new ArrayList<>();
+		for (int i = 0; i < clients; i++) {
+			String body = "{\"title\": \"" + this.marker + " " + i + "\", \"description\": \"client " + i + "\"}";
+			creates.add(() -> {
+				Response response = this.api.postJson("/tasks", body);
+				assertThat(response.status()).as(response.toString()).isEqualTo(201);
+				return response.json();
+			});
+		}
+		List<JsonNode> created = new ArrayList<>();
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Future<JsonNode> create : threads.invokeAll(creates)) {
+				created.add(create.get());
+			}
+		}
+
+		for (int i = 0; i < clients; i++) {
+			JsonNode task = created.get(i);
+			assertThat(task.get("title").stringValue()).isEqualTo(this.marker + " " + i);
+			assertThat(task.get("description").stringValue()).isEqualTo("client " + i);
+			assertThat(this.api.get("/tasks/" + task.get("id").longValue()).json()).isEqualTo(task);
+		}
+		assertThat(created).extracting((task) -> task.get("id").longValue()).doesNotHaveDuplicates();
 	}
 
 	@Test

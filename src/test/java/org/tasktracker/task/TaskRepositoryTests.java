@@ -54,6 +54,20 @@ class TaskRepositoryTests {
 	}
 
 	@Test
+	void createsSeveralTasksInOneStatementAndReturnsThemInTheOrderAsked() {
+		List<NewTask> asked = List.of(new NewTask("NULL", null), new NewTask("{a,\"b\"}", "back\\slash, comma"),
+				new NewTask("same", "twice"), new NewTask("\uD83D\uDE00 emoji", "NULL"), new NewTask("same", "twice"));
+
+		List<Task> created = this.tasks.createAll(asked);
+
+		assertThat(created).extracting((task) -> new NewTask(task.title(), task.description()))
+			.containsExactlyElementsOf(asked);
+		assertThat(created).extracting(Task::id).doesNotHaveDuplicates();
+		assertThat(created).extracting(Task::createdAt).containsOnly(created.get(0).createdAt());
+		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(task.id())).contains(task));
+	}
+
+	@Test
 	void completingTwiceKeepsTheFirstCompletionTime() {
 		Task task = this.tasks.create(TaskFixtures.aNewTask("Test"));
 
