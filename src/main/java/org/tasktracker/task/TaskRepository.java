@@ -266,6 +266,29 @@ class TaskRepository {
 				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
 	}
 
+	/**
+	 * {@link #complete} for several tasks in one statement, and so in one transaction.
+	 * PostgreSQL looks the ids up through the primary key in ascending order, so two such
+	 * statements lock their rows in the same order and cannot deadlock each other.
+	 * @return for each id, in order, its task or empty when there is none
+	 */
+	List<Optional<Task>> completeAll(List<Long> ids) {
+		Map<Long, Task> completed = new HashMap<>();
+		this.jdbc.sql("""
+				UPDATE tasks
+				SET completed = true,
+				    completed_at = COALESCE(completed_at, now()),
+				    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
+				WHERE id = ANY(:ids::bigint[])
+				RETURNING
+				""" + COLUMNS)
+			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
+			.query(TASK_ROW)
+			.list()
+			.forEach((task) -> completed.put(task.id(), task));
+		return ids.stream().map((id) -> Optional.ofNullable(completed.get(id))).toList();
+	}
+
 	/** Marks a task not completed and clears {@code completed_at}; idempotent. */
 	Optional<Task> reopen(long id) {
 		return this.jdbc.sql("""

@@ -34,7 +34,13 @@ class TaskService {
 
 	private final TaskRepository tasks;
 
-	private final CreateBatcher creates;
+	/** Creates without an idempotency key, gathered into shared statements. */
+	private final StatementBatcher<NewTask, Task> creates;
+
+	/**
+	 * Completes by {@code POST /tasks/{id}/complete}, gathered into shared statements.
+	 */
+	private final StatementBatcher<Long, Optional<Task>> completions;
 
 	private final IdempotencyKeyRepository keys;
 
@@ -50,11 +56,12 @@ class TaskService {
 
 	private final Counter completed;
 
-	TaskService(TaskRepository tasks, CreateBatcher creates, IdempotencyKeyRepository keys, DatabaseRetry retry,
+	TaskService(TaskRepository tasks, IdempotencyKeyRepository keys, DatabaseRetry retry,
 			PlatformTransactionManager transactions, JsonMapper json, TaskTrackerProperties properties,
 			MeterRegistry meters) {
 		this.tasks = tasks;
-		this.creates = creates;
+		this.creates = new StatementBatcher<>(tasks::create, tasks::createAll);
+		this.completions = new StatementBatcher<>(tasks::complete, tasks::completeAll);
 		this.keys = keys;
 		this.retry = retry;
 		this.transactions = transactions;
@@ -67,7 +74,7 @@ class TaskService {
 	}
 
 	Task create(NewTask task) {
-		Task created = this.retry.onceOnly(() -> this.creates.create(task));
+		Task created = this.retry.onceOnly(() -> this.creates.run(task));
 		this.created.increment();
 		return created;
 	}
@@ -125,7 +132,7 @@ class TaskService {
 	}
 
 	Optional<Task> complete(long id) {
-		Optional<Task> task = this.retry.idempotent(() -> this.tasks.complete(id));
+		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(id));
 		task.ifPresent((completedTask) -> this.completed.increment());
 		return task;
 	}

@@ -189,6 +189,34 @@ class TaskApiIntegrationTests {
 	}
 
 	@Test
+	void concurrentCompletesEachAnswerForTheirOwnTask() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 16; i++) {
+			ids.add(create(this.marker + " " + i));
+		}
+		ids.add(Long.MAX_VALUE);
+		List<Callable<Response>> completes = new ArrayList<>();
+		for (long id : ids) {
+			completes.add(() -> this.api.post("/tasks/" + id + "/complete"));
+		}
+		List<Response> answers = new ArrayList<>();
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Future<Response> complete : threads.invokeAll(completes)) {
+				answers.add(complete.get());
+			}
+		}
+
+		for (int i = 0; i < 16; i++) {
+			Response answer = answers.get(i);
+			assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+			assertThat(answer.json().get("id").longValue()).isEqualTo(ids.get(i));
+			assertThat(answer.json().get("completed").booleanValue()).isTrue();
+			assertThat(this.api.get("/tasks/" + ids.get(i)).json()).isEqualTo(answer.json());
+		}
+		assertProblem(answers.get(16), 404, "/tasks/" + Long.MAX_VALUE + "/complete");
+	}
+
+	@Test
 	void deletesATask() {
 		long id = create(this.marker);
 

@@ -54,9 +54,9 @@ class TaskControllerUnitTests {
 	void setUp() {
 		this.repository = mock(TaskRepository.class);
 		TaskTrackerProperties properties = TestProperties.defaults();
-		TaskService service = new TaskService(this.repository, new CreateBatcher(this.repository),
-				mock(IdempotencyKeyRepository.class), new DatabaseRetry(properties, new SimpleMeterRegistry()),
-				this.transactionManager, this.json, properties, new SimpleMeterRegistry());
+		TaskService service = new TaskService(this.repository, mock(IdempotencyKeyRepository.class),
+				new DatabaseRetry(properties, new SimpleMeterRegistry()), this.transactionManager, this.json,
+				properties, new SimpleMeterRegistry());
 		this.controller = new TaskController(service, this.json);
 	}
 

@@ -2,6 +2,7 @@ package org.tasktracker.task;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -65,6 +66,21 @@ class TaskRepositoryTests {
 		assertThat(created).extracting(Task::id).doesNotHaveDuplicates();
 		assertThat(created).extracting(Task::createdAt).containsOnly(created.get(0).createdAt());
 		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(task.id())).contains(task));
+	}
+
+	@Test
+	void completesSeveralTasksInOneStatementAnsweringForEachIdInOrder() {
+		Task done = this.tasks.complete(this.tasks.create(TaskFixtures.aNewTask("done before")).id()).orElseThrow();
+		Task open = this.tasks.create(TaskFixtures.aNewTask("open"));
+
+		List<Optional<Task>> answers = this.tasks.completeAll(List.of(open.id(), Long.MAX_VALUE, done.id(), open.id()));
+
+		Task completed = answers.get(0).orElseThrow();
+		assertThat(completed.completed()).isTrue();
+		assertThat(completed.completedAt()).isNotNull();
+		assertThat(answers).containsExactly(Optional.of(completed), Optional.empty(), Optional.of(done),
+				Optional.of(completed));
+		assertThat(this.tasks.findById(open.id())).contains(completed);
 	}
 
 	@Test
