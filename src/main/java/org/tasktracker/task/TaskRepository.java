@@ -41,6 +41,17 @@ class TaskRepository {
 	 */
 	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at";
 
+	/**
+	 * What completing does to a row, for {@link #complete} and {@link #completeAll}: the
+	 * first {@code completed_at} stays, and {@code updated_at} moves only on a change.
+	 */
+	private static final String COMPLETE = """
+			UPDATE tasks
+			SET completed = true,
+			    completed_at = COALESCE(completed_at, now()),
+			    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
+			""";
+
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
 	/**
@@ -256,11 +267,7 @@ class TaskRepository {
 	 * {@code completed_at} and the {@code updated_at} stay.
 	 */
 	Optional<Task> complete(long id) {
-		return this.jdbc.sql("""
-				UPDATE tasks
-				SET completed = true,
-				    completed_at = COALESCE(completed_at, now()),
-				    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
+		return this.jdbc.sql(COMPLETE + """
 				WHERE id = :id
 				RETURNING
 				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
@@ -274,11 +281,7 @@ class TaskRepository {
 	 */
 	List<Optional<Task>> completeAll(List<Long> ids) {
 		Map<Long, Task> completed = new HashMap<>();
-		this.jdbc.sql("""
-				UPDATE tasks
-				SET completed = true,
-				    completed_at = COALESCE(completed_at, now()),
-				    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
+		this.jdbc.sql(COMPLETE + """
 				WHERE id = ANY(:ids::bigint[])
 				RETURNING
 				""" + COLUMNS)
