@@ -172,12 +172,7 @@ class TaskApiIntegrationTests {
 				return response.json();
 			});
 		}
-		List<JsonNode> created = new ArrayList<>();
-		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Future<JsonNode> create : threads.invokeAll(creates)) {
-				created.add(create.get());
-			}
-		}
+		List<JsonNode> created = allAtOnce(creates);
 
 		for (int i = 0; i < clients; i++) {
 			JsonNode task = created.get(i);
@@ -199,12 +194,7 @@ class TaskApiIntegrationTests {
 		for (long id : ids) {
 			completes.add(() -> this.api.post("/tasks/" + id + "/complete"));
 		}
-		List<Response> answers = new ArrayList<>();
-		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-			for (Future<Response> complete : threads.invokeAll(completes)) {
-				answers.add(complete.get());
-			}
-		}
+		List<Response> answers = allAtOnce(completes);
 
 		for (int i = 0; i < 16; i++) {
 			Response answer = answers.get(i);
@@ -324,6 +314,17 @@ class TaskApiIntegrationTests {
 		assertInvalid(this.api.get("/tasks?order=sideways"), "/tasks", "order");
 		assertInvalid(this.api.get("/tasks?q=%00"), "/tasks", "q");
 		assertInvalid(this.api.get("/tasks?limit=0&order=x"), "/tasks", "limit", "order");
+	}
+
+	/** Runs every call at once, one virtual thread each; their results in order. */
+	private static <T> List<T> allAtOnce(List<Callable<T>> calls) throws Exception {
+		List<T> results = new ArrayList<>();
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (Future<T> call : threads.invokeAll(calls)) {
+				results.add(call.get());
+			}
+		}
+		return results;
 	}
 
 	private long create(String title) {
