@@ -84,6 +84,7 @@ RECOMMENDED_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders -XX:Tri
 # --- PostgreSQL ---------------------------------------------------------------------
 if [ -n "${DATABASE_URL:-}" ]; then
 	ADMIN_URL=$DATABASE_URL
+	PG_SOURCE="the server given by DATABASE_URL"
 	BASE_URL=${DATABASE_URL%/*}
 else
 	echo "== starting a scratch PostgreSQL on port $SCRATCH_PG_PORT"
@@ -104,6 +105,7 @@ else
 	$PG_AS "$PG_BIN/pg_ctl" -D "$WORK/pgdata" -w -l "$WORK/postgres.log" \
 		-o "-p $SCRATCH_PG_PORT -c max_connections=200 -c shared_buffers=256MB -c listen_addresses=127.0.0.1 -k /tmp" start >/dev/null
 	PG_STARTED=true
+	PG_SOURCE="the script's own scratch server, initialised for this run"
 	ADMIN_URL="postgresql://postgres@127.0.0.1:$SCRATCH_PG_PORT/postgres"
 	BASE_URL="postgresql://postgres@127.0.0.1:$SCRATCH_PG_PORT"
 fi
@@ -353,7 +355,7 @@ JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
 APP_VERSION=$(basename "$JAR" .jar)
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
-- Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION; $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
+- Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION ($PG_SOURCE); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
 - Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload, each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: create ${WARMED[create]} s, list ${WARMED[list]} s, complete ${WARMED[complete]} s, mixed ${WARMED[mixed]} s; during the measured runs they used ${JIT[create]}%, ${JIT[list]}%, ${JIT[complete]}% and ${JIT[mixed]}% of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), one request's statement per transaction (the service writes the creates and completes that arrive together in one statement), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
 - Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 
