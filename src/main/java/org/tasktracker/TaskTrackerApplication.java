@@ -10,7 +10,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class TaskTrackerApplication {
 
-	static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
+	private static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
 	public static void main(String[] args) {
 		defaultCarriers(System.getProperties(), Runtime.getRuntime().availableProcessors());
