@@ -2,7 +2,6 @@ package org.tasktracker.task;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.regex.Pattern;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,8 +14,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.tasktracker.system.InvalidRequestException;
-import org.tasktracker.system.ResponseInterruptedException;
+import org.tasktracker.idempotency.IdempotentCreations;
+import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.ResponseInterruptedException;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -49,11 +49,6 @@ class TaskController {
 
 	static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
-	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-	/** 1 to 255 printable ASCII characters, as the contract says. */
-	private static final Pattern IDEMPOTENCY_KEY_FORMAT = Pattern.compile("[\\x20-\\x7E]{1,255}");
-
 	private static final Logger log = LoggerFactory.getLogger(TaskController.class);
 
 	private final TaskService tasks;
@@ -73,19 +68,16 @@ class TaskController {
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(
 			content = @Content(schema = @Schema(implementation = TaskCreateDocument.class)))
 	ResponseEntity<Task> create(@RequestBody JsonNode body,
-			@RequestHeader(name = IDEMPOTENCY_KEY, required = false) @Nullable String idempotencyKey) {
+			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
 		NewTask newTask = TaskRequests.newTask(requireObject(body));
 		if (idempotencyKey == null) {
 			Task task = this.tasks.create(newTask);
 			return ResponseEntity.created(location(task)).body(task);
 		}
-		if (!IDEMPOTENCY_KEY_FORMAT.matcher(idempotencyKey).matches()) {
-			throw new InvalidRequestException(IDEMPOTENCY_KEY, "must be 1 to 255 printable ASCII characters");
-		}
-		TaskService.Creation creation = this.tasks.create(newTask, idempotencyKey);
-		return ResponseEntity.created(location(creation.task()))
+		IdempotentCreations.Outcome<Task> creation = this.tasks.create(newTask, idempotencyKey);
+		return ResponseEntity.created(location(creation.answer()))
 			.header("Idempotent-Replayed", Boolean.toString(creation.replayed()))
-			.body(creation.task());
+			.body(creation.answer());
 	}
 
 	@GetMapping

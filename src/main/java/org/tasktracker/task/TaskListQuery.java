@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import org.tasktracker.system.FieldError;
-import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.web.FieldError;
+import org.tasktracker.web.InvalidRequestException;
 
 import org.springframework.util.MultiValueMap;
 

@@ -3,9 +3,7 @@ package org.tasktracker.task;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,6 +50,23 @@ class TaskRepository {
 			    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
 			""";
 
+	/**
+	 * {@link #createAll}: the input is referenced twice, so PostgreSQL evaluates it (and
+	 * draws each id) once.
+	 */
+	private static final String CREATE_ALL = """
+			WITH input AS (
+			    SELECT nextval('tasks_id_seq') AS id, title, description, position
+			    FROM unnest(:titles::text[], :descriptions::text[])
+			         WITH ORDINALITY AS request(title, description, position)
+			), inserted AS (
+			    INSERT INTO tasks (id, title, description) OVERRIDING SYSTEM VALUE
+			    SELECT id, title, description FROM input
+			    RETURNING %s
+			)
+			SELECT inserted.* FROM inserted JOIN input USING (id) ORDER BY input.position
+			""".formatted(COLUMNS);
+
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
 	/**
@@ -86,6 +101,12 @@ class TaskRepository {
 	/**
 	 * Creates several tasks in one statement, and so in one transaction: they get the
 	 * same {@code created_at}, and they are written or refused together.
+	 * <p>
+	 * PostgreSQL does not promise to return inserted rows in the order of the input, so
+	 * each request's position travels with it: the ids are drawn for the numbered input
+	 * rows first, and the inserted rows are joined back to their positions by id. No
+	 * column of a task takes part in the match, so requests that differ in any way, or
+	 * not at all, each get their own row.
 	 * @return the tasks in the order of {@code newTasks}
 	 */
 	List<Task> createAll(List<NewTask> newTasks) {
@@ -95,63 +116,11 @@ class TaskRepository {
 			titles[i] = newTasks.get(i).title();
 			descriptions[i] = newTasks.get(i).description();
 		}
-		List<Task> rows = this.jdbc.sql("""
-				INSERT INTO tasks (title, description)
-				SELECT * FROM unnest(:titles::text[], :descriptions::text[])
-				RETURNING
-				""" + COLUMNS)
+		return this.jdbc.sql(CREATE_ALL)
 			.param("titles", new SqlArrayValue("text", (Object[]) titles))
 			.param("descriptions", new SqlArrayValue("text", (Object[]) descriptions))
 			.query(TASK_ROW)
 			.list();
-		return inOrderOf(newTasks, rows);
-	}
-
-	/**
-	 * PostgreSQL does not promise to return inserted rows in the order of the input, so
-	 * each new task is matched to a row with its content. Tasks of equal content are
-	 * interchangeable: whichever row each one gets, every row is somebody's task.
-	 */
-	private static List<Task> inOrderOf(List<NewTask> newTasks, List<Task> rows) {
-		Map<NewTask, ArrayDeque<Task>> byContent = new HashMap<>();
-		for (Task row : rows) {
-			byContent.computeIfAbsent(new NewTask(row.title(), row.description()), (content) -> new ArrayDeque<>())
-				.add(row);
-		}
-		List<Task> ordered = new ArrayList<>(newTasks.size());
-		for (NewTask newTask : newTasks) {
-			ordered.add(byContent.get(newTask).remove());
-		}
-		return ordered;
-	}
-
-	/**
-	 * Creates a task only if this call claims {@code key}: the key is new, or its earlier
-	 * use is older than {@code retention}. A concurrent claim of the same key waits for
-	 * the first one's transaction and then finds the key taken.
-	 * @return the new task, or empty when the key was already taken
-	 */
-	Optional<Task> createClaimingKey(NewTask task, String key, String requestHash, Duration retention) {
-		return this.jdbc.sql("""
-				WITH claim AS (
-				    INSERT INTO idempotency_keys (key, request_hash)
-				    VALUES (:key, :requestHash)
-				    ON CONFLICT (key) DO UPDATE
-				        SET request_hash = EXCLUDED.request_hash, task_id = NULL, response = NULL, created_at = now()
-				        WHERE idempotency_keys.created_at < now() - make_interval(secs => :retentionSeconds)
-				    RETURNING key
-				)
-				INSERT INTO tasks (title, description)
-				SELECT :title, :description FROM claim
-				RETURNING
-				""" + COLUMNS)
-			.param("key", key)
-			.param("requestHash", requestHash)
-			.param("retentionSeconds", (double) retention.toSeconds())
-			.param("title", task.title())
-			.param("description", task.description())
-			.query(TASK_ROW)
-			.optional();
 	}
 
 	Optional<Task> findById(long id) {
@@ -173,9 +142,10 @@ class TaskRepository {
 	 */
 	void streamPage(TaskListQuery query, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink);
-		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(pageSql(query))
-				: this.jdbc.sql(pageSql(query)).withFetchSize(FETCH_ROWS);
-		page.params(pageParameters(query)).query(reader);
+		PageStatement statement = pageStatement(query);
+		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(statement.sql())
+				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
+		page.params(statement.parameters()).query(reader);
 		if (!reader.begun) {
 			sink.begin(null);
 		}
@@ -216,9 +186,9 @@ class TaskRepository {
 		return JdbcClient.create(template);
 	}
 
-	/** PostgreSQL's plan for {@link #streamPage}, one line per row of {@code EXPLAIN}. */
-	List<String> explainPage(TaskListQuery query) {
-		return this.jdbc.sql("EXPLAIN " + pageSql(query)).params(pageParameters(query)).query(String.class).list();
+	/** The statement that reads one page for {@link #streamPage}, with its values. */
+	static PageStatement pageStatement(TaskListQuery query) {
+		return new PageStatement(pageSql(query), pageParameters(query));
 	}
 
 	private static String pageSql(TaskListQuery query) {
@@ -391,6 +361,13 @@ class TaskRepository {
 			}
 		}
 
+	}
+
+	/**
+	 * @param sql the page's statement, with named parameters
+	 * @param parameters their values
+	 */
+	record PageStatement(String sql, Map<String, Object> parameters) {
 	}
 
 	private static java.time.@Nullable Instant toInstant(@Nullable OffsetDateTime value) {

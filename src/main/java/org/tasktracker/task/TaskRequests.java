@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import org.tasktracker.system.FieldError;
-import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.web.FieldError;
+import org.tasktracker.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**

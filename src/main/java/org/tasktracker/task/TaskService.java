@@ -1,27 +1,19 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.tasktracker.system.DatabaseRetry;
-import org.tasktracker.system.InvalidRequestException;
-import org.tasktracker.system.ResponseInterruptedException;
-import org.tasktracker.system.TaskTrackerProperties;
-import tools.jackson.databind.json.JsonMapper;
+import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.database.StatementBatcher;
+import org.tasktracker.idempotency.IdempotentCreations;
+import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.ResponseInterruptedException;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionException;
-import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.TransactionSystemException;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * The task operations with their failure rules: reads and idempotent writes are retried
@@ -42,31 +34,24 @@ class TaskService {
 	 */
 	private final StatementBatcher<Long, Optional<Task>> completions;
 
-	private final IdempotencyKeyRepository keys;
+	private final IdempotentCreations idempotentCreations;
 
 	private final DatabaseRetry retry;
 
-	private final PlatformTransactionManager transactions;
-
-	private final JsonMapper json;
-
-	private final Duration keyRetention;
+	private final TransactionOperations transactions;
 
 	private final Counter created;
 
 	private final Counter completed;
 
-	TaskService(TaskRepository tasks, IdempotencyKeyRepository keys, DatabaseRetry retry,
-			PlatformTransactionManager transactions, JsonMapper json, TaskTrackerProperties properties,
-			MeterRegistry meters) {
+	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
+			TransactionOperations transactions, MeterRegistry meters) {
 		this.tasks = tasks;
-		this.creates = new StatementBatcher<>(tasks::create, tasks::createAll);
-		this.completions = new StatementBatcher<>(tasks::complete, tasks::completeAll);
-		this.keys = keys;
+		this.creates = new StatementBatcher<>("task creations", tasks::create, tasks::createAll, meters);
+		this.completions = new StatementBatcher<>("task completions", tasks::complete, tasks::completeAll, meters);
+		this.idempotentCreations = idempotentCreations;
 		this.retry = retry;
 		this.transactions = transactions;
-		this.json = json;
-		this.keyRetention = properties.idempotency().retention();
 		this.created = Counter.builder("tasktracker.tasks.creations").description("Tasks created").register(meters);
 		this.completed = Counter.builder("tasktracker.tasks.completions")
 			.description("Successful complete requests (POST /tasks/{id}/complete and PATCH completed=true)")
@@ -82,24 +67,16 @@ class TaskService {
 	/**
 	 * Creates a task once per key: a repeat with the same request gets the first answer
 	 * back, a repeat with another request is refused.
-	 * @throws InvalidRequestException if the key was used with a different request
+	 * @throws InvalidRequestException if the key is malformed or was used with a
+	 * different request
 	 */
-	Creation create(NewTask task, String idempotencyKey) {
-		String requestHash = hash(task);
-		return this.retry.idempotent(() -> inTransaction(() -> {
-			Optional<Task> created = this.tasks.createClaimingKey(task, idempotencyKey, requestHash, this.keyRetention);
-			if (created.isPresent()) {
-				this.keys.recordResponse(idempotencyKey, created.get().id(),
-						this.json.writeValueAsString(created.get()));
-				return new Creation(created.get(), false);
-			}
-			IdempotencyKeyRepository.StoredResponse stored = this.keys.find(idempotencyKey)
-				.orElseThrow(() -> new IllegalStateException("Idempotency key claimed but not stored"));
-			if (!stored.requestHash().equals(requestHash)) {
-				throw new InvalidRequestException("Idempotency-Key", "was already used with a different request body");
-			}
-			return new Creation(this.json.readValue(stored.response(), Task.class), true);
-		}));
+	IdempotentCreations.Outcome<Task> create(NewTask task, String idempotencyKey) {
+		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(
+				() -> this.idempotentCreations.create(idempotencyKey, task, Task.class, () -> this.tasks.create(task)));
+		if (!outcome.replayed()) {
+			this.created.increment();
+		}
+		return outcome;
 	}
 
 	/**
@@ -111,16 +88,18 @@ class TaskService {
 		BegunSink tracked = new BegunSink(sink);
 		this.retry.idempotent(() -> {
 			try {
-				Supplier<@Nullable Void> page = () -> {
+				if (TaskRepository.pageNeedsTransaction(query)) {
+					this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(query, tracked));
+				}
+				else {
 					this.tasks.streamPage(query, tracked);
-					return null;
-				};
-				return TaskRepository.pageNeedsTransaction(query) ? inTransaction(page) : page.get();
+				}
+				return null;
 			}
 			catch (RuntimeException ex) {
 				if (tracked.begun) {
 					throw new ResponseInterruptedException(
-							"Listing failed after " + tracked.added + " tasks had been passed on", ex);
+							"Listing failed after " + tracked.added + " tasks had been passed on", causeOf(ex));
 				}
 				throw ex;
 			}
@@ -158,43 +137,13 @@ class TaskService {
 	}
 
 	/**
-	 * Runs {@code work} in a transaction. When the connection breaks, the rollback fails
-	 * too; the failure that caused it is still the one thrown (the rollback's is attached
-	 * as suppressed), so that retries and the 503 answer see a connection failure. Unlike
-	 * TransactionTemplate, this logs nothing: the caller decides what a failure is worth
-	 * logging, once.
+	 * The failure that ended a page. When the connection broke, the rollback failed too,
+	 * and {@code TransactionTemplate} throws the rollback's failure with the page's own
+	 * inside.
 	 */
-	private <T> T inTransaction(Supplier<T> work) {
-		TransactionStatus status = this.transactions.getTransaction(TransactionDefinition.withDefaults());
-		T result;
-		try {
-			result = work.get();
-		}
-		catch (RuntimeException | Error ex) {
-			try {
-				this.transactions.rollback(status);
-			}
-			catch (TransactionException rollbackFailure) {
-				ex.addSuppressed(rollbackFailure);
-			}
-			throw ex;
-		}
-		this.transactions.commit(status);
-		return result;
-	}
-
-	private static String hash(NewTask task) {
-		try {
-			MessageDigest digest = MessageDigest.getInstance("SHA-256");
-			digest.update(task.title().getBytes(StandardCharsets.UTF_8));
-			@Nullable String description = task.description();
-			digest.update((byte) 0);
-			digest.update((description != null) ? ("+" + description).getBytes(StandardCharsets.UTF_8) : new byte[0]);
-			return HexFormat.of().formatHex(digest.digest());
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
-		}
+	private static Throwable causeOf(RuntimeException ex) {
+		return (ex instanceof TransactionSystemException rollbackFailure
+				&& rollbackFailure.getApplicationException() != null) ? rollbackFailure.getApplicationException() : ex;
 	}
 
 	/** A sink that remembers whether anything reached it. */
@@ -227,13 +176,6 @@ class TaskService {
 			this.sink.end();
 		}
 
-	}
-
-	/**
-	 * @param task the task as first created
-	 * @param replayed whether this answers a repeat of an earlier request
-	 */
-	record Creation(Task task, boolean replayed) {
 	}
 
 }

@@ -36,9 +36,6 @@ class IdempotencyIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
-	@Autowired
-	private IdempotencyKeyCleanup cleanup;
-
 	private ApiClient api;
 
 	private String key;
@@ -135,21 +132,6 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
-	void cleanUpDeletesOnlyExpiredKeys() {
-		String expired = this.key + "-old";
-		create(expired, "{\"title\": \"" + this.marker + "\"}");
-		create(this.key, "{\"title\": \"" + this.marker + "\"}");
-		this.jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = :key")
-			.param("key", expired)
-			.update();
-
-		this.cleanup.deleteExpired();
-
-		assertThat(keyExists(expired)).isFalse();
-		assertThat(keyExists(this.key)).isTrue();
-	}
-
-	@Test
 	void refusesMalformedKeysByName() {
 		assertInvalid(create("", "{\"title\": \"x\"}"), "/tasks", "Idempotency-Key");
 		assertInvalid(create("x".repeat(256), "{\"title\": \"x\"}"), "/tasks", "Idempotency-Key");
@@ -167,13 +149,6 @@ class IdempotencyIntegrationTests {
 			.param("pattern", this.marker + "%")
 			.query(Long.class)
 			.single();
-	}
-
-	private boolean keyExists(String idempotencyKey) {
-		return this.jdbc.sql("SELECT count(*) FROM idempotency_keys WHERE key = :key")
-			.param("key", idempotencyKey)
-			.query(Long.class)
-			.single() == 1;
 	}
 
 }

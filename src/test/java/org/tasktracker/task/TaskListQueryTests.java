@@ -3,8 +3,8 @@ package org.tasktracker.task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.tasktracker.system.FieldError;
-import org.tasktracker.system.InvalidRequestException;
+import org.tasktracker.web.FieldError;
+import org.tasktracker.web.InvalidRequestException;
 
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;

@@ -1,6 +1,7 @@
 package org.tasktracker.task;
 
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -52,6 +53,27 @@ class TaskRepositoryTests {
 	void storesTextThatPostgresCountsInCharacters() {
 		String title = "\uD83D\uDE00".repeat(200);
 		assertThat(this.tasks.create(new NewTask(title, null)).title()).isEqualTo(title);
+	}
+
+	@Test
+	void matchesGatheredCreatesToTheirRowsByPositionNotByContent() {
+		List<NewTask> asked = new ArrayList<>();
+		for (int i = 0; i < 100; i++) {
+			// alike, or differing only in a description that is null, empty or blank
+			asked.add(new NewTask("alike", switch (i % 4) {
+				case 0 -> null;
+				case 1 -> "";
+				case 2 -> " ";
+				default -> null;
+			}));
+		}
+
+		List<Task> created = this.tasks.createAll(asked);
+
+		assertThat(created).extracting(Task::id).doesNotHaveDuplicates();
+		assertThat(created).extracting((task) -> new NewTask(task.title(), task.description()))
+			.containsExactlyElementsOf(asked);
+		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(task.id())).contains(task));
 	}
 
 	@Test
@@ -283,7 +305,9 @@ class TaskRepositoryTests {
 	}
 
 	private String explain(TaskListQuery query) {
-		return String.join("\n", this.tasks.explainPage(query));
+		TaskRepository.PageStatement page = TaskRepository.pageStatement(query);
+		return String.join("\n",
+				this.jdbc.sql("EXPLAIN " + page.sql()).params(page.parameters()).query(String.class).list());
 	}
 
 	private List<Long> query(String q) {

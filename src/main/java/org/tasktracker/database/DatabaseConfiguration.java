@@ -1,0 +1,53 @@
+package org.tasktracker.database;
+
+import java.io.IOException;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.util.StringUtils;
+
+/**
+ * The connection pool: to the configured PostgreSQL ({@code DATABASE_URL} or
+ * {@code spring.datasource.url}), or to an embedded PostgreSQL started when none is
+ * configured.
+ * <p>
+ * The choice is made in the bean methods when the service starts, not by a condition on
+ * the configuration class: Spring AOT, which the recommended launch uses, settles every
+ * condition when the jar is built, and would then start the embedded database even with
+ * {@code DATABASE_URL} set.
+ */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+	@Bean(destroyMethod = "close")
+	EmbeddedDatabase embeddedDatabase(DataSourceProperties dataSource, EmbeddedDatabaseProperties embedded)
+			throws IOException {
+		return StringUtils.hasText(dataSource.getUrl()) ? EmbeddedDatabase.none() : EmbeddedDatabase.start(embedded);
+	}
+
+	/**
+	 * Built as Spring Boot builds it, from {@code spring.datasource.*}, and then bound to
+	 * {@code spring.datasource.hikari.*}; Boot's own pool backs off for this bean.
+	 */
+	@Bean
+	@ConfigurationProperties("spring.datasource.hikari")
+	HikariDataSource dataSource(DataSourceProperties dataSource, EmbeddedDatabase embedded) {
+		return embedded.jdbcUrl().map((url) -> {
+			HikariDataSource pool = new HikariDataSource();
+			pool.setJdbcUrl(url);
+			pool.setUsername(EmbeddedDatabase.USER);
+			return pool;
+		}).orElseGet(() -> {
+			HikariDataSource pool = dataSource.initializeDataSourceBuilder().type(HikariDataSource.class).build();
+			if (StringUtils.hasText(dataSource.getName())) {
+				pool.setPoolName(dataSource.getName());
+			}
+			return pool;
+		});
+	}
+
+}

@@ -1,0 +1,19 @@
+package org.tasktracker.database;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the service copes with its database going away.
+ *
+ * @param startupTimeout how long start-up waits for the database to accept connections
+ * before the service gives up and exits
+ * @param retryBudget how long after a request's first database attempt a retry may still
+ * start
+ */
+@ConfigurationProperties("tasktracker.database")
+public record DatabaseProperties(@DefaultValue("60s") Duration startupTimeout,
+		@DefaultValue("2500ms") Duration retryBudget) {
+}

@@ -1,0 +1,115 @@
+package org.tasktracker.database;
+
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryState;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessResourceException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Retries database work on transient connection failures, briefly and with backoff, so
+ * that a database restart or fail-over costs clients nothing but a little latency. A
+ * retry starts only within {@code tasktracker.database.retry-budget} of the first
+ * attempt, which keeps every answer (success or 503) within a few seconds. Both kinds of
+ * retry are Spring's {@link RetryTemplate}; this class only says which failures each may
+ * repeat.
+ */
+@Component
+public class DatabaseRetry {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseRetry.class);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(50);
+
+	private static final Duration MAX_BACKOFF = Duration.ofMillis(800);
+
+	/** The budget ends the retries long before this many. */
+	private static final long UNBOUNDED_RETRIES = 1000;
+
+	private final RetryTemplate idempotent;
+
+	private final RetryTemplate onceOnly;
+
+	public DatabaseRetry(DatabaseProperties properties, MeterRegistry meters) {
+		RetryListener listener = new LoggingListener(Counter.builder("tasktracker.database.retries")
+			.description("Database attempts repeated after a transient connection failure")
+			.register(meters));
+		this.idempotent = template(properties.retryBudget(), (ex) -> isRetryable(ex, true), listener);
+		this.onceOnly = template(properties.retryBudget(), (ex) -> isRetryable(ex, false), listener);
+	}
+
+	/**
+	 * For reads and for writes whose repetition changes nothing more than the first run
+	 * did: retried on any connection failure, even one that may have struck after the
+	 * statement reached the database.
+	 */
+	public <T> T idempotent(Supplier<T> work) {
+		return this.idempotent.invoke(work);
+	}
+
+	/**
+	 * For writes that must not run twice: retried only when no connection could be had,
+	 * that is when the statement certainly never reached the database.
+	 */
+	public <T> T onceOnly(Supplier<T> work) {
+		return this.onceOnly.invoke(work);
+	}
+
+	/**
+	 * Whether a failure may be repeated. Spring's {@code TransactionTemplate} throws the
+	 * rollback's failure when the rollback fails too (as it does on a broken connection);
+	 * the failure that caused the rollback decides.
+	 */
+	static boolean isRetryable(Throwable ex, boolean idempotent) {
+		if (ex instanceof TransactionSystemException rollbackFailure
+				&& rollbackFailure.getApplicationException() != null) {
+			return isRetryable(rollbackFailure.getApplicationException(), idempotent);
+		}
+		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException) {
+			return true;
+		}
+		return idempotent && (ex instanceof DataAccessResourceFailureException
+				|| ex instanceof TransientDataAccessResourceException);
+	}
+
+	private static RetryTemplate template(Duration budget, Predicate<Throwable> retryable, RetryListener listener) {
+		RetryTemplate template = new RetryTemplate(RetryPolicy.builder()
+			.predicate(retryable)
+			.delay(FIRST_BACKOFF)
+			.multiplier(2)
+			.maxDelay(MAX_BACKOFF)
+			.maxRetries(UNBOUNDED_RETRIES)
+			.timeout(budget)
+			.build());
+		template.setRetryListener(listener);
+		return template;
+	}
+
+	/** One line in the log and one count per repeated attempt. */
+	private record LoggingListener(Counter retries) implements RetryListener {
+
+		@Override
+		public void beforeRetry(RetryPolicy policy, Retryable<?> retryable, RetryState state) {
+			this.retries.increment();
+			log.info("Database attempt {} failed ({}); retrying", state.getRetryCount(),
+					state.getLastException().getClass().getSimpleName());
+		}
+
+	}
+
+}

@@ -1,0 +1,123 @@
+package org.tasktracker.database;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Waits at start-up for the database to accept connections, with capped exponential
+ * backoff (Spring's {@link RetryTemplate}) and a line in the log for each attempt, then
+ * runs the migrations. When the wait runs out, start-up fails with
+ * {@link DatabaseUnavailableAtStartupException} and the process exits non-zero.
+ */
+@Component
+class DatabaseStartupWait implements FlywayMigrationStrategy {
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseStartupWait.class);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofMillis(250);
+
+	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+	/** The wait runs out long before this many attempts. */
+	private static final long UNBOUNDED_RETRIES = 10_000;
+
+	private final Duration timeout;
+
+	private final RetryTemplate retry;
+
+	DatabaseStartupWait(DatabaseProperties properties) {
+		this.timeout = properties.startupTimeout();
+		this.retry = new RetryTemplate(RetryPolicy.builder()
+			.delay(FIRST_BACKOFF)
+			.multiplier(2)
+			.maxDelay(MAX_BACKOFF)
+			.maxRetries(UNBOUNDED_RETRIES)
+			.timeout(this.timeout)
+			.build());
+	}
+
+	@Override
+	public void migrate(Flyway flyway) {
+		DataSource dataSource = flyway.getConfiguration().getDataSource();
+		awaitConnection(dataSource);
+		Flyway.configure()
+			.configuration(flyway.getConfiguration())
+			.dataSource(new WithoutNetworkTimeout(dataSource))
+			.load()
+			.migrate();
+	}
+
+	void awaitConnection(DataSource dataSource) {
+		long started = System.nanoTime();
+		AtomicInteger attempts = new AtomicInteger();
+		try {
+			this.retry.execute(() -> {
+				int attempt = attempts.incrementAndGet();
+				try (Connection connection = dataSource.getConnection()) {
+					if (!connection.isValid(5)) {
+						throw new SQLException("connection not valid");
+					}
+					return null;
+				}
+				catch (SQLException | RuntimeException ex) {
+					log.warn("Database not reachable (attempt {}: {})", attempt, rootMessage(ex));
+					throw ex;
+				}
+			});
+		}
+		catch (RetryException ex) {
+			throw new DatabaseUnavailableAtStartupException(this.timeout, attempts.get(),
+					rootMessage(ex.getLastException()));
+		}
+		if (attempts.get() > 1) {
+			log.info("Database reachable after {} attempts ({} ms)", attempts.get(),
+					Duration.ofNanos(System.nanoTime() - started).toMillis());
+		}
+	}
+
+	/** The innermost cause's message: the one that says "Connection refused". */
+	private static String rootMessage(Throwable ex) {
+		Throwable cause = ex;
+		while (cause.getCause() != null && cause.getCause() != cause) {
+			cause = cause.getCause();
+		}
+		String message = cause.getMessage();
+		return (message != null) ? message.lines().findFirst().orElse(message) : cause.getClass().getSimpleName();
+	}
+
+	/**
+	 * Lifts the socket timeout that keeps requests from hanging on a frozen database: a
+	 * migration (building an index on a large table, say) may rightly take minutes. The
+	 * pool restores the timeout when the connection comes back.
+	 */
+	private static final class WithoutNetworkTimeout extends DelegatingDataSource {
+
+		WithoutNetworkTimeout(DataSource target) {
+			super(target);
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			Connection connection = super.getConnection();
+			connection.setNetworkTimeout(Runnable::run, 0);
+			return connection;
+		}
+
+	}
+
+}

@@ -1,0 +1,85 @@
+package org.tasktracker.ops;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Health checks: {@code /health} and {@code /health/ready} report whether the database
+ * answers, {@code /health/live} only that the process serves requests.
+ */
+@RestController
+@Tag(name = "health")
+class HealthController {
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationAvailability availability;
+
+	HealthController(JdbcClient jdbc, ApplicationAvailability availability) {
+		this.jdbc = jdbc;
+		this.availability = availability;
+	}
+
+	@GetMapping("/health")
+	@Operation(summary = "Overall health: 200 UP while the database answers, 503 DOWN otherwise")
+	ResponseEntity<Map<String, Object>> health() {
+		boolean databaseUp = databaseAnswers();
+		String status = databaseUp ? "UP" : "DOWN";
+		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+			.cacheControl(CacheControl.noStore())
+			.body(answer(status, Map.of("database", status)));
+	}
+
+	@GetMapping("/health/ready")
+	@Operation(summary = "Readiness for orchestrators; the same answer as /health")
+	ResponseEntity<Map<String, Object>> ready() {
+		// Spring Boot refuses traffic once shutdown begins, so that load balancers stop
+		// sending requests while those in flight finish.
+		if (this.availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC) {
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.cacheControl(CacheControl.noStore())
+				.body(answer("DOWN", Map.of("shutdown", "IN_PROGRESS")));
+		}
+		return health();
+	}
+
+	@GetMapping("/health/live")
+	@Operation(summary = "Liveness: 200 while the process runs; never touches the database")
+	ResponseEntity<Map<String, Object>> live() {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("status", "UP"));
+	}
+
+	/**
+	 * {@code status} first, then {@code checks}, in every answer ({@code Map.of} orders
+	 * its keys differently from one run of the JVM to the next).
+	 */
+	private static Map<String, Object> answer(String status, Map<String, String> checks) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("status", status);
+		answer.put("checks", checks);
+		return answer;
+	}
+
+	private boolean databaseAnswers() {
+		try {
+			return this.jdbc.sql("SELECT 1").query(Integer.class).single() == 1;
+		}
+		catch (DataAccessException ex) {
+			return false;
+		}
+	}
+
+}

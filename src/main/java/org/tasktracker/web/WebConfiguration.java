@@ -1,0 +1,55 @@
+package org.tasktracker.web;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.MapperFeature;
+
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+
+/**
+ * JSON handling and the OpenAPI document's front matter.
+ */
+@Configuration(proxyBeanMethods = false)
+
+class WebConfiguration {
+
+	/**
+	 * A body that names a field twice is ambiguous: refuse it as malformed JSON. Every
+	 * timestamp is written as the contract has it ({@link TimestampSerializer}).
+	 */
+	@Bean
+	JsonMapperBuilderCustomizer apiJson() {
+		return (builder) -> builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+			.addModule(TimestampSerializer.module())
+			// Problem bodies read type, title, status, detail, instance: declaration
+			// order.
+			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+	}
+
+	/**
+	 * No JAXB: the API speaks JSON, and the JAXB converter (there because the OpenAPI
+	 * library brings JAXB along) looked up annotations on every response to answer that
+	 * it could not write it.
+	 */
+	@Bean
+	ServerHttpMessageConvertersCustomizer withoutJaxb() {
+		return (builder) -> builder.configureMessageConvertersList(
+				(converters) -> converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance));
+	}
+
+	@Bean
+	OpenAPI taskTrackerOpenApi() {
+		return new OpenAPI().info(new Info().title("TaskTracker")
+			.version("v1")
+			.description("A task-tracking HTTP service on PostgreSQL. Errors are application/problem+json "
+					+ "(RFC 9457) with an errors array naming each offending field or parameter.")
+			.license(new License().name("Apache-2.0")));
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.tasktracker;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.docs.Documenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The module boundaries: one top-level package per feature or shared concern, no cycles,
+ * no reaching into another module's internals; and their documentation under
+ * {@code docs/modules}, written anew by every build.
+ */
+class ModuleStructureTests {
+
+	private static final ApplicationModules MODULES = ApplicationModules.of(TaskTrackerApplication.class);
+
+	@Test
+	void keepsItsModuleBoundaries() {
+		MODULES.verify();
+	}
+
+	@Test
+	void sharedModulesNeverDependOnTheTaskFeature() {
+		ApplicationModule task = MODULES.getModuleByName("task").orElseThrow();
+		assertThat(MODULES.stream().filter((module) -> !module.equals(task)))
+			.allSatisfy((module) -> assertThat(module.getDirectDependencies(MODULES)
+				.stream()
+				.map((dependency) -> dependency.getTargetModule().getName())).as(module.getName())
+				.doesNotContain("task"));
+	}
+
+	@Test
+	void writesTheModuleDocumentation() {
+		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder("docs/modules")).writeDocumentation();
+	}
+
+}

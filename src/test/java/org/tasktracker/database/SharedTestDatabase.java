@@ -1,0 +1,61 @@
+package org.tasktracker.database;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * One embedded PostgreSQL for the whole test run, started on first use and shared by
+ * every Spring context, so the suite pays for one server start. It is the service's own
+ * embedded server (same binaries, same locale rules) in a throw-away directory.
+ * <p>
+ * A test that needs a database of its own (to stop it, or to restart the service on the
+ * same data) sets {@value #OWN_DATABASE}.
+ */
+public class SharedTestDatabase implements EnvironmentPostProcessor {
+
+	public static final String OWN_DATABASE = "tasktracker.test.own-database";
+
+	private static EmbeddedPostgres postgres;
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (environment.getProperty(OWN_DATABASE, Boolean.class, false)
+				|| StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("sharedTestDatabase",
+					Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres")));
+	}
+
+	/** The JDBC URL of the shared database, starting the server on first call. */
+	public static synchronized String jdbcUrl() {
+		if (postgres == null) {
+			try {
+				Path dataDir = Files.createTempDirectory("tasktracker-test-pg");
+				postgres = EmbeddedDatabase.builder(dataDir, 0, Duration.ofSeconds(60))
+					.setCleanDataDirectory(true)
+					.setRegisterShutdownHook(true)
+					.start();
+				EmbeddedDatabase.createDatabaseIfMissing(postgres);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+		return postgres.getJdbcUrl("postgres", EmbeddedDatabase.DATABASE_NAME);
+	}
+
+}
