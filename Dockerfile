@@ -18,12 +18,15 @@ RUN groupadd --system tasktracker \
     && useradd --system --gid tasktracker --home-dir /app --shell /usr/sbin/nologin tasktracker
 WORKDIR /app
 COPY --from=build /app /app
+COPY jvm.options /app/jvm.options
 # The service runs the application context that Spring AOT worked out when the jar was
-# built (-Dspring.aot.enabled=true), from an AOT cache (JDK 25) of its classes. The
-# cache's training run stops once the context is up; it needs no database (migrations
-# off, the pool connects lazily). The options must match the ones the service runs with.
-ENV JAVA_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -XX:+ExitOnOutOfMemoryError"
-RUN java $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/tasktracker.aot \
+# built (-Dspring.aot.enabled=true), from an AOT cache (JDK 25) of its classes, with the
+# JVM options of jvm.options, which the README and the benchmark use too. The cache's
+# training run stops once the context is up; it needs no database (migrations off, the
+# pool connects lazily). JAVA_OPTS adds options; the cache is ignored, with a warning, if
+# they no longer match the training run's.
+ENV JAVA_OPTS="-XX:+ExitOnOutOfMemoryError"
+RUN java $(cat /app/jvm.options) $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCacheOutput=/app/tasktracker.aot \
     -Dspring.context.exit=onRefresh -Dspring.flyway.enabled=false \
     -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:1/none -jar /app/tasktracker.jar
 USER tasktracker
@@ -32,4 +35,4 @@ EXPOSE 8000
 # No curl in the JRE image: bash's /dev/tcp asks /health/ready, 200 or unhealthy.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/${PORT} && printf 'GET /health/ready HTTP/1.0\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200'"]
-ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCache=/app/tasktracker.aot -jar /app/tasktracker.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $(cat /app/jvm.options) $JAVA_OPTS -Dspring.aot.enabled=true -XX:AOTCache=/app/tasktracker.aot -jar /app/tasktracker.jar"]

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TaskTracker load benchmark: the service under wrk against the same PostgreSQL that
 # pgbench drives with the same SQL, on this machine. Prints one table and writes it to
-# BENCHMARKS.md. See the README's "Benchmark" section.
+# docs/BENCHMARKS.md. See docs/performance.md.
 #
 #   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--no-build]
 #
@@ -9,7 +9,7 @@
 #   tasktracker_bench, and tasktracker_bench_1k with --scale, are created there, so the
 #   user needs CREATEDB); without it, a scratch
 #   PostgreSQL 17 is started from the binaries inside the built jar.
-# JAVA_OPTS  JVM options of the service; default: the recommended ones (README), with an
+# JAVA_OPTS  JVM options of the service; default: the recommended ones (jvm.options), with an
 #   AOT cache trained on this run's own workload.
 set -euo pipefail
 
@@ -78,8 +78,9 @@ if $BUILD; then
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
 JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
-# The README's options, and the application context Spring AOT worked out at build time.
-RECOMMENDED_OPTS="-XX:+UseSerialGC -Xmx128m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000 -Dspring.aot.enabled=true"
+# The recommended options (jvm.options, as the image uses them), and the application
+# context Spring AOT worked out at build time.
+RECOMMENDED_OPTS="$(cat "$ROOT/jvm.options") -Dspring.aot.enabled=true"
 
 # --- PostgreSQL ---------------------------------------------------------------------
 if [ -n "${DATABASE_URL:-}" ]; then
@@ -384,9 +385,9 @@ $SCALE_TABLE
 }"
 echo
 echo "$REPORT"
-if [ ! -f "$ROOT/BENCHMARKS.md" ]; then
-	printf '# Benchmarks\n\nMade by `bench/run.sh` (newest first). Figures from one machine, shared by the load generator, the service and PostgreSQL.\n' > "$ROOT/BENCHMARKS.md"
+if [ ! -f "$ROOT/docs/BENCHMARKS.md" ]; then
+	printf '# Benchmarks\n\nMade by `bench/run.sh` (newest first). Figures from one machine, shared by the load generator, the service and PostgreSQL.\n' > "$ROOT/docs/BENCHMARKS.md"
 fi
-{ head -n 3 "$ROOT/BENCHMARKS.md"; echo; echo "$REPORT"; tail -n +4 "$ROOT/BENCHMARKS.md"; } > "$WORK/BENCHMARKS.md"
-mv "$WORK/BENCHMARKS.md" "$ROOT/BENCHMARKS.md"
-echo "(written to BENCHMARKS.md)"
+{ head -n 3 "$ROOT/docs/BENCHMARKS.md"; echo; echo "$REPORT"; tail -n +4 "$ROOT/docs/BENCHMARKS.md"; } > "$WORK/BENCHMARKS.md"
+mv "$WORK/BENCHMARKS.md" "$ROOT/docs/BENCHMARKS.md"
+echo "(written to docs/BENCHMARKS.md)"

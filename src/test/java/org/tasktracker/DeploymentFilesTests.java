@@ -7,8 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
@@ -20,8 +18,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * The container image and the Compose file: their structure always, and, where the tools
  * are installed (CI installs them: Debian's docker-compose, npm's dockerfile-utils), that
  * Compose accepts the file and the Dockerfile lints clean. There is no Docker engine here
- * to build or run them. Also that the image and the benchmark run with the JVM options
- * the README recommends.
+ * to build or run them. Also that the image and the benchmark run with the recommended
+ * JVM options of {@code jvm.options}.
  */
 class DeploymentFilesTests {
 
@@ -29,7 +27,7 @@ class DeploymentFilesTests {
 
 	private static final Path DOCKERFILE = Path.of("Dockerfile");
 
-	private static final Path README = Path.of("README.md");
+	private static final Path JVM_OPTIONS = Path.of("jvm.options");
 
 	private static final Path BENCHMARK = Path.of("bench/run.sh");
 
@@ -70,15 +68,16 @@ class DeploymentFilesTests {
 	}
 
 	@Test
-	void theReadmeTheImageAndTheBenchmarkGiveTheSameJvmOptions() throws IOException {
-		Matcher readme = Pattern.compile("(?m)^ +JAVA_OPTS=\"([^\"]+)\"$").matcher(Files.readString(README));
-		assertThat(readme.find()).as("JAVA_OPTS in the README").isTrue();
-		String options = readme.group(1);
+	void theImageAndTheBenchmarkRunWithTheOptionsOfJvmOptions() throws IOException {
+		assertThat(Files.readAllLines(JVM_OPTIONS)).singleElement()
+			.asString()
+			.matches("(-\\S+)( -\\S+)*")
+			.contains("-Xmx");
 
-		assertThat(Files.readString(DOCKERFILE))
-			.contains("ENV JAVA_OPTS=\"" + options + " -XX:+ExitOnOutOfMemoryError\"");
-		assertThat(Files.readString(BENCHMARK))
-			.contains("RECOMMENDED_OPTS=\"" + options + " -Dspring.aot.enabled=true\"");
+		assertThat(Files.readString(DOCKERFILE)).contains("COPY jvm.options /app/jvm.options")
+			.containsPattern("(?m)^RUN java \\$\\(cat /app/jvm.options\\) .*-XX:AOTCacheOutput=")
+			.containsPattern("(?m)^ENTRYPOINT .*exec java \\$\\(cat /app/jvm.options\\) .*-XX:AOTCache=");
+		assertThat(Files.readString(BENCHMARK)).contains("RECOMMENDED_OPTS=\"$(cat \"$ROOT/jvm.options\")");
 	}
 
 	@Test
