@@ -22,11 +22,15 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
+import org.tasktracker.support.Responses;
 import org.tasktracker.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.client.RestClientException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,7 +73,7 @@ class ServiceProcessIT {
 				for (int writer = 0; writer < WRITERS; writer++) {
 					int id = writer;
 					running.add(writers
-						.submit(() -> write(service.api(), "round " + id, acknowledged, stop, serverErrors)));
+						.submit(() -> write(service.client(), "round " + id, acknowledged, stop, serverErrors)));
 				}
 				Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= before + 300);
 				service.kill();
@@ -82,8 +86,8 @@ class ServiceProcessIT {
 		}
 
 		ServiceProcess survivor = start();
-		ApiClient api = survivor.api();
-		List<Long> missing = acknowledged.stream().filter((id) -> api.get("/tasks/" + id).status() != 200).toList();
+		RestTestClient client = survivor.client();
+		List<Long> missing = acknowledged.stream().filter((id) -> !exists(client, id)).toList();
 		System.out.printf("SIGKILL under %d writers, twice: %d acknowledged tasks, %d missing after restart%n", WRITERS,
 				acknowledged.size(), missing.size());
 		assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(600);
@@ -100,7 +104,7 @@ class ServiceProcessIT {
 		try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
 			List<Future<?>> running = new ArrayList<>();
 			for (int writer = 0; writer < WRITERS; writer++) {
-				running.add(writers.submit(() -> write(service.api(), "drain", acknowledged, stop, serverErrors)));
+				running.add(writers.submit(() -> write(service.client(), "drain", acknowledged, stop, serverErrors)));
 			}
 			Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 200);
 			service.terminate(Duration.ofSeconds(30));
@@ -115,8 +119,8 @@ class ServiceProcessIT {
 		assertThat(dataDir().resolve("postmaster.pid")).as("PostgreSQL stopped cleanly").doesNotExist();
 
 		ServiceProcess next = start();
-		ApiClient api = next.api();
-		assertThat(acknowledged.stream().filter((id) -> api.get("/tasks/" + id).status() != 200)).isEmpty();
+		RestTestClient client = next.client();
+		assertThat(acknowledged.stream().filter((id) -> !exists(client, id))).isEmpty();
 		assertThat(next.log()).doesNotContain("from an earlier run still holds");
 	}
 
@@ -149,7 +153,13 @@ class ServiceProcessIT {
 		settings.put("LOG_FORMAT", "json");
 		ServiceProcess service = ServiceProcess.start(dataDir(), log, settings);
 		this.started.add(service);
-		service.api().send(service.api().request("/tasks/1").header("X-Request-Id", "trace-42"));
+		service.client()
+			.get()
+			.uri("/tasks/1")
+			.header("X-Request-Id", "trace-42")
+			.exchange()
+			.expectStatus()
+			.isNotFound();
 		service.terminate(Duration.ofSeconds(30));
 
 		JsonMapper json = JsonMapper.builder().build();
@@ -184,23 +194,30 @@ class ServiceProcessIT {
 	}
 
 	/** Creates tasks until stopped or the service is gone, recording each 201. */
-	private static void write(ApiClient api, String title, Set<Long> acknowledged, AtomicBoolean stop,
+	private static void write(RestTestClient client, String title, Set<Long> acknowledged, AtomicBoolean stop,
 			AtomicInteger serverErrors) {
 		while (!stop.get()) {
-			Response response;
+			ExchangeResult response;
 			try {
-				response = api.postJson("/tasks", "{\"title\": \"" + title + "\"}");
+				response = client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+						{"title": "%s"}
+						""".formatted(title)).exchange().returnResult();
 			}
-			catch (UncheckedIOException ex) {
+			catch (RestClientException | IllegalStateException ex) {
+				// refused, or cut off part way through the response: the service is gone
 				return;
 			}
-			if (response.status() == 201) {
-				acknowledged.add(response.json().get("id").longValue());
+			if (response.getStatus().value() == 201) {
+				acknowledged.add(Responses.id(response));
 			}
-			else if (response.status() >= 500) {
+			else if (response.getStatus().is5xxServerError()) {
 				serverErrors.incrementAndGet();
 			}
 		}
+	}
+
+	private static boolean exists(RestTestClient client, long id) {
+		return client.get().uri("/tasks/{id}", id).exchange().returnResult().getStatus().value() == 200;
 	}
 
 	private ServiceProcess start() {

@@ -11,16 +11,20 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasktracker.TaskTrackerApplication;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
 import org.tasktracker.support.FreePort;
+import org.tasktracker.support.Responses;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
+import static org.tasktracker.support.Responses.id;
+import static org.tasktracker.support.Responses.json;
 
 /**
  * The service on its default embedded PostgreSQL, started the way a user starts it (no
@@ -35,12 +39,15 @@ class EmbeddedDatabaseIntegrationTests {
 	void keepsTasksAcrossRestarts() {
 		JsonNode created;
 		try (ConfigurableApplicationContext first = start()) {
-			Response response = api(first).postJson("/tasks", "{\"title\": \"survive a restart\"}");
-			assertThat(response.status()).isEqualTo(201);
-			created = response.json();
+			created = json(create(client(first), "survive a restart"));
 		}
 		try (ConfigurableApplicationContext second = start()) {
-			assertThat(api(second).get("/tasks/" + created.get("id").longValue()).json()).isEqualTo(created);
+			assertThat(json(client(second).get()
+				.uri("/tasks/{id}", created.get("id").longValue())
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.returnResult())).isEqualTo(created);
 		}
 	}
 
@@ -48,27 +55,27 @@ class EmbeddedDatabaseIntegrationTests {
 	void answers503QuicklyWhileTheDatabaseIsDownAndRecoversWithoutARestart() throws Exception {
 		int databasePort = FreePort.find();
 		try (ConfigurableApplicationContext context = start("--tasktracker.embedded.port=" + databasePort)) {
-			ApiClient api = api(context);
-			long id = api.postJson("/tasks", "{\"title\": \"x\"}").json().get("id").longValue();
+			RestTestClient client = client(context);
+			long id = id(create(client, "x"));
 
 			context.getBean(EmbeddedDatabase.class).close();
 
-			for (Response response : List.of(timed(() -> api.get("/tasks/" + id)), timed(() -> api.get("/tasks")),
-					timed(() -> api.get("/tasks?q=x")), timed(() -> api.postJson("/tasks", "{\"title\": \"y\"}")),
-					timed(() -> api.delete("/tasks/" + id)))) {
+			for (ExchangeResult response : List.of(timed(() -> get(client, "/tasks/" + id)),
+					timed(() -> get(client, "/tasks")), timed(() -> get(client, "/tasks?q=x")),
+					timed(() -> create(client, "y")),
+					timed(() -> client.delete().uri("/tasks/{id}", id).exchange().returnResult()))) {
 				JsonNode problem = assertProblem(response, 503, null);
-				assertThat(response.header("Retry-After"))
-					.hasValueSatisfying((value) -> assertThat(value).isEqualTo("2"));
+				assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 				assertThat(problem.get("request_id").stringValue())
-					.isEqualTo(response.header("X-Request-Id").orElseThrow());
+					.isEqualTo(response.getResponseHeaders().getFirst("X-Request-Id"));
 				assertThat(problem.get("detail").stringValue())
 					.isEqualTo("The database cannot be reached; retry later");
 			}
-			Response health = timed(() -> api.get("/health"));
-			assertThat(health.status()).isEqualTo(503);
-			assertThat(health.json().get("status").stringValue()).isEqualTo("DOWN");
-			assertThat(timed(() -> api.get("/health/ready")).status()).isEqualTo(503);
-			assertThat(api.get("/health/live").status()).isEqualTo(200);
+			ExchangeResult health = timed(() -> get(client, "/health"));
+			assertThat(health.getStatus().value()).isEqualTo(503);
+			assertThat(json(health).get("status").stringValue()).isEqualTo("DOWN");
+			assertThat(timed(() -> get(client, "/health/ready")).getStatus().value()).isEqualTo(503);
+			client.get().uri("/health/live").exchange().expectStatus().isOk();
 
 			try (EmbeddedPostgres restarted = EmbeddedDatabase
 				.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
@@ -77,18 +84,25 @@ class EmbeddedDatabaseIntegrationTests {
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(10))
 					.pollInterval(Duration.ofMillis(100))
-					.until(() -> api.get("/health").status() == 200);
+					.until(() -> get(client, "/health").getStatus().value() == 200);
 				assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(5));
-				assertThat(api.get("/tasks/" + id).status()).isEqualTo(200);
-				assertThat(api.post("/tasks/" + id + "/complete").json().get("completed").booleanValue()).isTrue();
+				client.get().uri("/tasks/{id}", id).exchange().expectStatus().isOk();
+				client.post()
+					.uri("/tasks/{id}/complete", id)
+					.exchange()
+					.expectStatus()
+					.isOk()
+					.expectBody()
+					.jsonPath("$.completed")
+					.isEqualTo(true);
 			}
 		}
 	}
 
 	/** Runs a request and checks that it was answered within the contract's 5 seconds. */
-	private static Response timed(Supplier<Response> request) {
+	private static ExchangeResult timed(Supplier<ExchangeResult> request) {
 		long started = System.nanoTime();
-		Response response = request.get();
+		ExchangeResult response = request.get();
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).as(response.toString())
 			.isLessThan(Duration.ofSeconds(5));
 		return response;
@@ -101,8 +115,18 @@ class EmbeddedDatabaseIntegrationTests {
 		return new SpringApplicationBuilder(TaskTrackerApplication.class).run(all.toArray(String[]::new));
 	}
 
-	private static ApiClient api(ConfigurableApplicationContext context) {
-		return new ApiClient(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+	private static RestTestClient client(ConfigurableApplicationContext context) {
+		return Responses.clientFor(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	private static ExchangeResult get(RestTestClient client, String path) {
+		return client.get().uri(path).exchange().returnResult();
+	}
+
+	private static ExchangeResult create(RestTestClient client, String title) {
+		return client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+				{"title": "%s"}
+				""".formatted(title)).exchange().returnResult();
 	}
 
 }

@@ -10,13 +10,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.tasktracker.TaskTrackerApplication;
-import org.tasktracker.support.ApiClient;
+import org.tasktracker.support.Responses;
 import org.tasktracker.support.FreePort;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
@@ -42,10 +44,12 @@ class StartupWaitIntegrationTests {
 		try (EmbeddedPostgres postgres = EmbeddedDatabase.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
 			.start(); ConfigurableApplicationContext context = starting.get()) {
 			assertThat(output.getOut()).contains("Database not reachable (attempt 1: Connection refused)");
-			ApiClient api = new ApiClient(
-					context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
-			assertThat(api.get("/health").status()).isEqualTo(200);
-			assertThat(api.postJson("/tasks", "{\"title\": \"after the wait\"}").status()).isEqualTo(201);
+			RestTestClient client = Responses
+				.clientFor(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+			client.get().uri("/health").exchange().expectStatus().isOk();
+			client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+					{"title": "after the wait"}
+					""").exchange().expectStatus().isCreated();
 		}
 	}
 

@@ -1,58 +1,66 @@
 package org.tasktracker.ops;
 
-import org.junit.jupiter.api.BeforeEach;
+import java.net.URI;
+
 import org.junit.jupiter.api.Test;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.json;
 
 /**
  * Health checks and the API documentation, as FastAPI offered them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 class HealthAndDocsIntegrationTests {
 
-	@LocalServerPort
-	private int port;
+	@Autowired
+	private RestTestClient client;
 
-	private ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
-
-	@Test
-	void reportsUpWhileTheDatabaseAnswersStatusFirst() {
-		for (String path : new String[] { "/health", "/health/ready" }) {
-			Response response = this.api.get(path);
-			assertThat(response.status()).isEqualTo(200);
-			assertThat(response.contentType()).startsWith("application/json");
-			assertThat(response.json().get("status").stringValue()).isEqualTo("UP");
-			assertThat(response.json().get("checks").get("database").stringValue()).isEqualTo("UP");
-			assertThat(response.body()).as("status comes first").startsWith("{\"status\":\"UP\",");
-		}
+	@ParameterizedTest
+	@ValueSource(strings = { "/health", "/health/ready" })
+	void reportsUpWhileTheDatabaseAnswersStatusFirst(String path) {
+		String body = this.client.get()
+			.uri(path)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
+		assertThat(body).as("status comes first").isEqualTo("""
+				{"status":"UP","checks":{"database":"UP"}}""");
 	}
 
 	@Test
 	void reportsLiveness() {
-		Response response = this.api.get("/health/live");
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.json().get("status").stringValue()).isEqualTo("UP");
+		this.client.get().uri("/health/live").exchange().expectStatus().isOk().expectBody().json("""
+				{"status": "UP"}
+				""");
 	}
 
 	@Test
 	void servesTheOpenApiDocumentOfEveryEndpoint() {
-		Response response = this.api.get("/openapi.json");
+		JsonNode document = json(this.client.get()
+			.uri("/openapi.json")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.APPLICATION_JSON)
+			.returnResult());
 
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.contentType()).startsWith("application/json");
-		JsonNode document = response.json();
 		assertThat(document.get("openapi").stringValue()).startsWith("3.");
 		assertThat(document.get("paths").propertyNames()).contains("/tasks", "/tasks/{id}", "/tasks/{id}/complete",
 				"/tasks/{id}/reopen", "/health", "/health/live", "/health/ready");
@@ -63,13 +71,24 @@ class HealthAndDocsIntegrationTests {
 
 	@Test
 	void servesAnInteractivePageAtDocs() {
-		Response redirect = this.api.get("/docs");
-		assertThat(redirect.status()).isEqualTo(302);
-		String location = redirect.header("Location").orElseThrow();
-		Response page = this.api.get(java.net.URI.create(location).getPath());
-		assertThat(page.status()).isEqualTo(200);
-		assertThat(page.contentType()).startsWith("text/html");
-		assertThat(page.body()).contains("swagger-ui");
+		URI location = this.client.get()
+			.uri("/docs")
+			.exchange()
+			.expectStatus()
+			.isFound()
+			.returnResult()
+			.getResponseHeaders()
+			.getLocation();
+		assertThat(location).isNotNull();
+		this.client.get()
+			.uri(location.getPath())
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
+			.expectBody(String.class)
+			.value((page) -> assertThat(page).contains("swagger-ui"));
 	}
 
 }

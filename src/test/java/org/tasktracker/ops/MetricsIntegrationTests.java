@@ -1,59 +1,65 @@
 package org.tasktracker.ops;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
+import static org.tasktracker.support.Responses.id;
 
 /**
  * The Prometheus scrape at {@code /metrics}, and nothing else from the actuator.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 class MetricsIntegrationTests {
 
-	@LocalServerPort
-	private int port;
-
-	private ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
+	@Autowired
+	private RestTestClient client;
 
 	@Test
 	void exposesRequestPoolTaskAndJvmMetrics() {
-		long id = this.api.postJson("/tasks", "{\"title\": \"metered\"}").json().get("id").longValue();
-		this.api.post("/tasks/" + id + "/complete");
-		this.api.get("/tasks/abc");
+		long id = id(this.client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+				{"title": "metered"}
+				""").exchange().expectStatus().isCreated().returnResult());
+		this.client.post().uri("/tasks/{id}/complete", id).exchange().expectStatus().isOk();
+		this.client.get().uri("/tasks/abc").exchange().expectStatus().isEqualTo(422);
 
-		Response metrics = this.api.get("/metrics");
+		String metrics = this.client.get()
+			.uri("/metrics")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.contentTypeCompatibleWith(MediaType.TEXT_PLAIN)
+			.expectBody(String.class)
+			.returnResult()
+			.getResponseBody();
 
-		assertThat(metrics.status()).isEqualTo(200);
-		assertThat(metrics.contentType()).startsWith("text/plain");
-		assertThat(metrics.body())
+		assertThat(metrics)
 			.containsPattern("http_server_requests_seconds_count\\{[^}]*method=\"POST\"[^}]*status=\"201\"[^}]*"
 					+ "uri=\"/tasks\"[^}]*\\} [1-9]")
 			.containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"422\"[^}]*uri=\"/tasks/\\{id\\}\"")
 			.containsPattern("http_server_requests_seconds_bucket\\{[^}]*uri=\"/tasks/\\{id\\}/complete\"[^}]*le=")
 			.contains("hikaricp_connections_active{", "hikaricp_connections_max{", "jvm_memory_used_bytes{",
-					"tasktracker_database_retries_total{", "process_cpu_usage{")
+					"tasktracker_database_retries_total{", "process_cpu_usage{",
+					"tasktracker_database_connections_waiting{", "tasktracker_database_gathered_waiting{")
 			.containsPattern("tasktracker_tasks_creations_total\\{[^}]*\\} [1-9]")
 			.containsPattern("tasktracker_tasks_completions_total\\{[^}]*\\} [1-9]");
 	}
 
-	@Test
-	void exposesNoOtherActuatorEndpoint() {
-		for (String path : new String[] { "/actuator", "/actuator/health", "/env", "/beans", "/heapdump",
-				"/configprops", "/prometheus" }) {
-			assertProblem(this.api.get(path), 404, path);
-		}
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "/actuator", "/actuator/health", "/env", "/beans", "/heapdump", "/configprops", "/prometheus" })
+	void exposesNoOtherActuatorEndpoint(String path) {
+		assertProblem(this.client.get().uri(path).exchange().returnResult(), 404, path);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.test.web.servlet.client.ExchangeResult;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -21,17 +23,18 @@ public final class ProblemAssert {
 	 * that leaks nothing of the implementation.
 	 * @return the parsed problem, for further assertions
 	 */
-	public static JsonNode assertProblem(ApiClient.Response response, int status, String instance) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(status);
-		assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-		JsonNode problem = response.json();
+	public static JsonNode assertProblem(ExchangeResult response, int status, String instance) {
+		assertThat(Responses.status(response)).as(response.toString()).isEqualTo(status);
+		assertThat(String.valueOf(response.getResponseHeaders().getContentType())).as(response.toString())
+			.startsWith("application/problem+json");
+		JsonNode problem = Responses.json(response);
 		assertThat(problem.get("type").stringValue()).isEqualTo("about:blank");
 		assertThat(problem.get("status").intValue()).isEqualTo(status);
 		assertThat(problem.get("title").stringValue()).isNotBlank();
 		if (instance != null) {
 			assertThat(problem.get("instance").stringValue()).isEqualTo(instance);
 		}
-		assertThat(response.body()).as("leaks implementation details")
+		assertThat(Responses.body(response)).as("leaks implementation details")
 			.doesNotContainIgnoringCase("exception")
 			.doesNotContain("java.", "org.", "springframework", "SQL", "select ", "insert ", "jdbc", "postgres",
 					"\tat ");
@@ -39,7 +42,7 @@ public final class ProblemAssert {
 	}
 
 	/** Asserts a 422 whose {@code errors} name exactly these fields, in any order. */
-	public static JsonNode assertInvalid(ApiClient.Response response, String instance, String... fields) {
+	public static JsonNode assertInvalid(ExchangeResult response, String instance, String... fields) {
 		JsonNode problem = assertProblem(response, 422, instance);
 		List<String> named = new ArrayList<>();
 		for (JsonNode error : problem.get("errors")) {

@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.awaitility.Awaitility;
 
+import org.springframework.test.web.servlet.client.RestTestClient;
+
 /**
  * The packaged service run as a child process, the way the README and the container image
  * run it: {@code java -Dspring.aot.enabled=true -jar}, on the application context that
@@ -43,14 +45,14 @@ public final class ServiceProcess implements AutoCloseable {
 		builder.environment().putAll(environment);
 		try {
 			ServiceProcess service = new ServiceProcess(builder.start(), log, port);
-			ApiClient api = service.api();
+			RestTestClient client = service.client();
 			try {
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(90))
 					.pollInterval(Duration.ofMillis(200))
 					.ignoreExceptions()
 					.failFast("the service exited", () -> !service.process.isAlive())
-					.until(() -> api.get("/health").status() == 200);
+					.until(() -> client.get().uri("/health").exchange().returnResult().getStatus().value() == 200);
 			}
 			catch (RuntimeException ex) {
 				String output = service.log();
@@ -78,8 +80,8 @@ public final class ServiceProcess implements AutoCloseable {
 		return List.of(java, "-Dspring.aot.enabled=true", "-jar", jar);
 	}
 
-	public ApiClient api() {
-		return new ApiClient(this.port);
+	public RestTestClient client() {
+		return Responses.clientFor(this.port);
 	}
 
 	public Process process() {

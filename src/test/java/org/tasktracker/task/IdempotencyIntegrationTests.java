@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.net.http.HttpRequest.BodyPublishers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -12,31 +11,33 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertInvalid;
+import static org.tasktracker.support.Responses.id;
+import static org.tasktracker.support.Responses.json;
 
 /**
  * {@code Idempotency-Key} on {@code POST /tasks}: one task per key, the first answer
  * replayed, a different body refused, concurrent callers served alike.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 class IdempotencyIntegrationTests {
 
-	@LocalServerPort
-	private int port;
+	@Autowired
+	private RestTestClient client;
 
 	@Autowired
 	private JdbcClient jdbc;
-
-	private ApiClient api;
 
 	private String key;
 
@@ -44,34 +45,34 @@ class IdempotencyIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		this.api = new ApiClient(this.port);
 		this.key = "key-" + UUID.randomUUID();
 		this.marker = TaskFixtures.uniqueMarker();
 	}
 
 	@Test
 	void replaysTheFirstAnswerAndCreatesNothingNew() {
-		String body = "{\"title\": \"" + this.marker + "\"}";
-		Response first = create(this.key, body);
-		assertThat(first.status()).isEqualTo(201);
-		assertThat(first.header("Idempotent-Replayed")).contains("false");
-		long id = first.json().get("id").longValue();
-		this.api.post("/tasks/" + id + "/complete");
+		NewTask body = new NewTask(this.marker, null);
+		ExchangeResult first = create(this.key, body);
+		assertThat(first.getStatus().value()).isEqualTo(201);
+		assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+		long id = id(first);
+		this.client.post().uri("/tasks/{id}/complete", id).exchange().expectStatus().isOk();
 
-		Response repeat = create(this.key, body);
+		ExchangeResult repeat = create(this.key, body);
 
-		assertThat(repeat.status()).isEqualTo(201);
-		assertThat(repeat.header("Idempotent-Replayed")).contains("true");
-		assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
-		assertThat(repeat.json()).isEqualTo(first.json());
+		assertThat(repeat.getStatus().value()).isEqualTo(201);
+		assertThat(repeat.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(repeat.getResponseHeaders().getFirst("Location"))
+			.isEqualTo(first.getResponseHeaders().getFirst("Location"));
+		assertThat(json(repeat)).isEqualTo(json(first));
 		assertThat(tasksWithMarker()).isEqualTo(1);
 	}
 
 	@Test
 	void refusesTheSameKeyWithAnotherBody() {
-		create(this.key, "{\"title\": \"" + this.marker + "\"}");
+		create(this.key, new NewTask(this.marker, null));
 
-		Response other = create(this.key, "{\"title\": \"" + this.marker + " changed\"}");
+		ExchangeResult other = create(this.key, new NewTask(this.marker + " changed", null));
 
 		assertInvalid(other, "/tasks", "Idempotency-Key");
 		assertThat(tasksWithMarker()).isEqualTo(1);
@@ -79,38 +80,39 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void treatsDifferentKeysAsDifferentRequests() {
-		String body = "{\"title\": \"" + this.marker + "\"}";
-		long first = create(this.key, body).json().get("id").longValue();
-		long second = create(this.key + "-2", body).json().get("id").longValue();
+		NewTask body = new NewTask(this.marker, null);
+		long first = id(create(this.key, body));
+		long second = id(create(this.key + "-2", body));
 		assertThat(second).isNotEqualTo(first);
 		assertThat(tasksWithMarker()).isEqualTo(2);
 	}
 
 	@Test
 	void createsOneTaskForConcurrentRequestsWithOneKey() throws Exception {
-		String body = "{\"title\": \"" + this.marker + "\"}";
+		NewTask body = new NewTask(this.marker, null);
 		int callers = 16;
 		CountDownLatch start = new CountDownLatch(1);
-		List<Future<Response>> answers = new ArrayList<>();
+		List<Future<ExchangeResult>> answers = new ArrayList<>();
 		try (ExecutorService pool = Executors.newFixedThreadPool(callers)) {
 			for (int i = 0; i < callers; i++) {
-				Callable<Response> call = () -> {
+				Callable<ExchangeResult> call = () -> {
 					start.await();
 					return create(this.key, body);
 				};
 				answers.add(pool.submit(call));
 			}
 			start.countDown();
-			List<Response> responses = new ArrayList<>();
-			for (Future<Response> answer : answers) {
+			List<ExchangeResult> responses = new ArrayList<>();
+			for (Future<ExchangeResult> answer : answers) {
 				responses.add(answer.get());
 			}
 			assertThat(responses).allSatisfy((response) -> {
-				assertThat(response.status()).isEqualTo(201);
-				assertThat(response.json()).isEqualTo(responses.get(0).json());
+				assertThat(response.getStatus().value()).isEqualTo(201);
+				assertThat(json(response)).isEqualTo(json(responses.get(0)));
 			});
 			assertThat(responses)
-				.filteredOn((response) -> response.header("Idempotent-Replayed").orElse("").equals("false"))
+				.filteredOn((response) -> String.valueOf(response.getResponseHeaders().getFirst("Idempotent-Replayed"))
+					.equals("false"))
 				.hasSize(1);
 		}
 		assertThat(tasksWithMarker()).isEqualTo(1);
@@ -118,30 +120,33 @@ class IdempotencyIntegrationTests {
 
 	@Test
 	void forgetsKeysAfterTheirRetention() {
-		String body = "{\"title\": \"" + this.marker + "\"}";
-		long first = create(this.key, body).json().get("id").longValue();
+		NewTask body = new NewTask(this.marker, null);
+		long first = id(create(this.key, body));
 		this.jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = :key")
 			.param("key", this.key)
 			.update();
 
-		Response again = create(this.key, body);
+		ExchangeResult again = create(this.key, body);
 
-		assertThat(again.status()).isEqualTo(201);
-		assertThat(again.header("Idempotent-Replayed")).contains("false");
-		assertThat(again.json().get("id").longValue()).isNotEqualTo(first);
+		assertThat(again.getStatus().value()).isEqualTo(201);
+		assertThat(again.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
+		assertThat(id(again)).isNotEqualTo(first);
 	}
 
 	@Test
 	void refusesMalformedKeysByName() {
-		assertInvalid(create("", "{\"title\": \"x\"}"), "/tasks", "Idempotency-Key");
-		assertInvalid(create("x".repeat(256), "{\"title\": \"x\"}"), "/tasks", "Idempotency-Key");
+		assertInvalid(create("", new NewTask("x", null)), "/tasks", "Idempotency-Key");
+		assertInvalid(create("x".repeat(256), new NewTask("x", null)), "/tasks", "Idempotency-Key");
 	}
 
-	private Response create(String idempotencyKey, String body) {
-		return this.api.send(this.api.request("/tasks")
-			.header("Content-Type", "application/json")
+	private ExchangeResult create(String idempotencyKey, NewTask body) {
+		return this.client.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
 			.header("Idempotency-Key", idempotencyKey)
-			.POST(BodyPublishers.ofString(body)));
+			.body(body)
+			.exchange()
+			.returnResult();
 	}
 
 	private long tasksWithMarker() {

@@ -66,7 +66,9 @@ class TaskControllerUnitTests {
 	void createsTaskThroughTheRepository() {
 		given(this.repository.create(new NewTask("Test", null))).willReturn(TaskFixtures.aTask());
 
-		ResponseEntity<Task> response = this.controller.create(body("{\"title\": \"Test\"}"), null);
+		ResponseEntity<Task> response = this.controller.create(body("""
+				{"title": "Test"}
+				"""), null);
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(response.getHeaders().getFirst(HttpHeaders.LOCATION)).isEqualTo("/tasks/1");
@@ -80,15 +82,18 @@ class TaskControllerUnitTests {
 	void passesTheTrimmedTitleToTheRepository() {
 		given(this.repository.create(any())).willReturn(TaskFixtures.aTask());
 
-		this.controller.create(body("{\"title\": \"  Test \\t\", \"description\": \"d\"}"), null);
+		this.controller.create(body("""
+				{"title": "  Test \\t", "description": "d"}
+				"""), null);
 
 		then(this.repository).should().create(new NewTask("Test", "d"));
 	}
 
 	@Test
 	void neverReachesTheRepositoryWithAnInvalidTask() {
-		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.controller.create(body("{\"title\": \"\"}"), null));
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.controller.create(body("""
+				{"title": ""}
+				"""), null));
 		then(this.repository).should(never()).create(any());
 	}
 

@@ -16,19 +16,22 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
+import static org.tasktracker.support.Responses.json;
 
 /**
  * Pages written as their rows arrive: the largest page the contract allows comes through
@@ -36,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
  * short body as if it were complete.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
 class TaskListStreamingIntegrationTests {
 
@@ -55,6 +59,9 @@ class TaskListStreamingIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private RestTestClient client;
+
 	private String marker;
 
 	@BeforeEach
@@ -73,11 +80,16 @@ class TaskListStreamingIntegrationTests {
 
 	@Test
 	void writesTheLargestPageWhole() {
-		Response response = new ApiClient(this.port).get("/tasks?limit=1000&q=" + this.marker);
+		ExchangeResult response = this.client.get()
+			.uri("/tasks?limit=1000&q={marker}", this.marker)
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.LINK)
+			.returnResult();
 
-		assertThat(response.status()).isEqualTo(200);
-		assertThat(response.header("Link")).isEmpty();
-		JsonNode page = response.json();
+		JsonNode page = json(response);
 		assertThat(page.size()).isEqualTo(1000);
 		assertThat(page.get(0).get("title").stringValue()).isEqualTo(this.marker + " 1");
 		assertThat(page.get(999).get("title").stringValue()).isEqualTo(this.marker + " 1000");
@@ -105,7 +117,7 @@ class TaskListStreamingIntegrationTests {
 
 			assertThatIOException().isThrownBy(body::readAllBytes);
 		}
-		assertThat(new ApiClient(this.port).get("/tasks?limit=1").status()).isEqualTo(200);
+		this.client.get().uri("/tasks?limit=1").exchange().expectStatus().isOk();
 		// The service says what happened once, in its own words; the failed rollback on
 		// the broken connection is not reported as an error of its own.
 		assertThat(output.getOut().split("Listing failed after ", -1)).hasSize(2);
@@ -130,7 +142,14 @@ class TaskListStreamingIntegrationTests {
 
 		// The transaction ends and its connection goes back to the pool.
 		Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> listingTransactions() == 0);
-		assertThat(new ApiClient(this.port).get("/tasks?limit=1").json().size()).isEqualTo(1);
+		this.client.get()
+			.uri("/tasks?limit=1")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.length()")
+			.isEqualTo(1);
 		// A client leaving is no fault of the service's: nothing is logged above debug.
 		assertThat(output.getOut()).doesNotContain("Listing failed after")
 			.doesNotContain("Unhandled failure")

@@ -20,32 +20,36 @@ class TaskRequestsTests {
 
 	@Test
 	void trimsTheTitleAndKeepsTheDescriptionAsSent() {
-		NewTask task = TaskRequests.newTask(body("{\"title\": \"\\u00a0 Write it \\n\", \"description\": \" x \"}"));
+		NewTask task = TaskRequests.newTask(body("""
+				{"title": "\\u00a0 Write it \\n", "description": " x "}
+				"""));
 
 		assertThat(task).isEqualTo(new NewTask("Write it", " x "));
 	}
 
 	@Test
 	void acceptsAMissingOrNullDescription() {
-		assertThat(TaskRequests.newTask(body("{\"title\": \"a\"}")).description()).isNull();
-		assertThat(TaskRequests.newTask(body("{\"title\": \"a\", \"description\": null}")).description()).isNull();
+		assertThat(TaskRequests.newTask(body("""
+				{"title": "a"}
+				""")).description()).isNull();
+		assertThat(TaskRequests.newTask(body("""
+				{"title": "a", "description": null}
+				""")).description()).isNull();
 	}
 
 	@Test
 	void countsTitleLengthInCodePoints() {
 		String twoHundredEmoji = "\uD83D\uDE00".repeat(200);
-		assertThat(TaskRequests.newTask(body("{\"title\": \"" + twoHundredEmoji + "\"}")).title())
-			.isEqualTo(twoHundredEmoji);
-		assertThat(errorsOf("{\"title\": \"" + twoHundredEmoji + "x\"}"))
+		assertThat(TaskRequests.newTask(body(new NewTask(twoHundredEmoji, null))).title()).isEqualTo(twoHundredEmoji);
+		assertThat(errorsOf(new NewTask(twoHundredEmoji + "x", null)))
 			.containsExactly(new FieldError("title", "must be at most 200 characters"));
 	}
 
 	@Test
 	void countsDescriptionLengthInCodePoints() {
 		String atLimit = "\u00e9".repeat(10_000);
-		assertThat(TaskRequests.newTask(body("{\"title\": \"a\", \"description\": \"" + atLimit + "\"}")).description())
-			.hasSize(10_000);
-		assertThat(errorsOf("{\"title\": \"a\", \"description\": \"" + atLimit + "e\"}"))
+		assertThat(TaskRequests.newTask(body(new NewTask("a", atLimit))).description()).hasSize(10_000);
+		assertThat(errorsOf(new NewTask("a", atLimit + "e")))
 			.containsExactly(new FieldError("description", "must be at most 10000 characters"));
 	}
 
@@ -80,24 +84,26 @@ class TaskRequestsTests {
 
 	@Test
 	void reportsEveryBrokenRuleAtOnce() {
-		assertThat(errorsOf("{\"title\": 1, \"description\": 2, \"id\": 3}")).extracting(FieldError::field)
-			.containsExactlyInAnyOrder("title", "description", "id");
+		assertThat(errorsOf("""
+				{"title": 1, "description": 2, "id": 3}
+				""")).extracting(FieldError::field).containsExactlyInAnyOrder("title", "description", "id");
 	}
 
 	@Test
 	void allowsDescriptionsWithLineBreaks() {
-		assertThat(
-				TaskRequests.newTask(body("{\"title\": \"a\", \"description\": \"line\\nline\\ttab\"}")).description())
+		assertThat(TaskRequests.newTask(body(new NewTask("a", "line\nline\ttab"))).description())
 			.isEqualTo("line\nline\ttab");
 	}
 
 	@Test
 	void readsAMergePatchNamingOnlyWhatChanges() {
 		assertThat(TaskRequests.patch(body("{}")).isEmpty()).isTrue();
-		assertThat(TaskRequests.patch(body("{\"description\": null}")))
-			.isEqualTo(new TaskPatch(null, true, null, null));
-		assertThat(TaskRequests.patch(body("{\"title\": \" b \", \"completed\": true}")))
-			.isEqualTo(new TaskPatch("b", false, null, true));
+		assertThat(TaskRequests.patch(body("""
+				{"description": null}
+				"""))).isEqualTo(new TaskPatch(null, true, null, null));
+		assertThat(TaskRequests.patch(body("""
+				{"title": " b ", "completed": true}
+				"""))).isEqualTo(new TaskPatch("b", false, null, true));
 	}
 
 	@ParameterizedTest(name = "{0} -> {1}: {2}")
@@ -116,6 +122,10 @@ class TaskRequestsTests {
 			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(new FieldError(field, message)));
 	}
 
+	private java.util.List<FieldError> errorsOf(NewTask requestBody) {
+		return errorsOf(this.json.writeValueAsString(requestBody));
+	}
+
 	private java.util.List<FieldError> errorsOf(String requestBody) {
 		try {
 			TaskRequests.newTask(body(requestBody));
@@ -128,6 +138,11 @@ class TaskRequestsTests {
 
 	private JsonNode body(String text) {
 		return this.json.readTree(text);
+	}
+
+	/** A request body as a client would write this task. */
+	private JsonNode body(NewTask task) {
+		return this.json.valueToTree(task);
 	}
 
 }

@@ -1,195 +1,293 @@
 package org.tasktracker.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.tasktracker.support.ApiClient;
-import org.tasktracker.support.ApiClient.Response;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertInvalid;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
+import static org.tasktracker.support.Responses.raw;
 
 /**
  * The contract's error table over HTTP: every bad input gets its 4xx problem response,
- * leaks nothing, and changes nothing.
+ * leaks nothing, and changes nothing. Requests that no ordinary client builds (chunked
+ * bodies, no Content-Type, malformed request lines) go out through the JDK's client or a
+ * socket.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
 class ErrorResponsesIntegrationTests {
 
 	@LocalServerPort
 	private int port;
 
 	@Autowired
+	private RestTestClient client;
+
+	@Autowired
 	private JdbcClient jdbc;
 
-	private ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
-
 	@ParameterizedTest
-	@ValueSource(strings = { "{\"title\": ", "{title: \"x\"}", "{\"title\": \"x\"} trailing", "[{\"title\": \"x\"}]",
-			"\"just a string\"", "42", "null", "{\"title\": \"a\", \"title\": \"b\"}" })
+	@ValueSource(strings = { "{'title': ", "{title: 'x'}", "{'title': 'x'} trailing", "[{'title': 'x'}]",
+			"'just a string'", "42", "null", "{'title': 'a', 'title': 'b'}", "" })
 	void refusesBodiesThatAreNotAJsonObjectWith400(String body) {
 		long before = taskCount();
-		JsonNode problem = assertProblem(this.api.postJson("/tasks", body), 400, "/tasks");
+		JsonNode problem = assertProblem(create(json(body)), 400, "/tasks");
 		assertThat(problem.get("detail").stringValue()).isNotBlank();
 		assertThat(taskCount()).isEqualTo(before);
 	}
 
 	@Test
-	void refusesAnEmptyBodyWith400() {
-		assertProblem(this.api.postJson("/tasks", ""), 400, "/tasks");
-	}
-
-	@Test
 	void refusesOtherMediaTypesWith415() {
 		long before = taskCount();
-		Response plain = this.api.send("POST", "/tasks", "text/plain", BodyPublishers.ofString("{\"title\": \"x\"}"));
+		ExchangeResult plain = this.client.post()
+			.uri("/tasks")
+			.contentType(MediaType.TEXT_PLAIN)
+			.body(json("{'title': 'x'}"))
+			.exchange()
+			.returnResult();
 		assertProblem(plain, 415, "/tasks");
-		assertThat(plain.header("Accept"))
-			.hasValueSatisfying((accept) -> assertThat(accept).contains("application/json"));
-		assertProblem(this.api.send("POST", "/tasks", null, BodyPublishers.ofString("{\"title\": \"x\"}")), 415,
-				"/tasks");
-		assertProblem(this.api.send("PATCH", "/tasks/1", "application/xml", BodyPublishers.ofString("<x/>")), 415,
-				"/tasks/1");
+		assertThat(plain.getResponseHeaders().getFirst(HttpHeaders.ACCEPT)).contains("application/json");
+		assertProblem(this.client.patch()
+			.uri("/tasks/1")
+			.contentType(MediaType.APPLICATION_XML)
+			.body("<x/>")
+			.exchange()
+			.returnResult(), 415, "/tasks/1");
+
+		HttpResponse<String> untyped = send(request("/tasks").POST(BodyPublishers.ofString(json("{'title': 'x'}"))));
+		assertThat(untyped.statusCode()).isEqualTo(415);
+		assertThat(untyped.headers().firstValue(HttpHeaders.CONTENT_TYPE)).contains("application/problem+json");
 		assertThat(taskCount()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesBodiesOverOneMebibyteWith413() {
 		long before = taskCount();
-		String big = "{\"title\": \"x\", \"description\": \"" + "a".repeat(1024 * 1024) + "\"}";
-		JsonNode problem = assertProblem(this.api.postJson("/tasks", big), 413, "/tasks");
+		String big = json("{'title': 'x', 'description': '" + "a".repeat(1024 * 1024) + "'}");
+		JsonNode problem = assertProblem(create(big), 413, "/tasks");
 		assertThat(problem.get("detail").stringValue()).contains("1048576");
 		assertThat(taskCount()).isEqualTo(before);
 	}
 
 	@Test
 	void refusesChunkedBodiesOverOneMebibyteWith413() {
-		byte[] big = ("{\"title\": \"" + "a".repeat(1024 * 1024) + "\"}").getBytes();
-		// An input-stream publisher has no length, so the client sends it chunked.
-		Response response = this.api.send("POST", "/tasks", "application/json",
-				BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)));
-		assertProblem(response, 413, "/tasks");
+		byte[] big = json("{'title': '" + "a".repeat(1024 * 1024) + "'}").getBytes(StandardCharsets.UTF_8);
+		HttpResponse<String> response = send(chunked(big));
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.body()).contains("\"status\":413");
 	}
 
 	@Test
 	void acceptsAChunkedBodyUnderTheLimit() {
-		byte[] body = "{\"title\": \"chunked\"}".getBytes();
-		Response response = this.api.send("POST", "/tasks", "application/json",
-				BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)));
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		assertThat(response.json().get("title").stringValue()).isEqualTo("chunked");
+		HttpResponse<String> response = send(chunked(json("{'title': 'chunked'}").getBytes(StandardCharsets.UTF_8)));
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+		assertThat(response.body()).contains("\"title\":\"chunked\"");
 	}
 
-	@Test
-	void refusesEachBrokenCreateRuleWith422NamingTheField() {
+	static Stream<Arguments> brokenCreateRules() {
+		return Stream.of(Arguments.of("{}", List.of("title")), Arguments.of("{'title': 123}", List.of("title")),
+				Arguments.of("{'title': '   '}", List.of("title")),
+				Arguments.of("{'title': '" + "x".repeat(201) + "'}", List.of("title")),
+				Arguments.of("{'title': 'a\\u0000b'}", List.of("title")),
+				Arguments.of("{'title': 'a\\u001fb'}", List.of("title")),
+				Arguments.of("{'title': 'a', 'description': '\\u0000'}", List.of("description")),
+				Arguments.of("{'title': 'a', 'description': {}}", List.of("description")),
+				Arguments.of("{'title': 'a', 'description': '" + "d".repeat(10_001) + "'}", List.of("description")),
+				Arguments.of("{'title': 'a', 'completed': 'true'}", List.of("completed")),
+				Arguments.of("{'title': 'a', 'id': 1, 'created_at': 'x', 'owner': 1}",
+						List.of("id", "created_at", "owner")));
+	}
+
+	@ParameterizedTest
+	@MethodSource("brokenCreateRules")
+	void refusesEachBrokenCreateRuleWith422NamingTheField(String body, List<String> fields) {
 		long before = taskCount();
-		assertInvalid(this.api.postJson("/tasks", "{}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": 123}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"   \"}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"" + "x".repeat(201) + "\"}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\\u0000b\"}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\\u001fb\"}"), "/tasks", "title");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\", \"description\": \"\\u0000\"}"), "/tasks",
-				"description");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\", \"description\": {}}"), "/tasks", "description");
-		assertInvalid(
-				this.api.postJson("/tasks", "{\"title\": \"a\", \"description\": \"" + "d".repeat(10_001) + "\"}"),
-				"/tasks", "description");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\", \"completed\": \"true\"}"), "/tasks",
-				"completed");
-		assertInvalid(this.api.postJson("/tasks", "{\"title\": \"a\", \"id\": 1, \"created_at\": \"x\", \"owner\": 1}"),
-				"/tasks", "id", "created_at", "owner");
+		assertInvalid(create(json(body)), "/tasks", fields.toArray(String[]::new));
 		assertThat(taskCount()).isEqualTo(before);
 	}
 
 	@Test
 	void namesTheProblemInDetailAndErrors() {
-		JsonNode problem = assertInvalid(this.api.postJson("/tasks", "{\"title\": \"\"}"), "/tasks", "title");
-		assertThat(problem.get("title").stringValue()).isEqualTo("Unprocessable Content");
-		assertThat(problem.get("detail").stringValue()).isEqualTo("title: must not be blank");
-		assertThat(problem.get("errors").get(0).get("message").stringValue()).isEqualTo("must not be blank");
+		this.client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+				{"title": ""}
+				""").exchange().expectStatus().isEqualTo(422).expectBody().json("""
+				{
+				  "type": "about:blank",
+				  "title": "Unprocessable Content",
+				  "status": 422,
+				  "detail": "title: must not be blank",
+				  "instance": "/tasks",
+				  "errors": [{"field": "title", "message": "must not be blank"}]
+				}
+				""");
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "abc", "0", "-1", "1.5", "99999999999999999999", "%20", "1e3" })
 	void refusesIdsThatAreNotPositiveInt64With422(String id) {
-		for (Response response : List.of(this.api.get("/tasks/" + id), this.api.post("/tasks/" + id + "/complete"),
-				this.api.post("/tasks/" + id + "/reopen"), this.api.delete("/tasks/" + id),
-				this.api.patch("/tasks/" + id, "application/json", "{\"title\": \"x\"}"))) {
+		URI task = raw("/tasks/" + id);
+		for (ExchangeResult response : List.of(this.client.get().uri(task).exchange().returnResult(),
+				this.client.post().uri(raw(task + "/complete")).exchange().returnResult(),
+				this.client.post().uri(raw(task + "/reopen")).exchange().returnResult(),
+				this.client.delete().uri(task).exchange().returnResult(),
+				this.client.patch()
+					.uri(task)
+					.contentType(MediaType.APPLICATION_JSON)
+					.body(json("{'title': 'x'}"))
+					.exchange()
+					.returnResult())) {
 			assertInvalid(response, null, "id");
 		}
 	}
 
-	@Test
-	void answersUnknownPathsWith404() {
-		assertProblem(this.api.get("/nothing-here"), 404, "/nothing-here");
-		assertProblem(this.api.get("/tasks/1/history"), 404, "/tasks/1/history");
-		assertProblem(this.api.post("/tasks/1/archive"), 404, "/tasks/1/archive");
+	@ParameterizedTest
+	@ValueSource(strings = { "GET /nothing-here", "GET /tasks/1/history", "POST /tasks/1/archive" })
+	void answersUnknownPathsWith404(String request) {
+		String[] methodAndPath = request.split(" ");
+		assertProblem(this.client.method(HttpMethod.valueOf(methodAndPath[0]))
+			.uri(methodAndPath[1])
+			.exchange()
+			.returnResult(), 404, methodAndPath[1]);
 	}
 
 	@Test
 	void answersWrongMethodsWith405AndAllow() {
-		Response put = this.api.send("PUT", "/tasks/1", "application/json", BodyPublishers.ofString("{}"));
+		ExchangeResult put = this.client.put()
+			.uri("/tasks/1")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{}")
+			.exchange()
+			.returnResult();
 		assertProblem(put, 405, "/tasks/1");
-		assertThat(allowed(put)).containsExactlyInAnyOrder("GET", "PATCH", "DELETE");
+		assertThat(put.getResponseHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET, HttpMethod.PATCH,
+				HttpMethod.DELETE);
 
-		Response deleteAll = this.api.delete("/tasks");
+		ExchangeResult deleteAll = this.client.delete().uri("/tasks").exchange().returnResult();
 		assertProblem(deleteAll, 405, "/tasks");
-		assertThat(allowed(deleteAll)).containsExactlyInAnyOrder("GET", "POST");
+		assertThat(deleteAll.getResponseHeaders().getAllow()).containsExactlyInAnyOrder(HttpMethod.GET,
+				HttpMethod.POST);
 
-		Response getComplete = this.api.get("/tasks/1/complete");
+		ExchangeResult getComplete = this.client.get().uri("/tasks/1/complete").exchange().returnResult();
 		assertProblem(getComplete, 405, "/tasks/1/complete");
-		assertThat(allowed(getComplete)).containsExactly("POST");
+		assertThat(getComplete.getResponseHeaders().getAllow()).containsExactly(HttpMethod.POST);
 	}
 
-	@Test
-	void answersRequestsTomcatRefusesAsProblems() {
-		for (String target : List.of("/tasks?q=%zz", "/tasks?q=\u00fc", "/tasks/%")) {
-			String response = this.api
-				.raw(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-			assertThat(response).as(target)
-				.startsWith("HTTP/1.1 400")
-				.containsIgnoringCase("Content-Type: application/problem+json")
-				.contains("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,")
-				.doesNotContain("Exception", "Tomcat", "<html");
-		}
+	@ParameterizedTest
+	@ValueSource(strings = { "/tasks?q=%zz", "/tasks?q=\u00fc", "/tasks/%" })
+	void answersRequestsTomcatRefusesAsProblems(String target) {
+		String response = rawExchange("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 400")
+			.containsIgnoringCase("Content-Type: application/problem+json")
+			.contains("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,")
+			.doesNotContain("Exception", "Tomcat", "<html");
 	}
 
 	@Test
 	void echoesASaneRequestIdAndReplacesOthers() {
-		Response given = this.api.send(this.api.request("/tasks/abc").header("X-Request-Id", "abc-123"));
-		assertThat(given.header("X-Request-Id")).contains("abc-123");
+		this.client.get()
+			.uri("/tasks/abc")
+			.header("X-Request-Id", "abc-123")
+			.exchange()
+			.expectHeader()
+			.valueEquals("X-Request-Id", "abc-123");
 
-		Response forged = this.api.send(this.api.request("/health/live").header("X-Request-Id", "bad id\u00e9"));
-		UUID replaced = UUID.fromString(forged.header("X-Request-Id").orElseThrow());
+		String forged = this.client.get()
+			.uri("/health/live")
+			.header("X-Request-Id", "bad id\u00e9")
+			.exchange()
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("X-Request-Id");
+		UUID replaced = UUID.fromString(forged);
 		assertThat(replaced.version()).isEqualTo(4);
 		assertThat(replaced.variant()).isEqualTo(2);
 
-		Response another = this.api.get("/health/live");
-		assertThat(another.header("X-Request-Id"))
-			.hasValueSatisfying((id) -> assertThat(id).isNotEqualTo(replaced.toString()));
+		assertThat(this.client.get()
+			.uri("/health/live")
+			.exchange()
+			.returnResult()
+			.getResponseHeaders()
+			.getFirst("X-Request-Id")).isNotEqualTo(replaced.toString());
 	}
 
-	private static List<String> allowed(Response response) {
-		return List.of(response.header("Allow").orElse("").split("\\s*,\\s*"));
+	private ExchangeResult create(String body) {
+		return this.client.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult();
+	}
+
+	/** JSON written with single quotes, which read more easily inside Java strings. */
+	private static String json(String singleQuoted) {
+		return singleQuoted.replace('\'', '"');
+	}
+
+	private HttpRequest.Builder request(String path) {
+		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path));
+	}
+
+	/** A body of unknown length, which the JDK's client sends chunked. */
+	private HttpRequest.Builder chunked(byte[] body) {
+		return request("/tasks").header(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+			.POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request.build(), BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Sends bytes as they are and returns the whole response as text. */
+	private String rawExchange(String request) {
+		try (Socket socket = new Socket("localhost", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private long taskCount() {
