@@ -167,8 +167,7 @@ class TaskRepository {
 	 * {@value #FETCH_ROWS} rows per round trip. The driver sends them unnamed instead of
 	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
 	 * every term after five runs: one such plan walked the primary key through the whole
-	 * table at 10,000 tasks (12 ms for a term in 5 tasks, against 1 ms through the
-	 * trigram indexes).
+	 * table instead of reading the trigram indexes ({@code docs/performance.md}).
 	 */
 	private static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
@@ -204,8 +203,8 @@ class TaskRepository {
 		}
 		String order = "ORDER BY id " + (query.descending() ? "DESC" : "ASC");
 		// The page size is written into the statement: bound, it left the generic plan
-		// guessing the page's size, and at 1M rows PostgreSQL found the window over that
-		// guess too dear and planned every listing afresh (0.2 ms).
+		// guessing the page's size, and on large tables PostgreSQL found the window over
+		// that guess too dear and planned every listing afresh.
 		String pageSize = Integer.toString(query.limit());
 		return """
 				SELECT page.*,

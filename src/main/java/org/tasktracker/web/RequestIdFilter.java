@@ -61,8 +61,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	/**
 	 * A random version 4 UUID from {@link ThreadLocalRandom}: an id needs to be unique,
-	 * not unguessable, and {@link UUID#randomUUID()}'s SecureRandom took 1.6% of the
-	 * service's CPU samples under load.
+	 * not unguessable, and {@link UUID#randomUUID()}'s SecureRandom showed in profiles
+	 * under load ({@code docs/performance.md}).
 	 */
 	static String newId() {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
