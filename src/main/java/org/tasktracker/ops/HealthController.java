@@ -4,13 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.tasktracker.web.WithoutDatabase;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,7 +39,14 @@ class HealthController {
 	}
 
 	@GetMapping("/health")
-	@Operation(summary = "Overall health: 200 UP while the database answers, 503 DOWN otherwise")
+	@Operation(operationId = "getHealth",
+			summary = "Overall health: 200 UP while the database answers, 503 DOWN otherwise")
+	@ApiResponse(responseCode = "200", description = "The database answers",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthDocument.class)))
+	@ApiResponse(responseCode = "503", description = "The database does not answer",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthDocument.class)))
 	ResponseEntity<Map<String, Object>> health() {
 		boolean databaseUp = databaseAnswers();
 		String status = databaseUp ? "UP" : "DOWN";
@@ -44,7 +56,14 @@ class HealthController {
 	}
 
 	@GetMapping("/health/ready")
-	@Operation(summary = "Readiness for orchestrators; the same answer as /health")
+	@Operation(operationId = "getReadiness",
+			summary = "Readiness for orchestrators: as /health, and 503 once shutdown has begun")
+	@ApiResponse(responseCode = "200", description = "Ready",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthDocument.class)))
+	@ApiResponse(responseCode = "503", description = "Not ready: the database does not answer, or shutting down",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthDocument.class)))
 	ResponseEntity<Map<String, Object>> ready() {
 		// Spring Boot refuses traffic once shutdown begins, so that load balancers stop
 		// sending requests while those in flight finish.
@@ -57,7 +76,12 @@ class HealthController {
 	}
 
 	@GetMapping("/health/live")
-	@Operation(summary = "Liveness: 200 while the process runs; never touches the database")
+	@WithoutDatabase
+	@Operation(operationId = "getLiveness",
+			summary = "Liveness: 200 while the process runs; never touches the database")
+	@ApiResponse(responseCode = "200", description = "The process serves requests",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = HealthDocument.class)))
 	ResponseEntity<Map<String, Object>> live() {
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("status", "UP"));
 	}

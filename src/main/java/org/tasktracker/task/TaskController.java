@@ -3,13 +3,6 @@ package org.tasktracker.task;
 import java.io.IOException;
 import java.net.URI;
 
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,8 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/tasks")
-@Tag(name = "tasks")
-class TaskController {
+class TaskController implements TaskApi {
 
 	static final String MERGE_PATCH_JSON = "application/merge-patch+json";
 
@@ -60,14 +52,9 @@ class TaskController {
 		this.pageWriter = json.writerFor(Task.class).without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 	}
 
+	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	@Operation(summary = "Create a task",
-			description = "201 with the task and its Location. With an Idempotency-Key (1-255 printable ASCII "
-					+ "characters), a repeat of the same request within 24 hours returns the first 201 (with "
-					+ "Idempotent-Replayed: true) and creates nothing; the same key with another body is a 422.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(
-			content = @Content(schema = @Schema(implementation = TaskCreateDocument.class)))
-	ResponseEntity<Task> create(@RequestBody JsonNode body,
+	public ResponseEntity<Task> create(@RequestBody JsonNode body,
 			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
 		NewTask newTask = TaskRequests.newTask(requireObject(body));
 		if (idempotencyKey == null) {
@@ -80,20 +67,9 @@ class TaskController {
 			.body(creation.answer());
 	}
 
+	@Override
 	@GetMapping
-	@Operation(summary = "List tasks, oldest first",
-			description = "Keyset pagination: when more tasks follow, a Link header with rel=\"next\" "
-					+ "gives the next page's URL. Unknown parameters are ignored.")
-	@Parameter(name = "completed", description = "true or false: only tasks in that state")
-	@Parameter(name = "q", description = "case-insensitive substring of title or description (at most 200 characters)")
-	@Parameter(name = "limit", description = "page size, 1-1000, default 100")
-	@Parameter(name = "after", description = "only tasks whose id comes after this one in the listing order")
-	@Parameter(name = "order", description = "asc (default) or desc, by id")
-	@ApiResponse(responseCode = "200", description = "the page, oldest (or with order=desc newest) first",
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					array = @ArraySchema(schema = @Schema(implementation = Task.class))))
-	void list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> parameters,
-			HttpServletResponse response) {
+	public void list(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) {
 		TaskListQuery query = TaskListQuery.from(parameters);
 		try {
 			this.tasks.list(query, new StreamedTaskPage(response, this.pageWriter, query));
@@ -116,42 +92,38 @@ class TaskController {
 		}
 	}
 
+	@Override
 	@GetMapping("/{id}")
-	@Operation(summary = "Get a task")
-	Task get(@PathVariable String id) {
+	public Task get(@PathVariable String id) {
 		long taskId = parseId(id);
 		return this.tasks.findById(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
+	@Override
 	@PostMapping("/{id}/complete")
-	@Operation(summary = "Complete a task",
-			description = "Idempotent: completing a completed task returns it unchanged. Any body is ignored.")
-	Task complete(@PathVariable String id) {
+	public Task complete(@PathVariable String id) {
 		long taskId = parseId(id);
 		return this.tasks.complete(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
+	@Override
 	@PostMapping("/{id}/reopen")
-	@Operation(summary = "Reopen a task", description = "Idempotent. Any body is ignored.")
-	Task reopen(@PathVariable String id) {
+	public Task reopen(@PathVariable String id) {
 		long taskId = parseId(id);
 		return this.tasks.reopen(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
+	@Override
 	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
-	@Operation(summary = "Change a task (JSON merge patch)",
-			description = "Only the fields named change; \"description\": null clears it.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(
-			content = @Content(schema = @Schema(implementation = TaskPatchDocument.class)))
-	Task update(@PathVariable String id, @RequestBody JsonNode body) {
+	public Task update(@PathVariable String id, @RequestBody JsonNode body) {
 		long taskId = parseId(id);
 		TaskPatch patch = TaskRequests.patch(requireObject(body));
 		return this.tasks.update(taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
+	@Override
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a task")
-	ResponseEntity<Void> delete(@PathVariable String id) {
+	public ResponseEntity<Void> delete(@PathVariable String id) {
 		long taskId = parseId(id);
 		if (!this.tasks.delete(taskId)) {
 			throw new TaskNotFoundException(taskId);

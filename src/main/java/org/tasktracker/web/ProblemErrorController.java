@@ -1,5 +1,6 @@
 package org.tasktracker.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -14,9 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Answers the container's error dispatches (failures outside Spring MVC, such as a
  * malformed request line) with a problem response like every other error, never an HTML
- * page or a stack trace.
+ * page or a stack trace. Not part of the API, so not in its OpenAPI document.
  */
 @RestController
+@Hidden
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")

@@ -1,8 +1,5 @@
 package org.tasktracker.web;
 
-import io.swagger.v3.oas.models.OpenAPI;
-import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.info.License;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.MapperFeature;
 
@@ -13,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 
 /**
- * JSON handling and the OpenAPI document's front matter.
+ * JSON handling: strict parsing, the contract's timestamps, no XML.
  */
 @Configuration(proxyBeanMethods = false)
 
@@ -41,15 +38,6 @@ class WebConfiguration {
 	ServerHttpMessageConvertersCustomizer withoutJaxb() {
 		return (builder) -> builder.configureMessageConvertersList(
 				(converters) -> converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance));
-	}
-
-	@Bean
-	OpenAPI taskTrackerOpenApi() {
-		return new OpenAPI().info(new Info().title("TaskTracker")
-			.version("v1")
-			.description("A task-tracking HTTP service on PostgreSQL. Errors are application/problem+json "
-					+ "(RFC 9457) with an errors array naming each offending field or parameter.")
-			.license(new License().name("Apache-2.0")));
 	}
 
 }

@@ -1,0 +1,121 @@
+package org.tasktracker.task;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.MultiValueMap;
+
+/**
+ * How {@link TaskController}'s operations appear in the OpenAPI document: what each
+ * takes, answers and is called. The problem responses every operation shares are added by
+ * the web module. Kept apart so that the controller reads as the HTTP edge it is.
+ */
+@Tag(name = "tasks")
+interface TaskApi {
+
+	@Operation(operationId = "createTask", summary = "Create a task",
+			description = "With an Idempotency-Key, a repeat of the same request within 24 hours returns the first "
+					+ "201 (with Idempotent-Replayed: true) and creates nothing; the same key with another body "
+					+ "is a 422.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskCreateDocument.class)))
+	@ApiResponse(responseCode = "201", description = "The task as created (or, replayed, as first created)",
+			headers = {
+					@Header(name = "Location", required = true, description = "/tasks/{id} of the task",
+							schema = @Schema(type = "string")),
+					@Header(name = "Idempotent-Replayed",
+							description = "With an Idempotency-Key: whether this repeats an earlier answer",
+							schema = @Schema(type = "string", allowableValues = { "true", "false" })) },
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	ResponseEntity<Task> create(@Parameter(hidden = true) JsonNode body,
+			@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+					description = "Creates at most one task per key within 24 hours; 1-255 printable ASCII characters",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 255,
+							pattern = "^[\\x20-\\x7E]+$")) @Nullable String idempotencyKey);
+
+	@Operation(operationId = "listTasks", summary = "List tasks, oldest first",
+			description = "Keyset pagination: when more tasks follow, a Link header with rel=\"next\" gives the "
+					+ "next page's URL. Unknown parameters are ignored; a known one given twice is a 422.")
+	@Parameter(name = "completed", in = ParameterIn.QUERY, description = "Only tasks in that state",
+			schema = @Schema(type = "boolean"))
+	@Parameter(name = "q", in = ParameterIn.QUERY,
+			description = "Case-insensitive substring of title or description, matched literally",
+			schema = @Schema(type = "string", maxLength = 200))
+	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size",
+			schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@Parameter(name = "after", in = ParameterIn.QUERY,
+			description = "Only tasks whose id comes after this one in the listing order",
+			schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+	@Parameter(name = "order", in = ParameterIn.QUERY, description = "By id",
+			schema = @Schema(type = "string", allowableValues = { "asc", "desc" }, defaultValue = "asc"))
+	@ApiResponse(responseCode = "200", description = "The page, oldest (or with order=desc newest) first",
+			headers = @Header(name = "Link",
+					description = "<URL of the next page>; rel=\"next\", when more tasks follow",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = Task.class))))
+	void list(@Parameter(hidden = true) MultiValueMap<String, String> parameters,
+			@Parameter(hidden = true) HttpServletResponse response);
+
+	@Operation(operationId = "getTask", summary = "Get a task")
+	@ApiResponse(responseCode = "200", description = "The task",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	Task get(@TaskId String id);
+
+	@Operation(operationId = "completeTask", summary = "Complete a task",
+			description = "Idempotent: completing a completed task returns it unchanged, completed_at keeps its "
+					+ "first value. Any body is ignored.")
+	@ApiResponse(responseCode = "200", description = "The task, completed",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	Task complete(@TaskId String id);
+
+	@Operation(operationId = "reopenTask", summary = "Reopen a task",
+			description = "Idempotent: completed_at is cleared. Any body is ignored.")
+	@ApiResponse(responseCode = "200", description = "The task, open",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	Task reopen(@TaskId String id);
+
+	@Operation(operationId = "updateTask", summary = "Change a task (JSON merge patch)",
+			description = "Only the fields named change; \"description\": null clears it; {} changes nothing.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = {
+					@Content(mediaType = TaskController.MERGE_PATCH_JSON,
+							schema = @Schema(implementation = TaskPatchDocument.class)),
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = TaskPatchDocument.class)) })
+	@ApiResponse(responseCode = "200", description = "The task as changed",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	Task update(@TaskId String id, @Parameter(hidden = true) JsonNode body);
+
+	@Operation(operationId = "deleteTask", summary = "Delete a task")
+	@ApiResponse(responseCode = "204", description = "Deleted; no body")
+	ResponseEntity<Void> delete(@TaskId String id);
+
+	/** The {@code {id}} of a task's path. */
+	@Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The task's id",
+			schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@interface TaskId {
+
+	}
+
+}
