@@ -20,9 +20,15 @@ public final class Responses {
 	private Responses() {
 	}
 
-	/** A client for the service on this port of the loopback interface. */
+	/**
+	 * A client for the service on this port of the loopback interface, holding every
+	 * response to the service's OpenAPI document.
+	 */
 	public static RestTestClient clientFor(int port) {
-		return RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+		return RestTestClient.bindToServer()
+			.baseUrl("http://localhost:" + port)
+			.requestInterceptor(new OpenApiContract())
+			.build();
 	}
 
 	/**

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs one request of every documented operation, and the failures each can answer,
+# through Stoplight Prism's validating proxy in front of a running TaskTracker, then
+# counts the responses Prism found at odds with the service's own OpenAPI document.
+# Request violations are expected: many of the requests are wrong on purpose.
+#
+#   tools/prism-blackbox.sh [SERVICE_URL]     (default http://127.0.0.1:8000)
+#
+# Needs prism (npm install -g @stoplight/prism-cli), curl and python3.
+set -euo pipefail
+SERVICE=${1:-http://127.0.0.1:8000}
+PORT=4010
+B=http://127.0.0.1:$PORT
+LOG=$(mktemp)
+curl -sf "$SERVICE/openapi.json" > "$LOG.json"
+prism proxy "$LOG.json" "$SERVICE" --port $PORT --host 127.0.0.1 --errors=false > "$LOG" 2>&1 &
+PRISM=$!
+trap 'kill $PRISM 2>/dev/null || true' EXIT
+until curl -s -o /dev/null "$B/health/live"; do sleep 0.2; done
+
+J='Content-Type: application/json'
+c() { curl -s -o /dev/null -w "%{http_code} $*\n" "$@"; }
+id=$(curl -s -X POST "$B/tasks" -H "$J" -d '{"title": "Write the report", "description": null}' \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+key="prism-$RANDOM$RANDOM"
+c -X POST "$B/tasks" -H "$J" -d '{"title": "with description", "description": "Q3"}'
+c -X POST "$B/tasks" -H "$J" -H "Idempotency-Key: $key" -d '{"title": "once"}'
+c -X POST "$B/tasks" -H "$J" -H "Idempotency-Key: $key" -d '{"title": "once"}'
+c -X POST "$B/tasks" -H "$J" -H "Idempotency-Key: $key" -d '{"title": "another"}'
+c "$B/tasks"
+c "$B/tasks?completed=false&q=report&limit=1&order=desc"
+c "$B/tasks?limit=1"
+c "$B/tasks/$id"
+c -X POST "$B/tasks/$id/complete"
+c -X POST "$B/tasks/$id/reopen"
+c -X PATCH "$B/tasks/$id" -H 'Content-Type: application/merge-patch+json' \
+	-d '{"title": "new", "description": null, "completed": true}'
+c -X PATCH "$B/tasks/$id" -H "$J" -d '{}'
+c -X DELETE "$B/tasks/$id"
+c "$B/tasks/$id"
+c -X DELETE "$B/tasks/$id"
+c -X POST "$B/tasks/$id/complete"
+c -X POST "$B/tasks/$id/reopen"
+c -X PATCH "$B/tasks/$id" -H "$J" -d '{"title": "x"}'
+c -X POST "$B/tasks" -H "$J" -d '{"title": ""}'
+c -X POST "$B/tasks" -H "$J" -d '{"title": 123, "completed": "true", "id": 4}'
+c -X POST "$B/tasks" -H "$J" -d '{"title": '
+c -X POST "$B/tasks" -H "$J" -d '[1]'
+c -X POST "$B/tasks" -H 'Content-Type: text/plain' -d 'x'
+python3 -c 'print("{\"title\": \"x\", \"description\": \"" + "a" * 1100000 + "\"}")' > "$LOG.big"
+c -X POST "$B/tasks" -H "$J" --data-binary "@$LOG.big"
+c -X PATCH "$B/tasks/1" -H "$J" -d '{"completed": "yes"}'
+c "$B/tasks?limit=0"
+c "$B/tasks?completed=maybe&order=up"
+c "$B/tasks/abc"
+c "$B/tasks/0"
+c "$B/health"
+c "$B/health/ready"
+c "$B/health/live"
+
+sleep 1
+echo "requests: $(grep -c 'Request received' "$LOG" || true)"
+echo "request violations (expected): $(grep -c 'Violation: request' "$LOG" || true)"
+violations=$(grep -c 'Violation: response' "$LOG" || true)
+echo "response violations: $violations"
+grep 'Violation: response' "$LOG" || true
+rm -f "$LOG" "$LOG.json" "$LOG.big"
+[ "$violations" = 0 ]
