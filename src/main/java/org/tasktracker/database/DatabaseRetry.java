@@ -38,9 +38,6 @@ public class DatabaseRetry {
 
 	private static final Duration MAX_BACKOFF = Duration.ofMillis(800);
 
-	/** The budget ends the retries long before this many. */
-	private static final long UNBOUNDED_RETRIES = 1000;
-
 	private final RetryTemplate idempotent;
 
 	private final RetryTemplate onceOnly;
@@ -88,16 +85,24 @@ public class DatabaseRetry {
 	}
 
 	private static RetryTemplate template(Duration budget, Predicate<Throwable> retryable, RetryListener listener) {
-		RetryTemplate template = new RetryTemplate(RetryPolicy.builder()
-			.predicate(retryable)
-			.delay(FIRST_BACKOFF)
-			.multiplier(2)
-			.maxDelay(MAX_BACKOFF)
-			.maxRetries(UNBOUNDED_RETRIES)
-			.timeout(budget)
-			.build());
+		RetryTemplate template = new RetryTemplate(
+				doublingUntil(budget, FIRST_BACKOFF, MAX_BACKOFF).predicate(retryable).build());
 		template.setRetryListener(listener);
 		return template;
+	}
+
+	/**
+	 * Waits that double from {@code first} up to {@code max} between attempts, for as
+	 * many attempts as start within {@code budget} of the first: the time, not a count,
+	 * ends them.
+	 */
+	static RetryPolicy.Builder doublingUntil(Duration budget, Duration first, Duration max) {
+		return RetryPolicy.builder()
+			.delay(first)
+			.multiplier(2)
+			.maxDelay(max)
+			.maxRetries(Integer.MAX_VALUE)
+			.timeout(budget);
 	}
 
 	/** One line in the log and one count per repeated attempt. */

@@ -13,7 +13,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.stereotype.Component;
@@ -33,22 +32,13 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 
 	private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
-	/** The wait runs out long before this many attempts. */
-	private static final long UNBOUNDED_RETRIES = 10_000;
-
 	private final Duration timeout;
 
 	private final RetryTemplate retry;
 
 	DatabaseStartupWait(DatabaseProperties properties) {
 		this.timeout = properties.startupTimeout();
-		this.retry = new RetryTemplate(RetryPolicy.builder()
-			.delay(FIRST_BACKOFF)
-			.multiplier(2)
-			.maxDelay(MAX_BACKOFF)
-			.maxRetries(UNBOUNDED_RETRIES)
-			.timeout(this.timeout)
-			.build());
+		this.retry = new RetryTemplate(DatabaseRetry.doublingUntil(this.timeout, FIRST_BACKOFF, MAX_BACKOFF).build());
 	}
 
 	@Override
