@@ -31,11 +31,21 @@ class DatabaseConfiguration {
 
 	/**
 	 * Built as Spring Boot builds it, from {@code spring.datasource.*}, and then bound to
-	 * {@code spring.datasource.hikari.*}; Boot's own pool backs off for this bean.
+	 * {@code spring.datasource.hikari.*}; Boot's own pool backs off for this bean. Every
+	 * connection it opens limits each statement to
+	 * {@code tasktracker.database.statement-timeout}, so that no request can keep the
+	 * database busy for long.
 	 */
 	@Bean
 	@ConfigurationProperties("spring.datasource.hikari")
-	HikariDataSource dataSource(DataSourceProperties dataSource, EmbeddedDatabase embedded) {
+	HikariDataSource dataSource(DataSourceProperties dataSource, EmbeddedDatabase embedded,
+			DatabaseProperties properties) {
+		HikariDataSource pool = pool(dataSource, embedded);
+		pool.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis());
+		return pool;
+	}
+
+	private static HikariDataSource pool(DataSourceProperties dataSource, EmbeddedDatabase embedded) {
 		return embedded.jdbcUrl().map((url) -> {
 			HikariDataSource pool = new HikariDataSource();
 			pool.setJdbcUrl(url);

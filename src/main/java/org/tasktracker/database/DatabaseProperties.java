@@ -12,8 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * before the service gives up and exits
  * @param retryBudget how long after a request's first database attempt a retry may still
  * start
+ * @param statementTimeout how long one statement of a request may run before PostgreSQL
+ * cancels it (the request then gets a 503); migrations are exempt
  */
 @ConfigurationProperties("tasktracker.database")
 public record DatabaseProperties(@DefaultValue("60s") Duration startupTimeout,
-		@DefaultValue("2500ms") Duration retryBudget) {
+		@DefaultValue("2500ms") Duration retryBudget, @DefaultValue("3s") Duration statementTimeout) {
 }

@@ -2,11 +2,13 @@ package org.tasktracker.database;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +49,19 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 		awaitConnection(dataSource);
 		Flyway.configure()
 			.configuration(flyway.getConfiguration())
-			.dataSource(new WithoutNetworkTimeout(dataSource))
+			.dataSource(new ForMigrations(dataSource))
 			.load()
 			.migrate();
+		// The pool's connections, some of them without a statement timeout now, are
+		// replaced as they come back.
+		try {
+			if (dataSource.isWrapperFor(HikariDataSource.class)) {
+				dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not reach the connection pool", ex);
+		}
 	}
 
 	void awaitConnection(DataSource dataSource) {
@@ -91,13 +103,15 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 	}
 
 	/**
-	 * Lifts the socket timeout that keeps requests from hanging on a frozen database: a
-	 * migration (building an index on a large table, say) may rightly take minutes. The
-	 * pool restores the timeout when the connection comes back.
+	 * Lifts the socket timeout and the statement timeout that keep requests from hanging
+	 * on a frozen or overloaded database: a migration (building an index on a large
+	 * table, say) may rightly take minutes. The pool restores the socket timeout when the
+	 * connection comes back; connections that ran a migration are replaced afterwards
+	 * (see {@link #migrate}), which restores the statement timeout.
 	 */
-	private static final class WithoutNetworkTimeout extends DelegatingDataSource {
+	static final class ForMigrations extends DelegatingDataSource {
 
-		WithoutNetworkTimeout(DataSource target) {
+		ForMigrations(DataSource target) {
 			super(target);
 		}
 
@@ -105,6 +119,9 @@ class DatabaseStartupWait implements FlywayMigrationStrategy {
 		public Connection getConnection() throws SQLException {
 			Connection connection = super.getConnection();
 			connection.setNetworkTimeout(Runnable::run, 0);
+			try (Statement statement = connection.createStatement()) {
+				statement.execute("SET statement_timeout = 0");
+			}
 			return connection;
 		}
 

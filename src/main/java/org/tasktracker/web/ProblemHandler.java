@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -54,13 +55,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
-			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
-			QueryTimeoutException.class })
+			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
 	ResponseEntity<Object> handleDatabaseUnavailable(Exception ex, WebRequest request) {
 		log.warn("Database unavailable: {}", ex.getClass().getSimpleName());
+		return serviceUnavailable(ex, "The database cannot be reached; retry later", request);
+	}
+
+	/**
+	 * A statement that ran past the database's time limit for requests
+	 * ({@code tasktracker.database.statement-timeout}) and was cancelled: the database is
+	 * overloaded, or the request asks for too much at once.
+	 */
+	@ExceptionHandler(QueryTimeoutException.class)
+	ResponseEntity<Object> handleStatementTimeout(QueryTimeoutException ex, WebRequest request) {
+		log.warn("Statement over the time limit, cancelled: {}", route(request));
+		return serviceUnavailable(ex, "The request took longer than the database allows; retry later", request);
+	}
+
+	private ResponseEntity<Object> serviceUnavailable(Exception ex, String detail, WebRequest request) {
 		this.meters.counter("tasktracker.database.unavailable", "exception", ex.getClass().getSimpleName()).increment();
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The database cannot be reached; retry later");
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
 		problem.setProperty("request_id", RequestIdFilter.currentId(request));
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, this.properties.retryAfter().toSeconds())));
@@ -73,10 +87,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(TransactionSystemException.class)
 	ResponseEntity<Object> handleFailedRollback(TransactionSystemException ex, WebRequest request) {
+		if (ex.getApplicationException() instanceof QueryTimeoutException cause) {
+			return handleStatementTimeout(cause, request);
+		}
 		if (ex.getApplicationException() instanceof Exception cause && isDatabaseUnavailable(cause)) {
 			return handleDatabaseUnavailable(cause, request);
 		}
 		return handleDefect(ex, request);
+	}
+
+	/** The method and route template ({@code GET /tasks/{id}}) of a request. */
+	private static String route(WebRequest request) {
+		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
+				? nativeRequest.getNativeRequest(HttpServletRequest.class) : null;
+		if (servletRequest == null) {
+			return request.getDescription(false);
+		}
+		Object route = servletRequest.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		return servletRequest.getMethod() + " " + ((route != null) ? route : servletRequest.getRequestURI());
 	}
 
 	private static boolean isDatabaseUnavailable(Exception ex) {

@@ -84,7 +84,7 @@ class DatabaseRetryTests {
 	}
 
 	private static DatabaseProperties properties(Duration retryBudget) {
-		return new DatabaseProperties(Duration.ofSeconds(60), retryBudget);
+		return new DatabaseProperties(Duration.ofSeconds(60), retryBudget, Duration.ofSeconds(3));
 	}
 
 	private static Supplier<String> failingTimes(int failures, AtomicInteger attempts,

@@ -56,7 +56,8 @@ class TaskControllerUnitTests {
 	void setUp() {
 		this.repository = mock(TaskRepository.class);
 		TaskService service = new TaskService(this.repository, mock(IdempotentCreations.class),
-				new DatabaseRetry(new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500)),
+				new DatabaseRetry(
+						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 						new SimpleMeterRegistry()),
 				new TransactionTemplate(this.transactionManager), new SimpleMeterRegistry());
 		this.controller = new TaskController(service, this.json);

@@ -1,0 +1,121 @@
+package org.tasktracker;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.ProblemAssert.assertProblem;
+import static org.tasktracker.support.Responses.id;
+
+/**
+ * No request may keep the database or the server busy for long: a statement over the time
+ * limit is cancelled and answered 503, and clients that never finish sending their
+ * headers are cut off without holding anything the others need.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.database.statement-timeout=300ms", "server.tomcat.connection-timeout=1s" })
+@AutoConfigureRestTestClient
+@ExtendWith(OutputCaptureExtension.class)
+class BoundedWorkIntegrationTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private DataSource dataSource;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void cancelsAStatementOverTheTimeLimitWith503(CapturedOutput output) throws Exception {
+		long id = id(this.client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
+				{"title": "held"}
+				""").exchange().expectStatus().isCreated().returnResult());
+		try (Connection holder = this.dataSource.getConnection(); Statement statement = holder.createStatement()) {
+			holder.setAutoCommit(false);
+			// Completing the task waits for this row lock past the limit.
+			statement.execute("SELECT 1 FROM tasks WHERE id = " + id + " FOR UPDATE");
+
+			long started = System.nanoTime();
+			ExchangeResult response = this.client.post().uri("/tasks/{id}/complete", id).exchange().returnResult();
+
+			JsonNode problem = assertProblem(response, 503, "/tasks/" + id + "/complete");
+			assertThat(problem.get("detail").stringValue())
+				.isEqualTo("The request took longer than the database allows; retry later");
+			assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
+			holder.rollback();
+		}
+		assertThat(output.getOut()).contains("Statement over the time limit, cancelled: POST /tasks/{id}/complete");
+		assertThat(this.jdbc.sql("SELECT completed FROM tasks WHERE id = :id")
+			.param("id", id)
+			.query(Boolean.class)
+			.single()).as("the cancelled statement changed nothing").isFalse();
+	}
+
+	@Test
+	void limitsEveryStatementOfThePool() {
+		assertThat(this.jdbc.sql("SHOW statement_timeout").query(String.class).single()).isEqualTo("300ms");
+	}
+
+	@Test
+	void cutsOffClientsThatNeverFinishTheirHeadersWhileServingOthers() throws Exception {
+		List<Socket> stalled = new ArrayList<>();
+		try {
+			for (int i = 0; i < 20; i++) {
+				Socket socket = new Socket("127.0.0.1", this.port);
+				socket.getOutputStream()
+					.write("GET /tasks HTTP/1.1\r\nHost: localhost\r\n".getBytes(StandardCharsets.US_ASCII));
+				stalled.add(socket);
+			}
+
+			long started = System.nanoTime();
+			this.client.get().uri("/tasks?limit=1").exchange().expectStatus().isOk();
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+
+			for (Socket socket : stalled) {
+				socket.setSoTimeout(10_000);
+				assertThat(readToEnd(socket.getInputStream())).as("what a stalled client gets").doesNotContain("200");
+			}
+		}
+		finally {
+			for (Socket socket : stalled) {
+				socket.close();
+			}
+		}
+	}
+
+	/** Reads until the server closes the connection. */
+	private static String readToEnd(InputStream in) throws IOException {
+		return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+	}
+
+}
