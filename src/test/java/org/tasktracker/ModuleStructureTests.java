@@ -1,5 +1,12 @@
 package org.tasktracker;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModule;
@@ -16,6 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ModuleStructureTests {
 
 	private static final ApplicationModules MODULES = ApplicationModules.of(TaskTrackerApplication.class);
+
+	private static final Path DOCS = Path.of("docs/modules");
 
 	@Test
 	void keepsItsModuleBoundaries() {
