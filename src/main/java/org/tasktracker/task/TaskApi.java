@@ -69,7 +69,7 @@ interface TaskApi {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(schema = @Schema(implementation = Task.class))))
 	void list(@Parameter(hidden = true) MultiValueMap<String, String> parameters,
-			@Parameter(hidden = true) HttpServletResponse response);
+			@Parameter(hidden = true) HttpServletResponse response) throws java.io.IOException;
 
 	@Operation(operationId = "getTask", summary = "Get a task")
 	@ApiResponse(responseCode = "200", description = "The task",

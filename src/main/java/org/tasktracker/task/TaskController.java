@@ -1,6 +1,7 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,13 +10,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.idempotency.IdempotentCreations;
 import org.tasktracker.web.InvalidRequestException;
-import org.tasktracker.web.ResponseInterruptedException;
-import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.MultiValueMap;
@@ -67,28 +68,36 @@ class TaskController implements TaskApi {
 			.body(creation.answer());
 	}
 
+	/**
+	 * Reads the whole page (into memory, or a temporary file when large) before sending
+	 * any of it, so that its database connection is back in the pool before the client is
+	 * waited on. A client that stops reading is cut off by Tomcat's connection timeout.
+	 */
 	@Override
 	@GetMapping
-	public void list(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response) {
+	public void list(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response)
+			throws IOException {
 		TaskListQuery query = TaskListQuery.from(parameters);
-		try {
-			this.tasks.list(query, new StreamedTaskPage(response, this.pageWriter, query));
-		}
-		catch (ResponseInterruptedException ex) {
-			if (ex.getCause() instanceof JacksonIOException) {
-				log.debug("Client left while its page was being written: {}", ex.getMessage());
-				return;
+		try (SpooledTaskPage page = new SpooledTaskPage(this.pageWriter)) {
+			this.tasks.list(query, page);
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+			Long nextAfter = page.nextAfter();
+			if (nextAfter != null) {
+				response.setHeader(HttpHeaders.LINK, "<" + query.nextPageUrl(nextAfter) + ">; rel=\"next\"");
 			}
-			log.warn("{}; cutting the response short ({})", ex.getMessage(), ex.getCause().getClass().getSimpleName());
+			response.setContentLengthLong(page.size());
 			try {
-				// Sent now if still buffered: only a response already under way is cut
-				// off.
-				response.flushBuffer();
+				page.sendTo(response.getOutputStream());
 			}
-			catch (IOException clientGone) {
-				return;
+			catch (IOException ex) {
+				if (NestedExceptionUtils.getRootCause(ex) instanceof SocketTimeoutException) {
+					log.info("Cut off a client that stopped reading its page of {} bytes", page.size());
+				}
+				else {
+					log.debug("Client left while its page was being sent: {}", ex.getMessage());
+				}
 			}
-			throw ex;
 		}
 	}
 

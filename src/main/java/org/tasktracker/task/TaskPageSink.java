@@ -4,13 +4,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Takes one page of a listing task by task, as the rows arrive from the database, so that
- * a page is never held whole: {@link #begin} once, {@link #add} per task, then
- * {@link #end}.
+ * a page is never held whole in memory: {@link #begin}, {@link #add} per task, then
+ * {@link #end}. A read that failed and is tried again begins again.
  */
 interface TaskPageSink {
 
 	/**
-	 * Called before the first task, or alone for an empty page.
+	 * Called before the first task, or alone for an empty page; called again when the
+	 * read is tried again, which starts the page anew.
 	 * @param nextAfter the {@code after} cursor of the next page, or null when this page
 	 * is the last
 	 */

@@ -4,15 +4,12 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.StatementBatcher;
 import org.tasktracker.idempotency.IdempotentCreations;
 import org.tasktracker.web.InvalidRequestException;
-import org.tasktracker.web.ResponseInterruptedException;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -80,29 +77,18 @@ class TaskService {
 	}
 
 	/**
-	 * Streams one page into {@code sink}. Retried like any read until the sink has begun;
-	 * from then on the page is on its way to the client and a failure cannot be undone.
-	 * @throws ResponseInterruptedException if the page failed after the sink had begun
+	 * Reads one page into {@code sink}, retried like any read: a retry begins the page
+	 * again.
 	 */
 	void list(TaskListQuery query, TaskPageSink sink) {
-		BegunSink tracked = new BegunSink(sink);
 		this.retry.idempotent(() -> {
-			try {
-				if (TaskRepository.pageNeedsTransaction(query)) {
-					this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(query, tracked));
-				}
-				else {
-					this.tasks.streamPage(query, tracked);
-				}
-				return null;
+			if (TaskRepository.pageNeedsTransaction(query)) {
+				this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(query, sink));
 			}
-			catch (RuntimeException ex) {
-				if (tracked.begun) {
-					throw new ResponseInterruptedException(
-							"Listing failed after " + tracked.added + " tasks had been passed on", causeOf(ex));
-				}
-				throw ex;
+			else {
+				this.tasks.streamPage(query, sink);
 			}
+			return null;
 		});
 	}
 
@@ -134,48 +120,6 @@ class TaskService {
 	 */
 	boolean delete(long id) {
 		return this.retry.onceOnly(() -> this.tasks.delete(id));
-	}
-
-	/**
-	 * The failure that ended a page. When the connection broke, the rollback failed too,
-	 * and {@code TransactionTemplate} throws the rollback's failure with the page's own
-	 * inside.
-	 */
-	private static Throwable causeOf(RuntimeException ex) {
-		return (ex instanceof TransactionSystemException rollbackFailure
-				&& rollbackFailure.getApplicationException() != null) ? rollbackFailure.getApplicationException() : ex;
-	}
-
-	/** A sink that remembers whether anything reached it. */
-	private static final class BegunSink implements TaskPageSink {
-
-		private final TaskPageSink sink;
-
-		private boolean begun;
-
-		private int added;
-
-		BegunSink(TaskPageSink sink) {
-			this.sink = sink;
-		}
-
-		@Override
-		public void begin(@Nullable Long nextAfter) {
-			this.begun = true;
-			this.sink.begin(nextAfter);
-		}
-
-		@Override
-		public void add(Task task) {
-			this.sink.add(task);
-			this.added++;
-		}
-
-		@Override
-		public void end() {
-			this.sink.end();
-		}
-
 	}
 
 }

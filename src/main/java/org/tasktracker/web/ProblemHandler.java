@@ -124,15 +124,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
 	}
 
-	/**
-	 * Rethrown past Spring MVC, whose handling would end the response cleanly and make
-	 * the truncated body look whole; Tomcat then closes the connection.
-	 */
-	@ExceptionHandler(ResponseInterruptedException.class)
-	void handleInterrupted(ResponseInterruptedException ex) {
-		throw ex;
-	}
-
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> handleDefect(Exception ex, WebRequest request) {
 		String requestId = RequestIdFilter.currentId(request);

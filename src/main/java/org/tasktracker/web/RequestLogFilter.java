@@ -6,7 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.apache.coyote.CloseNowException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,11 +18,6 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One log line per request: method, route (the path template, so ids do not scatter it),
  * status and duration; the request id comes from the logging context.
- * <p>
- * It also hands a {@link ResponseInterruptedException} on to Tomcat as a
- * {@link CloseNowException}: Tomcat closes the connection on either, but logs any other
- * exception a second time, with its stack trace, after the service has already said what
- * happened.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -37,12 +31,6 @@ class RequestLogFilter extends OncePerRequestFilter {
 		long started = System.nanoTime();
 		try {
 			chain.doFilter(request, response);
-		}
-		catch (ServletException ex) {
-			if (ex.getCause() instanceof ResponseInterruptedException interrupted) {
-				throw new CloseNowException(interrupted.getMessage(), interrupted);
-			}
-			throw ex;
 		}
 		finally {
 			if (log.isInfoEnabled()) {

@@ -11,13 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.mockito.stubbing.Answer;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.web.InvalidRequestException;
-import org.tasktracker.web.ResponseInterruptedException;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.idempotency.IdempotentCreations;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -202,23 +202,40 @@ class TaskControllerUnitTests {
 	}
 
 	@Test
-	void cutsAListingThatFailedAfterItsFirstTaskInsteadOfRetryingIt() throws Exception {
-		Task task = TaskFixtures.aTask();
+	void retriesAListingThatFailedPartWayAndSendsOnlyTheWholePage() throws Exception {
+		Task lost = TaskFixtures.aTask();
+		Task kept = new Task(2, "kept", null, false, TaskFixtures.CREATED, TaskFixtures.CREATED, null);
+		willAnswer((invocation) -> {
+			TaskPageSink sink = invocation.getArgument(1);
+			sink.begin(7L);
+			sink.add(lost);
+			throw new DataAccessResourceFailureException("connection reset");
+		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(any(), any());
+		MockHttpServletResponse response = new MockHttpServletResponse();
+
+		this.controller.list(parameters(), response);
+
+		then(this.repository).should(times(2)).streamPage(any(), any());
+		assertThat(this.json.readTree(response.getContentAsString()))
+			.isEqualTo(this.json.readTree("[" + this.json.writeValueAsString(kept) + "]"));
+		assertThat(response.getHeader(HttpHeaders.LINK)).isNull();
+		assertThat(response.getContentLengthLong()).isEqualTo(response.getContentAsByteArray().length);
+	}
+
+	@Test
+	void answersAListingCancelledPartWayWithTheFailureAndSendsNothing() {
 		willAnswer((invocation) -> {
 			TaskPageSink sink = invocation.getArgument(1);
 			sink.begin(null);
-			sink.add(task);
-			throw new DataAccessResourceFailureException("connection reset");
+			sink.add(TaskFixtures.aTask());
+			throw new QueryTimeoutException("canceling statement due to statement timeout");
 		}).given(this.repository).streamPage(any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		assertThatExceptionOfType(ResponseInterruptedException.class)
-			.isThrownBy(() -> this.controller.list(parameters(), response))
-			.withCauseInstanceOf(DataAccessResourceFailureException.class);
-		then(this.repository).should(times(1)).streamPage(any(), any());
-		// the status and headers are sent; the array is never closed
-		assertThat(response.isCommitted()).isTrue();
-		assertThat(response.getContentAsString()).doesNotContain("]");
+		assertThatExceptionOfType(QueryTimeoutException.class)
+			.isThrownBy(() -> this.controller.list(parameters(), response));
+		assertThat(response.isCommitted()).isFalse();
+		assertThat(response.getContentAsByteArray()).isEmpty();
 	}
 
 	private static Answer<Void> feeding(@Nullable Long nextAfter, Task... tasks) {
