@@ -2,6 +2,8 @@ package org.tasktracker.task;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.SpooledBody;
@@ -9,25 +11,31 @@ import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
 
 /**
- * A page written as a JSON array into a {@link SpooledBody} as its rows arrive from the
- * database, to be sent once the database is done with: the page's connection goes back to
- * the pool before the client is waited on.
+ * A page read whole before any of it is sent, so that its database connection goes back
+ * to the pool before the client is waited on. A page of ordinary tasks is kept as the
+ * tasks themselves and written straight to the response; once the page's text passes
+ * {@value #MEMORY_LIMIT} bytes it is written as JSON into a {@link SpooledBody} (memory,
+ * then a temporary file) as its rows arrive, so that many large pages at once cannot fill
+ * the heap.
  */
 final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 
-	/**
-	 * A default page of ordinary tasks fits in memory; a page of the largest tasks goes
-	 * to a file, so that many at once cannot fill the heap.
-	 */
 	static final int MEMORY_LIMIT = 256 * 1024;
 
 	private final ObjectWriter writer;
 
-	private final SpooledBody body = new SpooledBody(MEMORY_LIMIT);
+	private final List<Task> held = new ArrayList<>();
 
-	private @Nullable SequenceWriter items;
+	/** Bytes the held tasks' text takes at most (two a character, as Java keeps it). */
+	private long heldBytes;
+
+	private @Nullable SpooledBody spooled;
+
+	private @Nullable SequenceWriter spooledItems;
 
 	private @Nullable Long nextAfter;
+
+	private int tasks;
 
 	private boolean ended;
 
@@ -40,21 +48,35 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 
 	@Override
 	public void begin(@Nullable Long nextAfter) {
-		// A retried read begins again: what the failed attempt wrote is dropped.
-		this.body.discard();
+		// A retried read begins again: what the failed attempt read is dropped.
+		close();
+		this.held.clear();
+		this.heldBytes = 0;
+		this.tasks = 0;
 		this.ended = false;
 		this.nextAfter = nextAfter;
-		this.items = this.writer.writeValuesAsArray(this.body);
 	}
 
 	@Override
 	public void add(Task task) {
-		started().write(task);
+		this.tasks++;
+		if (this.spooledItems != null) {
+			this.spooledItems.write(task);
+			return;
+		}
+		this.held.add(task);
+		this.heldBytes += 2L
+				* (task.title().length() + ((task.description() != null) ? task.description().length() : 0));
+		if (this.heldBytes > MEMORY_LIMIT) {
+			spool();
+		}
 	}
 
 	@Override
 	public void end() {
-		started().close();
+		if (this.spooledItems != null) {
+			this.spooledItems.close();
+		}
 		this.ended = true;
 	}
 
@@ -63,9 +85,14 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 		return this.nextAfter;
 	}
 
-	/** The page's length in bytes, once it has ended. */
-	long size() {
-		return this.body.size();
+	/** How many tasks the page holds. */
+	int tasks() {
+		return this.tasks;
+	}
+
+	/** The page's length in bytes, where it is known before sending: a spooled page. */
+	@Nullable Long size() {
+		return (this.spooled != null) ? this.spooled.size() : null;
 	}
 
 	/** Sends the whole page; only once it has ended. */
@@ -73,20 +100,36 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 		if (!this.ended) {
 			throw new IllegalStateException("The page has not ended");
 		}
-		this.body.sendTo(out);
+		if (this.spooled != null) {
+			this.spooled.sendTo(out);
+			return;
+		}
+		try (SequenceWriter items = this.writer.writeValuesAsArray(out)) {
+			for (Task task : this.held) {
+				items.write(task);
+			}
+		}
 	}
 
 	/** Deletes what was spooled. */
 	@Override
 	public void close() {
-		this.body.discard();
+		if (this.spooled != null) {
+			this.spooled.discard();
+		}
+		this.spooled = null;
+		this.spooledItems = null;
 	}
 
-	private SequenceWriter started() {
-		if (this.items == null) {
-			throw new IllegalStateException("begin() was not called");
+	private void spool() {
+		SpooledBody body = new SpooledBody(MEMORY_LIMIT);
+		this.spooled = body;
+		this.spooledItems = this.writer.writeValuesAsArray(body);
+		for (Task task : this.held) {
+			this.spooledItems.write(task);
 		}
-		return this.items;
+		this.held.clear();
+		this.heldBytes = 0;
 	}
 
 }

@@ -69,7 +69,7 @@ class TaskController implements TaskApi {
 	}
 
 	/**
-	 * Reads the whole page (into memory, or a temporary file when large) before sending
+	 * Reads the whole page (in memory, or in a temporary file when large) before sending
 	 * any of it, so that its database connection is back in the pool before the client is
 	 * waited on. A client that stops reading is cut off by Tomcat's connection timeout.
 	 */
@@ -86,13 +86,16 @@ class TaskController implements TaskApi {
 			if (nextAfter != null) {
 				response.setHeader(HttpHeaders.LINK, "<" + query.nextPageUrl(nextAfter) + ">; rel=\"next\"");
 			}
-			response.setContentLengthLong(page.size());
+			Long size = page.size();
+			if (size != null) {
+				response.setContentLengthLong(size);
+			}
 			try {
 				page.sendTo(response.getOutputStream());
 			}
 			catch (IOException ex) {
 				if (NestedExceptionUtils.getRootCause(ex) instanceof SocketTimeoutException) {
-					log.info("Cut off a client that stopped reading its page of {} bytes", page.size());
+					log.info("Cut off a client that stopped reading its page of {} tasks", page.tasks());
 				}
 				else {
 					log.debug("Client left while its page was being sent: {}", ex.getMessage());

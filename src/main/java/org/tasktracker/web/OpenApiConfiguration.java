@@ -97,10 +97,13 @@ class OpenApiConfiguration {
 			addProblem(responses, "422", "A well-formed request that breaks a rule; errors names each field");
 		}
 		addProblem(responses, "500", "A defect; the body's request_id names it in the log");
-		if (!handler.hasMethodAnnotation(WithoutDatabase.class)) {
-			headers(addProblem(responses, "503", "The database cannot be reached")).put("Retry-After",
-					new Header().description("Seconds to wait before trying again")
-						.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+		// An operation may describe its own 503 (a health check's); the problem one says
+		// when to retry.
+		if (!handler.hasMethodAnnotation(WithoutDatabase.class) && !responses.containsKey("503")) {
+			headers(addProblem(responses, "503",
+					"The database cannot be reached, or a statement ran past its time limit"))
+				.put("Retry-After", new Header().description("Seconds to wait before trying again")
+					.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
 		}
 		responses.values().forEach((response) -> headers(response).putIfAbsent("X-Request-Id", requestId()));
 		operation.setResponses(responses);
