@@ -8,6 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.util.StringUtils;
 
 /**
@@ -43,6 +44,12 @@ class DatabaseConfiguration {
 		HikariDataSource pool = pool(dataSource, embedded);
 		pool.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis());
 		return pool;
+	}
+
+	/** Every transaction of the service: see {@link Transactions}. */
+	@Bean
+	Transactions transactions(PlatformTransactionManager transactionManager) {
+		return new Transactions(transactionManager);
 	}
 
 	private static HikariDataSource pool(DataSourceProperties dataSource, EmbeddedDatabase embedded) {

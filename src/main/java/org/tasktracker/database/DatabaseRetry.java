@@ -19,7 +19,6 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Retries database work on transient connection failures, briefly and with backoff, so
@@ -67,16 +66,7 @@ public class DatabaseRetry {
 		return this.onceOnly.invoke(work);
 	}
 
-	/**
-	 * Whether a failure may be repeated. Spring's {@code TransactionTemplate} throws the
-	 * rollback's failure when the rollback fails too (as it does on a broken connection);
-	 * the failure that caused the rollback decides.
-	 */
 	static boolean isRetryable(Throwable ex, boolean idempotent) {
-		if (ex instanceof TransactionSystemException rollbackFailure
-				&& rollbackFailure.getApplicationException() != null) {
-			return isRetryable(rollbackFailure.getApplicationException(), idempotent);
-		}
 		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException) {
 			return true;
 		}

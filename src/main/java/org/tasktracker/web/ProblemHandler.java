@@ -25,7 +25,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -81,21 +80,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
-	/**
-	 * A rollback that failed after the work it undid: the work's own failure says whether
-	 * the database was away.
-	 */
-	@ExceptionHandler(TransactionSystemException.class)
-	ResponseEntity<Object> handleFailedRollback(TransactionSystemException ex, WebRequest request) {
-		if (ex.getApplicationException() instanceof QueryTimeoutException cause) {
-			return handleStatementTimeout(cause, request);
-		}
-		if (ex.getApplicationException() instanceof Exception cause && isDatabaseUnavailable(cause)) {
-			return handleDatabaseUnavailable(cause, request);
-		}
-		return handleDefect(ex, request);
-	}
-
 	/** The method and route template ({@code GET /tasks/{id}}) of a request. */
 	private static String route(WebRequest request) {
 		HttpServletRequest servletRequest = (request instanceof NativeWebRequest nativeRequest)
@@ -105,12 +89,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 		}
 		Object route = servletRequest.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
 		return servletRequest.getMethod() + " " + ((route != null) ? route : servletRequest.getRequestURI());
-	}
-
-	private static boolean isDatabaseUnavailable(Exception ex) {
-		return ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException
-				|| ex instanceof DataAccessResourceFailureException
-				|| ex instanceof TransientDataAccessResourceException || ex instanceof QueryTimeoutException;
 	}
 
 	/**

@@ -11,7 +11,6 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -69,18 +68,6 @@ class DatabaseRetryTests {
 			.idempotent(failingTimes(Integer.MAX_VALUE, attempts, () -> new CannotGetJdbcConnectionException("down"))));
 		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2));
 		assertThat(attempts.get()).isBetween(2, 5);
-	}
-
-	@Test
-	void retriesWorkWhoseRollbackFailedOnTheBrokenConnection() {
-		AtomicInteger attempts = new AtomicInteger();
-		String result = this.retry.idempotent(failingTimes(1, attempts, () -> {
-			TransactionSystemException rollbackFailure = new TransactionSystemException("Connection is closed");
-			rollbackFailure.initApplicationException(new DataAccessResourceFailureException("connection reset"));
-			return rollbackFailure;
-		}));
-		assertThat(result).isEqualTo("done");
-		assertThat(attempts).hasValue(2);
 	}
 
 	private static DatabaseProperties properties(Duration retryBudget) {

@@ -10,6 +10,7 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.mockito.stubbing.Answer;
 import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.database.Transactions;
 import org.tasktracker.web.InvalidRequestException;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.idempotency.IdempotentCreations;
@@ -24,7 +25,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionSystemException;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,7 +59,7 @@ class TaskControllerUnitTests {
 				new DatabaseRetry(
 						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 						new SimpleMeterRegistry()),
-				new TransactionTemplate(this.transactionManager), new SimpleMeterRegistry());
+				new Transactions(this.transactionManager), new SimpleMeterRegistry());
 		this.controller = new TaskController(service, this.json);
 	}
 
