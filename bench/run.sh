@@ -298,7 +298,12 @@ SCALE_TABLE=""
 if $SCALE; then
 	scale_queries=("first page|/tasks?limit=50" "completed=false|/tasks?completed=false&limit=50"
 		"order=desc|/tasks?order=desc&limit=50" "after, deep|/tasks?limit=50&after=AFTER"
-		"q, rare term|/tasks?limit=50&q=zebra" "q, common term|/tasks?limit=50&q=task")
+		"q, 1 char in every task|/tasks?limit=50&q=a" "q, 1 char in 5 tasks|/tasks?limit=50&q=z"
+		"q, 1 char in none|/tasks?limit=50&q=q" "q, 2 chars in every task|/tasks?limit=50&q=ta"
+		"q, 2 chars in 5 tasks|/tasks?limit=50&q=ze" "q, 2 chars in none|/tasks?limit=50&q=qx"
+		"q, common term|/tasks?limit=50&q=task" "q, rare term|/tasks?limit=50&q=zebra"
+		"q, term in none|/tasks?limit=50&q=xyzzy" "q, punctuation in none|/tasks?limit=50&q=--"
+		"q, rare term of common pairs|/tasks?limit=50&q=task%20999999")
 	declare -A SCALE_P50 SCALE_P99
 	median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 	# Both sizes side by side, each in its own database with its own service, measured
@@ -379,7 +384,7 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 $TABLE
 ${SCALE_TABLE:+
-Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; both sizes loaded side by side, each in its own database with its own service, and measured turn about; 5 titles per size hold \`zebra\`, all others \`task\`):
+Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; both sizes loaded side by side, each in its own database with its own service, and measured turn about; titles \`Benchmark task N\`, but 5 per size \`Zebra crossing N\` (the only \`z\`), every third description \`notes for\` and an MD5 in hex; \`task 999999\` is in one task at 1M and none at 1k):
 
 $SCALE_TABLE
 }"

@@ -167,7 +167,7 @@ class TaskRepository {
 	 * {@value #FETCH_ROWS} rows per round trip. The driver sends them unnamed instead of
 	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
 	 * every term after five runs: one such plan walked the primary key through the whole
-	 * table instead of reading the trigram indexes ({@code docs/performance.md}).
+	 * table instead of reading the search index ({@code docs/performance.md}).
 	 */
 	private static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
@@ -195,9 +195,6 @@ class TaskRepository {
 		if (query.completed() != null) {
 			conditions.add("completed = :completed");
 		}
-		if (query.q() != null) {
-			conditions.add("(title ILIKE :pattern OR description ILIKE :pattern)");
-		}
 		if (query.after() != null) {
 			conditions.add(query.descending() ? "id < :after" : "id > :after");
 		}
@@ -206,15 +203,70 @@ class TaskRepository {
 		// guessing the page's size, and on large tables PostgreSQL found the window over
 		// that guess too dear and planned every listing afresh.
 		String pageSize = Integer.toString(query.limit());
+		String rows = (query.q() != null) ? searchedRows(query, conditions, order)
+				: "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
 		return """
 				SELECT page.*,
 				       CASE WHEN count(*) OVER whole > %s THEN nth_value(id, %s) OVER whole END AS next_after
-				FROM (SELECT %s FROM tasks%s %s LIMIT %s + 1) AS page
+				FROM (%s) AS page
 				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 				%s
-				""".formatted(pageSize, pageSize, COLUMNS,
-				conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions), order, pageSize, order,
-				order);
+				""".formatted(pageSize, pageSize, rows, order, order);
+	}
+
+	/**
+	 * The rows of a search page, found the same way whatever the term, so that no plan
+	 * rests on PostgreSQL's guess of how many tasks hold it. The first
+	 * {@link #scannedBeforeIndex} tasks of the listing are read in order and matched one
+	 * by one: a term in many tasks fills its page there. Only when they hold less than a
+	 * page, and more tasks follow, is the search index read for the tasks beyond them: a
+	 * term that needs it is in few tasks, so few are read. The term and its pattern reach
+	 * the index branch through subqueries, which PostgreSQL cannot look into when it
+	 * plans: every term gets the default estimate of a rare one, and so the same plan.
+	 */
+	private static String searchedRows(TaskListQuery query, List<String> conditions, String order) {
+		int page = query.limit() + 1;
+		int scanned = scannedBeforeIndex(query.limit());
+		// Conditions checked row by row, none of them read from a b-tree index, which
+		// would
+		// put every later task (or every one in that state) into a bitmap with the
+		// matches:
+		// the search index alone says which tasks to read.
+		List<String> beyond = new ArrayList<>();
+		if (query.completed() != null) {
+			beyond.add("completed IS NOT DISTINCT FROM :completed");
+		}
+		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
+				query.descending() ? "min" : "max"));
+		beyond.add("task_search_keys(title, description) @> (SELECT term_search_keys(:q))");
+		beyond.add("(title ILIKE (SELECT :pattern) OR description ILIKE (SELECT :pattern))");
+		return """
+				WITH scanned AS MATERIALIZED (
+				    SELECT id, (title ILIKE :pattern OR description ILIKE :pattern) AS hit
+				    FROM tasks%s %s LIMIT %d
+				), early AS MATERIALIZED (
+				    SELECT id FROM scanned WHERE hit LIMIT %d
+				), late AS (
+				    SELECT id FROM tasks
+				    WHERE (SELECT count(*) FROM early) < %d AND (SELECT count(*) FROM scanned) = %d
+				      AND %s
+				    ORDER BY id + 0 %s LIMIT %d
+				)
+				SELECT %s FROM tasks WHERE id IN (SELECT id FROM early UNION ALL SELECT id FROM late) %s LIMIT %d
+				""".formatted(where(conditions), order, scanned, page, page, scanned,
+				String.join("\n      AND ", beyond), query.descending() ? "DESC" : "ASC", page, COLUMNS, order, page);
+	}
+
+	/**
+	 * How many tasks a search matches one by one before it reads the index: four pages'
+	 * worth, so that a term in a quarter of the tasks or more never needs the index.
+	 */
+	static int scannedBeforeIndex(int pageSize) {
+		return Math.max(200, 4 * (pageSize + 1));
+	}
+
+	private static String where(List<String> conditions) {
+		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
 	private static Map<String, Object> pageParameters(TaskListQuery query) {
@@ -223,6 +275,7 @@ class TaskRepository {
 			parameters.put("completed", query.completed());
 		}
 		if (query.q() != null) {
+			parameters.put("q", query.q());
 			parameters.put("pattern", "%" + escapeLike(query.q()) + "%");
 		}
 		if (query.after() != null) {
