@@ -9,15 +9,18 @@
 -- the text after every second character, from the first and from the second, with U+0001
 -- as the cut; a U+0001 in the text is read as U+0002 first, on both sides of a search,
 -- so the cut can never split a real pair. The pieces include a last lone character and
--- an empty string, which are harmless keys. Built from plain functions (no subquery), so
--- PostgreSQL inlines them into the index expression and the search.
+-- an empty string, which are harmless keys.
+--
+-- The functions are plain expressions and not STRICT, so that PostgreSQL inlines them into
+-- the index expression: called as SQL functions, their set-up on every INSERT statement
+-- cost more than the rest of the index (docs/design/search.md).
 
 CREATE FUNCTION search_fold(text_value text) RETURNS text
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN replace(lower(text_value), E'\x01', E'\x02');
 
 CREATE FUNCTION search_pairs(folded text) RETURNS text[]
-    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
     RETURN string_to_array(regexp_replace(folded, '(..)', E'\\1\x01', 'g'), E'\x01')
         || string_to_array(regexp_replace(substr(folded, 2), '(..)', E'\\1\x01', 'g'), E'\x01');
 
