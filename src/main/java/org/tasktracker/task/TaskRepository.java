@@ -238,7 +238,7 @@ class TaskRepository {
 		}
 		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
 				query.descending() ? "min" : "max"));
-		beyond.add("task_search_keys(title, description) @> (SELECT term_search_keys(:q))");
+		beyond.add("task_search_keys(title, description) @@ (SELECT term_search_query(:q))");
 		beyond.add("(title ILIKE (SELECT :pattern) OR description ILIKE (SELECT :pattern))");
 		return """
 				WITH scanned AS MATERIALIZED (
