@@ -242,15 +242,7 @@ class TaskRepositoryTests {
 
 	@Test
 	void everyListingQueryIsAnIndexScanOnALargeTable() throws SQLException {
-		// Loading 50,000 rows may outlast the socket timeout that guards requests.
-		DataSourceUtils.getConnection(this.dataSource).setNetworkTimeout(Runnable::run, 0);
-		this.jdbc.sql("""
-				INSERT INTO tasks (title, description, completed, completed_at)
-				SELECT 'task ' || n, CASE WHEN n % 3 = 0 THEN 'description ' || md5(n::text) END, n % 2 = 0,
-				       CASE WHEN n % 2 = 0 THEN now() END
-				FROM generate_series(1, 50000) AS n
-				""").update();
-		this.jdbc.sql("ANALYZE tasks").update();
+		loadTasks(50_000);
 
 		for (TaskListQuery query : List.of(new TaskListQuery(null, null, 100, null, false),
 				new TaskListQuery(null, null, 100, null, true), new TaskListQuery(null, null, 100, 25_000L, false),
@@ -458,6 +450,8 @@ class TaskRepositoryTests {
 
 	/** Tasks like the benchmark's: 5 Zebra titles, all others a Benchmark task. */
 	private void loadTasks(int count) throws SQLException {
+		// Loading tens of thousands of rows may outlast the socket timeout that guards
+		// requests.
 		DataSourceUtils.getConnection(this.dataSource).setNetworkTimeout(Runnable::run, 0);
 		this.jdbc.sql("""
 				INSERT INTO tasks (title, description, completed, completed_at)
