@@ -166,8 +166,9 @@ class TaskRepository {
 	 * Statements that PostgreSQL plans for their values on every call, fetching
 	 * {@value #FETCH_ROWS} rows per round trip. The driver sends them unnamed instead of
 	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
-	 * every term after five runs: one such plan walked the primary key through the whole
-	 * table instead of reading the search index ({@code docs/performance.md}).
+	 * every term after five runs: before issue 22, one such plan walked the primary key
+	 * through the whole table instead of reading the trigram indexes
+	 * ({@code docs/performance.md}).
 	 */
 	private static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
@@ -230,8 +231,7 @@ class TaskRepository {
 		// Conditions checked row by row, none of them read from a b-tree index, which
 		// would
 		// put every later task (or every one in that state) into a bitmap with the
-		// matches:
-		// the search index alone says which tasks to read.
+		// matches: the search index alone says which tasks to read.
 		List<String> beyond = new ArrayList<>();
 		if (query.completed() != null) {
 			beyond.add("completed IS NOT DISTINCT FROM :completed");
