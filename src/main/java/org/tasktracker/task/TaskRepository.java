@@ -228,10 +228,9 @@ class TaskRepository {
 	private static String searchedRows(TaskListQuery query, List<String> conditions, String order) {
 		int page = query.limit() + 1;
 		int scanned = scannedBeforeIndex(query.limit());
-		// Conditions checked row by row, none of them read from a b-tree index, which
-		// would
-		// put every later task (or every one in that state) into a bitmap with the
-		// matches: the search index alone says which tasks to read.
+		// Conditions checked row by row, none read from a b-tree index: that would put
+		// every later task (or every one in that state) into a bitmap with the matches.
+		// The search index alone says which tasks to read.
 		List<String> beyond = new ArrayList<>();
 		if (query.completed() != null) {
 			beyond.add("completed IS NOT DISTINCT FROM :completed");
