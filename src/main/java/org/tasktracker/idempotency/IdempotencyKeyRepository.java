@@ -27,14 +27,15 @@ class IdempotencyKeyRepository {
 	 * one's transaction and then finds the key taken.
 	 * @return whether this call claimed the key
 	 */
-	boolean claim(String key, String requestHash, Duration retention) {
+	boolean claim(long ownerId, String key, String requestHash, Duration retention) {
 		return this.jdbc.sql("""
-				INSERT INTO idempotency_keys (key, request_hash)
-				VALUES (:key, :requestHash)
-				ON CONFLICT (key) DO UPDATE
+				INSERT INTO idempotency_keys (owner_id, key, request_hash)
+				VALUES (:owner, :key, :requestHash)
+				ON CONFLICT (owner_id, key) DO UPDATE
 				    SET request_hash = EXCLUDED.request_hash, response = NULL, created_at = now()
 				    WHERE idempotency_keys.created_at < now() - make_interval(secs => :retentionSeconds)
 				""")
+			.param("owner", ownerId)
 			.param("key", key)
 			.param("requestHash", requestHash)
 			.param("retentionSeconds", (double) retention.toSeconds())
@@ -42,18 +43,26 @@ class IdempotencyKeyRepository {
 	}
 
 	/** Records the answer given for a key claimed in the same transaction. */
-	void recordResponse(String key, String response) {
-		this.jdbc.sql("UPDATE idempotency_keys SET response = :response WHERE key = :key")
+	void recordResponse(long ownerId, String key, String response) {
+		this.jdbc.sql("UPDATE idempotency_keys SET response = :response WHERE owner_id = :owner AND key = :key")
+			.param("owner", ownerId)
 			.param("key", key)
 			.param("response", response)
 			.update();
 	}
 
-	Optional<StoredResponse> find(String key) {
-		return this.jdbc.sql("SELECT request_hash, response FROM idempotency_keys WHERE key = :key")
+	Optional<StoredResponse> find(long ownerId, String key) {
+		return this.jdbc
+			.sql("SELECT request_hash, response FROM idempotency_keys WHERE owner_id = :owner AND key = :key")
+			.param("owner", ownerId)
 			.param("key", key)
 			.query((row, rowNumber) -> new StoredResponse(row.getString("request_hash"), row.getString("response")))
 			.optional();
+	}
+
+	/** Deletes every key of a deleted user. */
+	void deleteOwnedBy(long ownerId) {
+		this.jdbc.sql("DELETE FROM idempotency_keys WHERE owner_id = :owner").param("owner", ownerId).update();
 	}
 
 	/**

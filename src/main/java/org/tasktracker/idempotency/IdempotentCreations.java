@@ -45,24 +45,25 @@ public class IdempotentCreations {
 	}
 
 	/**
-	 * Runs {@code create} unless {@code key} was already used within the retention.
+	 * Runs {@code create} unless the owner already used {@code key} within the retention.
+	 * Keys are per owner: the same key from two owners creates twice.
 	 * @param request the validated request; its JSON form identifies it
 	 * @param answerType what {@code create} answers, to read a stored answer back
 	 * @throws InvalidRequestException if the key is malformed, or was used with a
 	 * different request
 	 */
-	public <T> Outcome<T> create(String key, Object request, Class<T> answerType, Supplier<T> create) {
+	public <T> Outcome<T> create(long ownerId, String key, Object request, Class<T> answerType, Supplier<T> create) {
 		if (!KEY_FORMAT.matcher(key).matches()) {
 			throw new InvalidRequestException(HEADER, "must be 1 to 255 printable ASCII characters");
 		}
 		String requestHash = hash(this.json.writeValueAsString(request));
 		return this.transactions.execute((status) -> {
-			if (this.keys.claim(key, requestHash, this.retention)) {
+			if (this.keys.claim(ownerId, key, requestHash, this.retention)) {
 				T created = create.get();
-				this.keys.recordResponse(key, this.json.writeValueAsString(created));
+				this.keys.recordResponse(ownerId, key, this.json.writeValueAsString(created));
 				return new Outcome<>(created, false);
 			}
-			IdempotencyKeyRepository.StoredResponse stored = this.keys.find(key)
+			IdempotencyKeyRepository.StoredResponse stored = this.keys.find(ownerId, key)
 				.orElseThrow(() -> new IllegalStateException("Idempotency key claimed but not stored"));
 			if (!stored.requestHash().equals(requestHash)) {
 				throw new InvalidRequestException(HEADER, "was already used with a different request body");

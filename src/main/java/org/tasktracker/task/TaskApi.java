@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -41,7 +42,7 @@ interface TaskApi {
 							schema = @Schema(type = "string", allowableValues = { "true", "false" })) },
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	ResponseEntity<Task> create(@Parameter(hidden = true) JsonNode body,
+	ResponseEntity<Task> create(@Parameter(hidden = true) Account caller, @Parameter(hidden = true) JsonNode body,
 			@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
 					description = "Creates at most one task per key within 24 hours; 1-255 printable ASCII characters",
 					schema = @Schema(type = "string", minLength = 1, maxLength = 255,
@@ -68,14 +69,15 @@ interface TaskApi {
 					schema = @Schema(type = "string")),
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(schema = @Schema(implementation = Task.class))))
-	void list(@Parameter(hidden = true) MultiValueMap<String, String> parameters,
+	void list(@Parameter(hidden = true) Account caller,
+			@Parameter(hidden = true) MultiValueMap<String, String> parameters,
 			@Parameter(hidden = true) HttpServletResponse response) throws java.io.IOException;
 
 	@Operation(operationId = "getTask", summary = "Get a task")
 	@ApiResponse(responseCode = "200", description = "The task",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task get(@TaskId String id);
+	Task get(@Parameter(hidden = true) Account caller, @TaskId String id);
 
 	@Operation(operationId = "completeTask", summary = "Complete a task",
 			description = "Idempotent: completing a completed task returns it unchanged, completed_at keeps its "
@@ -83,14 +85,14 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task, completed",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task complete(@TaskId String id);
+	Task complete(@Parameter(hidden = true) Account caller, @TaskId String id);
 
 	@Operation(operationId = "reopenTask", summary = "Reopen a task",
 			description = "Idempotent: completed_at is cleared. Any body is ignored.")
 	@ApiResponse(responseCode = "200", description = "The task, open",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task reopen(@TaskId String id);
+	Task reopen(@Parameter(hidden = true) Account caller, @TaskId String id);
 
 	@Operation(operationId = "updateTask", summary = "Change a task (JSON merge patch)",
 			description = "Only the fields named change; \"description\": null clears it; {} changes nothing.")
@@ -103,11 +105,11 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task as changed",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task update(@TaskId String id, @Parameter(hidden = true) JsonNode body);
+	Task update(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body);
 
 	@Operation(operationId = "deleteTask", summary = "Delete a task")
 	@ApiResponse(responseCode = "204", description = "Deleted; no body")
-	ResponseEntity<Void> delete(@TaskId String id);
+	ResponseEntity<Void> delete(@Parameter(hidden = true) Account caller, @TaskId String id);
 
 	/** The {@code {id}} of a task's path. */
 	@Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The task's id",

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tasktracker.account.Account;
 import org.tasktracker.idempotency.IdempotentCreations;
 import org.tasktracker.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -55,14 +57,14 @@ class TaskController implements TaskApi {
 
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	public ResponseEntity<Task> create(@RequestBody JsonNode body,
+	public ResponseEntity<Task> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
 			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
 		NewTask newTask = TaskRequests.newTask(requireObject(body));
 		if (idempotencyKey == null) {
-			Task task = this.tasks.create(newTask);
+			Task task = this.tasks.create(caller.id(), newTask);
 			return ResponseEntity.created(location(task)).body(task);
 		}
-		IdempotentCreations.Outcome<Task> creation = this.tasks.create(newTask, idempotencyKey);
+		IdempotentCreations.Outcome<Task> creation = this.tasks.create(caller.id(), newTask, idempotencyKey);
 		return ResponseEntity.created(location(creation.answer()))
 			.header("Idempotent-Replayed", Boolean.toString(creation.replayed()))
 			.body(creation.answer());
@@ -75,11 +77,11 @@ class TaskController implements TaskApi {
 	 */
 	@Override
 	@GetMapping
-	public void list(@RequestParam MultiValueMap<String, String> parameters, HttpServletResponse response)
-			throws IOException {
+	public void list(@AuthenticationPrincipal Account caller, @RequestParam MultiValueMap<String, String> parameters,
+			HttpServletResponse response) throws IOException {
 		TaskListQuery query = TaskListQuery.from(parameters);
 		try (SpooledTaskPage page = new SpooledTaskPage(this.pageWriter)) {
-			this.tasks.list(query, page);
+			this.tasks.list(caller.id(), query, page);
 			response.setStatus(HttpServletResponse.SC_OK);
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			Long nextAfter = page.nextAfter();
@@ -106,38 +108,38 @@ class TaskController implements TaskApi {
 
 	@Override
 	@GetMapping("/{id}")
-	public Task get(@PathVariable String id) {
+	public Task get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long taskId = parseId(id);
-		return this.tasks.findById(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.findById(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PostMapping("/{id}/complete")
-	public Task complete(@PathVariable String id) {
+	public Task complete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long taskId = parseId(id);
-		return this.tasks.complete(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.complete(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PostMapping("/{id}/reopen")
-	public Task reopen(@PathVariable String id) {
+	public Task reopen(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long taskId = parseId(id);
-		return this.tasks.reopen(taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.reopen(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
-	public Task update(@PathVariable String id, @RequestBody JsonNode body) {
+	public Task update(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body) {
 		long taskId = parseId(id);
 		TaskPatch patch = TaskRequests.patch(requireObject(body));
-		return this.tasks.update(taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.update(caller.id(), taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@DeleteMapping("/{id}")
-	public ResponseEntity<Void> delete(@PathVariable String id) {
+	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long taskId = parseId(id);
-		if (!this.tasks.delete(taskId)) {
+		if (!this.tasks.delete(caller.id(), taskId)) {
 			throw new TaskNotFoundException(taskId);
 		}
 		return ResponseEntity.noContent().build();

@@ -56,12 +56,12 @@ class TaskRepository {
 	 */
 	private static final String CREATE_ALL = """
 			WITH input AS (
-			    SELECT nextval('tasks_id_seq') AS id, title, description, position
-			    FROM unnest(:titles::text[], :descriptions::text[])
-			         WITH ORDINALITY AS request(title, description, position)
+			    SELECT nextval('tasks_id_seq') AS id, owner_id, title, description, position
+			    FROM unnest(:owners::bigint[], :titles::text[], :descriptions::text[])
+			         WITH ORDINALITY AS request(owner_id, title, description, position)
 			), inserted AS (
-			    INSERT INTO tasks (id, title, description) OVERRIDING SYSTEM VALUE
-			    SELECT id, title, description FROM input
+			    INSERT INTO tasks (id, owner_id, title, description) OVERRIDING SYSTEM VALUE
+			    SELECT id, owner_id, title, description FROM input
 			    RETURNING %s
 			)
 			SELECT inserted.* FROM inserted JOIN input USING (id) ORDER BY input.position
@@ -86,12 +86,13 @@ class TaskRepository {
 		this.searches = plannedForEachCall(dataSource);
 	}
 
-	Task create(NewTask task) {
+	Task create(long ownerId, NewTask task) {
 		return this.jdbc.sql("""
-				INSERT INTO tasks (title, description)
-				VALUES (:title, :description)
+				INSERT INTO tasks (owner_id, title, description)
+				VALUES (:owner, :title, :description)
 				RETURNING
 				""" + COLUMNS)
+			.param("owner", ownerId)
 			.param("title", task.title())
 			.param("description", task.description())
 			.query(TASK_ROW)
@@ -109,22 +110,26 @@ class TaskRepository {
 	 * not at all, each get their own row.
 	 * @return the tasks in the order of {@code newTasks}
 	 */
-	List<Task> createAll(List<NewTask> newTasks) {
+	List<Task> createAll(List<Owned<NewTask>> newTasks) {
+		Long[] owners = new Long[newTasks.size()];
 		String[] titles = new String[newTasks.size()];
 		String[] descriptions = new String[newTasks.size()];
 		for (int i = 0; i < titles.length; i++) {
-			titles[i] = newTasks.get(i).title();
-			descriptions[i] = newTasks.get(i).description();
+			owners[i] = newTasks.get(i).ownerId();
+			titles[i] = newTasks.get(i).value().title();
+			descriptions[i] = newTasks.get(i).value().description();
 		}
 		return this.jdbc.sql(CREATE_ALL)
+			.param("owners", new SqlArrayValue("bigint", (Object[]) owners))
 			.param("titles", new SqlArrayValue("text", (Object[]) titles))
 			.param("descriptions", new SqlArrayValue("text", (Object[]) descriptions))
 			.query(TASK_ROW)
 			.list();
 	}
 
-	Optional<Task> findById(long id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE id = :id")
+	Optional<Task> findById(long ownerId, long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE owner_id = :owner AND id = :id")
+			.param("owner", ownerId)
 			.param("id", id)
 			.query(TASK_ROW)
 			.optional();
@@ -140,9 +145,9 @@ class TaskRepository {
 	 * follows, and puts the next page's cursor on every row (a window over the page), so
 	 * that it is known before the first task is passed on.
 	 */
-	void streamPage(TaskListQuery query, TaskPageSink sink) {
+	void streamPage(long ownerId, TaskListQuery query, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink);
-		PageStatement statement = pageStatement(query);
+		PageStatement statement = pageStatement(ownerId, query);
 		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
@@ -187,12 +192,13 @@ class TaskRepository {
 	}
 
 	/** The statement that reads one page for {@link #streamPage}, with its values. */
-	static PageStatement pageStatement(TaskListQuery query) {
-		return new PageStatement(pageSql(query), pageParameters(query));
+	static PageStatement pageStatement(long ownerId, TaskListQuery query) {
+		return new PageStatement(pageSql(query), pageParameters(ownerId, query));
 	}
 
 	private static String pageSql(TaskListQuery query) {
 		List<String> conditions = new ArrayList<>();
+		conditions.add("owner_id = :owner");
 		if (query.completed() != null) {
 			conditions.add("completed = :completed");
 		}
@@ -232,6 +238,7 @@ class TaskRepository {
 		// every later task (or every one in that state) into a bitmap with the matches.
 		// The search index alone says which tasks to read.
 		List<String> beyond = new ArrayList<>();
+		beyond.add("owner_id = :owner");
 		if (query.completed() != null) {
 			beyond.add("completed IS NOT DISTINCT FROM :completed");
 		}
@@ -251,7 +258,9 @@ class TaskRepository {
 				      AND %s
 				    ORDER BY id + 0 %s LIMIT %d
 				)
-				SELECT %s FROM tasks WHERE id IN (SELECT id FROM early UNION ALL SELECT id FROM late) %s LIMIT %d
+				SELECT %s FROM tasks
+				WHERE owner_id = :owner AND id IN (SELECT id FROM early UNION ALL SELECT id FROM late)
+				%s LIMIT %d
 				""".formatted(where(conditions), order, scanned, page, page, scanned,
 				String.join("\n      AND ", beyond), query.descending() ? "DESC" : "ASC", page, COLUMNS, order, page);
 	}
@@ -268,8 +277,9 @@ class TaskRepository {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static Map<String, Object> pageParameters(TaskListQuery query) {
+	private static Map<String, Object> pageParameters(long ownerId, TaskListQuery query) {
 		Map<String, Object> parameters = new HashMap<>();
+		parameters.put("owner", ownerId);
 		if (query.completed() != null) {
 			parameters.put("completed", query.completed());
 		}
@@ -287,50 +297,63 @@ class TaskRepository {
 	 * Marks a task completed. Completing a completed task changes nothing: the first
 	 * {@code completed_at} and the {@code updated_at} stay.
 	 */
-	Optional<Task> complete(long id) {
+	Optional<Task> complete(long ownerId, long id) {
 		return this.jdbc.sql(COMPLETE + """
-				WHERE id = :id
+				WHERE owner_id = :owner AND id = :id
 				RETURNING
-				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
+				""" + COLUMNS).param("owner", ownerId).param("id", id).query(TASK_ROW).optional();
 	}
 
 	/**
 	 * {@link #complete} for several tasks in one statement, and so in one transaction.
-	 * PostgreSQL looks the ids up through the primary key in ascending order, so two such
-	 * statements lock their rows in the same order and cannot deadlock each other.
-	 * @return for each id, in order, its task or empty when there is none
+	 * Each request names its owner and id, and matches only that owner's row: a request
+	 * for another owner's task finds nothing, even when that task is completed beside it.
+	 * The pairs go in sorted, so two such statements lock their rows in the same order
+	 * and seldom deadlock each other.
+	 * @return for each request, in order, its task or empty when there is none
 	 */
-	List<Optional<Task>> completeAll(List<Long> ids) {
-		Map<Long, Task> completed = new HashMap<>();
+	List<Optional<Task>> completeAll(List<Owned<Long>> requests) {
+		List<Owned<Long>> sorted = requests.stream().distinct().sorted(Owned.BY_OWNER_AND_VALUE).toList();
+		Map<Owned<Long>, Task> completed = new HashMap<>();
 		this.jdbc.sql(COMPLETE + """
-				WHERE id = ANY(:ids::bigint[])
+				FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
+				WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
 				RETURNING
-				""" + COLUMNS)
-			.param("ids", new SqlArrayValue("bigint", ids.toArray()))
-			.query(TASK_ROW)
-			.list()
-			.forEach((task) -> completed.put(task.id(), task));
-		return ids.stream().map((id) -> Optional.ofNullable(completed.get(id))).toList();
+				""" + qualified(COLUMNS) + ", tasks.owner_id")
+			.param("owners", new SqlArrayValue("bigint", sorted.stream().map(Owned::ownerId).toArray()))
+			.param("ids", new SqlArrayValue("bigint", sorted.stream().map(Owned::value).toArray()))
+			.query((row, rowNumber) -> {
+				Task task = mapTask(row, rowNumber);
+				completed.put(new Owned<>(row.getLong("owner_id"), task.id()), task);
+				return task;
+			})
+			.list();
+		return requests.stream().map((request) -> Optional.ofNullable(completed.get(request))).toList();
+	}
+
+	/** {@code id, title} as {@code tasks.id, tasks.title}: for statements that join. */
+	private static String qualified(String columns) {
+		return "tasks." + columns.replace(", ", ", tasks.");
 	}
 
 	/** Marks a task not completed and clears {@code completed_at}; idempotent. */
-	Optional<Task> reopen(long id) {
+	Optional<Task> reopen(long ownerId, long id) {
 		return this.jdbc.sql("""
 				UPDATE tasks
 				SET completed = false,
 				    completed_at = NULL,
 				    updated_at = CASE WHEN completed THEN now() ELSE updated_at END
-				WHERE id = :id
+				WHERE owner_id = :owner AND id = :id
 				RETURNING
-				""" + COLUMNS).param("id", id).query(TASK_ROW).optional();
+				""" + COLUMNS).param("owner", ownerId).param("id", id).query(TASK_ROW).optional();
 	}
 
 	/**
 	 * Applies a merge patch; {@code updated_at} moves only when a value really changes.
 	 */
-	Optional<Task> update(long id, TaskPatch patch) {
+	Optional<Task> update(long ownerId, long id, TaskPatch patch) {
 		if (patch.isEmpty()) {
-			return findById(id);
+			return findById(ownerId, id);
 		}
 		List<String> assignments = new ArrayList<>();
 		List<String> changes = new ArrayList<>();
@@ -348,8 +371,9 @@ class TaskRepository {
 			changes.add("completed IS DISTINCT FROM :completed");
 		}
 		assignments.add("updated_at = CASE WHEN " + String.join(" OR ", changes) + " THEN now() ELSE updated_at END");
-		String sql = "UPDATE tasks SET " + String.join(", ", assignments) + " WHERE id = :id RETURNING " + COLUMNS;
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("id", id);
+		String sql = "UPDATE tasks SET " + String.join(", ", assignments)
+				+ " WHERE owner_id = :owner AND id = :id RETURNING " + COLUMNS;
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("owner", ownerId).param("id", id);
 		if (patch.title() != null) {
 			statement = statement.param("title", patch.title());
 		}
@@ -365,8 +389,16 @@ class TaskRepository {
 	/**
 	 * @return whether a task was there to delete
 	 */
-	boolean delete(long id) {
-		return this.jdbc.sql("DELETE FROM tasks WHERE id = :id").param("id", id).update() == 1;
+	boolean delete(long ownerId, long id) {
+		return this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner AND id = :id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** Deletes every task of a deleted user. */
+	void deleteOwnedBy(long ownerId) {
+		this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner").param("owner", ownerId).update();
 	}
 
 	/** Makes {@code %}, {@code _} and the escape character itself match literally. */

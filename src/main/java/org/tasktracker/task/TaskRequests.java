@@ -8,6 +8,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.TextRules;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -102,8 +103,8 @@ final class TaskRequests {
 			errors.add(new FieldError("title", "must be a string"));
 			return null;
 		}
-		String title = trim(node.stringValue());
-		String problem = textProblem(title, TITLE_MAX, true);
+		String title = TextRules.trim(node.stringValue());
+		String problem = TextRules.problem(title, TITLE_MAX, true);
 		if (problem == null && title.isEmpty()) {
 			problem = "must not be blank";
 		}
@@ -123,59 +124,12 @@ final class TaskRequests {
 			return null;
 		}
 		String description = node.stringValue();
-		String problem = textProblem(description, DESCRIPTION_MAX, false);
+		String problem = TextRules.problem(description, DESCRIPTION_MAX, false);
 		if (problem != null) {
 			errors.add(new FieldError("description", problem));
 			return null;
 		}
 		return description;
-	}
-
-	/**
-	 * Removes surrounding white space in the Unicode sense, including the no-break spaces
-	 * that {@link String#strip()} keeps.
-	 */
-	static String trim(String text) {
-		int start = 0;
-		int end = text.length();
-		while (start < end && isWhiteSpace(text.codePointAt(start))) {
-			start += Character.charCount(text.codePointAt(start));
-		}
-		while (end > start && isWhiteSpace(text.codePointBefore(end))) {
-			end -= Character.charCount(text.codePointBefore(end));
-		}
-		return text.substring(start, end);
-	}
-
-	private static boolean isWhiteSpace(int codePoint) {
-		return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint);
-	}
-
-	/**
-	 * What is wrong with a text, or null. Lengths count Unicode code points; U+0000 is
-	 * always refused (PostgreSQL cannot store it), the other control characters only
-	 * where {@code noControlCharacters} says so.
-	 */
-	private static @Nullable String textProblem(String text, int maxCodePoints, boolean noControlCharacters) {
-		int codePoints = 0;
-		for (int i = 0; i < text.length();) {
-			int codePoint = text.codePointAt(i);
-			i += Character.charCount(codePoint);
-			codePoints++;
-			if (codePoint == 0) {
-				return "must not contain U+0000";
-			}
-			if (noControlCharacters && (codePoint < 0x20 || codePoint == 0x7F)) {
-				return "must not contain control characters";
-			}
-			if (Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF) {
-				return "must not contain unpaired surrogates";
-			}
-		}
-		if (codePoints > maxCodePoints) {
-			return "must be at most " + maxCodePoints + " characters";
-		}
-		return null;
 	}
 
 }

@@ -24,12 +24,12 @@ class TaskService {
 	private final TaskRepository tasks;
 
 	/** Creates without an idempotency key, gathered into shared statements. */
-	private final StatementBatcher<NewTask, Task> creates;
+	private final StatementBatcher<Owned<NewTask>, Task> creates;
 
 	/**
 	 * Completes by {@code POST /tasks/{id}/complete}, gathered into shared statements.
 	 */
-	private final StatementBatcher<Long, Optional<Task>> completions;
+	private final StatementBatcher<Owned<Long>, Optional<Task>> completions;
 
 	private final IdempotentCreations idempotentCreations;
 
@@ -44,8 +44,10 @@ class TaskService {
 	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
 			TransactionOperations transactions, MeterRegistry meters) {
 		this.tasks = tasks;
-		this.creates = new StatementBatcher<>("task creations", tasks::create, tasks::createAll, meters);
-		this.completions = new StatementBatcher<>("task completions", tasks::complete, tasks::completeAll, meters);
+		this.creates = new StatementBatcher<>("task creations",
+				(request) -> tasks.create(request.ownerId(), request.value()), tasks::createAll, meters);
+		this.completions = new StatementBatcher<>("task completions",
+				(request) -> tasks.complete(request.ownerId(), request.value()), tasks::completeAll, meters);
 		this.idempotentCreations = idempotentCreations;
 		this.retry = retry;
 		this.transactions = transactions;
@@ -55,8 +57,8 @@ class TaskService {
 			.register(meters);
 	}
 
-	Task create(NewTask task) {
-		Task created = this.retry.onceOnly(() -> this.creates.run(task));
+	Task create(long ownerId, NewTask task) {
+		Task created = this.retry.onceOnly(() -> this.creates.run(new Owned<>(ownerId, task)));
 		this.created.increment();
 		return created;
 	}
@@ -67,9 +69,9 @@ class TaskService {
 	 * @throws InvalidRequestException if the key is malformed or was used with a
 	 * different request
 	 */
-	IdempotentCreations.Outcome<Task> create(NewTask task, String idempotencyKey) {
-		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(
-				() -> this.idempotentCreations.create(idempotencyKey, task, Task.class, () -> this.tasks.create(task)));
+	IdempotentCreations.Outcome<Task> create(long ownerId, NewTask task, String idempotencyKey) {
+		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(() -> this.idempotentCreations.create(ownerId,
+				idempotencyKey, task, Task.class, () -> this.tasks.create(ownerId, task)));
 		if (!outcome.replayed()) {
 			this.created.increment();
 		}
@@ -80,34 +82,34 @@ class TaskService {
 	 * Reads one page into {@code sink}, retried like any read: a retry begins the page
 	 * again.
 	 */
-	void list(TaskListQuery query, TaskPageSink sink) {
+	void list(long ownerId, TaskListQuery query, TaskPageSink sink) {
 		this.retry.idempotent(() -> {
 			if (TaskRepository.pageNeedsTransaction(query)) {
-				this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(query, sink));
+				this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(ownerId, query, sink));
 			}
 			else {
-				this.tasks.streamPage(query, sink);
+				this.tasks.streamPage(ownerId, query, sink);
 			}
 			return null;
 		});
 	}
 
-	Optional<Task> findById(long id) {
-		return this.retry.idempotent(() -> this.tasks.findById(id));
+	Optional<Task> findById(long ownerId, long id) {
+		return this.retry.idempotent(() -> this.tasks.findById(ownerId, id));
 	}
 
-	Optional<Task> complete(long id) {
-		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(id));
+	Optional<Task> complete(long ownerId, long id) {
+		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(new Owned<>(ownerId, id)));
 		task.ifPresent((completedTask) -> this.completed.increment());
 		return task;
 	}
 
-	Optional<Task> reopen(long id) {
-		return this.retry.idempotent(() -> this.tasks.reopen(id));
+	Optional<Task> reopen(long ownerId, long id) {
+		return this.retry.idempotent(() -> this.tasks.reopen(ownerId, id));
 	}
 
-	Optional<Task> update(long id, TaskPatch patch) {
-		Optional<Task> task = this.retry.idempotent(() -> this.tasks.update(id, patch));
+	Optional<Task> update(long ownerId, long id, TaskPatch patch) {
+		Optional<Task> task = this.retry.idempotent(() -> this.tasks.update(ownerId, id, patch));
 		if (task.isPresent() && Boolean.TRUE.equals(patch.completed())) {
 			this.completed.increment();
 		}
@@ -118,8 +120,8 @@ class TaskService {
 	 * Deleting is retried only when the statement never reached the database: after an
 	 * ambiguous failure a repeat could find the task already gone and wrongly answer 404.
 	 */
-	boolean delete(long id) {
-		return this.retry.onceOnly(() -> this.tasks.delete(id));
+	boolean delete(long ownerId, long id) {
+		return this.retry.onceOnly(() -> this.tasks.delete(ownerId, id));
 	}
 
 }

@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(IdempotencyKeyRepository.class)
 class IdempotencyKeyCleanupIntegrationTests {
 
+	private static final long OWNER = 1;
+
 	@Autowired
 	private IdempotencyKeyRepository keys;
 
@@ -31,8 +33,8 @@ class IdempotencyKeyCleanupIntegrationTests {
 	void deletesOnlyExpiredKeys() {
 		String expired = "key-" + UUID.randomUUID();
 		String fresh = "key-" + UUID.randomUUID();
-		assertThat(this.keys.claim(expired, "hash", Duration.ofHours(24))).isTrue();
-		assertThat(this.keys.claim(fresh, "hash", Duration.ofHours(24))).isTrue();
+		assertThat(this.keys.claim(OWNER, expired, "hash", Duration.ofHours(24))).isTrue();
+		assertThat(this.keys.claim(OWNER, fresh, "hash", Duration.ofHours(24))).isTrue();
 		this.jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = :key")
 			.param("key", expired)
 			.update();
@@ -47,24 +49,24 @@ class IdempotencyKeyCleanupIntegrationTests {
 	@Test
 	void claimsAKeyOnlyOnceWithinItsRetention() {
 		String key = "key-" + UUID.randomUUID();
-		assertThat(this.keys.claim(key, "first", Duration.ofHours(24))).isTrue();
+		assertThat(this.keys.claim(OWNER, key, "first", Duration.ofHours(24))).isTrue();
 
-		assertThat(this.keys.claim(key, "second", Duration.ofHours(24))).isFalse();
-		assertThat(this.keys.find(key))
+		assertThat(this.keys.claim(OWNER, key, "second", Duration.ofHours(24))).isFalse();
+		assertThat(this.keys.find(OWNER, key))
 			.hasValueSatisfying((stored) -> assertThat(stored.requestHash()).isEqualTo("first"));
 	}
 
 	@Test
 	void claimsAnExpiredKeyAfresh() {
 		String key = "key-" + UUID.randomUUID();
-		this.keys.claim(key, "first", Duration.ofHours(24));
-		this.keys.recordResponse(key, "{}");
+		this.keys.claim(OWNER, key, "first", Duration.ofHours(24));
+		this.keys.recordResponse(OWNER, key, "{}");
 		this.jdbc.sql("UPDATE idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = :key")
 			.param("key", key)
 			.update();
 
-		assertThat(this.keys.claim(key, "second", Duration.ofHours(24))).isTrue();
-		assertThat(this.keys.find(key)).hasValueSatisfying((stored) -> {
+		assertThat(this.keys.claim(OWNER, key, "second", Duration.ofHours(24))).isTrue();
+		assertThat(this.keys.find(OWNER, key)).hasValueSatisfying((stored) -> {
 			assertThat(stored.requestHash()).isEqualTo("second");
 			assertThat(stored.response()).isNull();
 		});

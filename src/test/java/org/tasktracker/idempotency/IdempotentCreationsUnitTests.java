@@ -26,6 +26,8 @@ import static org.mockito.Mockito.mock;
  */
 class IdempotentCreationsUnitTests {
 
+	private static final long OWNER = 7;
+
 	private final IdempotencyKeyRepository keys = mock(IdempotencyKeyRepository.class);
 
 	private final IdempotentCreations creations = new IdempotentCreations(this.keys,
@@ -46,20 +48,20 @@ class IdempotentCreationsUnitTests {
 
 	@Test
 	void createsAndRecordsTheAnswerWhenTheKeyIsNew() {
-		given(this.keys.claim(eq("k"), anyString(), any())).willReturn(true);
+		given(this.keys.claim(eq(OWNER), eq("k"), anyString(), any())).willReturn(true);
 
 		IdempotentCreations.Outcome<Answer> outcome = create("k", "a");
 
 		assertThat(outcome).isEqualTo(new IdempotentCreations.Outcome<>(new Answer(1, "a"), false));
-		then(this.keys).should().recordResponse("k", "{\"id\":1,\"name\":\"a\"}");
+		then(this.keys).should().recordResponse(OWNER, "k", "{\"id\":1,\"name\":\"a\"}");
 	}
 
 	@Test
 	void replaysTheStoredAnswerForTheSameRequest() {
-		given(this.keys.claim(eq("k"), anyString(), any())).willReturn(true, false);
+		given(this.keys.claim(eq(OWNER), eq("k"), anyString(), any())).willReturn(true, false);
 		create("k", "a");
 		String hash = storedHash();
-		given(this.keys.find("k"))
+		given(this.keys.find(OWNER, "k"))
 			.willReturn(Optional.of(new IdempotencyKeyRepository.StoredResponse(hash, "{\"id\":1,\"name\":\"a\"}")));
 
 		IdempotentCreations.Outcome<Answer> again = create("k", "a");
@@ -70,10 +72,10 @@ class IdempotentCreationsUnitTests {
 
 	@Test
 	void refusesTheKeyWithAnotherRequest() {
-		given(this.keys.claim(eq("k"), anyString(), any())).willReturn(true, false);
+		given(this.keys.claim(eq(OWNER), eq("k"), anyString(), any())).willReturn(true, false);
 		create("k", "a");
 		String hash = storedHash();
-		given(this.keys.find("k"))
+		given(this.keys.find(OWNER, "k"))
 			.willReturn(Optional.of(new IdempotencyKeyRepository.StoredResponse(hash, "{\"id\":1}")));
 
 		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> create("k", "b"))
@@ -84,12 +86,12 @@ class IdempotentCreationsUnitTests {
 
 	private String storedHash() {
 		org.mockito.ArgumentCaptor<String> hash = org.mockito.ArgumentCaptor.forClass(String.class);
-		then(this.keys).should(org.mockito.Mockito.atLeastOnce()).claim(eq("k"), hash.capture(), any());
+		then(this.keys).should(org.mockito.Mockito.atLeastOnce()).claim(eq(OWNER), eq("k"), hash.capture(), any());
 		return hash.getValue();
 	}
 
 	private IdempotentCreations.Outcome<Answer> create(String key, String name) {
-		return this.creations.create(key, new Request(name), Answer.class,
+		return this.creations.create(OWNER, key, new Request(name), Answer.class,
 				() -> new Answer(this.created.incrementAndGet(), name));
 	}
 

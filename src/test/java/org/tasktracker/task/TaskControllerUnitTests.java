@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.tasktracker.account.Account;
 import org.mockito.stubbing.Answer;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.Transactions;
@@ -30,6 +31,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 import static org.mockito.BDDMockito.then;
@@ -43,6 +45,10 @@ import static org.mockito.Mockito.times;
  * The controller with its data layer mocked: the original design's unit-test flow.
  */
 class TaskControllerUnitTests {
+
+	private static final long OWNER = Account.LOCAL_ID;
+
+	private static final Account CALLER = new Account(OWNER, "local", true);
 
 	private final JsonMapper json = JsonMapper.builder().build();
 
@@ -65,9 +71,9 @@ class TaskControllerUnitTests {
 
 	@Test
 	void createsTaskThroughTheRepository() {
-		given(this.repository.create(new NewTask("Test", null))).willReturn(TaskFixtures.aTask());
+		given(this.repository.create(OWNER, new NewTask("Test", null))).willReturn(TaskFixtures.aTask());
 
-		ResponseEntity<Task> response = this.controller.create(body("""
+		ResponseEntity<Task> response = this.controller.create(CALLER, body("""
 				{"title": "Test"}
 				"""), null);
 
@@ -81,26 +87,28 @@ class TaskControllerUnitTests {
 
 	@Test
 	void passesTheTrimmedTitleToTheRepository() {
-		given(this.repository.create(any())).willReturn(TaskFixtures.aTask());
+		given(this.repository.create(anyLong(), any())).willReturn(TaskFixtures.aTask());
 
-		this.controller.create(body("""
+		this.controller.create(CALLER, body("""
 				{"title": "  Test \\t", "description": "d"}
 				"""), null);
 
-		then(this.repository).should().create(new NewTask("Test", "d"));
+		then(this.repository).should().create(OWNER, new NewTask("Test", "d"));
 	}
 
 	@Test
 	void neverReachesTheRepositoryWithAnInvalidTask() {
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> this.controller.create(body("""
-				{"title": ""}
-				"""), null));
-		then(this.repository).should(never()).create(any());
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.controller.create(CALLER, body("""
+					{"title": ""}
+					"""), null));
+		then(this.repository).should(never()).create(anyLong(), any());
 	}
 
 	@Test
 	void rejectsNonObjectBodiesAsMalformed() {
-		assertThatExceptionOfType(NotAnObjectException.class).isThrownBy(() -> this.controller.create(body("[]"), null))
+		assertThatExceptionOfType(NotAnObjectException.class)
+			.isThrownBy(() -> this.controller.create(CALLER, body("[]"), null))
 			.satisfies((ex) -> assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST));
 	}
 
@@ -108,16 +116,16 @@ class TaskControllerUnitTests {
 	void completesThroughTheRepository() {
 		Task completed = new Task(1, "Test", null, true, TaskFixtures.CREATED, TaskFixtures.CREATED,
 				TaskFixtures.CREATED);
-		given(this.repository.complete(1)).willReturn(Optional.of(completed));
+		given(this.repository.complete(OWNER, 1)).willReturn(Optional.of(completed));
 
-		assertThat(this.controller.complete("1")).isEqualTo(completed);
+		assertThat(this.controller.complete(CALLER, "1")).isEqualTo(completed);
 	}
 
 	@Test
 	void reportsAnUnknownTaskAsNotFound() {
-		given(this.repository.complete(7)).willReturn(Optional.empty());
+		given(this.repository.complete(OWNER, 7)).willReturn(Optional.empty());
 
-		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.controller.complete("7"))
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.controller.complete(CALLER, "7"))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 				assertThat(ex.getBody().getDetail()).isEqualTo("Task 7 does not exist");
@@ -128,7 +136,7 @@ class TaskControllerUnitTests {
 	void rejectsIdsThatAreNotPositiveInt64() {
 		for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "", " 1", "+1", "0x10")) {
 			assertThatExceptionOfType(InvalidRequestException.class).as(id)
-				.isThrownBy(() -> this.controller.get(id))
+				.isThrownBy(() -> this.controller.get(CALLER, id))
 				.satisfies((ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("id"));
 		}
 		then(this.repository).shouldHaveNoInteractions();
@@ -136,21 +144,22 @@ class TaskControllerUnitTests {
 
 	@Test
 	void acceptsTheLargestInt64Id() {
-		given(this.repository.findById(Long.MAX_VALUE)).willReturn(Optional.empty());
+		given(this.repository.findById(OWNER, Long.MAX_VALUE)).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(TaskNotFoundException.class)
-			.isThrownBy(() -> this.controller.get(Long.toString(Long.MAX_VALUE)));
+			.isThrownBy(() -> this.controller.get(CALLER, Long.toString(Long.MAX_VALUE)));
 	}
 
 	@Test
 	void writesThePageAsAJsonArrayWithALinkToTheNextPage() throws Exception {
 		Task first = TaskFixtures.aTask();
-		willAnswer(feeding(first.id(), first)).given(this.repository).streamPage(any(), any());
+		willAnswer(feeding(first.id(), first)).given(this.repository).streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.controller.list(parameters("limit", "1", "q", "a b&c"), response);
+		this.controller.list(CALLER, parameters("limit", "1", "q", "a b&c"), response);
 
-		then(this.repository).should().streamPage(eq(new TaskListQuery(null, "a b&c", 1, null, false)), any());
+		then(this.repository).should()
+			.streamPage(eq(OWNER), eq(new TaskListQuery(null, "a b&c", 1, null, false)), any());
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(this.json.readTree(response.getContentAsString()))
@@ -161,10 +170,10 @@ class TaskControllerUnitTests {
 
 	@Test
 	void writesAnEmptyLastPageWithoutALink() throws Exception {
-		willAnswer(feeding(null)).given(this.repository).streamPage(any(), any());
+		willAnswer(feeding(null)).given(this.repository).streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.controller.list(parameters(), response);
+		this.controller.list(CALLER, parameters(), response);
 
 		assertThat(response.getContentAsString()).isEqualTo("[]");
 		assertThat(response.getHeader(HttpHeaders.LINK)).isNull();
@@ -175,12 +184,12 @@ class TaskControllerUnitTests {
 		Task task = TaskFixtures.aTask();
 		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null, task))
 			.given(this.repository)
-			.streamPage(any(), any());
+			.streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.controller.list(parameters(), response);
+		this.controller.list(CALLER, parameters(), response);
 
-		then(this.repository).should(times(2)).streamPage(any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
 		assertThat(this.json.readTree(response.getContentAsString()).get(0).get("id").longValue()).isEqualTo(task.id());
 	}
 
@@ -190,14 +199,14 @@ class TaskControllerUnitTests {
 			.rollback(any());
 		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null))
 			.given(this.repository)
-			.streamPage(any(), any());
+			.streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		// a page this large is read in a transaction
-		this.controller.list(parameters("limit", "1000"), response);
+		this.controller.list(CALLER, parameters("limit", "1000"), response);
 
 		then(this.transactionManager).should().rollback(any());
-		then(this.repository).should(times(2)).streamPage(any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
 		assertThat(response.getContentAsString()).isEqualTo("[]");
 	}
 
@@ -206,16 +215,16 @@ class TaskControllerUnitTests {
 		Task lost = TaskFixtures.aTask();
 		Task kept = new Task(2, "kept", null, false, TaskFixtures.CREATED, TaskFixtures.CREATED, null);
 		willAnswer((invocation) -> {
-			TaskPageSink sink = invocation.getArgument(1);
+			TaskPageSink sink = invocation.getArgument(2);
 			sink.begin(7L);
 			sink.add(lost);
 			throw new DataAccessResourceFailureException("connection reset");
-		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(any(), any());
+		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
-		this.controller.list(parameters(), response);
+		this.controller.list(CALLER, parameters(), response);
 
-		then(this.repository).should(times(2)).streamPage(any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
 		assertThat(this.json.readTree(response.getContentAsString()))
 			.isEqualTo(this.json.readTree("[" + this.json.writeValueAsString(kept) + "]"));
 		assertThat(response.getHeader(HttpHeaders.LINK)).isNull();
@@ -224,22 +233,22 @@ class TaskControllerUnitTests {
 	@Test
 	void answersAListingCancelledPartWayWithTheFailureAndSendsNothing() {
 		willAnswer((invocation) -> {
-			TaskPageSink sink = invocation.getArgument(1);
+			TaskPageSink sink = invocation.getArgument(2);
 			sink.begin(null);
 			sink.add(TaskFixtures.aTask());
 			throw new QueryTimeoutException("canceling statement due to statement timeout");
-		}).given(this.repository).streamPage(any(), any());
+		}).given(this.repository).streamPage(anyLong(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		assertThatExceptionOfType(QueryTimeoutException.class)
-			.isThrownBy(() -> this.controller.list(parameters(), response));
+			.isThrownBy(() -> this.controller.list(CALLER, parameters(), response));
 		assertThat(response.isCommitted()).isFalse();
 		assertThat(response.getContentAsByteArray()).isEmpty();
 	}
 
 	private static Answer<Void> feeding(@Nullable Long nextAfter, Task... tasks) {
 		return (invocation) -> {
-			TaskPageSink sink = invocation.getArgument(1);
+			TaskPageSink sink = invocation.getArgument(2);
 			sink.begin(nextAfter);
 			for (Task task : tasks) {
 				sink.add(task);

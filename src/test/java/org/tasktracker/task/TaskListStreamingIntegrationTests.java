@@ -65,8 +65,8 @@ class TaskListStreamingIntegrationTests {
 	void insertTheLargestPage() {
 		this.marker = TaskFixtures.uniqueMarker();
 		this.jdbc.sql("""
-				INSERT INTO tasks (title, description)
-				SELECT :marker || ' ' || n, :description FROM generate_series(1, 1000) AS n
+				INSERT INTO tasks (owner_id, title, description)
+				SELECT 1, :marker || ' ' || n, :description FROM generate_series(1, 1000) AS n
 				""").param("marker", this.marker).param("description", LARGEST_DESCRIPTION).update();
 	}
 

@@ -3,6 +3,7 @@ package org.tasktracker.task;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,14 +34,14 @@ class TaskListTransactionIntegrationTests {
 		TaskListQuery query = new TaskListQuery(null, search ? marker : null, limit, created.get(0) - 1, false);
 		TransactionRecordingPage page = new TransactionRecordingPage();
 
-		this.service.list(query, page);
+		this.service.list(Account.LOCAL_ID, query, page);
 
 		assertThat(page.ids()).isEqualTo((limit == 1) ? created.subList(0, 1) : created);
 		assertThat(page.inTransaction).isEqualTo(inTransaction);
 	}
 
 	private long create(String title) {
-		return this.service.create(TaskFixtures.aNewTask(title)).id();
+		return this.service.create(Account.LOCAL_ID, TaskFixtures.aNewTask(title)).id();
 	}
 
 	/** Notes whether a transaction was open when the page began. */

@@ -12,6 +12,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.tasktracker.account.Account;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -33,6 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Import(TaskRepository.class)
 class TaskRepositoryTests {
 
+	/** The local user, who owns every task of these tests but the other owner's. */
+	private static final long OWNER = Account.LOCAL_ID;
+
+	/** Any other id: tasks have no foreign key to users. */
+	private static final long OTHER_OWNER = 987_654;
+
 	@Autowired
 	private TaskRepository tasks;
 
@@ -44,7 +51,7 @@ class TaskRepositoryTests {
 
 	@Test
 	void createsAnOpenTaskWithServerTimestamps() {
-		Task task = this.tasks.create(new NewTask("Test", "about it"));
+		Task task = this.tasks.create(OWNER, new NewTask("Test", "about it"));
 
 		assertThat(task.id()).isPositive();
 		assertThat(task.title()).isEqualTo("Test");
@@ -52,13 +59,13 @@ class TaskRepositoryTests {
 		assertThat(task.completed()).isFalse();
 		assertThat(task.completedAt()).isNull();
 		assertThat(task.updatedAt()).isEqualTo(task.createdAt());
-		assertThat(this.tasks.findById(task.id())).contains(task);
+		assertThat(this.tasks.findById(OWNER, task.id())).contains(task);
 	}
 
 	@Test
 	void storesTextThatPostgresCountsInCharacters() {
 		String title = "\uD83D\uDE00".repeat(200);
-		assertThat(this.tasks.create(new NewTask(title, null)).title()).isEqualTo(title);
+		assertThat(this.tasks.create(OWNER, new NewTask(title, null)).title()).isEqualTo(title);
 	}
 
 	@Test
@@ -74,12 +81,12 @@ class TaskRepositoryTests {
 			}));
 		}
 
-		List<Task> created = this.tasks.createAll(asked);
+		List<Task> created = this.tasks.createAll(owned(asked));
 
 		assertThat(created).extracting(Task::id).doesNotHaveDuplicates();
 		assertThat(created).extracting((task) -> new NewTask(task.title(), task.description()))
 			.containsExactlyElementsOf(asked);
-		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(task.id())).contains(task));
+		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(OWNER, task.id())).contains(task));
 	}
 
 	@Test
@@ -87,36 +94,80 @@ class TaskRepositoryTests {
 		List<NewTask> asked = List.of(new NewTask("NULL", null), new NewTask("{a,\"b\"}", "back\\slash, comma"),
 				new NewTask("same", "twice"), new NewTask("\uD83D\uDE00 emoji", "NULL"), new NewTask("same", "twice"));
 
-		List<Task> created = this.tasks.createAll(asked);
+		List<Task> created = this.tasks.createAll(owned(asked));
 
 		assertThat(created).extracting((task) -> new NewTask(task.title(), task.description()))
 			.containsExactlyElementsOf(asked);
 		assertThat(created).extracting(Task::id).doesNotHaveDuplicates();
 		assertThat(created).extracting(Task::createdAt).containsOnly(created.get(0).createdAt());
-		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(task.id())).contains(task));
+		assertThat(created).allSatisfy((task) -> assertThat(this.tasks.findById(OWNER, task.id())).contains(task));
 	}
 
 	@Test
 	void completesSeveralTasksInOneStatementAnsweringForEachIdInOrder() {
-		Task done = this.tasks.complete(this.tasks.create(TaskFixtures.aNewTask("done before")).id()).orElseThrow();
-		Task open = this.tasks.create(TaskFixtures.aNewTask("open"));
+		Task done = this.tasks.complete(OWNER, this.tasks.create(OWNER, TaskFixtures.aNewTask("done before")).id())
+			.orElseThrow();
+		Task open = this.tasks.create(OWNER, TaskFixtures.aNewTask("open"));
 
-		List<Optional<Task>> answers = this.tasks.completeAll(List.of(open.id(), Long.MAX_VALUE, done.id(), open.id()));
+		List<Optional<Task>> answers = this.tasks
+			.completeAll(List.of(mine(open.id()), mine(Long.MAX_VALUE), mine(done.id()), mine(open.id())));
 
 		Task completed = answers.get(0).orElseThrow();
 		assertThat(completed.completed()).isTrue();
 		assertThat(completed.completedAt()).isNotNull();
 		assertThat(answers).containsExactly(Optional.of(completed), Optional.empty(), Optional.of(done),
 				Optional.of(completed));
-		assertThat(this.tasks.findById(open.id())).contains(completed);
+		assertThat(this.tasks.findById(OWNER, open.id())).contains(completed);
+	}
+
+	@Test
+	void gatheredCompletesMatchEachRequestToItsOwnersTaskOnly() {
+		Task mineOpen = this.tasks.create(OWNER, TaskFixtures.aNewTask("mine"));
+		Task theirs = this.tasks.create(OTHER_OWNER, TaskFixtures.aNewTask("theirs"));
+
+		List<Optional<Task>> answers = this.tasks.completeAll(List.of(new Owned<>(OTHER_OWNER, mineOpen.id()),
+				mine(theirs.id()), new Owned<>(OTHER_OWNER, theirs.id())));
+
+		assertThat(answers.get(0)).isEmpty();
+		assertThat(answers.get(1)).isEmpty();
+		assertThat(answers.get(2)).hasValueSatisfying((task) -> assertThat(task.id()).isEqualTo(theirs.id()));
+		assertThat(this.tasks.findById(OWNER, mineOpen.id())).hasValueSatisfying(
+				(task) -> assertThat(task.completed()).as("another owner's request left it open").isFalse());
+	}
+
+	@Test
+	void gatheredCreatesGiveEachRowItsOwnOwner() {
+		List<Task> created = this.tasks.createAll(List.of(new Owned<>(OWNER, new NewTask("for me", null)),
+				new Owned<>(OTHER_OWNER, new NewTask("for them", null))));
+
+		assertThat(this.tasks.findById(OWNER, created.get(0).id())).isPresent();
+		assertThat(this.tasks.findById(OTHER_OWNER, created.get(0).id())).isEmpty();
+		assertThat(this.tasks.findById(OTHER_OWNER, created.get(1).id())).isPresent();
+		assertThat(this.tasks.findById(OWNER, created.get(1).id())).isEmpty();
+	}
+
+	@Test
+	void everyStatementOnATaskIsScopedToItsOwner() {
+		Task theirs = this.tasks.create(OTHER_OWNER, new NewTask("their secret", "notes"));
+
+		assertThat(this.tasks.findById(OWNER, theirs.id())).isEmpty();
+		assertThat(this.tasks.complete(OWNER, theirs.id())).isEmpty();
+		assertThat(this.tasks.reopen(OWNER, theirs.id())).isEmpty();
+		assertThat(this.tasks.update(OWNER, theirs.id(), new TaskPatch("mine now", false, null, null))).isEmpty();
+		assertThat(this.tasks.update(OWNER, theirs.id(), new TaskPatch(null, false, null, null))).isEmpty();
+		assertThat(this.tasks.delete(OWNER, theirs.id())).isFalse();
+		CollectedPage search = new CollectedPage();
+		this.tasks.streamPage(OWNER, new TaskListQuery(null, "their secret", 100, null, false), search);
+		assertThat(search.tasks()).isEmpty();
+		assertThat(this.tasks.findById(OTHER_OWNER, theirs.id())).contains(theirs);
 	}
 
 	@Test
 	void completingTwiceKeepsTheFirstCompletionTime() {
-		Task task = this.tasks.create(TaskFixtures.aNewTask("Test"));
+		Task task = this.tasks.create(OWNER, TaskFixtures.aNewTask("Test"));
 
-		Task first = this.tasks.complete(task.id()).orElseThrow();
-		Task second = this.tasks.complete(task.id()).orElseThrow();
+		Task first = this.tasks.complete(OWNER, task.id()).orElseThrow();
+		Task second = this.tasks.complete(OWNER, task.id()).orElseThrow();
 
 		assertThat(first.completed()).isTrue();
 		assertThat(first.completedAt()).isNotNull();
@@ -125,67 +176,67 @@ class TaskRepositoryTests {
 
 	@Test
 	void reopeningClearsTheCompletionTime() {
-		Task task = this.tasks.create(TaskFixtures.aNewTask("Test"));
-		this.tasks.complete(task.id());
+		Task task = this.tasks.create(OWNER, TaskFixtures.aNewTask("Test"));
+		this.tasks.complete(OWNER, task.id());
 
-		Task reopened = this.tasks.reopen(task.id()).orElseThrow();
+		Task reopened = this.tasks.reopen(OWNER, task.id()).orElseThrow();
 
 		assertThat(reopened.completed()).isFalse();
 		assertThat(reopened.completedAt()).isNull();
-		assertThat(this.tasks.reopen(task.id())).contains(reopened);
+		assertThat(this.tasks.reopen(OWNER, task.id())).contains(reopened);
 	}
 
 	@Test
 	void changesOnlyWhatAPatchNames() {
-		Task task = this.tasks.create(new NewTask("Old", "keep me"));
+		Task task = this.tasks.create(OWNER, new NewTask("Old", "keep me"));
 
-		Task renamed = this.tasks.update(task.id(), new TaskPatch("New", false, null, null)).orElseThrow();
+		Task renamed = this.tasks.update(OWNER, task.id(), new TaskPatch("New", false, null, null)).orElseThrow();
 		assertThat(renamed.title()).isEqualTo("New");
 		assertThat(renamed.description()).isEqualTo("keep me");
 
-		Task cleared = this.tasks.update(task.id(), new TaskPatch(null, true, null, null)).orElseThrow();
+		Task cleared = this.tasks.update(OWNER, task.id(), new TaskPatch(null, true, null, null)).orElseThrow();
 		assertThat(cleared.description()).isNull();
 		assertThat(cleared.title()).isEqualTo("New");
 
-		Task completed = this.tasks.update(task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
+		Task completed = this.tasks.update(OWNER, task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
 		assertThat(completed.completed()).isTrue();
 		assertThat(completed.completedAt()).isNotNull();
-		Task again = this.tasks.update(task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
+		Task again = this.tasks.update(OWNER, task.id(), new TaskPatch(null, false, null, true)).orElseThrow();
 		assertThat(again.completedAt()).isEqualTo(completed.completedAt());
 
-		Task reopened = this.tasks.update(task.id(), new TaskPatch(null, false, null, false)).orElseThrow();
+		Task reopened = this.tasks.update(OWNER, task.id(), new TaskPatch(null, false, null, false)).orElseThrow();
 		assertThat(reopened.completed()).isFalse();
 		assertThat(reopened.completedAt()).isNull();
 	}
 
 	@Test
 	void anEmptyPatchChangesNothing() {
-		Task task = this.tasks.create(TaskFixtures.aNewTask("Same"));
-		assertThat(this.tasks.update(task.id(), new TaskPatch(null, false, null, null))).contains(task);
+		Task task = this.tasks.create(OWNER, TaskFixtures.aNewTask("Same"));
+		assertThat(this.tasks.update(OWNER, task.id(), new TaskPatch(null, false, null, null))).contains(task);
 	}
 
 	@Test
 	void findsNothingToChangeForAnUnknownId() {
-		assertThat(this.tasks.complete(Long.MAX_VALUE)).isEmpty();
-		assertThat(this.tasks.reopen(Long.MAX_VALUE)).isEmpty();
-		assertThat(this.tasks.update(Long.MAX_VALUE, new TaskPatch("x", false, null, null))).isEmpty();
-		assertThat(this.tasks.delete(Long.MAX_VALUE)).isFalse();
-		assertThat(this.tasks.findById(Long.MAX_VALUE)).isEmpty();
+		assertThat(this.tasks.complete(OWNER, Long.MAX_VALUE)).isEmpty();
+		assertThat(this.tasks.reopen(OWNER, Long.MAX_VALUE)).isEmpty();
+		assertThat(this.tasks.update(OWNER, Long.MAX_VALUE, new TaskPatch("x", false, null, null))).isEmpty();
+		assertThat(this.tasks.delete(OWNER, Long.MAX_VALUE)).isFalse();
+		assertThat(this.tasks.findById(OWNER, Long.MAX_VALUE)).isEmpty();
 	}
 
 	@Test
 	void deletesATask() {
-		Task task = this.tasks.create(TaskFixtures.aNewTask("Gone"));
-		assertThat(this.tasks.delete(task.id())).isTrue();
-		assertThat(this.tasks.findById(task.id())).isEmpty();
+		Task task = this.tasks.create(OWNER, TaskFixtures.aNewTask("Gone"));
+		assertThat(this.tasks.delete(OWNER, task.id())).isTrue();
+		assertThat(this.tasks.findById(OWNER, task.id())).isEmpty();
 	}
 
 	@Test
 	void searchesTitleAndDescriptionCaseInsensitivelyAndLiterally() {
 		String marker = TaskFixtures.uniqueMarker();
-		Task inTitle = this.tasks.create(new NewTask("Über " + marker + " 100%", null));
-		Task inDescription = this.tasks.create(new NewTask("other", "see " + marker.toUpperCase() + " ü_x"));
-		this.tasks.create(new NewTask("unrelated", "nothing"));
+		Task inTitle = this.tasks.create(OWNER, new NewTask("Über " + marker + " 100%", null));
+		Task inDescription = this.tasks.create(OWNER, new NewTask("other", "see " + marker.toUpperCase() + " ü_x"));
+		this.tasks.create(OWNER, new NewTask("unrelated", "nothing"));
 
 		assertThat(query(marker)).containsExactly(inTitle.id(), inDescription.id());
 		assertThat(query("ÜBER " + marker)).containsExactly(inTitle.id());
@@ -200,10 +251,10 @@ class TaskRepositoryTests {
 	@Test
 	void pagesByIdInEitherOrderAndFiltersByState() {
 		String marker = TaskFixtures.uniqueMarker();
-		Task a = this.tasks.create(new NewTask(marker + " a", null));
-		Task b = this.tasks.create(new NewTask(marker + " b", null));
-		Task c = this.tasks.create(new NewTask(marker + " c", null));
-		this.tasks.complete(b.id());
+		Task a = this.tasks.create(OWNER, new NewTask(marker + " a", null));
+		Task b = this.tasks.create(OWNER, new NewTask(marker + " b", null));
+		Task c = this.tasks.create(OWNER, new NewTask(marker + " c", null));
+		this.tasks.complete(OWNER, b.id());
 
 		CollectedPage first = page(new TaskListQuery(null, marker, 2, null, false));
 		assertThat(first.ids()).containsExactly(a.id(), b.id());
@@ -227,7 +278,8 @@ class TaskRepositoryTests {
 	void streamsAPageLargerThanOneFetchInOrder() {
 		String marker = TaskFixtures.uniqueMarker();
 		int count = 2 * TaskRepository.FETCH_ROWS + 10;
-		this.jdbc.sql("INSERT INTO tasks (title) SELECT :marker || ' ' || n FROM generate_series(1, :count) AS n")
+		this.jdbc.sql(
+				"INSERT INTO tasks (owner_id, title) SELECT 1, :marker || ' ' || n FROM generate_series(1, :count) AS n")
 			.param("marker", marker)
 			.param("count", count)
 			.update();
@@ -265,8 +317,8 @@ class TaskRepositoryTests {
 		// statement that the driver has prepared on the server.
 		String marker = TaskFixtures.uniqueMarker();
 		this.jdbc.sql("""
-				INSERT INTO tasks (title, description)
-				SELECT CASE WHEN n % 2000 = 0 THEN :marker || ' ' || n ELSE 'task ' || n END,
+				INSERT INTO tasks (owner_id, title, description)
+				SELECT 1, CASE WHEN n % 2000 = 0 THEN :marker || ' ' || n ELSE 'task ' || n END,
 				       CASE WHEN n % 3 = 0 THEN 'description ' || md5(n::text) END
 				FROM generate_series(1, 10000) AS n
 				""").param("marker", marker).update();
@@ -330,7 +382,7 @@ class TaskRepositoryTests {
 			String description = random.nextBoolean() ? null : randomText(random, alphabet, 12);
 			rows.add(new String[] { title, description });
 		}
-		rows.forEach((row) -> this.tasks.create(new NewTask(row[0], row[1])));
+		rows.forEach((row) -> this.tasks.create(OWNER, new NewTask(row[0], row[1])));
 		Long firstId = this.jdbc.sql("SELECT min(id) FROM tasks").query(Long.class).single();
 
 		List<String> terms = new ArrayList<>(List.of("needle", "NEEDLE", "eed", "e", "n", "ne", "%", "_", "\\",
@@ -448,14 +500,22 @@ class TaskRepositoryTests {
 		return text.toString();
 	}
 
+	private static List<Owned<NewTask>> owned(List<NewTask> tasks) {
+		return tasks.stream().map((task) -> new Owned<>(OWNER, task)).toList();
+	}
+
+	private static Owned<Long> mine(long id) {
+		return new Owned<>(OWNER, id);
+	}
+
 	/** Tasks like the benchmark's: 5 Zebra titles, all others a Benchmark task. */
 	private void loadTasks(int count) throws SQLException {
 		// Loading tens of thousands of rows may outlast the socket timeout that guards
 		// requests.
 		DataSourceUtils.getConnection(this.dataSource).setNetworkTimeout(Runnable::run, 0);
 		this.jdbc.sql("""
-				INSERT INTO tasks (title, description, completed, completed_at)
-				SELECT CASE WHEN n % (:count / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
+				INSERT INTO tasks (owner_id, title, description, completed, completed_at)
+				SELECT 1, CASE WHEN n % (:count / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
 				       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
 				       CASE WHEN n % 2 = 0 THEN now() END
 				FROM generate_series(1, :count) AS n
@@ -480,13 +540,13 @@ class TaskRepositoryTests {
 
 	/** Scans of the search index in this (the test's) transaction. */
 	private long searchIndexScans() {
-		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_search_keys_idx'::regclass)")
+		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_search_keys_idx'::regclass)")
 			.query(Long.class)
 			.single();
 	}
 
 	private String explain(TaskListQuery query) {
-		TaskRepository.PageStatement page = TaskRepository.pageStatement(query);
+		TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query);
 		return String.join("\n",
 				this.jdbc.sql("EXPLAIN " + page.sql()).params(page.parameters()).query(String.class).list());
 	}
@@ -497,7 +557,7 @@ class TaskRepositoryTests {
 
 	private CollectedPage page(TaskListQuery query) {
 		CollectedPage page = new CollectedPage();
-		this.tasks.streamPage(query, page);
+		this.tasks.streamPage(OWNER, query, page);
 		return page;
 	}
 

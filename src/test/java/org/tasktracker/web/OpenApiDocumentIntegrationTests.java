@@ -62,7 +62,8 @@ class OpenApiDocumentIntegrationTests {
 		Set<String> served = new TreeSet<>();
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
 			for (String path : mapping.getKey().getPatternValues()) {
-				if (path.startsWith("/tasks") || path.startsWith("/health")) {
+				if (path.startsWith("/tasks") || path.startsWith("/health") || path.startsWith("/users")
+						|| path.startsWith("/tokens")) {
 					mapping.getKey()
 						.getMethodsCondition()
 						.getMethods()
@@ -82,7 +83,8 @@ class OpenApiDocumentIntegrationTests {
 		document().get("paths")
 			.forEach((path) -> path.forEach((operation) -> ids.add(operation.get("operationId").stringValue())));
 		assertThat(ids).containsExactlyInAnyOrder("listTasks", "createTask", "getTask", "updateTask", "deleteTask",
-				"completeTask", "reopenTask", "getHealth", "getReadiness", "getLiveness");
+				"completeTask", "reopenTask", "getHealth", "getReadiness", "getLiveness", "createUser", "listUsers",
+				"getMe", "updateMe", "deleteUser", "createToken", "listTokens", "revokeToken");
 	}
 
 	@Test

@@ -1,0 +1,60 @@
+package org.tasktracker.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * After the credential filters: a request without credentials acts as the local user when
+ * {@link LocalAccess} allows it in this {@link AuthMode}. A request whose password a
+ * browser may have added on its own (HTTP Basic) is refused when a page of another site
+ * sent it, as a credential-less one would be.
+ */
+final class LocalUserFilter extends OncePerRequestFilter {
+
+	private final AuthMode mode;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	LocalUserFilter(AuthMode mode) {
+		this.mode = mode;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = this.contexts.getContext().getAuthentication();
+		if (authentication == null && request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			String refusal = LocalAccess.refusal(this.mode, request);
+			if (refusal == null) {
+				SecurityContext context = this.contexts.createEmptyContext();
+				context.setAuthentication(
+						AccountAuthentication.wholeUser(Account.LOCAL, AccountAuthentication.Proof.LOCAL));
+				this.contexts.setContext(context);
+			}
+			else {
+				request.setAttribute(AccessProblems.LOCAL_REFUSAL, refusal);
+			}
+		}
+		else if (authentication instanceof AccountAuthentication account
+				&& account.proof() == AccountAuthentication.Proof.PASSWORD) {
+			String refusal = LocalAccess.crossSite(request);
+			if (refusal != null) {
+				this.contexts.clearContext();
+				request.setAttribute(AccessProblems.LOCAL_REFUSAL, refusal);
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

@@ -1,0 +1,157 @@
+package org.tasktracker.account;
+
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tasktracker.web.ProblemWriter;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.authorization.AuthorizationResult;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Who a request acts as and what it may do, in Spring Security's filter chain: a bearer
+ * token (the resource server's opaque tokens, checked by {@link TokenService}), a
+ * password (HTTP Basic, checked by {@link PasswordAuthentication}), or else the local
+ * user when {@link LocalAccess} allows it. Every refusal is a problem response
+ * ({@link AccessProblems}); users over their rate go no further than
+ * {@link RateLimitFilter}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AccountProperties.class)
+class SecurityConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
+	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
+			"/docs/**", "/swagger-ui/**", "/metrics", "/error" };
+
+	/** bcrypt, behind the {@code {id}} prefix that lets a later encoder take over. */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	/**
+	 * The only password check. As a bean it is Spring Security's global one, and Spring
+	 * Boot's generated default user never exists.
+	 */
+	@Bean
+	AuthenticationProvider passwordAuthentication(UserRepository users, PasswordEncoder encoder,
+			PasswordAttempts attempts) {
+		return new PasswordAuthentication(users, encoder, attempts);
+	}
+
+	@Bean
+	SecurityFilterChain api(HttpSecurity http, AccountProperties properties, TokenService tokens,
+			AccessProblems problems, RateLimits limits, ProblemWriter problemWriter) {
+		if (properties.mode() == AuthMode.OFF) {
+			log.warn("AUTH_MODE=off: requests without credentials act as the local user from any address");
+		}
+		TokenIntrospection introspection = new TokenIntrospection(tokens);
+		AuthorizationManager<RequestAuthorizationContext> createUser = (properties
+			.registration() == AccountProperties.Registration.OPEN) ? (authentication, context) -> GRANTED
+					: SecurityConfiguration::admin;
+		http.csrf(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.httpBasic((basic) -> basic.realmName(AccessProblems.REALM).authenticationEntryPoint(problems))
+			.oauth2ResourceServer((server) -> server
+				.opaqueToken((opaque) -> opaque.introspector(introspection).authenticationConverter(introspection))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new LocalUserFilter(properties.mode()), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new RateLimitFilter(limits, problemWriter), ExceptionTranslationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+				.permitAll()
+				.requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/users/me", "/tokens")
+				.access(scope(Scope.TASKS_READ))
+				.requestMatchers(HttpMethod.HEAD, "/tasks", "/tasks/**", "/users/me", "/tokens")
+				.access(scope(Scope.TASKS_READ))
+				.requestMatchers("/tasks", "/tasks/**")
+				.access(scope(Scope.TASKS_WRITE))
+				.requestMatchers(HttpMethod.PATCH, "/users/me")
+				.access(scope(Scope.TASKS_WRITE))
+				.requestMatchers(HttpMethod.POST, "/users")
+				.access(createUser)
+				.requestMatchers("/users", "/users/**")
+				.access(SecurityConfiguration::admin)
+				.requestMatchers(HttpMethod.POST, "/tokens")
+				.access(SecurityConfiguration::notByToken)
+				.requestMatchers("/tokens/**")
+				.access(scope(Scope.TASKS_WRITE))
+				.anyRequest()
+				.authenticated());
+		return http.build();
+	}
+
+	private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
+
+	private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
+
+	/** Granted when the request may act with {@code scope}; a token may lack it. */
+	private static AuthorizationManager<RequestAuthorizationContext> scope(Scope scope) {
+		return (authentication, context) -> {
+			if (!(authentication.get() instanceof AccountAuthentication account)) {
+				return DENIED;
+			}
+			if (account.getAuthorities().contains(scope.authority())) {
+				return GRANTED;
+			}
+			context.getRequest().setAttribute(AccessProblems.NEEDED_SCOPE, scope.value());
+			return DENIED;
+		};
+	}
+
+	/** User management: an admin, and, by token, one with the {@code admin} scope. */
+	private static AuthorizationResult admin(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext context) {
+		if (!(authentication.get() instanceof AccountAuthentication account)) {
+			return DENIED;
+		}
+		if (!account.getPrincipal().admin()) {
+			context.getRequest().setAttribute(AccessProblems.DENIAL, "Only an admin may manage users");
+			return DENIED;
+		}
+		if (!account.getAuthorities().contains(Scope.ADMIN.authority())) {
+			context.getRequest().setAttribute(AccessProblems.NEEDED_SCOPE, Scope.ADMIN.value());
+			return DENIED;
+		}
+		return GRANTED;
+	}
+
+	/** Creating tokens: with a password, a web session or as the local user. */
+	private static AuthorizationResult notByToken(Supplier<? extends Authentication> authentication,
+			RequestAuthorizationContext context) {
+		if (!(authentication.get() instanceof AccountAuthentication account)) {
+			return DENIED;
+		}
+		if (account.proof() == AccountAuthentication.Proof.TOKEN) {
+			context.getRequest()
+				.setAttribute(AccessProblems.DENIAL, "A token cannot create tokens; use your password (HTTP Basic)");
+			return DENIED;
+		}
+		return GRANTED;
+	}
+
+}

@@ -1,0 +1,102 @@
+package org.tasktracker.account;
+
+import java.net.URI;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The HTTP edge of users: {@code /users}, {@code /users/me} and {@code /users/{id}}. */
+@RestController
+@RequestMapping("/users")
+class UserController implements UserApi {
+
+	private final UserService users;
+
+	UserController(UserService users) {
+		this.users = users;
+	}
+
+	@Override
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<User> create(@AuthenticationPrincipal @Nullable Account caller, @RequestBody JsonNode body) {
+		User user = this.users.create(caller, AccountRequests.newUser(requireObject(body)));
+		return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
+	}
+
+	@Override
+	@GetMapping
+	public List<User> list() {
+		return this.users.list();
+	}
+
+	@Override
+	@GetMapping("/me")
+	public User me(@AuthenticationPrincipal Account caller) {
+		return this.users.me(caller);
+	}
+
+	@Override
+	@PatchMapping(path = "/me", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	public User updateMe(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
+			HttpServletRequest request) {
+		return this.users.update(caller, AccountRequests.userPatch(requireObject(body)), request.getRemoteAddr());
+	}
+
+	@Override
+	@DeleteMapping("/{id}")
+	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+		long userId = parseId(id);
+		if (!this.users.delete(caller, userId)) {
+			ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
+			notFound.getBody().setDetail("User " + userId + " does not exist");
+			throw notFound;
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	/**
+	 * A positive integer that fits in int64; anything else is a 422 naming {@code id}.
+	 */
+	static long parseId(String value) {
+		if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
+			throw new InvalidRequestException("id", "must be a positive 64-bit integer");
+		}
+		try {
+			long id = Long.parseLong(value);
+			if (id > 0) {
+				return id;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// Past int64: the same refusal.
+		}
+		throw new InvalidRequestException("id", "must be a positive 64-bit integer");
+	}
+
+	static JsonNode requireObject(JsonNode body) {
+		if (!body.isObject()) {
+			ErrorResponseException notAnObject = new ErrorResponseException(HttpStatus.BAD_REQUEST);
+			notAnObject.getBody().setDetail("Request body must be a JSON object");
+			throw notAnObject;
+		}
+		return body;
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.tasktracker.account;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.web.InvalidRequestException;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * The user operations and their rules: who may create whom, what one may change of
+ * oneself, who cannot be deleted. Also creates the first admin at start.
+ */
+@Service
+class UserService implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(UserService.class);
+
+	private final UserRepository users;
+
+	private final PasswordEncoder passwords;
+
+	private final PasswordAttempts attempts;
+
+	private final TokenService tokens;
+
+	private final DatabaseRetry retry;
+
+	private final TransactionOperations transactions;
+
+	private final ApplicationEventPublisher events;
+
+	private final AccountProperties properties;
+
+	UserService(UserRepository users, PasswordEncoder passwords, PasswordAttempts attempts, TokenService tokens,
+			DatabaseRetry retry, TransactionOperations transactions, ApplicationEventPublisher events,
+			AccountProperties properties) {
+		this.users = users;
+		this.passwords = passwords;
+		this.attempts = attempts;
+		this.tokens = tokens;
+		this.retry = retry;
+		this.transactions = transactions;
+		this.events = events;
+		this.properties = properties;
+	}
+
+	/**
+	 * Creates a user for {@code caller}: an admin may create anyone; with open
+	 * registration anyone else may create a user who is not an admin.
+	 * @param caller who asks, or null for a request without credentials
+	 */
+	User create(@Nullable Account caller, NewUser user) {
+		boolean byAdmin = caller != null && caller.admin();
+		if (!byAdmin && this.properties.registration() != AccountProperties.Registration.OPEN) {
+			throw new ErrorResponseException(HttpStatus.FORBIDDEN);
+		}
+		if (!byAdmin && user.admin()) {
+			throw forbidden("Only an admin may create an admin");
+		}
+		String hash = this.passwords.encode(user.password());
+		return this.retry.onceOnly(() -> this.users.create(user, hash))
+			.orElseThrow(() -> conflict("That username is taken"));
+	}
+
+	List<User> list() {
+		return this.retry.idempotent(this.users::findAll);
+	}
+
+	User me(Account caller) {
+		return this.retry.idempotent(() -> this.users.findById(caller.id()))
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * Applies a merge patch to the caller's own user. A new password needs the current
+	 * one, checked like any password: a wrong one counts against the caller's failed
+	 * attempts.
+	 */
+	User update(Account caller, UserPatch patch, String clientAddress) {
+		String newHash = null;
+		if (patch.password() != null) {
+			if (caller.isLocal()) {
+				throw forbidden("The local user has no password");
+			}
+			try {
+				this.attempts.checkAllowed(caller.username(), clientAddress);
+			}
+			catch (TooManyAttemptsException ex) {
+				throw ex.toErrorResponse();
+			}
+			String current = this.retry.idempotent(() -> this.users.findPasswordHash(caller.id()));
+			if (current == null || !this.passwords.matches(patch.currentPassword(), current)) {
+				this.attempts.failed(caller.username(), clientAddress);
+				throw new InvalidRequestException("current_password", "is not the current password");
+			}
+			newHash = this.passwords.encode(patch.password());
+		}
+		String hash = newHash;
+		return this.retry.idempotent(() -> this.users.update(caller.id(), patch, hash))
+			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * Deletes a user with everything the user owns, in one transaction.
+	 * @return whether there was such a user
+	 */
+	boolean delete(Account caller, long id) {
+		if (id == Account.LOCAL_ID) {
+			throw conflict("The local user cannot be deleted");
+		}
+		if (id == caller.id()) {
+			throw conflict("You cannot delete yourself");
+		}
+		Boolean deleted = this.retry.onceOnly(() -> this.transactions.execute((status) -> {
+			if (!this.users.delete(id)) {
+				return false;
+			}
+			this.events.publishEvent(new UserDeleted(id));
+			return true;
+		}));
+		this.tokens.forgetUser(id);
+		return Boolean.TRUE.equals(deleted);
+	}
+
+	/**
+	 * The first admin, from {@code ADMIN_USERNAME} and {@code ADMIN_PASSWORD}: created
+	 * when no user of that name exists, never changed.
+	 */
+	@Override
+	public void run(ApplicationArguments arguments) {
+		String username = this.properties.adminUsername();
+		String password = this.properties.adminPassword();
+		if (username == null || username.isBlank() || password == null || password.isEmpty()) {
+			return;
+		}
+		NewUser admin = AccountRequests.newUser(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+			.put("username", username)
+			.put("password", password)
+			.put("admin", true));
+		if (this.users.existsByUsername(admin.username())) {
+			return;
+		}
+		Optional<User> created = this.users.create(admin, this.passwords.encode(admin.password()));
+		created.ifPresent((user) -> log.info("Created the admin user '{}' (ADMIN_USERNAME)", user.username()));
+	}
+
+	static ErrorResponseException conflict(String detail) {
+		ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
+		conflict.getBody().setDetail(detail);
+		return conflict;
+	}
+
+	static ErrorResponseException forbidden(String detail) {
+		ErrorResponseException forbidden = new ErrorResponseException(HttpStatus.FORBIDDEN);
+		forbidden.getBody().setDetail(detail);
+		return forbidden;
+	}
+
+}
