@@ -47,7 +47,9 @@ class DeploymentFilesTests {
 		assertThat(app.get("depends_on")).isEqualTo(Map.of("db", Map.of("condition", "service_healthy")));
 		Map<String, Object> environment = (Map<String, Object>) app.get("environment");
 		assertThat((String) environment.get("DATABASE_URL")).startsWith("postgresql://").contains("@db:5432/");
-		assertThat((List<String>) app.get("ports")).containsExactly("8000:8000");
+		// Credential-less as the original design, and so on this machine's loopback only.
+		assertThat(environment.get("AUTH_MODE")).isEqualTo("off");
+		assertThat((List<String>) app.get("ports")).containsExactly("127.0.0.1:8000:8000");
 		assertThat(((Map<String, Object>) app.get("healthcheck")).get("test").toString()).contains("/health/ready");
 		assertThat(app.get("restart")).isEqualTo("unless-stopped");
 	}
