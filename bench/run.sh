@@ -3,8 +3,10 @@
 # pgbench drives with the same SQL, on this machine. Prints one table and writes it to
 # docs/BENCHMARKS.md. See docs/performance.md.
 #
-#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--no-build]
+#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--token] [--no-build]
 #
+# --token  also runs each workload as a user with an API token (Authorization: Bearer on
+#   every request, the rate limit lifted with RATE_LIMIT=0), beside the local user.
 # DATABASE_URL=postgresql://user:pass@host:port/db  use that server (scratch databases
 #   tasktracker_bench, and tasktracker_bench_1k with --scale, are created there, so the
 #   user needs CREATEDB); without it, a scratch
@@ -22,6 +24,7 @@ CONNECTIONS=64
 WARMUP=20
 WARMUP_MAX=180
 SCALE=false
+TOKEN_MODE=false
 BUILD=true
 # Below Linux's ephemeral range (32768-60999): a port inside it can be taken by an
 # outgoing connection, even curl's own self-connect while it polls a port nobody serves.
@@ -36,8 +39,9 @@ while [ $# -gt 0 ]; do
 		--duration) DURATION=$2; shift 2 ;;
 		--connections) CONNECTIONS=$2; shift 2 ;;
 		--scale) SCALE=true; shift ;;
+		--token) TOKEN_MODE=true; shift ;;
 		--no-build) BUILD=false; shift ;;
-		-h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
@@ -136,7 +140,8 @@ start_service() { # log [database URL] [port]
 	local log=$1 db=${2:-$DB_URL} port=${3:-$SERVICE_PORT}
 	local started
 	started=$(date +%s%N)
-	DATABASE_URL=$db PORT=$port "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
+	# RATE_LIMIT=0: the token user's limit is lifted for the run (the local user has none).
+	DATABASE_URL=$db PORT=$port RATE_LIMIT=0 "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" > "$log" 2>&1 &
 	SERVICE_PID=$!
 	until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/health")" = 200 ]; do
 		kill -0 "$SERVICE_PID" 2>/dev/null || { echo "bench: the service died; see $log" >&2; exit 1; }
@@ -187,18 +192,38 @@ done
 RECOMMENDED_STARTUP_MS=$(printf '%s\n' "${STARTS[@]}" | sort -n | sed -n 2p)
 echo "   with JAVA_OPTS=$JAVA_OPTS: healthy after ${STARTS[*]} ms (median ${RECOMMENDED_STARTUP_MS} ms)"
 
-psql -q -X "$DB_URL" -c "INSERT INTO tasks (title, description) SELECT 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n" -c "ANALYZE tasks"
+seed_tasks() { # owner id -> seeds SEED_ROWS tasks for that owner
+	psql -q -X "$DB_URL" -c "INSERT INTO tasks (owner_id, title, description) SELECT $1, 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $SEED_ROWS) n"
+}
+seed_tasks 1
+# What wrk sends: the local user's requests carry no credentials; a token run sets these.
+WRK_TOKEN=""
+WRK_MIN_ID=1
+WRK_MAX_ID=$SEED_ROWS
+if $TOKEN_MODE; then
+	BENCH_PASSWORD="bench password $(date +%s%N)"
+	curl -sf -o /dev/null -X POST "http://127.0.0.1:$SERVICE_PORT/users" -H 'Content-Type: application/json' \
+		-d "{\"username\": \"bench\", \"password\": \"$BENCH_PASSWORD\"}"
+	BENCH_TOKEN=$(curl -sf -X POST "http://127.0.0.1:$SERVICE_PORT/tokens" -u "bench:$BENCH_PASSWORD" \
+		-H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["tasks:write"]}' \
+		| sed -E 's/.*"token":"([^"]+)".*/\1/')
+	BENCH_OWNER=$(psql -X -At "$DB_URL" -c "SELECT id FROM users WHERE username = 'bench'")
+	BENCH_MIN_ID=$(psql -X -At "$DB_URL" -c "SELECT last_value + 1 FROM tasks_id_seq")
+	seed_tasks "$BENCH_OWNER"
+	BENCH_MAX_ID=$(psql -X -At "$DB_URL" -c "SELECT max(id) FROM tasks WHERE owner_id = $BENCH_OWNER")
+fi
+psql -q -X "$DB_URL" -c "ANALYZE tasks"
 
 URL="http://127.0.0.1:$SERVICE_PORT"
 wrk_script() { # name script-or-empty -> path of a wrk script: the workload's, then the report
 	local script="$WORK/$1.lua"
-	{ [ -n "$2" ] && cat "$ROOT/bench/wrk/$2.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
+	{ cat "$ROOT/bench/wrk/auth.lua"; [ -n "$2" ] && cat "$ROOT/bench/wrk/$2.lua"; cat "$ROOT/bench/wrk/report.lua"; } > "$script"
 	echo "$script"
 }
 wrk_run() { # name seconds connections script-or-empty path
 	local script
 	script=$(wrk_script "$1" "$4")
-	MAX_ID=$SEED_ROWS wrk -t$(( $3 < 2 ? $3 : 2 )) -c"$3" -d"$2"s --latency -s "$script" "$URL$5" | awk '/^RESULT/ {print}'
+	TOKEN=$WRK_TOKEN MIN_ID=$WRK_MIN_ID MAX_ID=$WRK_MAX_ID wrk -t$(( $3 < 2 ? $3 : 2 )) -c"$3" -d"$2"s --latency -s "$script" "$URL$5" | awk '/^RESULT/ {print}'
 }
 field() { echo "$1" | tr ' ' '\n' | awk -F= -v k="$2" '$1 == k {print $2}'; }
 CLOCK_TICKS=$(getconf CLK_TCK) # per second, the unit of CPU time in /proc/*/stat
@@ -221,7 +246,7 @@ jit_ticks() { # CPU time (clock ticks) of the service's JIT compiler threads so 
 warm_up() { # name script-or-empty path
 	local script elapsed=0 quiet=0 before after
 	script=$(wrk_script "warm-$1" "$2")
-	MAX_ID=$SEED_ROWS wrk -t$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) -c"$CONNECTIONS" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
+	TOKEN=$WRK_TOKEN MIN_ID=$WRK_MIN_ID MAX_ID=$WRK_MAX_ID wrk -t$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) -c"$CONNECTIONS" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
 	local load=$!
 	before=$(jit_ticks)
 	while kill -0 "$load" 2>/dev/null; do
@@ -255,7 +280,7 @@ pg_run() { # pgbench scripts... -> "rps=... p50_ms=... p99_ms=...", as wrk_run
 # later with the other ceilings: this shared machine's speed drifts over minutes (pgbench
 # made 15198 and then 10432 completes/s in two runs an hour apart), and the drift should
 # fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
-declare -A RESULT CEILING WARMED JIT
+declare -A RESULT CEILING WARMED JIT TOKEN_RESULT TOKEN_WARMED
 for workload in create list complete mixed; do
 	case $workload in # wrk's script and path; pgbench's scripts
 		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
@@ -274,6 +299,16 @@ for workload in create list complete mixed; do
 	JIT[$workload]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$CLOCK_TICKS" -v s="$DURATION" \
 		'BEGIN { printf "%.1f", (t > 0) ? 100 * t / hz / s : 0 }')
 	echo "   ${RESULT[$workload]} (JIT compilers: ${JIT[$workload]}% of a core)"
+	if $TOKEN_MODE; then
+		WRK_TOKEN=$BENCH_TOKEN; WRK_MIN_ID=$BENCH_MIN_ID; WRK_MAX_ID=$BENCH_MAX_ID
+		echo "== $workload, with a token: warming up"
+		TOKEN_WARMED[$workload]=$(warm_up "token-$workload" "${service[@]}")
+		echo "   ${TOKEN_WARMED[$workload]} s"
+		echo "== $workload, with a token: wrk, $CONNECTIONS connections, ${DURATION}s"
+		TOKEN_RESULT[$workload]=$(wrk_run "token-$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
+		echo "   ${TOKEN_RESULT[$workload]}"
+		WRK_TOKEN=""; WRK_MIN_ID=1; WRK_MAX_ID=$SEED_ROWS
+	fi
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
 	CEILING[$workload]=$(pg_run "${ceiling[@]}")
 	echo "   ${CEILING[$workload]}"
@@ -293,6 +328,16 @@ for workload in create list complete mixed; do
 	TABLE="$TABLE
 | $workload | $(printf '%.0f' "$rps") | $(field "$r" p50_ms) | $(field "$r" p99_ms) | $(field "$r" errors) | $(printf '%.0f' "$ceiling") | $(field "$c" p50_ms) | $(field "$c" p99_ms) | $ratio |"
 done
+TOKEN_TABLE=""
+if $TOKEN_MODE; then
+	TOKEN_TABLE="| workload | local user requests/s | token requests/s | token / local | token p50 ms | token p99 ms | token errors |
+|---|---:|---:|---:|---:|---:|---:|"
+	for workload in create list complete mixed; do
+		l=$(field "${RESULT[$workload]}" rps); t=$(field "${TOKEN_RESULT[$workload]}" rps)
+		TOKEN_TABLE="$TOKEN_TABLE
+| $workload | $(printf '%.0f' "$l") | $(printf '%.0f' "$t") | $(awk -v a="$t" -v b="$l" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }') | $(field "${TOKEN_RESULT[$workload]}" p50_ms) | $(field "${TOKEN_RESULT[$workload]}" p99_ms) | $(field "${TOKEN_RESULT[$workload]}" errors) |"
+	done
+fi
 
 SCALE_TABLE=""
 if $SCALE; then
@@ -320,8 +365,8 @@ if $SCALE; then
 		# The service migrates the new database, then the tasks are loaded under it.
 		start_service "$WORK/service-scale-$size.log" "${SCALE_DB[$size]}" "${SCALE_URL[$size]##*:}"
 		SCALE_PIDS+=("$SERVICE_PID"); SERVICE_PID=""
-		psql -q -X "${SCALE_DB[$size]}" -c "TRUNCATE tasks" -c "INSERT INTO tasks (title, description, completed, completed_at)
-			SELECT CASE WHEN n % ($size / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
+		psql -q -X "${SCALE_DB[$size]}" -c "TRUNCATE tasks" -c "INSERT INTO tasks (owner_id, title, description, completed, completed_at)
+			SELECT 1, CASE WHEN n % ($size / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
 			       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
 			       CASE WHEN n % 2 = 0 THEN now() END
 			FROM generate_series(1, $size) n" -c "VACUUM ANALYZE tasks"
@@ -383,7 +428,11 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 - Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 
 $TABLE
-${SCALE_TABLE:+
+${TOKEN_TABLE:+
+With a token (\`--token\`): each workload run again right after the run as the local user, as a user with an API token of scope tasks:write sent as \`Authorization: Bearer\` on every request, after its own warm-up (create ${TOKEN_WARMED[create]:-} s, list ${TOKEN_WARMED[list]:-} s, complete ${TOKEN_WARMED[complete]:-} s, mixed ${TOKEN_WARMED[mixed]:-} s), over $SEED_ROWS seeded tasks of its own, with the rate limit lifted (RATE_LIMIT=0):
+
+$TOKEN_TABLE
+}${SCALE_TABLE:+
 Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; both sizes loaded side by side, each in its own database with its own service, and measured turn about; titles \`Benchmark task N\`, but 5 per size \`Zebra crossing N\` (the only \`z\`), every third description \`notes for\` and an MD5 in hex; \`task 999999\` is in one task at 1M and none at 1k):
 
 $SCALE_TABLE

@@ -1,2 +1,2 @@
-INSERT INTO tasks (title, description) VALUES ('Benchmark task', NULL)
+INSERT INTO tasks (owner_id, title, description) VALUES (1, 'Benchmark task', NULL)
 RETURNING id, title, description, completed, created_at, updated_at, completed_at;

@@ -1,7 +1,8 @@
 -- 70% list (50 a page), 20% create, 10% complete of a random seeded id.
+local min_id = tonumber(os.getenv("MIN_ID") or "1")
 local max_id = tonumber(os.getenv("MAX_ID") or "10000")
 math.randomseed(os.time() + tonumber(tostring({}):sub(8), 16))
-local create_headers = { ["Content-Type"] = "application/json" }
+local create_headers = { ["Content-Type"] = "application/json", ["Authorization"] = wrk.headers["Authorization"] }
 local create_body = '{"title": "Benchmark task", "description": null}'
 request = function()
   local r = math.random(1, 100)
@@ -10,6 +11,6 @@ request = function()
   elseif r <= 90 then
     return wrk.format("POST", "/tasks", create_headers, create_body)
   else
-    return wrk.format("POST", "/tasks/" .. math.random(1, max_id) .. "/complete")
+    return wrk.format("POST", "/tasks/" .. math.random(min_id, max_id) .. "/complete")
   end
 end
