@@ -56,20 +56,16 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 			return;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+		Object refusal = request.getAttribute(LOCAL_REFUSAL);
 		String detail;
-		if (authorization == null) {
-			Object refusal = request.getAttribute(LOCAL_REFUSAL);
-			detail = (refusal != null) ? refusal + "; send a token as Authorization: Bearer <token>"
-					: "Credentials are required; send a token as Authorization: Bearer <token>";
+		if (refusal != null || authorization == null) {
+			detail = ((refusal != null) ? refusal : "Credentials are required")
+					+ "; send a token as Authorization: Bearer <token>";
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
 		}
 		else if (authorization.toLowerCase(Locale.ROOT).startsWith("basic")) {
 			detail = "The username or password is not valid";
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + REALM + "\"");
-		}
-		else if (request.getAttribute(LOCAL_REFUSAL) != null) {
-			detail = request.getAttribute(LOCAL_REFUSAL) + "; send a token as Authorization: Bearer <token>";
-			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\"");
 		}
 		else {
 			detail = "The token is not valid";

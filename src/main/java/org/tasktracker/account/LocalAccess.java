@@ -18,6 +18,12 @@ final class LocalAccess {
 
 	private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
+	/**
+	 * What an IP literal may hold: nothing here may make {@link InetAddress} look a name
+	 * up.
+	 */
+	private static final Pattern IP_LITERAL = Pattern.compile("[0-9A-Fa-f:.%]+");
+
 	private static final String[] FORWARDING_HEADERS = { "Forwarded", "X-Forwarded-For", "X-Real-IP" };
 
 	private LocalAccess() {
@@ -32,7 +38,7 @@ final class LocalAccess {
 			case REQUIRED -> "Credentials are required";
 			case OFF -> crossSite(request);
 			case LOCAL ->
-				firstOf(fromLoopback(request), unforwarded(request), loopbackHost(request), sameOrigin(request));
+				firstOf(fromLoopback(request), unforwarded(request), loopbackHost(request), crossSite(request));
 		};
 	}
 
@@ -51,10 +57,6 @@ final class LocalAccess {
 			return "Requests from other web sites need credentials";
 		}
 		return null;
-	}
-
-	private static @Nullable String sameOrigin(HttpServletRequest request) {
-		return crossSite(request);
 	}
 
 	private static @Nullable String fromLoopback(HttpServletRequest request) {
@@ -78,7 +80,10 @@ final class LocalAccess {
 
 	/** An IP literal in 127.0.0.0/8 or ::1 (also as an IPv4-mapped IPv6 address). */
 	static boolean isLoopbackAddress(@Nullable String address) {
-		if (address == null || address.isEmpty() || !address.matches("[0-9A-Fa-f:.%]+")) {
+		if ("127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address)) {
+			return true;
+		}
+		if (address == null || address.isEmpty() || !IP_LITERAL.matcher(address).matches()) {
 			return false;
 		}
 		try {
@@ -112,7 +117,18 @@ final class LocalAccess {
 	}
 
 	private static boolean portOrNothing(String rest) {
-		return rest.isEmpty() || rest.matches(":\\d{1,5}");
+		if (rest.isEmpty()) {
+			return true;
+		}
+		if (rest.length() < 2 || rest.length() > 6 || rest.charAt(0) != ':') {
+			return false;
+		}
+		for (int i = 1; i < rest.length(); i++) {
+			if (rest.charAt(i) < '0' || rest.charAt(i) > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

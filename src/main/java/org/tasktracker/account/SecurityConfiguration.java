@@ -17,6 +17,7 @@ import org.springframework.security.authorization.AuthorizationResult;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -41,6 +42,17 @@ class SecurityConfiguration {
 
 	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
 			"/docs/**", "/swagger-ui/**", "/metrics", "/error" };
+
+	/**
+	 * No Micrometer observation of each security filter, authentication and
+	 * authorization: each request is already observed as a whole
+	 * ({@code http.server.requests}), and the per-filter observations cost more than the
+	 * filters themselves ({@code docs/design/accounts.md}).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	/** bcrypt, behind the {@code {id}} prefix that lets a later encoder take over. */
 	@Bean
@@ -71,6 +83,10 @@ class SecurityConfiguration {
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
+			// No servlet API integration (request.isUserInRole and the like): nothing
+			// uses it,
+			// and it wraps every request.
+			.servletApi(AbstractHttpConfigurer::disable)
 			.formLogin(AbstractHttpConfigurer::disable)
 			.logout(AbstractHttpConfigurer::disable)
 			.httpBasic((basic) -> basic.realmName(AccessProblems.REALM).authenticationEntryPoint(problems))

@@ -145,10 +145,18 @@ class UserService implements ApplicationRunner {
 		if (username == null || username.isBlank() || password == null || password.isEmpty()) {
 			return;
 		}
-		NewUser admin = AccountRequests.newUser(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
-			.put("username", username)
-			.put("password", password)
-			.put("admin", true));
+		NewUser admin;
+		try {
+			admin = AccountRequests.newUser(tools.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+				.put("username", username)
+				.put("password", password)
+				.put("admin", true));
+		}
+		catch (InvalidRequestException ex) {
+			// The detail names the rule broken, never the password itself.
+			throw new IllegalStateException(
+					"ADMIN_USERNAME and ADMIN_PASSWORD break the rules for users: " + ex.getBody().getDetail());
+		}
 		if (this.users.existsByUsername(admin.username())) {
 			return;
 		}
