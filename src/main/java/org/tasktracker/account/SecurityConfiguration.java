@@ -21,6 +21,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
@@ -96,6 +97,7 @@ class SecurityConfiguration {
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.addFilterBefore(new OneAuthorizationFilter(problemWriter), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new LocalUserFilter(properties.mode()), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(new RateLimitFilter(limits, problemWriter), ExceptionTranslationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)

@@ -300,6 +300,19 @@ class AccountApiIntegrationTests {
 		assertThat(body(overlong)).doesNotContain("aaaaaaaaaa");
 	}
 
+	@Test
+	void refusesTwoAuthorizationHeaders() {
+		ExchangeResult response = this.client.get()
+			.uri("/tasks")
+			.header(HttpHeaders.AUTHORIZATION, bearer(this.adaToken), basic(this.ada, PASSWORD))
+			.exchange()
+			.returnResult();
+
+		assertProblem(response, 400, "/tasks");
+		assertThat(response.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.isEqualTo("Bearer realm=\"tasktracker\", error=\"invalid_request\"");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "Basic bm9jb2xvbg==", "Basic !!!not-base64!!!", "Basic " })
 	void refusesMalformedBasicCredentials(String authorization) {
@@ -335,6 +348,7 @@ class AccountApiIntegrationTests {
 		assertThat(list.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isNull();
 		assertProblem(post("/users", "{\"username\": \"x" + this.ada + "\", \"password\": \"" + PASSWORD + "\"}",
 				bearer(this.adaToken)), 403, "/users");
+		assertProblem(delete("/users/" + Account.LOCAL_ID, bearer(this.adaToken)), 403, "/users/" + Account.LOCAL_ID);
 
 		JsonNode users = json(get("/users", null));
 		assertThat(users.get(0).get("username").stringValue()).isEqualTo("local");

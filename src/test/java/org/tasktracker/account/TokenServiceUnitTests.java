@@ -1,0 +1,96 @@
+package org.tasktracker.account;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+import org.tasktracker.database.DatabaseProperties;
+import org.tasktracker.database.DatabaseRetry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+
+/**
+ * Token checks with the store mocked: how often the database is asked, and that a
+ * revocation here is honoured at once.
+ */
+class TokenServiceUnitTests {
+
+	private static final String TOKEN = "tt_0123456789abcdefghijABCDEFGHIJ0123456789";
+
+	private static final Account ADA = new Account(7, "ada", false);
+
+	private final TokenRepository repository = mock(TokenRepository.class);
+
+	private final TokenService tokens = new TokenService(this.repository,
+			new DatabaseRetry(
+					new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
+					new SimpleMeterRegistry()));
+
+	@Test
+	void asksTheDatabaseOnceForManyChecksOfOneToken() {
+		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().plusSeconds(3600))));
+
+		for (int i = 0; i < 1000; i++) {
+			assertThat(this.tokens.check(TOKEN)).isPresent();
+		}
+
+		then(this.repository).should(times(1)).findLive(any());
+	}
+
+	@Test
+	void neverAsksTheDatabaseAboutAMalformedToken() {
+		for (String malformed : List.of("", "tt_", "tt_short", "xx_0123456789abcdefghijABCDEFGHIJ0123456789",
+				"tt_0123456789abcdefghijABCDEFGHIJ012345678!", "tt_" + "a".repeat(201))) {
+			assertThat(this.tokens.check(malformed)).as(malformed).isEmpty();
+		}
+		then(this.repository).should(never()).findLive(any());
+	}
+
+	@Test
+	void forgetsARevokedTokenAtOnce() {
+		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().plusSeconds(3600))),
+				Optional.empty());
+		given(this.repository.delete(eq(ADA.id()), anyLong())).willReturn(true);
+		assertThat(this.tokens.check(TOKEN)).isPresent();
+
+		assertThat(this.tokens.revoke(ADA, 12)).isTrue();
+
+		assertThat(this.tokens.check(TOKEN)).isEmpty();
+	}
+
+	@Test
+	void refusesACachedGrantOnceItExpires() {
+		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().minusMillis(1))));
+
+		assertThat(this.tokens.check(TOKEN)).isEmpty();
+	}
+
+	@Test
+	void issuesRandomTokensOfTheContractsShapeAndStoresOnlyTheirHash() {
+		given(this.repository.create(anyLong(), any(), any())).willAnswer((invocation) -> new ApiToken(1, "t",
+				List.of("tasks:read"), Instant.now(), Instant.now().plusSeconds(86400), null));
+
+		IssuedToken first = this.tokens.issue(ADA, new NewToken("t", java.util.Set.of(Scope.TASKS_READ), 1));
+		IssuedToken second = this.tokens.issue(ADA, new NewToken("t", java.util.Set.of(Scope.TASKS_READ), 1));
+
+		assertThat(first.token()).matches("tt_[0-9A-Za-z]{40}").isNotEqualTo(second.token());
+		then(this.repository).should().create(eq(ADA.id()), any(), eq(TokenService.hash(first.token())));
+		assertThat(first.toString()).doesNotContain(first.token());
+	}
+
+	private static TokenRepository.Grant grant(Instant expiresAt) {
+		return new TokenRepository.Grant(12, ADA, List.of("tasks:read"), expiresAt);
+	}
+
+}
