@@ -54,6 +54,46 @@ c "$B/tasks?limit=0"
 c "$B/tasks?completed=maybe&order=up"
 c "$B/tasks/abc"
 c "$B/tasks/0"
+
+# Part A: users and tokens, as the local user and as two users with their own tokens.
+u1="prism-a-$RANDOM$RANDOM"; u2="prism-b-$RANDOM$RANDOM"; pw="prism password 1234"
+c -X POST "$B/users" -H "$J" -d "{\"username\": \"$u1\", \"password\": \"$pw\", \"timezone\": \"Europe/London\"}"
+c -X POST "$B/users" -H "$J" -d "{\"username\": \"$u2\", \"password\": \"$pw\"}"
+c -X POST "$B/users" -H "$J" -d "{\"username\": \"$u1\", \"password\": \"$pw\"}"
+c -X POST "$B/users" -H "$J" -d '{"username": "x", "password": "short", "timezone": "Mars/Base"}'
+c "$B/users"
+c "$B/users/me"
+token() { curl -s -X POST "$B/tokens" -u "$1:$pw" -H "$J" -d "{\"name\": \"prism\", \"scopes\": [$2]}" \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])'; }
+t1=$(token "$u1" '"tasks:write"'); t2=$(token "$u2" '"tasks:write"'); r1=$(token "$u1" '"tasks:read"')
+A1="Authorization: Bearer $t1"; A2="Authorization: Bearer $t2"
+c -X POST "$B/tokens" -u "$u1:wrong password here" -H "$J" -d '{"name": "x", "scopes": ["tasks:read"]}'
+c -X POST "$B/tokens" -H "$A1" -H "$J" -d '{"name": "x", "scopes": ["tasks:read"]}'
+c -X POST "$B/tokens" -u "$u1:$pw" -H "$J" -d '{"name": "x", "scopes": ["tasks:delete"], "expires_in_days": 366}'
+c "$B/tokens" -H "$A1"
+c "$B/users/me" -H "$A1"
+c -X PATCH "$B/users/me" -H "$A1" -H 'Content-Type: application/merge-patch+json' -d '{"display_name": "Prism"}'
+c -X PATCH "$B/users/me" -H "$A1" -H "$J" -d '{"password": "new password 12345"}'
+c "$B/users" -H "$A1"
+own=$(curl -s -X POST "$B/tasks" -H "$A1" -H "$J" -d '{"title": "mine"}' \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+c "$B/tasks/$own" -H "$A2"
+c -X PATCH "$B/tasks/$own" -H "$A2" -H "$J" -d '{"title": "theirs"}'
+c -X POST "$B/tasks/$own/complete" -H "$A2"
+c -X DELETE "$B/tasks/$own" -H "$A2"
+c "$B/tasks?q=mine" -H "$A2"
+c -X POST "$B/tasks" -H "Authorization: Bearer $r1" -H "$J" -d '{"title": "read only"}'
+c "$B/tasks" -H "Authorization: Bearer tt_unknownunknownunknownunknownunknown"
+c "$B/tasks" -H "Authorization: Bearer"
+c "$B/tasks" -H "X-Forwarded-For: 203.0.113.9"
+tid=$(curl -s "$B/tokens" -H "$A1" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+c -X DELETE "$B/tokens/$tid" -H "$A2"
+c -X DELETE "$B/tokens/$tid" -H "$A1"
+c "$B/tasks" -H "$A1"
+uid=$(curl -s "$B/users" | python3 -c "import json,sys; print([u['id'] for u in json.load(sys.stdin) if u['username'] == '$u2'][0])")
+c -X DELETE "$B/users/1"
+c -X DELETE "$B/users/$uid"
+c "$B/tasks" -H "$A2"
 c "$B/health"
 c "$B/health/ready"
 c "$B/health/live"
