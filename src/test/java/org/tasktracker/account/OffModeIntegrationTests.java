@@ -1,10 +1,13 @@
 package org.tasktracker.account;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -18,6 +21,7 @@ import static org.tasktracker.support.Responses.json;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "tasktracker.auth.mode=off")
 @AutoConfigureRestTestClient
+@ExtendWith(OutputCaptureExtension.class)
 class OffModeIntegrationTests {
 
 	@Autowired
@@ -31,6 +35,11 @@ class OffModeIntegrationTests {
 			.header(HttpHeaders.HOST, "tasks.example.org")
 			.exchange()
 			.returnResult()).get("username").stringValue()).isEqualTo("local");
+	}
+
+	@Test
+	void warnsAtStart(CapturedOutput output) {
+		assertThat(output.getAll()).contains("WARN").contains("AUTH_MODE=off");
 	}
 
 	@Test
