@@ -1,5 +1,6 @@
 package org.tasktracker.account;
 
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,9 +44,11 @@ class UserService implements ApplicationRunner {
 
 	private final AccountProperties properties;
 
+	private final UserZones zones;
+
 	UserService(UserRepository users, PasswordEncoder passwords, PasswordAttempts attempts, TokenService tokens,
 			DatabaseRetry retry, TransactionOperations transactions, ApplicationEventPublisher events,
-			AccountProperties properties) {
+			AccountProperties properties, UserZones zones) {
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -54,6 +57,7 @@ class UserService implements ApplicationRunner {
 		this.transactions = transactions;
 		this.events = events;
 		this.properties = properties;
+		this.zones = zones;
 	}
 
 	/**
@@ -108,8 +112,16 @@ class UserService implements ApplicationRunner {
 			newHash = this.passwords.encode(patch.password());
 		}
 		String hash = newHash;
-		return this.retry.idempotent(() -> this.users.update(caller.id(), patch, hash))
-			.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+		User updated = this.retry.idempotent(() -> this.transactions.execute((status) -> {
+			User user = this.users.update(caller.id(), patch, hash)
+				.orElseThrow(() -> new ErrorResponseException(HttpStatus.NOT_FOUND));
+			if (patch.timezone() != null) {
+				this.events.publishEvent(new TimezoneChanged(caller.id(), ZoneId.of(user.timezone())));
+			}
+			return user;
+		}));
+		this.zones.forget(caller.id());
+		return updated;
 	}
 
 	/**

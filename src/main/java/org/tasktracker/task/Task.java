@@ -1,9 +1,11 @@
 package org.tasktracker.task;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.jspecify.annotations.Nullable;
@@ -22,6 +24,20 @@ record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", descrip
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("updated_at") Instant updatedAt,
 		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true,
-				description = "Set when the task is first completed; null while it is open") @JsonProperty("completed_at") @Nullable Instant completedAt) {
+				description = "Set when the task is first completed; null while it is open") @JsonProperty("completed_at") @Nullable Instant completedAt,
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, minimum = "1",
+				description = "The task's project; null for the Inbox") @JsonProperty("project_id") @Nullable Long projectId,
+		@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 50), arraySchema = @Schema(
+				requiredMode = RequiredMode.REQUIRED,
+				description = "In the order given, each spelled as the user first used it")) List<String> labels,
+		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "4",
+				description = "1 normal, 2 medium, 3 high, 4 urgent") int priority,
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true) @Nullable Due due) {
+
+	/** A task with the v1 fields, and the v2 ones at their defaults. */
+	Task(long id, String title, @Nullable String description, boolean completed, Instant createdAt, Instant updatedAt,
+			@Nullable Instant completedAt) {
+		this(id, title, description, completed, createdAt, updatedAt, completedAt, null, List.of(), 1, null);
+	}
 
 }

@@ -1,5 +1,7 @@
 package org.tasktracker.task;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 
@@ -13,5 +15,14 @@ record TaskCreateDocument(
 		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 200,
 				description = "Trimmed; 1-200 code points; no control characters") String title,
 		@Schema(nullable = true, maxLength = 10000,
-				description = "At most 10,000 code points; no U+0000") String description) {
+				description = "At most 10,000 code points; no U+0000") String description,
+		@Schema(nullable = true, minimum = "1",
+				description = "One of your projects; null is the Inbox") @JsonProperty("project_id") Long projectId,
+		@ArraySchema(maxItems = 20,
+				schema = @Schema(minLength = 1, maxLength = 50,
+						description = "Trimmed; no control characters, no comma; compared case-insensitively"),
+				arraySchema = @Schema(description = "Duplicates collapsed, order kept")) java.util.List<String> labels,
+		@Schema(minimum = "1", maximum = "4", defaultValue = "1",
+				description = "1 normal, 2 medium, 3 high, 4 urgent") Integer priority,
+		@Schema(nullable = true, implementation = Due.class) Due due) {
 }

@@ -37,7 +37,17 @@ class TaskRepository {
 	 * Joined into the fixed statements as a constant: formatting it in on every call
 	 * showed in profiles. The list statement varies with the query and is built per call.
 	 */
-	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at";
+	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at, "
+			+ "project_id, labels, priority, due_date, due_at";
+
+	/**
+	 * The instant a task falls due, from its due date or instant: the start of an all-day
+	 * date in the owner's time zone, read from the owner's user row.
+	 */
+	private static String dueSort(String date, String at, String owner) {
+		return "CASE WHEN %s IS NOT NULL THEN %s::timestamp AT TIME ZONE (SELECT timezone FROM users WHERE id = %s) ELSE %s END"
+			.formatted(date, date, owner, at);
+	}
 
 	/**
 	 * What completing does to a row, for {@link #complete} and {@link #completeAll}: the
@@ -56,16 +66,19 @@ class TaskRepository {
 	 */
 	private static final String CREATE_ALL = """
 			WITH input AS (
-			    SELECT nextval('tasks_id_seq') AS id, owner_id, title, description, position
-			    FROM unnest(:owners::bigint[], :titles::text[], :descriptions::text[])
-			         WITH ORDINALITY AS request(owner_id, title, description, position)
+			    SELECT nextval('tasks_id_seq') AS id, owner_id, title, description, priority,
+			           due_date::date AS due_date, due_at::timestamptz AS due_at, position
+			    FROM unnest(:owners::bigint[], :titles::text[], :descriptions::text[], :priorities::int[],
+			                :dueDates::text[], :dueAts::text[])
+			         WITH ORDINALITY AS request(owner_id, title, description, priority, due_date, due_at, position)
 			), inserted AS (
-			    INSERT INTO tasks (id, owner_id, title, description) OVERRIDING SYSTEM VALUE
-			    SELECT id, owner_id, title, description FROM input
+			    INSERT INTO tasks (id, owner_id, title, description, priority, due_date, due_at, due_sort)
+			    OVERRIDING SYSTEM VALUE
+			    SELECT id, owner_id, title, description, priority, due_date, due_at, %s FROM input
 			    RETURNING %s
 			)
 			SELECT inserted.* FROM inserted JOIN input USING (id) ORDER BY input.position
-			""".formatted(COLUMNS);
+			""".formatted(dueSort("input.due_date", "input.due_at", "input.owner_id"), COLUMNS);
 
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
@@ -86,17 +99,58 @@ class TaskRepository {
 		this.searches = plannedForEachCall(dataSource);
 	}
 
+	/**
+	 * Creates a task. Its labels must be spelled as the owner's labels are
+	 * ({@link #spellLabels}); a project that is not the owner's breaks the foreign key.
+	 */
 	Task create(long ownerId, NewTask task) {
 		return this.jdbc.sql("""
-				INSERT INTO tasks (owner_id, title, description)
-				VALUES (:owner, :title, :description)
-				RETURNING
-				""" + COLUMNS)
+				INSERT INTO tasks (owner_id, title, description, project_id, labels, label_keys, priority,
+				                   due_date, due_at, due_sort)
+				VALUES (:owner, :title, :description, CAST(:project AS bigint), CAST(:labels AS text[]),
+				        CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date), CAST(:dueAt AS timestamptz), %s)
+				RETURNING %s
+				""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS))
 			.param("owner", ownerId)
 			.param("title", task.title())
 			.param("description", task.description())
+			.param("project", task.projectId())
+			.param("labels", new SqlArrayValue("text", task.labels().toArray()))
+			.param("labelKeys", new SqlArrayValue("text", task.labels().stream().map(TaskRequests::labelKey).toArray()))
+			.param("priority", task.priority())
+			.param("dueDate", (task.due() != null) ? task.due().date() : null)
+			.param("dueAt", (task.due() != null) ? task.due().datetime() : null)
 			.query(TASK_ROW)
 			.single();
+	}
+
+	/**
+	 * The owner's spelling of each label, in the order given: a label the owner has is
+	 * spelled as it was first used; a new one is added as given. Run in the transaction
+	 * that writes the task.
+	 */
+	List<String> spellLabels(long ownerId, List<String> labels) {
+		if (labels.isEmpty()) {
+			return labels;
+		}
+		Object[] keys = labels.stream().map(TaskRequests::labelKey).toArray();
+		this.jdbc.sql("""
+				INSERT INTO labels (owner_id, key, name)
+				SELECT :owner, key, name FROM unnest(CAST(:keys AS text[]), CAST(:names AS text[])) AS l(key, name)
+				ON CONFLICT (owner_id, key) DO NOTHING
+				""")
+			.param("owner", ownerId)
+			.param("keys", new SqlArrayValue("text", keys))
+			.param("names", new SqlArrayValue("text", labels.toArray()))
+			.update();
+		Map<String, String> spelled = new HashMap<>();
+		this.jdbc.sql("SELECT key, name FROM labels WHERE owner_id = :owner AND key = ANY(CAST(:keys AS text[]))")
+			.param("owner", ownerId)
+			.param("keys", new SqlArrayValue("text", keys))
+			.query((row) -> {
+				spelled.put(row.getString("key"), row.getString("name"));
+			});
+		return labels.stream().map((label) -> spelled.getOrDefault(TaskRequests.labelKey(label), label)).toList();
 	}
 
 	/**
@@ -114,15 +168,28 @@ class TaskRepository {
 		Long[] owners = new Long[newTasks.size()];
 		String[] titles = new String[newTasks.size()];
 		String[] descriptions = new String[newTasks.size()];
+		Integer[] priorities = new Integer[newTasks.size()];
+		String[] dueDates = new String[newTasks.size()];
+		String[] dueAts = new String[newTasks.size()];
 		for (int i = 0; i < titles.length; i++) {
+			NewTask task = newTasks.get(i).value();
+			if (task.organised()) {
+				throw new IllegalArgumentException("Tasks with a project or labels are created one by one");
+			}
 			owners[i] = newTasks.get(i).ownerId();
-			titles[i] = newTasks.get(i).value().title();
-			descriptions[i] = newTasks.get(i).value().description();
+			titles[i] = task.title();
+			descriptions[i] = task.description();
+			priorities[i] = task.priority();
+			dueDates[i] = (task.due() != null) ? task.due().date() : null;
+			dueAts[i] = (task.due() != null) ? task.due().datetime() : null;
 		}
 		return this.jdbc.sql(CREATE_ALL)
 			.param("owners", new SqlArrayValue("bigint", (Object[]) owners))
 			.param("titles", new SqlArrayValue("text", (Object[]) titles))
 			.param("descriptions", new SqlArrayValue("text", (Object[]) descriptions))
+			.param("priorities", new SqlArrayValue("int4", (Object[]) priorities))
+			.param("dueDates", new SqlArrayValue("text", (Object[]) dueDates))
+			.param("dueAts", new SqlArrayValue("text", (Object[]) dueAts))
 			.query(TASK_ROW)
 			.list();
 	}
@@ -370,6 +437,24 @@ class TaskRepository {
 			assignments.add("completed_at = CASE WHEN :completed THEN COALESCE(completed_at, now()) ELSE NULL END");
 			changes.add("completed IS DISTINCT FROM :completed");
 		}
+		if (patch.setsProject()) {
+			assignments.add("project_id = CAST(:project AS bigint)");
+			changes.add("project_id IS DISTINCT FROM CAST(:project AS bigint)");
+		}
+		if (patch.labels() != null) {
+			assignments.add("labels = CAST(:labels AS text[]), label_keys = CAST(:labelKeys AS text[])");
+			changes.add("labels IS DISTINCT FROM CAST(:labels AS text[])");
+		}
+		if (patch.priority() != null) {
+			assignments.add("priority = :priority");
+			changes.add("priority IS DISTINCT FROM :priority");
+		}
+		if (patch.setsDue()) {
+			assignments.add("due_date = CAST(:dueDate AS date), due_at = CAST(:dueAt AS timestamptz), due_sort = "
+					+ dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", "owner_id"));
+			changes.add(
+					"due_date IS DISTINCT FROM CAST(:dueDate AS date) OR due_at IS DISTINCT FROM CAST(:dueAt AS timestamptz)");
+		}
 		assignments.add("updated_at = CASE WHEN " + String.join(" OR ", changes) + " THEN now() ELSE updated_at END");
 		String sql = "UPDATE tasks SET " + String.join(", ", assignments)
 				+ " WHERE owner_id = :owner AND id = :id RETURNING " + COLUMNS;
@@ -382,6 +467,21 @@ class TaskRepository {
 		}
 		if (patch.completed() != null) {
 			statement = statement.param("completed", patch.completed());
+		}
+		if (patch.setsProject()) {
+			statement = statement.param("project", patch.projectId());
+		}
+		if (patch.labels() != null) {
+			statement = statement.param("labels", new SqlArrayValue("text", patch.labels().toArray()))
+				.param("labelKeys",
+						new SqlArrayValue("text", patch.labels().stream().map(TaskRequests::labelKey).toArray()));
+		}
+		if (patch.priority() != null) {
+			statement = statement.param("priority", patch.priority());
+		}
+		if (patch.setsDue()) {
+			statement = statement.param("dueDate", (patch.due() != null) ? patch.due().date() : null)
+				.param("dueAt", (patch.due() != null) ? patch.due().datetime() : null);
 		}
 		return statement.query(TASK_ROW).optional();
 	}
@@ -396,6 +496,18 @@ class TaskRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Moves the instant each all-day due date begins to the owner's new time zone.
+	 */
+	void moveDueDatesTo(long ownerId, String zone) {
+		this.jdbc
+			.sql("UPDATE tasks SET due_sort = due_date::timestamp AT TIME ZONE :zone "
+					+ "WHERE owner_id = :owner AND due_date IS NOT NULL")
+			.param("owner", ownerId)
+			.param("zone", zone)
+			.update();
+	}
+
 	/** Deletes every task of a deleted user. */
 	void deleteOwnedBy(long ownerId) {
 		this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner").param("owner", ownerId).update();
@@ -407,10 +519,18 @@ class TaskRepository {
 	}
 
 	private static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
+		long projectId = row.getLong("project_id");
+		Long project = row.wasNull() ? null : projectId;
+		java.sql.Array labelArray = row.getArray("labels");
+		List<String> labels = List.of((String[]) labelArray.getArray());
+		java.time.LocalDate dueDate = row.getObject("due_date", java.time.LocalDate.class);
+		OffsetDateTime dueAt = row.getObject("due_at", OffsetDateTime.class);
+		Due due = (dueDate != null) ? Due.onDate(dueDate) : (dueAt != null) ? Due.at(dueAt.toInstant()) : null;
 		return new Task(row.getLong("id"), row.getString("title"), row.getString("description"),
 				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
-				toInstant(row.getObject("completed_at", OffsetDateTime.class)));
+				toInstant(row.getObject("completed_at", OffsetDateTime.class)), project, labels, row.getInt("priority"),
+				due);
 	}
 
 	/**

@@ -57,10 +57,40 @@ class TaskService {
 			.register(meters);
 	}
 
+	/**
+	 * Creates a task: gathered with others when it is plain, in a transaction of its own
+	 * when its labels must be spelled and its project checked.
+	 * @throws InvalidRequestException if the project is not one of the owner's
+	 */
 	Task create(long ownerId, NewTask task) {
-		Task created = this.retry.onceOnly(() -> this.creates.run(new Owned<>(ownerId, task)));
+		Task created = this.retry.onceOnly(() -> task.organised()
+				? withProjectChecked(() -> this.transactions.execute((status) -> createSpelled(ownerId, task)))
+				: this.creates.run(new Owned<>(ownerId, task)));
 		this.created.increment();
 		return created;
+	}
+
+	/** Creates a task with its labels spelled as the owner's; run in a transaction. */
+	private Task createSpelled(long ownerId, NewTask task) {
+		return this.tasks.create(ownerId, new NewTask(task.title(), task.description(), task.projectId(),
+				this.tasks.spellLabels(ownerId, task.labels()), task.priority(), task.due()));
+	}
+
+	/**
+	 * Runs a write that names a project: a project that is not the owner's breaks the
+	 * foreign key of the task's owner and project, and is answered as if it did not
+	 * exist.
+	 */
+	private static <T> T withProjectChecked(java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (org.springframework.dao.DataIntegrityViolationException ex) {
+			if (String.valueOf(ex.getMessage()).contains("tasks_project_fk")) {
+				throw new InvalidRequestException("project_id", "is not one of your projects");
+			}
+			throw ex;
+		}
 	}
 
 	/**
@@ -71,7 +101,7 @@ class TaskService {
 	 */
 	IdempotentCreations.Outcome<Task> create(long ownerId, NewTask task, String idempotencyKey) {
 		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(() -> this.idempotentCreations.create(ownerId,
-				idempotencyKey, task, Task.class, () -> this.tasks.create(ownerId, task)));
+				idempotencyKey, task, Task.class, () -> withProjectChecked(() -> createSpelled(ownerId, task))));
 		if (!outcome.replayed()) {
 			this.created.increment();
 		}
@@ -109,7 +139,21 @@ class TaskService {
 	}
 
 	Optional<Task> update(long ownerId, long id, TaskPatch patch) {
-		Optional<Task> task = this.retry.idempotent(() -> this.tasks.update(ownerId, id, patch));
+		// Labels are spelled as the owner's in the transaction that writes them; other
+		// patches are one statement.
+		Optional<Task> task = this.retry.idempotent(() -> withProjectChecked(() -> (patch.labels() == null)
+				? this.tasks.update(ownerId, id, patch) : this.transactions.execute((status) -> {
+					Optional<Task> patched = this.tasks.update(ownerId, id,
+							new TaskPatch(patch.title(), patch.setsDescription(), patch.description(),
+									patch.completed(), patch.setsProject(), patch.projectId(),
+									this.tasks.spellLabels(ownerId, patch.labels()), patch.priority(), patch.setsDue(),
+									patch.due()));
+					if (patched.isEmpty()) {
+						// No such task: the labels spelled for it go too.
+						status.setRollbackOnly();
+					}
+					return patched;
+				})));
 		if (task.isPresent() && Boolean.TRUE.equals(patch.completed())) {
 			this.completed.increment();
 		}

@@ -69,7 +69,11 @@ class TaskApiIntegrationTests {
 		assertThat(id).isPositive();
 		assertThat(response.getResponseHeaders().getLocation()).hasToString("/tasks/" + id);
 		assertThat(task.propertyNames()).containsExactly("id", "title", "description", "completed", "created_at",
-				"updated_at", "completed_at");
+				"updated_at", "completed_at", "project_id", "labels", "priority", "due");
+		assertThat(task.get("project_id").isNull()).as("the Inbox").isTrue();
+		assertThat(task.get("labels").isEmpty()).isTrue();
+		assertThat(task.get("priority").intValue()).isEqualTo(1);
+		assertThat(task.get("due").isNull()).isTrue();
 		assertThat(task.get("title").stringValue()).isEqualTo("Write the report");
 		assertThat(task.get("description").isNull()).isTrue();
 		assertThat(task.get("completed").booleanValue()).isFalse();

@@ -1,0 +1,32 @@
+package org.tasktracker.task;
+
+import org.tasktracker.account.TimezoneChanged;
+import org.tasktracker.account.UserDeleted;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the task module keeps of a user follows the user: deleted with it, and its all-day
+ * due dates moved with its time zone, in the same transaction.
+ */
+@Component
+class TasksOfUsers {
+
+	private final TaskRepository tasks;
+
+	TasksOfUsers(TaskRepository tasks) {
+		this.tasks = tasks;
+	}
+
+	@EventListener
+	void on(UserDeleted event) {
+		this.tasks.deleteOwnedBy(event.userId());
+	}
+
+	@EventListener
+	void on(TimezoneChanged event) {
+		this.tasks.moveDueDatesTo(event.userId(), event.zone().getId());
+	}
+
+}
