@@ -41,6 +41,10 @@ class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
+	/** Tasks and what organises them: read with tasks:read, changed with tasks:write. */
+	private static final String[] TASK_PATHS = { "/tasks", "/tasks/**", "/projects", "/projects/**", "/labels",
+			"/labels/**" };
+
 	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
 			"/docs/**", "/swagger-ui/**", "/metrics", "/error" };
 
@@ -102,11 +106,15 @@ class SecurityConfiguration {
 			.addFilterBefore(new RateLimitFilter(limits, problemWriter), ExceptionTranslationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
-				.requestMatchers(HttpMethod.GET, "/tasks", "/tasks/**", "/users/me", "/tokens")
+				.requestMatchers(HttpMethod.GET, TASK_PATHS)
 				.access(scope(Scope.TASKS_READ))
-				.requestMatchers(HttpMethod.HEAD, "/tasks", "/tasks/**", "/users/me", "/tokens")
+				.requestMatchers(HttpMethod.GET, "/users/me", "/tokens")
 				.access(scope(Scope.TASKS_READ))
-				.requestMatchers("/tasks", "/tasks/**")
+				.requestMatchers(HttpMethod.HEAD, TASK_PATHS)
+				.access(scope(Scope.TASKS_READ))
+				.requestMatchers(HttpMethod.HEAD, "/users/me", "/tokens")
+				.access(scope(Scope.TASKS_READ))
+				.requestMatchers(TASK_PATHS)
 				.access(scope(Scope.TASKS_WRITE))
 				.requestMatchers(HttpMethod.PATCH, "/users/me")
 				.access(scope(Scope.TASKS_WRITE))

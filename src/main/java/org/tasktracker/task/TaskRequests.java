@@ -181,13 +181,7 @@ final class TaskRequests {
 				return List.of();
 			}
 			String label = TextRules.trim(element.stringValue());
-			String problem = TextRules.problem(label, LABEL_MAX, true);
-			if (problem == null && label.isEmpty()) {
-				problem = "must not be blank";
-			}
-			if (problem == null && label.indexOf(',') >= 0) {
-				problem = "must not contain a comma";
-			}
+			String problem = labelProblem(label);
 			if (problem != null) {
 				errors.add(new FieldError("labels", "each label " + problem));
 				return List.of();
@@ -199,6 +193,21 @@ final class TaskRequests {
 			return List.of();
 		}
 		return List.copyOf(byKey.values());
+	}
+
+	/**
+	 * What is wrong with a label, trimmed, or null: 1-50 code points, no control
+	 * characters, no comma.
+	 */
+	static @Nullable String labelProblem(String label) {
+		String problem = TextRules.problem(label, LABEL_MAX, true);
+		if (problem == null && label.isEmpty()) {
+			problem = "must not be blank";
+		}
+		if (problem == null && label.indexOf(',') >= 0) {
+			problem = "must not contain a comma";
+		}
+		return problem;
 	}
 
 	/** How labels compare: case-insensitively, the same in every statement. */

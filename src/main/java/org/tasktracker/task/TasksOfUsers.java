@@ -15,13 +15,21 @@ class TasksOfUsers {
 
 	private final TaskRepository tasks;
 
-	TasksOfUsers(TaskRepository tasks) {
+	private final ProjectRepository projects;
+
+	private final LabelRepository labels;
+
+	TasksOfUsers(TaskRepository tasks, ProjectRepository projects, LabelRepository labels) {
 		this.tasks = tasks;
+		this.projects = projects;
+		this.labels = labels;
 	}
 
 	@EventListener
 	void on(UserDeleted event) {
 		this.tasks.deleteOwnedBy(event.userId());
+		this.projects.deleteOwnedBy(event.userId());
+		this.labels.deleteOwnedBy(event.userId());
 	}
 
 	@EventListener

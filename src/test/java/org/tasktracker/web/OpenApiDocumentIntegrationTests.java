@@ -63,7 +63,7 @@ class OpenApiDocumentIntegrationTests {
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
 			for (String path : mapping.getKey().getPatternValues()) {
 				if (path.startsWith("/tasks") || path.startsWith("/health") || path.startsWith("/users")
-						|| path.startsWith("/tokens")) {
+						|| path.startsWith("/tokens") || path.startsWith("/projects") || path.startsWith("/labels")) {
 					mapping.getKey()
 						.getMethodsCondition()
 						.getMethods()
@@ -84,7 +84,9 @@ class OpenApiDocumentIntegrationTests {
 			.forEach((path) -> path.forEach((operation) -> ids.add(operation.get("operationId").stringValue())));
 		assertThat(ids).containsExactlyInAnyOrder("listTasks", "createTask", "getTask", "updateTask", "deleteTask",
 				"completeTask", "reopenTask", "getHealth", "getReadiness", "getLiveness", "createUser", "listUsers",
-				"getMe", "updateMe", "deleteUser", "createToken", "listTokens", "revokeToken");
+				"getMe", "updateMe", "deleteUser", "createToken", "listTokens", "revokeToken", "createProject",
+				"listProjects", "getProject", "updateProject", "deleteProject", "listLabels", "renameLabel",
+				"deleteLabel");
 	}
 
 	@Test

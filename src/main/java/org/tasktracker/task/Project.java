@@ -1,0 +1,20 @@
+package org.tasktracker.task;
+
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+/** A project as sent on the wire, with the count of its open tasks. */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Project")
+record Project(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1") long id,
+		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100) String name,
+		@Schema(requiredMode = RequiredMode.REQUIRED) boolean archived,
+		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
+				description = "Tasks in the project not completed") @JsonProperty("open_tasks") long openTasks,
+		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
+		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("updated_at") Instant updatedAt) {
+}

@@ -1,0 +1,199 @@
+package org.tasktracker.task;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
+import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.web.FieldError;
+import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.TextRules;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The HTTP edge of projects: {@code /projects} and {@code /projects/{id}}. Another user's
+ * project is a 404, as one that never existed.
+ */
+@RestController
+@RequestMapping("/projects")
+class ProjectController implements ProjectApi {
+
+	static final int NAME_MAX = 100;
+
+	private final ProjectRepository projects;
+
+	private final DatabaseRetry retry;
+
+	private final TransactionOperations transactions;
+
+	ProjectController(ProjectRepository projects, DatabaseRetry retry, TransactionOperations transactions) {
+		this.projects = projects;
+		this.retry = retry;
+		this.transactions = transactions;
+	}
+
+	@Override
+	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+	public ResponseEntity<Project> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body) {
+		Fields fields = fields(requireObject(body), true);
+		Project project = nameTaken(() -> this.retry.onceOnly(() -> this.projects.create(caller.id(), fields.name)));
+		return ResponseEntity.created(URI.create("/projects/" + project.id())).body(project);
+	}
+
+	@Override
+	@GetMapping
+	public List<Project> list(@AuthenticationPrincipal Account caller,
+			@RequestParam MultiValueMap<String, String> parameters) {
+		Boolean archived = booleanParameter(parameters, "archived");
+		return this.retry.idempotent(() -> this.projects.findAll(caller.id(), archived));
+	}
+
+	@Override
+	@GetMapping("/{id}")
+	public Project get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+		long projectId = TaskController.parseId(id);
+		return this.retry.idempotent(() -> this.projects.find(caller.id(), projectId))
+			.orElseThrow(() -> notFound(projectId));
+	}
+
+	@Override
+	@PatchMapping(path = "/{id}", consumes = { TaskController.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
+	public Project update(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestBody JsonNode body) {
+		long projectId = TaskController.parseId(id);
+		Fields fields = fields(requireObject(body), false);
+		boolean found = nameTaken(() -> this.retry
+			.idempotent(() -> this.projects.update(caller.id(), projectId, fields.name, fields.archived)));
+		if (!found) {
+			throw notFound(projectId);
+		}
+		return get(caller, id);
+	}
+
+	@Override
+	@DeleteMapping("/{id}")
+	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestParam MultiValueMap<String, String> parameters) {
+		long projectId = TaskController.parseId(id);
+		boolean withTasks = Boolean.TRUE.equals(booleanParameter(parameters, "with_tasks"));
+		Boolean deleted;
+		try {
+			deleted = this.retry.onceOnly(() -> this.transactions
+				.execute((status) -> this.projects.delete(caller.id(), projectId, withTasks)));
+		}
+		catch (DataIntegrityViolationException ex) {
+			ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
+			conflict.getBody()
+				.setDetail("Project " + projectId + " holds tasks; move them, or delete it with_tasks=true");
+			throw conflict;
+		}
+		if (!Boolean.TRUE.equals(deleted)) {
+			throw notFound(projectId);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	private static <T> T nameTaken(java.util.function.Supplier<T> write) {
+		try {
+			return write.get();
+		}
+		catch (DuplicateKeyException ex) {
+			ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
+			conflict.getBody().setDetail("You have a project of that name");
+			throw conflict;
+		}
+	}
+
+	/** {@code name} (required on create) and {@code archived}; nothing else. */
+	private static Fields fields(JsonNode body, boolean creating) {
+		List<FieldError> errors = new ArrayList<>();
+		for (String field : body.propertyNames()) {
+			if (!"name".equals(field) && !(("archived".equals(field)) && !creating)) {
+				errors.add(new FieldError(field, "is not a known field"));
+			}
+		}
+		String name = null;
+		JsonNode nameNode = body.get("name");
+		if (nameNode == null) {
+			if (creating) {
+				errors.add(new FieldError("name", "is required"));
+			}
+		}
+		else if (!nameNode.isString()) {
+			errors.add(new FieldError("name", "must be a string"));
+		}
+		else {
+			name = TextRules.trim(nameNode.stringValue());
+			String problem = TextRules.problem(name, NAME_MAX, true);
+			if (problem == null && name.isEmpty()) {
+				problem = "must not be blank";
+			}
+			if (problem != null) {
+				errors.add(new FieldError("name", problem));
+			}
+		}
+		Boolean archived = null;
+		JsonNode archivedNode = body.get("archived");
+		if (archivedNode != null && !creating) {
+			if (archivedNode.isBoolean()) {
+				archived = archivedNode.booleanValue();
+			}
+			else {
+				errors.add(new FieldError("archived", "must be a boolean"));
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return new Fields(name, archived);
+	}
+
+	private static @Nullable Boolean booleanParameter(MultiValueMap<String, String> parameters, String name) {
+		List<String> values = parameters.get(name);
+		if (values == null) {
+			return null;
+		}
+		if (values.size() != 1 || !("true".equals(values.get(0)) || "false".equals(values.get(0)))) {
+			throw new InvalidRequestException(name, "must be true or false, given once");
+		}
+		return Boolean.valueOf(values.get(0));
+	}
+
+	private static JsonNode requireObject(JsonNode body) {
+		if (!body.isObject()) {
+			throw new NotAnObjectException();
+		}
+		return body;
+	}
+
+	private static ErrorResponseException notFound(long id) {
+		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
+		notFound.getBody().setDetail("Project " + id + " does not exist");
+		return notFound;
+	}
+
+	private record Fields(@Nullable String name, @Nullable Boolean archived) {
+	}
+
+}

@@ -1,0 +1,115 @@
+package org.tasktracker.task;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Projects in PostgreSQL, each statement scoped to the owner. */
+@Component
+class ProjectRepository {
+
+	/** A project's columns and its open tasks, counted through the project index. */
+	private static final String SELECT = """
+			SELECT p.id, p.name, p.archived, p.created_at, p.updated_at,
+			       (SELECT count(*) FROM tasks t
+			        WHERE t.owner_id = p.owner_id AND t.project_id = p.id AND NOT t.completed) AS open_tasks
+			FROM projects p
+			""";
+
+	private static final RowMapper<Project> PROJECT_ROW = ProjectRepository::mapProject;
+
+	private final JdbcClient jdbc;
+
+	ProjectRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * @throws org.springframework.dao.DuplicateKeyException if the name is taken
+	 */
+	Project create(long ownerId, String name) {
+		long id = this.jdbc.sql("INSERT INTO projects (owner_id, name) VALUES (:owner, :name) RETURNING id")
+			.param("owner", ownerId)
+			.param("name", name)
+			.query(Long.class)
+			.single();
+		return find(ownerId, id).orElseThrow();
+	}
+
+	List<Project> findAll(long ownerId, @Nullable Boolean archived) {
+		return this.jdbc
+			.sql(SELECT + " WHERE p.owner_id = :owner" + ((archived != null) ? " AND p.archived = :archived" : "")
+					+ " ORDER BY lower(p.name), p.id")
+			.param("owner", ownerId)
+			.param("archived", archived)
+			.query(PROJECT_ROW)
+			.list();
+	}
+
+	Optional<Project> find(long ownerId, long id) {
+		return this.jdbc.sql(SELECT + " WHERE p.owner_id = :owner AND p.id = :id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(PROJECT_ROW)
+			.optional();
+	}
+
+	/**
+	 * Applies a merge patch; {@code updated_at} moves only on a real change.
+	 * @return whether the owner has that project
+	 * @throws org.springframework.dao.DuplicateKeyException if the new name is taken
+	 */
+	boolean update(long ownerId, long id, @Nullable String name, @Nullable Boolean archived) {
+		return this.jdbc.sql("""
+				UPDATE projects
+				SET name = COALESCE(CAST(:name AS text), name),
+				    archived = COALESCE(CAST(:archived AS boolean), archived),
+				    updated_at = CASE WHEN name IS DISTINCT FROM COALESCE(CAST(:name AS text), name)
+				                        OR archived IS DISTINCT FROM COALESCE(CAST(:archived AS boolean), archived)
+				                      THEN now() ELSE updated_at END
+				WHERE owner_id = :owner AND id = :id
+				""")
+			.param("owner", ownerId)
+			.param("id", id)
+			.param("name", name)
+			.param("archived", archived)
+			.update() == 1;
+	}
+
+	/**
+	 * Deletes a project; its tasks too when {@code withTasks}, in the caller's
+	 * transaction. A project that still holds tasks breaks their foreign key.
+	 * @return whether the owner had that project
+	 */
+	boolean delete(long ownerId, long id, boolean withTasks) {
+		if (withTasks) {
+			this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner AND project_id = :id")
+				.param("owner", ownerId)
+				.param("id", id)
+				.update();
+		}
+		return this.jdbc.sql("DELETE FROM projects WHERE owner_id = :owner AND id = :id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	void deleteOwnedBy(long ownerId) {
+		this.jdbc.sql("DELETE FROM projects WHERE owner_id = :owner").param("owner", ownerId).update();
+	}
+
+	private static Project mapProject(ResultSet row, int rowNumber) throws SQLException {
+		return new Project(row.getLong("id"), row.getString("name"), row.getBoolean("archived"),
+				row.getLong("open_tasks"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
+				row.getObject("updated_at", OffsetDateTime.class).toInstant());
+	}
+
+}
