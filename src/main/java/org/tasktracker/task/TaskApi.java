@@ -61,6 +61,25 @@ interface TaskApi {
 	@Parameter(name = "after", in = ParameterIn.QUERY,
 			description = "Only tasks whose id comes after this one in the listing order",
 			schema = @Schema(type = "integer", format = "int64", minimum = "0"))
+	@Parameter(name = "project_id", in = ParameterIn.QUERY,
+			description = "Tasks in that project, or with inbox in none",
+			schema = @Schema(type = "string", pattern = "^([1-9][0-9]{0,18}|inbox)$"))
+	@Parameter(name = "label", in = ParameterIn.QUERY,
+			description = "Comma-separated labels a task must all carry, in any case",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "priority", in = ParameterIn.QUERY,
+			description = "Comma-separated priorities a task must have one of",
+			schema = @Schema(type = "string", pattern = "^[1-4](,[1-4])*$"))
+	@Parameter(name = "due", in = ParameterIn.QUERY,
+			description = "today and overdue (not completed) are judged in the caller's time zone; upcoming is due "
+					+ "from today to 7 days ahead; none has no due date",
+			schema = @Schema(type = "string", allowableValues = { "today", "overdue", "upcoming", "none" }))
+	@Parameter(name = "due_from", in = ParameterIn.QUERY,
+			description = "Due on this date or later, in the caller's time zone",
+			schema = @Schema(type = "string", format = "date"))
+	@Parameter(name = "due_to", in = ParameterIn.QUERY,
+			description = "Due on this date or earlier, in the caller's time zone",
+			schema = @Schema(type = "string", format = "date"))
 	@Parameter(name = "order", in = ParameterIn.QUERY, description = "By id",
 			schema = @Schema(type = "string", allowableValues = { "asc", "desc" }, defaultValue = "asc"))
 	@ApiResponse(responseCode = "200", description = "The page, oldest (or with order=desc newest) first",

@@ -20,9 +20,39 @@ import org.springframework.util.MultiValueMap;
  * @param limit page size, 1 to {@value #MAX_LIMIT}
  * @param after keyset cursor: only ids beyond it in the listing order, or null
  * @param descending newest first instead of oldest first
+ * @param filters the filters of contract v2 part B
  */
 record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit, @Nullable Long after,
-		boolean descending) {
+		boolean descending, Filters filters) {
+
+	/** A query with the v1 parameters only. */
+	TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit, @Nullable Long after,
+			boolean descending) {
+		this(completed, q, limit, after, descending, Filters.NONE);
+	}
+
+	/**
+	 * The v2 filters, all combined by AND.
+	 *
+	 * @param project tasks in that project, or null for any
+	 * @param inbox tasks in no project
+	 * @param labelKeys tasks carrying every one of these labels (lower-cased)
+	 * @param priorities tasks with one of these priorities, or empty for any
+	 * @param due today, overdue, upcoming or none, or null
+	 * @param dueFrom due on this date or later, in the caller's zone, or null
+	 * @param dueTo due on this date or earlier, in the caller's zone, or null
+	 */
+	record Filters(@Nullable Long project, boolean inbox, List<String> labelKeys, List<Integer> priorities,
+			@Nullable String due, java.time.@Nullable LocalDate dueFrom, java.time.@Nullable LocalDate dueTo) {
+
+		static final Filters NONE = new Filters(null, false, List.of(), List.of(), null, null, null);
+
+		/** Whether the filters need the caller's time zone to be applied. */
+		boolean judgedInZone() {
+			return this.due != null || this.dueFrom != null || this.dueTo != null;
+		}
+
+	}
 
 	static final int DEFAULT_LIMIT = 100;
 
@@ -87,10 +117,80 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 				default -> errors.add(new FieldError("order", "must be asc or desc"));
 			}
 		}
+		Filters filters = filters(parameters, errors);
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new TaskListQuery(completed, q, limit, after, descending);
+		return new TaskListQuery(completed, q, limit, after, descending, filters);
+	}
+
+	private static Filters filters(MultiValueMap<String, String> parameters, List<FieldError> errors) {
+		Long project = null;
+		boolean inbox = false;
+		String projectValue = single(parameters, "project_id", errors);
+		if (projectValue != null) {
+			if ("inbox".equals(projectValue)) {
+				inbox = true;
+			}
+			else {
+				project = parseNonNegative(projectValue);
+				if (project == null || project == 0) {
+					errors.add(new FieldError("project_id", "must be a project id or inbox"));
+				}
+			}
+		}
+		List<String> labelKeys = new ArrayList<>();
+		String labelValue = single(parameters, "label", errors);
+		if (labelValue != null) {
+			for (String label : labelValue.split(",", -1)) {
+				String trimmed = org.tasktracker.web.TextRules.trim(label);
+				String problem = TaskRequests.labelProblem(trimmed);
+				if (problem != null) {
+					errors.add(new FieldError("label", "each label " + problem));
+					break;
+				}
+				labelKeys.add(TaskRequests.labelKey(trimmed));
+			}
+		}
+		List<Integer> priorities = new ArrayList<>();
+		String priorityValue = single(parameters, "priority", errors);
+		if (priorityValue != null) {
+			for (String priority : priorityValue.split(",", -1)) {
+				if (!priority.matches("[1-4]")) {
+					errors.add(new FieldError("priority", "must be priorities from 1 to 4, separated by commas"));
+					break;
+				}
+				priorities.add(Integer.valueOf(priority));
+			}
+		}
+		String due = single(parameters, "due", errors);
+		if (due != null && !List.of("today", "overdue", "upcoming", "none").contains(due)) {
+			errors.add(new FieldError("due", "must be today, overdue, upcoming or none"));
+		}
+		java.time.LocalDate dueFrom = date(parameters, "due_from", errors);
+		java.time.LocalDate dueTo = date(parameters, "due_to", errors);
+		if (dueFrom != null && dueTo != null && dueFrom.isAfter(dueTo)) {
+			errors.add(new FieldError("due_from", "must not be after due_to"));
+		}
+		return new Filters(project, inbox, List.copyOf(labelKeys), List.copyOf(priorities), due, dueFrom, dueTo);
+	}
+
+	private static java.time.@Nullable LocalDate date(MultiValueMap<String, String> parameters, String name,
+			List<FieldError> errors) {
+		String value = single(parameters, name, errors);
+		if (value == null) {
+			return null;
+		}
+		try {
+			if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
+				return java.time.LocalDate.parse(value);
+			}
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			// Not a day of the calendar: the same refusal.
+		}
+		errors.add(new FieldError(name, "must be a calendar date as YYYY-MM-DD"));
+		return null;
 	}
 
 	/**
@@ -104,6 +204,33 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		}
 		if (this.q != null) {
 			url.append("q=").append(URLEncoder.encode(this.q, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
+		}
+		Filters filters = this.filters;
+		if (filters.inbox()) {
+			url.append("project_id=inbox&");
+		}
+		if (filters.project() != null) {
+			url.append("project_id=").append(filters.project()).append('&');
+		}
+		if (!filters.labelKeys().isEmpty()) {
+			url.append("label=")
+				.append(URLEncoder.encode(String.join(",", filters.labelKeys()), StandardCharsets.UTF_8)
+					.replace("+", "%20"))
+				.append('&');
+		}
+		if (!filters.priorities().isEmpty()) {
+			url.append("priority=")
+				.append(String.join(",", filters.priorities().stream().map(String::valueOf).toList()))
+				.append('&');
+		}
+		if (filters.due() != null) {
+			url.append("due=").append(filters.due()).append('&');
+		}
+		if (filters.dueFrom() != null) {
+			url.append("due_from=").append(filters.dueFrom()).append('&');
+		}
+		if (filters.dueTo() != null) {
+			url.append("due_to=").append(filters.dueTo()).append('&');
 		}
 		url.append("limit=").append(this.limit).append('&');
 		if (this.descending) {

@@ -213,8 +213,16 @@ class TaskRepository {
 	 * that it is known before the first task is passed on.
 	 */
 	void streamPage(long ownerId, TaskListQuery query, TaskPageSink sink) {
+		streamPage(ownerId, query, null, sink);
+	}
+
+	/**
+	 * As {@link #streamPage(long, TaskListQuery, TaskPageSink)}, with the instants that
+	 * the query's due filters mean in the caller's zone.
+	 */
+	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink);
-		PageStatement statement = pageStatement(ownerId, query);
+		PageStatement statement = pageStatement(ownerId, query, bounds);
 		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
@@ -260,7 +268,49 @@ class TaskRepository {
 
 	/** The statement that reads one page for {@link #streamPage}, with its values. */
 	static PageStatement pageStatement(long ownerId, TaskListQuery query) {
-		return new PageStatement(pageSql(query), pageParameters(ownerId, query));
+		return pageStatement(ownerId, query, null);
+	}
+
+	static PageStatement pageStatement(long ownerId, TaskListQuery query, @Nullable DueBounds bounds) {
+		if (query.filters().judgedInZone() && bounds == null) {
+			throw new IllegalArgumentException("Due filters need the caller's due bounds");
+		}
+		return new PageStatement(pageSql(query), pageParameters(ownerId, query, bounds));
+	}
+
+	/**
+	 * The conditions of the v2 filters, each checkable on a row; the due ones compare
+	 * {@code due_sort} with instants worked out in the caller's zone.
+	 */
+	private static List<String> filterConditions(TaskListQuery.Filters filters) {
+		List<String> conditions = new ArrayList<>();
+		if (filters.inbox()) {
+			conditions.add("project_id IS NULL");
+		}
+		if (filters.project() != null) {
+			conditions.add("project_id = :project");
+		}
+		if (!filters.labelKeys().isEmpty()) {
+			conditions.add("label_keys @> CAST(:labelKeys AS text[])");
+		}
+		if (!filters.priorities().isEmpty()) {
+			conditions.add("priority = ANY(CAST(:priorities AS int[]))");
+		}
+		if (filters.due() != null) {
+			conditions.add(switch (filters.due()) {
+				case "today" -> "due_sort >= :todayStart AND due_sort < :tomorrowStart";
+				case "overdue" -> "NOT completed AND due_sort < :now AND (due_date IS NULL OR due_date < :today)";
+				case "upcoming" -> "due_sort >= :todayStart AND due_sort < :upcomingEnd";
+				default -> "due_sort IS NULL";
+			});
+		}
+		if (filters.dueFrom() != null) {
+			conditions.add("due_sort >= :dueFrom");
+		}
+		if (filters.dueTo() != null) {
+			conditions.add("due_sort < :dueTo");
+		}
+		return conditions;
 	}
 
 	private static String pageSql(TaskListQuery query) {
@@ -269,6 +319,7 @@ class TaskRepository {
 		if (query.completed() != null) {
 			conditions.add("completed = :completed");
 		}
+		conditions.addAll(filterConditions(query.filters()));
 		if (query.after() != null) {
 			conditions.add(query.descending() ? "id < :after" : "id > :after");
 		}
@@ -309,6 +360,7 @@ class TaskRepository {
 		if (query.completed() != null) {
 			beyond.add("completed IS NOT DISTINCT FROM :completed");
 		}
+		beyond.addAll(filterConditions(query.filters()));
 		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
 				query.descending() ? "min" : "max"));
 		beyond.add("task_search_keys(title, description) @@ (SELECT term_search_query(:q))");
@@ -344,9 +396,32 @@ class TaskRepository {
 		return conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static Map<String, Object> pageParameters(long ownerId, TaskListQuery query) {
+	private static Map<String, Object> pageParameters(long ownerId, TaskListQuery query, @Nullable DueBounds bounds) {
 		Map<String, Object> parameters = new HashMap<>();
 		parameters.put("owner", ownerId);
+		TaskListQuery.Filters filters = query.filters();
+		if (filters.project() != null) {
+			parameters.put("project", filters.project());
+		}
+		if (!filters.labelKeys().isEmpty()) {
+			parameters.put("labelKeys", new SqlArrayValue("text", filters.labelKeys().toArray()));
+		}
+		if (!filters.priorities().isEmpty()) {
+			parameters.put("priorities", new SqlArrayValue("int4", filters.priorities().toArray()));
+		}
+		if (bounds != null) {
+			parameters.put("now", OffsetDateTime.ofInstant(bounds.now(), java.time.ZoneOffset.UTC));
+			parameters.put("today", bounds.today());
+			parameters.put("todayStart", OffsetDateTime.ofInstant(bounds.todayStart(), java.time.ZoneOffset.UTC));
+			parameters.put("tomorrowStart", OffsetDateTime.ofInstant(bounds.tomorrowStart(), java.time.ZoneOffset.UTC));
+			parameters.put("upcomingEnd", OffsetDateTime.ofInstant(bounds.upcomingEnd(), java.time.ZoneOffset.UTC));
+			if (bounds.from() != null) {
+				parameters.put("dueFrom", OffsetDateTime.ofInstant(bounds.from(), java.time.ZoneOffset.UTC));
+			}
+			if (bounds.to() != null) {
+				parameters.put("dueTo", OffsetDateTime.ofInstant(bounds.to(), java.time.ZoneOffset.UTC));
+			}
+		}
 		if (query.completed() != null) {
 			parameters.put("completed", query.completed());
 		}
@@ -562,6 +637,32 @@ class TaskRepository {
 			if (++this.rows <= this.pageSize) {
 				this.sink.add(mapTask(row, this.rows));
 			}
+		}
+
+	}
+
+	/**
+	 * What the due filters mean for one caller at one moment, worked out in the caller's
+	 * time zone.
+	 *
+	 * @param now the moment
+	 * @param today the caller's date at that moment
+	 * @param todayStart when today began
+	 * @param tomorrowStart when tomorrow begins
+	 * @param upcomingEnd when the seventh day after today ends
+	 * @param from when {@code due_from} begins, or null
+	 * @param to when the day after {@code due_to} begins, or null
+	 */
+	record DueBounds(java.time.Instant now, java.time.LocalDate today, java.time.Instant todayStart,
+			java.time.Instant tomorrowStart, java.time.Instant upcomingEnd, java.time.@Nullable Instant from,
+			java.time.@Nullable Instant to) {
+
+		static DueBounds of(TaskListQuery.Filters filters, java.time.ZoneId zone, java.time.Instant now) {
+			java.time.LocalDate today = java.time.LocalDate.ofInstant(now, zone);
+			return new DueBounds(now, today, today.atStartOfDay(zone).toInstant(),
+					today.plusDays(1).atStartOfDay(zone).toInstant(), today.plusDays(8).atStartOfDay(zone).toInstant(),
+					(filters.dueFrom() != null) ? filters.dueFrom().atStartOfDay(zone).toInstant() : null,
+					(filters.dueTo() != null) ? filters.dueTo().plusDays(1).atStartOfDay(zone).toInstant() : null);
 		}
 
 	}

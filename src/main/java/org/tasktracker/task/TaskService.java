@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.tasktracker.account.UserZones;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.StatementBatcher;
 import org.tasktracker.idempotency.IdempotentCreations;
@@ -37,12 +38,14 @@ class TaskService {
 
 	private final TransactionOperations transactions;
 
+	private final UserZones zones;
+
 	private final Counter created;
 
 	private final Counter completed;
 
 	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
-			TransactionOperations transactions, MeterRegistry meters) {
+			TransactionOperations transactions, MeterRegistry meters, UserZones zones) {
 		this.tasks = tasks;
 		this.creates = new StatementBatcher<>("task creations",
 				(request) -> tasks.create(request.ownerId(), request.value()), tasks::createAll, meters);
@@ -51,6 +54,7 @@ class TaskService {
 		this.idempotentCreations = idempotentCreations;
 		this.retry = retry;
 		this.transactions = transactions;
+		this.zones = zones;
 		this.created = Counter.builder("tasktracker.tasks.creations").description("Tasks created").register(meters);
 		this.completed = Counter.builder("tasktracker.tasks.completions")
 			.description("Successful complete requests (POST /tasks/{id}/complete and PATCH completed=true)")
@@ -113,12 +117,15 @@ class TaskService {
 	 * again.
 	 */
 	void list(long ownerId, TaskListQuery query, TaskPageSink sink) {
+		TaskRepository.DueBounds bounds = query.filters().judgedInZone()
+				? TaskRepository.DueBounds.of(query.filters(), this.zones.zoneOf(ownerId), java.time.Instant.now())
+				: null;
 		this.retry.idempotent(() -> {
 			if (TaskRepository.pageNeedsTransaction(query)) {
-				this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(ownerId, query, sink));
+				this.transactions.executeWithoutResult((status) -> this.tasks.streamPage(ownerId, query, bounds, sink));
 			}
 			else {
-				this.tasks.streamPage(ownerId, query, sink);
+				this.tasks.streamPage(ownerId, query, bounds, sink);
 			}
 			return null;
 		});

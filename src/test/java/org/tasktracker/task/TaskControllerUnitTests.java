@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.tasktracker.account.Account;
+import org.tasktracker.account.UserZones;
 import org.mockito.stubbing.Answer;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.Transactions;
@@ -65,7 +66,7 @@ class TaskControllerUnitTests {
 				new DatabaseRetry(
 						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 						new SimpleMeterRegistry()),
-				new Transactions(this.transactionManager), new SimpleMeterRegistry());
+				new Transactions(this.transactionManager), new SimpleMeterRegistry(), mock(UserZones.class));
 		this.controller = new TaskController(service, this.json);
 	}
 
@@ -153,13 +154,13 @@ class TaskControllerUnitTests {
 	@Test
 	void writesThePageAsAJsonArrayWithALinkToTheNextPage() throws Exception {
 		Task first = TaskFixtures.aTask();
-		willAnswer(feeding(first.id(), first)).given(this.repository).streamPage(anyLong(), any(), any());
+		willAnswer(feeding(first.id(), first)).given(this.repository).streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		this.controller.list(CALLER, parameters("limit", "1", "q", "a b&c"), response);
 
 		then(this.repository).should()
-			.streamPage(eq(OWNER), eq(new TaskListQuery(null, "a b&c", 1, null, false)), any());
+			.streamPage(eq(OWNER), eq(new TaskListQuery(null, "a b&c", 1, null, false)), any(), any());
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("application/json");
 		assertThat(this.json.readTree(response.getContentAsString()))
@@ -170,7 +171,7 @@ class TaskControllerUnitTests {
 
 	@Test
 	void writesAnEmptyLastPageWithoutALink() throws Exception {
-		willAnswer(feeding(null)).given(this.repository).streamPage(anyLong(), any(), any());
+		willAnswer(feeding(null)).given(this.repository).streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		this.controller.list(CALLER, parameters(), response);
@@ -184,12 +185,12 @@ class TaskControllerUnitTests {
 		Task task = TaskFixtures.aTask();
 		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null, task))
 			.given(this.repository)
-			.streamPage(anyLong(), any(), any());
+			.streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		this.controller.list(CALLER, parameters(), response);
 
-		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any(), any());
 		assertThat(this.json.readTree(response.getContentAsString()).get(0).get("id").longValue()).isEqualTo(task.id());
 	}
 
@@ -199,14 +200,14 @@ class TaskControllerUnitTests {
 			.rollback(any());
 		willThrow(new DataAccessResourceFailureException("connection reset")).willAnswer(feeding(null))
 			.given(this.repository)
-			.streamPage(anyLong(), any(), any());
+			.streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		// a page this large is read in a transaction
 		this.controller.list(CALLER, parameters("limit", "1000"), response);
 
 		then(this.transactionManager).should().rollback(any());
-		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any(), any());
 		assertThat(response.getContentAsString()).isEqualTo("[]");
 	}
 
@@ -215,16 +216,16 @@ class TaskControllerUnitTests {
 		Task lost = TaskFixtures.aTask();
 		Task kept = new Task(2, "kept", null, false, TaskFixtures.CREATED, TaskFixtures.CREATED, null);
 		willAnswer((invocation) -> {
-			TaskPageSink sink = invocation.getArgument(2);
+			TaskPageSink sink = invocation.getArgument(3);
 			sink.begin(7L);
 			sink.add(lost);
 			throw new DataAccessResourceFailureException("connection reset");
-		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(anyLong(), any(), any());
+		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		this.controller.list(CALLER, parameters(), response);
 
-		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any());
+		then(this.repository).should(times(2)).streamPage(anyLong(), any(), any(), any());
 		assertThat(this.json.readTree(response.getContentAsString()))
 			.isEqualTo(this.json.readTree("[" + this.json.writeValueAsString(kept) + "]"));
 		assertThat(response.getHeader(HttpHeaders.LINK)).isNull();
@@ -233,11 +234,11 @@ class TaskControllerUnitTests {
 	@Test
 	void answersAListingCancelledPartWayWithTheFailureAndSendsNothing() {
 		willAnswer((invocation) -> {
-			TaskPageSink sink = invocation.getArgument(2);
+			TaskPageSink sink = invocation.getArgument(3);
 			sink.begin(null);
 			sink.add(TaskFixtures.aTask());
 			throw new QueryTimeoutException("canceling statement due to statement timeout");
-		}).given(this.repository).streamPage(anyLong(), any(), any());
+		}).given(this.repository).streamPage(anyLong(), any(), any(), any());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
 		assertThatExceptionOfType(QueryTimeoutException.class)
@@ -248,7 +249,7 @@ class TaskControllerUnitTests {
 
 	private static Answer<Void> feeding(@Nullable Long nextAfter, Task... tasks) {
 		return (invocation) -> {
-			TaskPageSink sink = invocation.getArgument(2);
+			TaskPageSink sink = invocation.getArgument(3);
 			sink.begin(nextAfter);
 			for (Task task : tasks) {
 				sink.add(task);

@@ -1,0 +1,163 @@
+package org.tasktracker.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.ProblemAssert.assertInvalid;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The listing filters of contract v2 part B, each test as a user of its own, with the
+ * dates judged in that user's zone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class TaskFiltersIntegrationTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void filtersByProjectLabelAndPriority() {
+		String auth = newUser("UTC");
+		long project = json(send("POST", "/projects", "{\"name\": \"p\"}", auth)).get("id").longValue();
+		long inProject = id(send("POST", "/tasks", "{\"title\": \"a\", \"project_id\": " + project
+				+ ", \"labels\": [\"Work\", \"Urgent\"], \"priority\": 4}", auth));
+		long inbox = id(send("POST", "/tasks", "{\"title\": \"b\", \"labels\": [\"work\"], \"priority\": 3}", auth));
+		long plain = id(send("POST", "/tasks", "{\"title\": \"c\"}", auth));
+
+		assertThat(ids("/tasks?project_id=" + project, auth)).containsExactly(inProject);
+		assertThat(ids("/tasks?project_id=inbox", auth)).containsExactly(inbox, plain);
+		assertThat(ids("/tasks?label=WORK", auth)).containsExactly(inProject, inbox);
+		assertThat(ids("/tasks?label=work,urgent", auth)).containsExactly(inProject);
+		assertThat(ids("/tasks?priority=3,4", auth)).containsExactly(inProject, inbox);
+		assertThat(ids("/tasks?priority=1&label=work", auth)).isEmpty();
+		assertThat(ids("/tasks?label=work&limit=1", auth)).containsExactly(inProject);
+		String next = send("GET", "/tasks?label=work&limit=1", null, auth).getResponseHeaders()
+			.getFirst(HttpHeaders.LINK);
+		assertThat(next).contains("label=work").contains("limit=1");
+	}
+
+	@Test
+	void judgesTodayInEachUsersZone() {
+		Instant now = Instant.now();
+		ZoneId early = ZoneId.of("Pacific/Kiritimati");
+		ZoneId late = ZoneId.of("Pacific/Pago_Pago");
+		LocalDate earlyToday = LocalDate.ofInstant(now, early);
+		LocalDate lateToday = LocalDate.ofInstant(now, late);
+		assertThat(earlyToday).as("UTC+14 and UTC-11 are never on the same day").isNotEqualTo(lateToday);
+		for (ZoneId zone : List.of(early, late)) {
+			String auth = newUser(zone.getId());
+			long onEarly = id(
+					send("POST", "/tasks", "{\"title\": \"e\", \"due\": {\"date\": \"" + earlyToday + "\"}}", auth));
+			long onLate = id(
+					send("POST", "/tasks", "{\"title\": \"l\", \"due\": {\"date\": \"" + lateToday + "\"}}", auth));
+			long none = id(send("POST", "/tasks", "{\"title\": \"n\"}", auth));
+
+			LocalDate today = LocalDate.ofInstant(Instant.now(), zone);
+			assertThat(ids("/tasks?due=today", auth)).as(zone.getId())
+				.containsExactly(today.equals(earlyToday) ? onEarly : onLate);
+			assertThat(ids("/tasks?due=overdue", auth)).as(zone.getId())
+				.containsExactlyElementsOf(today.equals(earlyToday) ? List.of(onLate) : List.of());
+			assertThat(ids("/tasks?due=upcoming", auth)).as(zone.getId())
+				.containsExactlyElementsOf(today.equals(earlyToday) ? List.of(onEarly) : List.of(onEarly, onLate));
+			assertThat(ids("/tasks?due=none", auth)).containsExactly(none);
+		}
+	}
+
+	@Test
+	void filtersByDueDatesInclusivelyAndFollowsAZoneChange() {
+		String auth = newUser("Europe/London");
+		long first = id(send("POST", "/tasks", "{\"title\": \"1\", \"due\": {\"date\": \"2026-03-01\"}}", auth));
+		long evening = id(
+				send("POST", "/tasks", "{\"title\": \"2\", \"due\": {\"datetime\": \"2026-03-02T23:30:00Z\"}}", auth));
+		long third = id(send("POST", "/tasks", "{\"title\": \"3\", \"due\": {\"date\": \"2026-03-03\"}}", auth));
+
+		assertThat(ids("/tasks?due_from=2026-03-01&due_to=2026-03-02", auth)).containsExactly(first, evening);
+		assertThat(ids("/tasks?due_from=2026-03-03", auth)).containsExactly(third);
+
+		send("PATCH", "/users/me", "{\"timezone\": \"Asia/Tokyo\"}", auth);
+
+		assertThat(ids("/tasks?due_from=2026-03-03&due_to=2026-03-03", auth)).as("23:30 UTC is 08:30 in Tokyo")
+			.containsExactly(evening, third);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "label=", "label=a,,b", "priority=0", "priority=5", "priority=high", "due=tomorrow",
+			"due_from=2026-02-30", "due_to=3/4/2026", "project_id=abc", "project_id=0" })
+	void refusesABadFilterNamingIt(String parameter) {
+		String name = parameter.substring(0, parameter.indexOf('='));
+		assertInvalid(send("GET", "/tasks?" + parameter, null, newUser("UTC")), null, name);
+	}
+
+	@Test
+	void refusesDueFromAfterDueTo() {
+		assertInvalid(send("GET", "/tasks?due_from=2026-03-02&due_to=2026-03-01", null, newUser("UTC")), null,
+				"due_from");
+	}
+
+	private List<Long> ids(String path, String auth) {
+		ExchangeResult response = send("GET", path, null, auth);
+		assertThat(status(response)).as(path).isEqualTo(200);
+		List<Long> ids = new ArrayList<>();
+		for (JsonNode task : json(response)) {
+			ids.add(task.get("id").longValue());
+		}
+		return ids;
+	}
+
+	private static long id(ExchangeResult response) {
+		assertThat(status(response)).as(response.toString()).isEqualTo(201);
+		return json(response).get("id").longValue();
+	}
+
+	private String newUser(String zone) {
+		String name = "f-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000_000;
+		assertThat(
+				status(send(
+						"POST", "/users", "{\"username\": \"" + name
+								+ "\", \"password\": \"correct horse battery\", \"timezone\": \"" + zone + "\"}",
+						null)))
+			.isEqualTo(201);
+		ExchangeResult token = this.client.post()
+			.uri("/tokens")
+			.headers((headers) -> headers.setBasicAuth(name, "correct horse battery"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"t\", \"scopes\": [\"tasks:write\"]}")
+			.exchange()
+			.returnResult();
+		return "Bearer " + json(token).get("token").stringValue();
+	}
+
+	private ExchangeResult send(String method, String path, String body, String authorization) {
+		RestTestClient.RequestBodySpec request = this.client.method(HttpMethod.valueOf(method))
+			.uri(java.net.URI.create(path));
+		if (authorization != null) {
+			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		if (body != null) {
+			request.contentType(MediaType.APPLICATION_JSON).body(body);
+		}
+		return request.exchange().returnResult();
+	}
+
+}
