@@ -35,6 +35,8 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 
 	private @Nullable Long nextAfter;
 
+	private @Nullable Long nextKey;
+
 	private int tasks;
 
 	private boolean ended;
@@ -81,6 +83,16 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 	}
 
 	/** The {@code after} cursor of the next page, or null when this page is the last. */
+	@Override
+	public void nextKey(@Nullable Long key) {
+		this.nextKey = key;
+	}
+
+	/** The next page's sort key, in an order other than by id. */
+	@Nullable Long nextKey() {
+		return this.nextKey;
+	}
+
 	@Nullable Long nextAfter() {
 		return this.nextAfter;
 	}

@@ -80,7 +80,15 @@ interface TaskApi {
 	@Parameter(name = "due_to", in = ParameterIn.QUERY,
 			description = "Due on this date or earlier, in the caller's time zone",
 			schema = @Schema(type = "string", format = "date"))
-	@Parameter(name = "order", in = ParameterIn.QUERY, description = "By id",
+	@Parameter(name = "sort", in = ParameterIn.QUERY,
+			description = "The order; tasks without a due date come after those with one in either order",
+			schema = @Schema(type = "string", allowableValues = { "id", "due", "priority", "updated" },
+					defaultValue = "id"))
+	@Parameter(name = "cursor", in = ParameterIn.QUERY,
+			description = "For sort other than id: where the page begins, as the Link of the page before gave it; "
+					+ "a cursor of another listing, or altered, is a 422",
+			schema = @Schema(type = "string"))
+	@Parameter(name = "order", in = ParameterIn.QUERY, description = "Of the sort, then of id",
 			schema = @Schema(type = "string", allowableValues = { "asc", "desc" }, defaultValue = "asc"))
 	@ApiResponse(responseCode = "200", description = "The page, oldest (or with order=desc newest) first",
 			headers = @Header(name = "Link",

@@ -86,7 +86,9 @@ class TaskController implements TaskApi {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			Long nextAfter = page.nextAfter();
 			if (nextAfter != null) {
-				response.setHeader(HttpHeaders.LINK, "<" + query.nextPageUrl(nextAfter) + ">; rel=\"next\"");
+				String next = query.filters().byId() ? query.nextPageUrl(nextAfter)
+						: query.nextPageUrl(new PageCursor(page.nextKey(), nextAfter).encode(caller.id(), query));
+				response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 			}
 			Long size = page.size();
 			if (size != null) {

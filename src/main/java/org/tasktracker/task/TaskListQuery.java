@@ -43,9 +43,15 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 	 * @param dueTo due on this date or earlier, in the caller's zone, or null
 	 */
 	record Filters(@Nullable Long project, boolean inbox, List<String> labelKeys, List<Integer> priorities,
-			@Nullable String due, java.time.@Nullable LocalDate dueFrom, java.time.@Nullable LocalDate dueTo) {
+			@Nullable String due, java.time.@Nullable LocalDate dueFrom, java.time.@Nullable LocalDate dueTo,
+			String sort, @Nullable String cursor, @Nullable PageCursor position) {
 
-		static final Filters NONE = new Filters(null, false, List.of(), List.of(), null, null, null);
+		static final Filters NONE = new Filters(null, false, List.of(), List.of(), null, null, null, "id", null, null);
+
+		/** Whether the listing is in id order, paged by {@code after}. */
+		boolean byId() {
+			return "id".equals(this.sort);
+		}
 
 		/** Whether the filters need the caller's time zone to be applied. */
 		boolean judgedInZone() {
@@ -172,7 +178,22 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		if (dueFrom != null && dueTo != null && dueFrom.isAfter(dueTo)) {
 			errors.add(new FieldError("due_from", "must not be after due_to"));
 		}
-		return new Filters(project, inbox, List.copyOf(labelKeys), List.copyOf(priorities), due, dueFrom, dueTo);
+		String sort = single(parameters, "sort", errors);
+		if (sort == null) {
+			sort = "id";
+		}
+		else if (!List.of("id", "due", "priority", "updated").contains(sort)) {
+			errors.add(new FieldError("sort", "must be id, due, priority or updated"));
+		}
+		String cursor = single(parameters, "cursor", errors);
+		if (cursor != null && "id".equals(sort)) {
+			errors.add(new FieldError("cursor", "is for sort=due, priority or updated; sort=id pages with after"));
+		}
+		if (parameters.containsKey("after") && !"id".equals(sort)) {
+			errors.add(new FieldError("after", "is for sort=id; other sorts page with the cursor of their Link"));
+		}
+		return new Filters(project, inbox, List.copyOf(labelKeys), List.copyOf(priorities), due, dueFrom, dueTo, sort,
+				cursor, null);
 	}
 
 	private static java.time.@Nullable LocalDate date(MultiValueMap<String, String> parameters, String name,
@@ -191,6 +212,14 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		}
 		errors.add(new FieldError(name, "must be a calendar date as YYYY-MM-DD"));
 		return null;
+	}
+
+	/** This query, continuing after {@code position} (a decoded cursor). */
+	TaskListQuery at(PageCursor position) {
+		Filters f = this.filters;
+		return new TaskListQuery(this.completed, this.q, this.limit, this.after, this.descending,
+				new Filters(f.project(), f.inbox(), f.labelKeys(), f.priorities(), f.due(), f.dueFrom(), f.dueTo(),
+						f.sort(), f.cursor(), position));
 	}
 
 	/**
@@ -237,6 +266,15 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 			url.append("order=desc&");
 		}
 		return url.append("after=").append(lastId).toString();
+	}
+
+	/**
+	 * The root-relative URL of the next page of a listing in another order than by id:
+	 * the filters, and the opaque cursor that says where the page ended.
+	 */
+	String nextPageUrl(String cursor) {
+		String byId = nextPageUrl(0);
+		return byId.substring(0, byId.lastIndexOf("after=")) + "sort=" + this.filters.sort() + "&cursor=" + cursor;
 	}
 
 	private static @Nullable String single(MultiValueMap<String, String> parameters, String name,

@@ -17,6 +17,13 @@ interface TaskPageSink {
 	 */
 	void begin(@Nullable Long nextAfter);
 
+	/**
+	 * For an order other than by id, called before {@link #begin}: the sort key of the
+	 * page's last task when another page follows (null for a task without a due date).
+	 */
+	default void nextKey(@Nullable Long key) {
+	}
+
 	void add(Task task);
 
 	/** Called after the last task of a page read in full. */

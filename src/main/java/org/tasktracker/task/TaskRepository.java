@@ -221,7 +221,7 @@ class TaskRepository {
 	 * the query's due filters mean in the caller's zone.
 	 */
 	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
-		PageReader reader = new PageReader(query.limit(), sink);
+		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId());
 		PageStatement statement = pageStatement(ownerId, query, bounds);
 		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
@@ -328,6 +328,9 @@ class TaskRepository {
 		// guessing the page's size, and on large tables PostgreSQL found the window over
 		// that guess too dear and planned every listing afresh.
 		String pageSize = Integer.toString(query.limit());
+		if (!query.filters().byId()) {
+			return sortedPageSql(query, conditions);
+		}
 		String rows = (query.q() != null) ? searchedRows(query, conditions, order)
 				: "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
 		return """
@@ -337,6 +340,71 @@ class TaskRepository {
 				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 				%s
 				""".formatted(pageSize, pageSize, rows, order, order);
+	}
+
+	/**
+	 * A page in another order than by id: by {@code (key, id)} through the owner's index
+	 * on that key, continuing after the cursor's position. Tasks without a due date come
+	 * after those with one in either order, read by id from where the due ones end. A
+	 * search term is matched row by row here; the search index serves id order only.
+	 */
+	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions) {
+		String sort = query.filters().sort();
+		String column = switch (sort) {
+			case "due" -> "due_sort";
+			case "priority" -> "priority";
+			default -> "updated_at";
+		};
+		boolean desc = query.descending();
+		String direction = desc ? "DESC" : "ASC";
+		String beyond = desc ? "<" : ">";
+		PageCursor position = query.filters().position();
+		List<String> conditions = new ArrayList<>(baseConditions);
+		if (query.q() != null) {
+			conditions.add("(title ILIKE :pattern OR description ILIKE :pattern)");
+		}
+		int page = query.limit() + 1;
+		String columns = COLUMNS + ", due_sort";
+		String rows;
+		if ("due".equals(sort)) {
+			List<String> dated = new ArrayList<>(conditions);
+			dated.add("due_sort IS NOT NULL");
+			List<String> undated = new ArrayList<>(conditions);
+			undated.add("due_sort IS NULL");
+			if (position != null && position.key() == null) {
+				dated.add("false");
+				undated.add("id " + beyond + " :positionId");
+			}
+			else if (position != null) {
+				dated.add("(due_sort, id) " + beyond + " (:positionKey, :positionId)");
+			}
+			rows = """
+					(SELECT %s FROM tasks%s ORDER BY due_sort %s, id %s LIMIT %d)
+					UNION ALL
+					(SELECT %s FROM tasks%s ORDER BY id %s LIMIT %d)
+					""".formatted(columns, where(dated), direction, direction, page, columns, where(undated), direction,
+					page);
+		}
+		else {
+			if (position != null) {
+				conditions.add("(" + column + ", id) " + beyond + " (:positionKey, :positionId)");
+			}
+			rows = "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions), column,
+					direction, direction, page);
+		}
+		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(column, direction, direction);
+		String key = "priority".equals(sort) ? "nth_value(priority, %d) OVER whole".formatted(query.limit())
+				: "(extract(epoch FROM nth_value(%s, %d) OVER whole) * 1000000)::bigint".formatted(column,
+						query.limit());
+		return """
+				SELECT page.*,
+				       CASE WHEN count(*) OVER whole > %d THEN nth_value(id, %d) OVER whole END AS next_after,
+				       CASE WHEN count(*) OVER whole > %d THEN %s END AS next_key
+				FROM (%s) AS page
+				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+				%s
+				LIMIT %d
+				""".formatted(query.limit(), query.limit(), query.limit(), key, rows, order, order, page);
 	}
 
 	/**
@@ -424,6 +492,16 @@ class TaskRepository {
 		}
 		if (query.completed() != null) {
 			parameters.put("completed", query.completed());
+		}
+		PageCursor position = filters.position();
+		if (position != null) {
+			parameters.put("positionId", position.id());
+			if (position.key() != null) {
+				parameters.put("positionKey", "priority".equals(filters.sort()) ? (Object) position.key().intValue()
+						: OffsetDateTime.ofInstant(
+								java.time.Instant.EPOCH.plus(position.key(), java.time.temporal.ChronoUnit.MICROS),
+								java.time.ZoneOffset.UTC));
+			}
 		}
 		if (query.q() != null) {
 			parameters.put("q", query.q());
@@ -622,14 +700,22 @@ class TaskRepository {
 
 		private boolean begun;
 
-		PageReader(int pageSize, TaskPageSink sink) {
+		/** Whether the statement also gives the next page's sort key. */
+		private final boolean sorted;
+
+		PageReader(int pageSize, TaskPageSink sink, boolean sorted) {
 			this.pageSize = pageSize;
 			this.sink = sink;
+			this.sorted = sorted;
 		}
 
 		@Override
 		public void processRow(ResultSet row) throws SQLException {
 			if (!this.begun) {
+				if (this.sorted) {
+					long nextKey = row.getLong("next_key");
+					this.sink.nextKey(row.wasNull() ? null : nextKey);
+				}
 				long nextAfter = row.getLong("next_after");
 				this.sink.begin(row.wasNull() ? null : nextAfter);
 				this.begun = true;

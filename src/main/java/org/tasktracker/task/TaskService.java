@@ -116,7 +116,10 @@ class TaskService {
 	 * Reads one page into {@code sink}, retried like any read: a retry begins the page
 	 * again.
 	 */
-	void list(long ownerId, TaskListQuery query, TaskPageSink sink) {
+	void list(long ownerId, TaskListQuery requested, TaskPageSink sink) {
+		String cursor = requested.filters().cursor();
+		TaskListQuery query = (cursor != null) ? requested.at(PageCursor.decode(cursor, ownerId, requested))
+				: requested;
 		TaskRepository.DueBounds bounds = query.filters().judgedInZone()
 				? TaskRepository.DueBounds.of(query.filters(), this.zones.zoneOf(ownerId), java.time.Instant.now())
 				: null;

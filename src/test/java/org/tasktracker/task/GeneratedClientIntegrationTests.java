@@ -52,8 +52,8 @@ class GeneratedClientIntegrationTests {
 		assertThat(created.getCompleted()).isFalse();
 		assertThat(created.getCompletedAt()).isNull();
 
-		List<Task> listed = this.tasks.listTasks(null, this.marker, 10, null, null, null, null, null, null, null,
-				"asc");
+		List<Task> listed = this.tasks.listTasks(null, this.marker, 10, null, null, null, null, null, null, null, null,
+				null, "asc");
 		assertThat(listed).containsExactly(created);
 
 		Task completed = this.tasks.completeTask(created.getId());

@@ -101,6 +101,61 @@ class TaskFiltersIntegrationTests {
 			.containsExactly(evening, third);
 	}
 
+	@Test
+	void pagesThroughEachSortWithTiesAndTasksWithoutADueDateLast() {
+		String auth = newUser("UTC");
+		List<Long> created = new ArrayList<>();
+		String[] dues = { "{\"date\": \"2026-05-02\"}", "null", "{\"date\": \"2026-05-01\"}",
+				"{\"datetime\": \"2026-05-01T00:00:00Z\"}", "null", "{\"date\": \"2026-05-02\"}" };
+		for (int i = 0; i < dues.length; i++) {
+			created.add(id(send("POST", "/tasks",
+					"{\"title\": \"s" + i + "\", \"priority\": " + (1 + i % 2) + ", \"due\": " + dues[i] + "}", auth)));
+		}
+		// 2026-05-01 as a date and as the instant 00:00Z are the same instant in UTC: a
+		// tie.
+		List<Long> byDue = List.of(created.get(2), created.get(3), created.get(0), created.get(5), created.get(1),
+				created.get(4));
+		assertThat(walk("/tasks?sort=due&limit=2", auth)).containsExactlyElementsOf(byDue);
+		assertThat(walk("/tasks?sort=due&order=desc&limit=2", auth)).containsExactly(created.get(5), created.get(0),
+				created.get(3), created.get(2), created.get(4), created.get(1));
+		assertThat(walk("/tasks?sort=priority&limit=4", auth)).containsExactly(created.get(0), created.get(2),
+				created.get(4), created.get(1), created.get(3), created.get(5));
+		assertThat(walk("/tasks?sort=updated&limit=1", auth)).containsExactlyElementsOf(created);
+	}
+
+	@Test
+	void refusesAForgedOrForeignCursor() {
+		String auth = newUser("UTC");
+		for (int i = 0; i < 3; i++) {
+			send("POST", "/tasks", "{\"title\": \"c" + i + "\"}", auth);
+		}
+		String next = send("GET", "/tasks?sort=priority&limit=1", null, auth).getResponseHeaders()
+			.getFirst(HttpHeaders.LINK);
+		String url = next.substring(1, next.indexOf('>'));
+		assertThat(status(send("GET", url, null, auth))).isEqualTo(200);
+
+		assertInvalid(send("GET", url, null, newUser("UTC")), null, "cursor");
+		assertInvalid(send("GET", url.replace("sort=priority", "sort=updated"), null, auth), null, "cursor");
+		assertInvalid(send("GET", url + "x", null, auth), null, "cursor");
+		assertInvalid(send("GET", "/tasks?sort=due&cursor=bm90IGEgY3Vyc29y", null, auth), null, "cursor");
+		assertInvalid(send("GET", "/tasks?cursor=abc", null, auth), null, "cursor");
+		assertInvalid(send("GET", "/tasks?sort=title", null, auth), null, "sort");
+	}
+
+	/** Every task of a listing, following its Link from page to page. */
+	private List<Long> walk(String first, String auth) {
+		List<Long> ids = new ArrayList<>();
+		String url = first;
+		for (int pages = 0; url != null && pages < 20; pages++) {
+			ExchangeResult response = send("GET", url, null, auth);
+			assertThat(status(response)).as(url).isEqualTo(200);
+			json(response).forEach((task) -> ids.add(task.get("id").longValue()));
+			String link = response.getResponseHeaders().getFirst(HttpHeaders.LINK);
+			url = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+		}
+		return ids;
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "label=", "label=a,,b", "priority=0", "priority=5", "priority=high", "due=tomorrow",
 			"due_from=2026-02-30", "due_to=3/4/2026", "project_id=abc", "project_id=0" })

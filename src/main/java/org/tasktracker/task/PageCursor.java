@@ -1,0 +1,62 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
+
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.web.InvalidRequestException;
+
+/**
+ * Where a page in another order than by id ended: the sort key and id of its last task.
+ * On the wire it is opaque (base64url), and it names the listing it belongs to (owner,
+ * filters, sort and order) by a hash, so a cursor of another listing or user, or one
+ * altered, is refused rather than read.
+ *
+ * @param key the sort key of the last task (microseconds since the epoch for times, the
+ * priority), or null for a task without a due date
+ * @param id the last task's id
+ */
+record PageCursor(@Nullable Long key, long id) {
+
+	String encode(long ownerId, TaskListQuery query) {
+		String text = "1|" + ((this.key != null) ? this.key : "-") + "|" + this.id + "|" + listing(ownerId, query);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * @throws InvalidRequestException naming {@code cursor} if it is not one this listing
+	 * gave
+	 */
+	static PageCursor decode(String cursor, long ownerId, TaskListQuery query) {
+		try {
+			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+			if (parts.length == 4 && "1".equals(parts[0]) && listing(ownerId, query).equals(parts[3])) {
+				Long key = "-".equals(parts[1]) ? null : Long.valueOf(parts[1]);
+				return new PageCursor(key, Long.parseLong(parts[2]));
+			}
+		}
+		catch (IllegalArgumentException ex) {
+			// Not base64url, or not numbers: the same refusal.
+		}
+		throw new InvalidRequestException("cursor", "is not a cursor of this listing; start again without it");
+	}
+
+	/** What identifies the listing: everything but the page's position and size. */
+	private static String listing(long ownerId, TaskListQuery query) {
+		TaskListQuery.Filters filters = query.filters();
+		String identity = ownerId + "|" + query.completed() + "|" + query.q() + "|" + query.descending() + "|"
+				+ filters.project() + "|" + filters.inbox() + "|" + filters.labelKeys() + "|" + filters.priorities()
+				+ "|" + filters.due() + "|" + filters.dueFrom() + "|" + filters.dueTo() + "|" + filters.sort();
+		try {
+			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(hash, 0, 12);
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		}
+	}
+
+}
