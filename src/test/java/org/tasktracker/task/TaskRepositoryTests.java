@@ -311,6 +311,49 @@ class TaskRepositoryTests {
 	}
 
 	@Test
+	void everyFilterAndSortOfV2IsAnIndexScanOnALargeTable() throws SQLException {
+		loadTasks(50_000);
+		this.jdbc.sql("INSERT INTO projects (owner_id, name) VALUES (1, 'scan')").update();
+		long project = this.jdbc.sql("SELECT id FROM projects WHERE owner_id = 1 AND name = 'scan'")
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
+				UPDATE tasks SET priority = 1 + id % 4,
+				    project_id = CASE WHEN id % 100 = 0 THEN :project END,
+				    labels = CASE WHEN id % 50 = 0 THEN ARRAY['Scan'] ELSE '{}' END,
+				    label_keys = CASE WHEN id % 50 = 0 THEN ARRAY['scan'] ELSE '{}' END,
+				    due_date = CASE WHEN id % 3 = 0 THEN date '2026-01-01' + (id % 365)::int END,
+				    due_sort = CASE WHEN id % 3 = 0 THEN (date '2026-01-01' + (id % 365)::int)::timestamptz END
+				WHERE owner_id = 1
+				""").param("project", project).update();
+		this.jdbc.sql("ANALYZE tasks").update();
+		java.time.Instant now = java.time.Instant.parse("2026-06-01T12:00:00Z");
+		String cursorKey = Long.toString(java.time.Instant.parse("2026-03-01T00:00:00Z").toEpochMilli() * 1000);
+
+		for (String parameters : List.of("project_id=" + project, "project_id=inbox", "label=scan", "priority=3,4",
+				"due=today", "due=overdue", "due=upcoming", "due=none", "due_from=2026-02-01&due_to=2026-02-07",
+				"sort=due", "sort=due&order=desc", "sort=priority", "sort=priority&order=desc", "sort=updated",
+				"sort=updated&order=desc", "sort=due@" + cursorKey, "sort=due@-", "sort=priority@3",
+				"sort=updated@" + cursorKey, "sort=due&label=scan", "sort=priority&project_id=" + project)) {
+			String[] parts = parameters.split("@");
+			org.springframework.util.LinkedMultiValueMap<String, String> map = new org.springframework.util.LinkedMultiValueMap<>();
+			for (String pair : parts[0].split("&")) {
+				map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+			TaskListQuery query = TaskListQuery.from(map);
+			if (parts.length > 1) {
+				query = query.at(new PageCursor("-".equals(parts[1]) ? null : Long.valueOf(parts[1]), 25_000));
+			}
+			TaskRepository.DueBounds bounds = TaskRepository.DueBounds.of(query.filters(),
+					java.time.ZoneId.of("Europe/Berlin"), now);
+			TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, bounds);
+			String plan = String.join("\n",
+					this.jdbc.sql("EXPLAIN " + page.sql()).params(page.parameters()).query(String.class).list());
+			assertThat(plan).as(parameters + "\n" + plan).doesNotContain("Seq Scan").containsAnyOf("Index", "Bitmap");
+		}
+	}
+
+	@Test
 	void aSearchRepeatedManyTimesStillUsesTheSearchIndex() {
 		// At this size a generic plan for a search once walked the primary key through
 		// the whole table; PostgreSQL may switch to one after five executions of a
