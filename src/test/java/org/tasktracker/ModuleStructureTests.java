@@ -45,10 +45,42 @@ class ModuleStructureTests {
 	void writesTheModuleDocumentation() throws IOException {
 		new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString())).writeDocumentation();
 		try (Stream<Path> files = Files.list(DOCS)) {
-			for (Path diagram : files.filter((file) -> file.toString().endsWith(".puml")).toList()) {
-				Files.write(diagram, relationsSorted(Files.readAllLines(diagram)));
+			for (Path written : files.toList()) {
+				if (written.toString().endsWith(".puml")) {
+					Files.write(written, relationsSorted(Files.readAllLines(written)));
+				}
+				else if (written.toString().endsWith(".adoc")) {
+					Files.write(written, listsSorted(Files.readAllLines(written)));
+				}
 			}
 		}
+	}
+
+	/**
+	 * The documenter lists a module's events in no fixed order: each table cell's list
+	 * ({@code |* a}, then {@code * b} lines) is sorted, its first line keeping the cell's
+	 * bar.
+	 */
+	private static List<String> listsSorted(List<String> lines) {
+		List<String> sorted = new ArrayList<>(lines);
+		for (int start = 0; start < sorted.size(); start++) {
+			if (!sorted.get(start).startsWith("|* ")) {
+				continue;
+			}
+			int end = start + 1;
+			while (end < sorted.size() && sorted.get(end).startsWith("* ")) {
+				end++;
+			}
+			List<String> items = new ArrayList<>(sorted.subList(start, end));
+			items.set(0, items.get(0).substring(1));
+			items.sort(null);
+			items.set(0, "|" + items.get(0));
+			for (int i = start; i < end; i++) {
+				sorted.set(i, items.get(i - start));
+			}
+			start = end - 1;
+		}
+		return sorted;
 	}
 
 	/**
