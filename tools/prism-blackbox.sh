@@ -94,6 +94,33 @@ uid=$(curl -s "$B/users" | python3 -c "import json,sys; print([u['id'] for u in 
 c -X DELETE "$B/users/1"
 c -X DELETE "$B/users/$uid"
 c "$B/tasks" -H "$A2"
+
+# Part B: projects, labels, the task fields, the v2 filters and sorts.
+pid=$(curl -s -X POST "$B/projects" -H "$J" -d "{\"name\": \"prism $RANDOM\"}" \
+	| python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+c -X POST "$B/tasks" -H "$J" -d "{\"title\": \"organised\", \"project_id\": $pid, \"labels\": [\"Prism\", \"b\"], \"priority\": 3, \"due\": {\"date\": \"2026-12-01\"}}"
+c -X POST "$B/tasks" -H "$J" -d '{"title": "at", "due": {"datetime": "2026-12-01T09:00:00+02:00"}, "labels": ["prism"]}'
+c -X POST "$B/tasks" -H "$J" -d '{"title": "bad", "priority": 5, "labels": ["a,b"], "due": {"date": "2026-02-30"}}'
+c -X POST "$B/tasks" -H "$J" -d '{"title": "bad", "project_id": 999999999}'
+c "$B/projects"
+c "$B/projects?archived=false"
+c "$B/projects/$pid"
+c -X PATCH "$B/projects/$pid" -H "$J" -d '{"archived": true}'
+c -X POST "$B/projects" -H "$J" -d '{"name": ""}'
+c "$B/labels"
+c -X PATCH "$B/labels/prism" -H "$J" -d '{"name": "Prisms"}'
+c "$B/tasks?project_id=$pid&label=prisms&priority=3,4&due_from=2026-11-30&due_to=2026-12-02"
+c "$B/tasks?due=today"
+c "$B/tasks?due=overdue&project_id=inbox"
+c "$B/tasks?sort=due&limit=1"
+next=$(curl -s -D - -o /dev/null "$B/tasks?sort=priority&order=desc&limit=1" | tr -d '\r' | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p')
+c "$B$next"
+c "$B/tasks?sort=due&cursor=forged"
+c "$B/tasks?sort=title"
+c -X DELETE "$B/projects/$pid"
+c -X DELETE "$B/projects/$pid?with_tasks=true"
+c -X DELETE "$B/labels/prisms"
+c -X DELETE "$B/labels/prisms"
 c "$B/health"
 c "$B/health/ready"
 c "$B/health/live"
