@@ -13,8 +13,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.account.AccountFixtures.PASSWORD;
-import static org.tasktracker.account.AccountFixtures.basic;
 import static org.tasktracker.account.AccountFixtures.bearer;
+import static org.tasktracker.account.AccountFixtures.createToken;
 import static org.tasktracker.account.AccountFixtures.uniqueUsername;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
 import static org.tasktracker.support.Responses.json;
@@ -64,7 +64,7 @@ class RequiredModeIntegrationTests {
 
 	@Test
 	void createsTheFirstAdminFromTheSettings() {
-		String token = token("root-admin", "admin", "tasks:read");
+		String token = createToken(this.client, "root-admin", "admin", "tasks:read");
 
 		JsonNode me = json(this.client.get()
 			.uri("/users/me")
@@ -86,8 +86,8 @@ class RequiredModeIntegrationTests {
 		String second = uniqueUsername("calm");
 		assertThat(status(signUp(first, false))).isEqualTo(201);
 		assertThat(status(signUp(second, false))).isEqualTo(201);
-		String busy = token(first, "tasks:read");
-		String calm = token(second, "tasks:read");
+		String busy = createToken(this.client, first, "tasks:read");
+		String calm = createToken(this.client, second, "tasks:read");
 
 		ExchangeResult last = null;
 		int allowed = 0;
@@ -125,18 +125,6 @@ class RequiredModeIntegrationTests {
 			.body("{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"admin\": " + admin + "}")
 			.exchange()
 			.returnResult();
-	}
-
-	private String token(String username, String... scopes) {
-		ExchangeResult response = this.client.post()
-			.uri("/tokens")
-			.header(HttpHeaders.AUTHORIZATION, basic(username, PASSWORD))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": \"t\", \"scopes\": [\"" + String.join("\", \"", scopes) + "\"]}")
-			.exchange()
-			.returnResult();
-		assertThat(status(response)).as(response.toString()).isEqualTo(201);
-		return json(response).get("token").stringValue();
 	}
 
 }

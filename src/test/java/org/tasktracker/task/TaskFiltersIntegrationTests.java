@@ -15,10 +15,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+
+import org.tasktracker.support.ApiUsers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertInvalid;
@@ -186,33 +186,11 @@ class TaskFiltersIntegrationTests {
 	}
 
 	private String newUser(String zone) {
-		String name = "f-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000_000;
-		assertThat(
-				status(send(
-						"POST", "/users", "{\"username\": \"" + name
-								+ "\", \"password\": \"correct horse battery\", \"timezone\": \"" + zone + "\"}",
-						null)))
-			.isEqualTo(201);
-		ExchangeResult token = this.client.post()
-			.uri("/tokens")
-			.headers((headers) -> headers.setBasicAuth(name, "correct horse battery"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": \"t\", \"scopes\": [\"tasks:write\"]}")
-			.exchange()
-			.returnResult();
-		return "Bearer " + json(token).get("token").stringValue();
+		return ApiUsers.newUserBearer(this.client, "f", zone);
 	}
 
 	private ExchangeResult send(String method, String path, String body, String authorization) {
-		RestTestClient.RequestBodySpec request = this.client.method(HttpMethod.valueOf(method))
-			.uri(java.net.URI.create(path));
-		if (authorization != null) {
-			request.header(HttpHeaders.AUTHORIZATION, authorization);
-		}
-		if (body != null) {
-			request.contentType(MediaType.APPLICATION_JSON).body(body);
-		}
-		return request.exchange().returnResult();
+		return ApiUsers.send(this.client, method, path, body, authorization);
 	}
 
 }
