@@ -88,16 +88,6 @@ final class PasswordAuthentication implements AuthenticationProvider {
 			return this.account;
 		}
 
-		@Override
-		public boolean equals(Object other) {
-			return super.equals(other);
-		}
-
-		@Override
-		public int hashCode() {
-			return super.hashCode();
-		}
-
 	}
 
 }

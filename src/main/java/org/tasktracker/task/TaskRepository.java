@@ -80,6 +80,15 @@ class TaskRepository {
 			SELECT inserted.* FROM inserted JOIN input USING (id) ORDER BY input.position
 			""".formatted(dueSort("input.due_date", "input.due_at", "input.owner_id"), COLUMNS);
 
+	/** {@link #create}: formatted once, not on every call. */
+	private static final String CREATE = """
+			INSERT INTO tasks (owner_id, title, description, project_id, labels, label_keys, priority,
+			                   due_date, due_at, due_sort)
+			VALUES (:owner, :title, :description, CAST(:project AS bigint), CAST(:labels AS text[]),
+			        CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date), CAST(:dueAt AS timestamptz), %s)
+			RETURNING %s
+			""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
+
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
 	/**
@@ -104,13 +113,7 @@ class TaskRepository {
 	 * ({@link #spellLabels}); a project that is not the owner's breaks the foreign key.
 	 */
 	Task create(long ownerId, NewTask task) {
-		return this.jdbc.sql("""
-				INSERT INTO tasks (owner_id, title, description, project_id, labels, label_keys, priority,
-				                   due_date, due_at, due_sort)
-				VALUES (:owner, :title, :description, CAST(:project AS bigint), CAST(:labels AS text[]),
-				        CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date), CAST(:dueAt AS timestamptz), %s)
-				RETURNING %s
-				""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS))
+		return this.jdbc.sql(CREATE)
 			.param("owner", ownerId)
 			.param("title", task.title())
 			.param("description", task.description())
