@@ -2,7 +2,6 @@ package org.tasktracker.task;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,22 +25,6 @@ record Due(@Schema(format = "date", example = "2026-12-01") @Nullable String dat
 
 	static Due at(Instant instant) {
 		return new Due(null, instant.toString());
-	}
-
-	@Nullable LocalDate localDate() {
-		return (this.date != null) ? LocalDate.parse(this.date) : null;
-	}
-
-	@Nullable Instant instant() {
-		return (this.datetime != null) ? Instant.parse(this.datetime) : null;
-	}
-
-	/**
-	 * The instant it falls due: the instant, or the start of the date in {@code zone}.
-	 */
-	Instant sortInstant(ZoneId zone) {
-		LocalDate day = localDate();
-		return (day != null) ? day.atStartOfDay(zone).toInstant() : Instant.parse(this.datetime);
 	}
 
 }
