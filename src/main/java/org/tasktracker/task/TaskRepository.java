@@ -128,9 +128,9 @@ class TaskRepository {
 	}
 
 	/**
-	 * The owner's spelling of each label, in the order given: a label the owner has is
-	 * spelled as it was first used; a new one is added as given. Run in the transaction
-	 * that writes the task.
+	 * The owner's spelling of each label, in the order given: a label some task of the
+	 * owner carries is spelled as it was first used; a new one, or one no task carries
+	 * any more, is spelled as given. Run in the transaction that writes the task.
 	 */
 	List<String> spellLabels(long ownerId, List<String> labels) {
 		if (labels.isEmpty()) {
@@ -140,7 +140,9 @@ class TaskRepository {
 		this.jdbc.sql("""
 				INSERT INTO labels (owner_id, key, name)
 				SELECT :owner, key, name FROM unnest(CAST(:keys AS text[]), CAST(:names AS text[])) AS l(key, name)
-				ON CONFLICT (owner_id, key) DO NOTHING
+				ON CONFLICT (owner_id, key) DO UPDATE SET name = EXCLUDED.name
+				    WHERE NOT EXISTS (SELECT FROM tasks
+				                      WHERE tasks.owner_id = labels.owner_id AND tasks.label_keys @> ARRAY[labels.key])
 				""")
 			.param("owner", ownerId)
 			.param("keys", new SqlArrayValue("text", keys))

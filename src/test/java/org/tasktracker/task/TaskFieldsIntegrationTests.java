@@ -54,6 +54,17 @@ class TaskFieldsIntegrationTests {
 	}
 
 	@Test
+	void aLabelNoTaskCarriesAnyMoreIsSpelledAfreshOnItsNextUse() {
+		String label = "Gone" + TaskFixtures.uniqueMarker().replace(" ", "");
+		long first = json(create("{\"title\": \"first\", \"labels\": [\"" + label + "\"]}")).get("id").longValue();
+		this.client.delete().uri("/tasks/{id}", first).exchange().expectStatus().isNoContent();
+
+		JsonNode again = json(create("{\"title\": \"again\", \"labels\": [\"" + label.toUpperCase() + "\"]}"));
+
+		assertThat(again.get("labels").get(0).stringValue()).isEqualTo(label.toUpperCase());
+	}
+
+	@Test
 	void returnsADueInstantInUtc() {
 		JsonNode task = json(create("{\"title\": \"call\", \"due\": {\"datetime\": \"2026-12-01T10:30:00+01:00\"}}"));
 
