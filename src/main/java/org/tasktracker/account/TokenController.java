@@ -3,6 +3,7 @@ package org.tasktracker.account;
 import java.net.URI;
 import java.util.List;
 
+import org.tasktracker.web.RequestParts;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ class TokenController implements TokenApi {
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<IssuedToken> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body) {
-		NewToken request = AccountRequests.newToken(UserController.requireObject(body));
+		NewToken request = AccountRequests.newToken(RequestParts.requireObject(body));
 		if (request.scopes().contains(Scope.ADMIN) && !caller.admin()) {
 			throw UserService.forbidden("Only an admin may hold the admin scope");
 		}
@@ -49,7 +50,7 @@ class TokenController implements TokenApi {
 	@Override
 	@DeleteMapping("/{id}")
 	public ResponseEntity<Void> revoke(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long tokenId = UserController.parseId(id);
+		long tokenId = RequestParts.positiveId(id);
 		if (!this.tokens.revoke(caller, tokenId)) {
 			ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
 			notFound.getBody().setDetail("Token " + tokenId + " does not exist");

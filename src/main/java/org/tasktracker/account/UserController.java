@@ -5,7 +5,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
-import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpStatus;
@@ -36,7 +36,7 @@ class UserController implements UserApi {
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<User> create(@AuthenticationPrincipal @Nullable Account caller, @RequestBody JsonNode body) {
-		User user = this.users.create(caller, AccountRequests.newUser(requireObject(body)));
+		User user = this.users.create(caller, AccountRequests.newUser(RequestParts.requireObject(body)));
 		return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
 	}
 
@@ -56,47 +56,20 @@ class UserController implements UserApi {
 	@PatchMapping(path = "/me", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
 	public User updateMe(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
 			HttpServletRequest request) {
-		return this.users.update(caller, AccountRequests.userPatch(requireObject(body)), request.getRemoteAddr());
+		return this.users.update(caller, AccountRequests.userPatch(RequestParts.requireObject(body)),
+				request.getRemoteAddr());
 	}
 
 	@Override
 	@DeleteMapping("/{id}")
 	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long userId = parseId(id);
+		long userId = RequestParts.positiveId(id);
 		if (!this.users.delete(caller, userId)) {
 			ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
 			notFound.getBody().setDetail("User " + userId + " does not exist");
 			throw notFound;
 		}
 		return ResponseEntity.noContent().build();
-	}
-
-	/**
-	 * A positive integer that fits in int64; anything else is a 422 naming {@code id}.
-	 */
-	static long parseId(String value) {
-		if (value.isEmpty() || value.length() > 19 || !value.chars().allMatch((c) -> c >= '0' && c <= '9')) {
-			throw new InvalidRequestException("id", "must be a positive 64-bit integer");
-		}
-		try {
-			long id = Long.parseLong(value);
-			if (id > 0) {
-				return id;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// Past int64: the same refusal.
-		}
-		throw new InvalidRequestException("id", "must be a positive 64-bit integer");
-	}
-
-	static JsonNode requireObject(JsonNode body) {
-		if (!body.isObject()) {
-			ErrorResponseException notAnObject = new ErrorResponseException(HttpStatus.BAD_REQUEST);
-			notAnObject.getBody().setDetail("Request body must be a JSON object");
-			throw notAnObject;
-		}
-		return body;
 	}
 
 }

@@ -7,6 +7,7 @@ import org.tasktracker.account.Account;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 import org.tasktracker.web.TextRules;
 import tools.jackson.databind.JsonNode;
 
@@ -54,9 +55,7 @@ class LabelController implements LabelApi {
 	@PatchMapping(path = "/{name}", consumes = { TaskController.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
 	public Label rename(@AuthenticationPrincipal Account caller, @PathVariable String name,
 			@RequestBody JsonNode body) {
-		if (!body.isObject()) {
-			throw new NotAnObjectException();
-		}
+		RequestParts.requireObject(body);
 		List<FieldError> errors = new ArrayList<>();
 		body.propertyNames()
 			.stream()

@@ -9,6 +9,7 @@ import org.tasktracker.account.Account;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 import org.tasktracker.web.TextRules;
 import tools.jackson.databind.JsonNode;
 
@@ -56,7 +57,7 @@ class ProjectController implements ProjectApi {
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Project> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body) {
-		Fields fields = fields(requireObject(body), true);
+		Fields fields = fields(RequestParts.requireObject(body), true);
 		Project project = nameTaken(() -> this.retry.onceOnly(() -> this.projects.create(caller.id(), fields.name)));
 		return ResponseEntity.created(URI.create("/projects/" + project.id())).body(project);
 	}
@@ -72,7 +73,7 @@ class ProjectController implements ProjectApi {
 	@Override
 	@GetMapping("/{id}")
 	public Project get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long projectId = TaskController.parseId(id);
+		long projectId = RequestParts.positiveId(id);
 		return this.retry.idempotent(() -> this.projects.find(caller.id(), projectId))
 			.orElseThrow(() -> notFound(projectId));
 	}
@@ -81,8 +82,8 @@ class ProjectController implements ProjectApi {
 	@PatchMapping(path = "/{id}", consumes = { TaskController.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
 	public Project update(@AuthenticationPrincipal Account caller, @PathVariable String id,
 			@RequestBody JsonNode body) {
-		long projectId = TaskController.parseId(id);
-		Fields fields = fields(requireObject(body), false);
+		long projectId = RequestParts.positiveId(id);
+		Fields fields = fields(RequestParts.requireObject(body), false);
 		boolean found = nameTaken(() -> this.retry
 			.idempotent(() -> this.projects.update(caller.id(), projectId, fields.name, fields.archived)));
 		if (!found) {
@@ -95,7 +96,7 @@ class ProjectController implements ProjectApi {
 	@DeleteMapping("/{id}")
 	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id,
 			@RequestParam MultiValueMap<String, String> parameters) {
-		long projectId = TaskController.parseId(id);
+		long projectId = RequestParts.positiveId(id);
 		boolean withTasks = Boolean.TRUE.equals(booleanParameter(parameters, "with_tasks"));
 		Boolean deleted;
 		try {
@@ -178,13 +179,6 @@ class ProjectController implements ProjectApi {
 			throw new InvalidRequestException(name, "must be true or false, given once");
 		}
 		return Boolean.valueOf(values.get(0));
-	}
-
-	private static JsonNode requireObject(JsonNode body) {
-		if (!body.isObject()) {
-			throw new NotAnObjectException();
-		}
-		return body;
 	}
 
 	private static ErrorResponseException notFound(long id) {

@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.account.Account;
 import org.tasktracker.idempotency.IdempotentCreations;
-import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SerializationFeature;
@@ -59,7 +59,7 @@ class TaskController implements TaskApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Task> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
 			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
-		NewTask newTask = TaskRequests.newTask(requireObject(body));
+		NewTask newTask = TaskRequests.newTask(RequestParts.requireObject(body));
 		if (idempotencyKey == null) {
 			Task task = this.tasks.create(caller.id(), newTask);
 			return ResponseEntity.created(location(task)).body(task);
@@ -111,36 +111,36 @@ class TaskController implements TaskApi {
 	@Override
 	@GetMapping("/{id}")
 	public Task get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long taskId = parseId(id);
+		long taskId = RequestParts.positiveId(id);
 		return this.tasks.findById(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PostMapping("/{id}/complete")
 	public Task complete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long taskId = parseId(id);
+		long taskId = RequestParts.positiveId(id);
 		return this.tasks.complete(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PostMapping("/{id}/reopen")
 	public Task reopen(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long taskId = parseId(id);
+		long taskId = RequestParts.positiveId(id);
 		return this.tasks.reopen(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
 	public Task update(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body) {
-		long taskId = parseId(id);
-		TaskPatch patch = TaskRequests.patch(requireObject(body));
+		long taskId = RequestParts.positiveId(id);
+		TaskPatch patch = TaskRequests.patch(RequestParts.requireObject(body));
 		return this.tasks.update(caller.id(), taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@DeleteMapping("/{id}")
 	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
-		long taskId = parseId(id);
+		long taskId = RequestParts.positiveId(id);
 		if (!this.tasks.delete(caller.id(), taskId)) {
 			throw new TaskNotFoundException(taskId);
 		}
@@ -149,22 +149,6 @@ class TaskController implements TaskApi {
 
 	private static URI location(Task task) {
 		return URI.create("/tasks/" + task.id());
-	}
-
-	/** A task id is a positive integer that fits in int64; anything else is a 422. */
-	static long parseId(String value) {
-		Long id = TaskListQuery.parseNonNegative(value);
-		if (id == null || id == 0) {
-			throw new InvalidRequestException("id", "must be a positive 64-bit integer");
-		}
-		return id;
-	}
-
-	private static JsonNode requireObject(JsonNode body) {
-		if (!body.isObject()) {
-			throw new NotAnObjectException();
-		}
-		return body;
 	}
 
 }

@@ -4,11 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 
 import org.springframework.util.MultiValueMap;
 
@@ -66,8 +66,6 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 
 	static final int Q_MAX = 200;
 
-	private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
-
 	/**
 	 * Reads the known parameters; unknown ones are ignored.
 	 * @throws InvalidRequestException naming every parameter with a bad value
@@ -98,7 +96,7 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		int limit = DEFAULT_LIMIT;
 		String limitValue = single(parameters, "limit", errors);
 		if (limitValue != null) {
-			Long parsed = parseNonNegative(limitValue);
+			Long parsed = RequestParts.nonNegative(limitValue);
 			if (parsed == null || parsed < 1 || parsed > MAX_LIMIT) {
 				errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
 			}
@@ -109,7 +107,7 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		Long after = null;
 		String afterValue = single(parameters, "after", errors);
 		if (afterValue != null) {
-			after = parseNonNegative(afterValue);
+			after = RequestParts.nonNegative(afterValue);
 			if (after == null) {
 				errors.add(new FieldError("after", "must be a task id (a non-negative 64-bit integer)"));
 			}
@@ -139,7 +137,7 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 				inbox = true;
 			}
 			else {
-				project = parseNonNegative(projectValue);
+				project = RequestParts.nonNegative(projectValue);
 				if (project == null || project == 0) {
 					errors.add(new FieldError("project_id", "must be a project id or inbox"));
 				}
@@ -288,19 +286,6 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 			return null;
 		}
 		return values.get(0);
-	}
-
-	/** A plain decimal integer that fits in int64, or null: no sign, no fraction. */
-	static @Nullable Long parseNonNegative(String value) {
-		if (!DIGITS.matcher(value).matches()) {
-			return null;
-		}
-		try {
-			return Long.parseLong(value);
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
 	}
 
 }

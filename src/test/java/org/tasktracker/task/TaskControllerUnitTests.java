@@ -14,6 +14,7 @@ import org.mockito.stubbing.Answer;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.Transactions;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.NotAnObjectException;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.idempotency.IdempotentCreations;
 import tools.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.tasktracker.task;
+package org.tasktracker.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
@@ -6,9 +6,9 @@ import org.springframework.web.ErrorResponseException;
 /**
  * A request body that is JSON but not a JSON object: answered 400 like malformed JSON.
  */
-class NotAnObjectException extends ErrorResponseException {
+public class NotAnObjectException extends ErrorResponseException {
 
-	NotAnObjectException() {
+	public NotAnObjectException() {
 		super(HttpStatus.BAD_REQUEST);
 		getBody().setDetail("Request body must be a JSON object");
 	}
