@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,9 +51,7 @@ class TokenController implements TokenApi {
 	public ResponseEntity<Void> revoke(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long tokenId = RequestParts.positiveId(id);
 		if (!this.tokens.revoke(caller, tokenId)) {
-			ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-			notFound.getBody().setDetail("Token " + tokenId + " does not exist");
-			throw notFound;
+			throw RequestParts.refusal(HttpStatus.NOT_FOUND, "Token " + tokenId + " does not exist");
 		}
 		return ResponseEntity.noContent().build();
 	}

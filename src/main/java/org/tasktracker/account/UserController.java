@@ -12,7 +12,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -65,9 +64,7 @@ class UserController implements UserApi {
 	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
 		long userId = RequestParts.positiveId(id);
 		if (!this.users.delete(caller, userId)) {
-			ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-			notFound.getBody().setDetail("User " + userId + " does not exist");
-			throw notFound;
+			throw RequestParts.refusal(HttpStatus.NOT_FOUND, "User " + userId + " does not exist");
 		}
 		return ResponseEntity.noContent().build();
 	}

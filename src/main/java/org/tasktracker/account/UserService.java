@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RequestParts;
 
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
@@ -177,15 +178,11 @@ class UserService implements ApplicationRunner {
 	}
 
 	static ErrorResponseException conflict(String detail) {
-		ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
-		conflict.getBody().setDetail(detail);
-		return conflict;
+		return RequestParts.refusal(HttpStatus.CONFLICT, detail);
 	}
 
 	static ErrorResponseException forbidden(String detail) {
-		ErrorResponseException forbidden = new ErrorResponseException(HttpStatus.FORBIDDEN);
-		forbidden.getBody().setDetail(detail);
-		return forbidden;
+		return RequestParts.refusal(HttpStatus.FORBIDDEN, detail);
 	}
 
 }

@@ -103,9 +103,7 @@ class LabelController implements LabelApi {
 	}
 
 	private static ErrorResponseException notFound(String name) {
-		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-		notFound.getBody().setDetail("No task carries the label " + name);
-		return notFound;
+		return RequestParts.refusal(HttpStatus.NOT_FOUND, "No task carries the label " + name);
 	}
 
 }

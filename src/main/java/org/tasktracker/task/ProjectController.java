@@ -104,10 +104,8 @@ class ProjectController implements ProjectApi {
 				.execute((status) -> this.projects.delete(caller.id(), projectId, withTasks)));
 		}
 		catch (DataIntegrityViolationException ex) {
-			ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
-			conflict.getBody()
-				.setDetail("Project " + projectId + " holds tasks; move them, or delete it with_tasks=true");
-			throw conflict;
+			throw RequestParts.refusal(HttpStatus.CONFLICT,
+					"Project " + projectId + " holds tasks; move them, or delete it with_tasks=true");
 		}
 		if (!Boolean.TRUE.equals(deleted)) {
 			throw notFound(projectId);
@@ -120,9 +118,7 @@ class ProjectController implements ProjectApi {
 			return write.get();
 		}
 		catch (DuplicateKeyException ex) {
-			ErrorResponseException conflict = new ErrorResponseException(HttpStatus.CONFLICT);
-			conflict.getBody().setDetail("You have a project of that name");
-			throw conflict;
+			throw RequestParts.refusal(HttpStatus.CONFLICT, "You have a project of that name");
 		}
 	}
 
@@ -182,9 +178,7 @@ class ProjectController implements ProjectApi {
 	}
 
 	private static ErrorResponseException notFound(long id) {
-		ErrorResponseException notFound = new ErrorResponseException(HttpStatus.NOT_FOUND);
-		notFound.getBody().setDetail("Project " + id + " does not exist");
-		return notFound;
+		return RequestParts.refusal(HttpStatus.NOT_FOUND, "Project " + id + " does not exist");
 	}
 
 	private record Fields(@Nullable String name, @Nullable Boolean archived) {

@@ -5,9 +5,12 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
+
 /**
- * The parts of a request every feature reads the same way: ids in paths, plain integers
- * in query strings, bodies that must be JSON objects.
+ * The parts of a request every feature reads the same way (ids in paths, plain integers
+ * in query strings, bodies that must be JSON objects), and its refusals.
  */
 public final class RequestParts {
 
@@ -36,6 +39,16 @@ public final class RequestParts {
 			throw new InvalidRequestException("id", "must be a positive 64-bit integer");
 		}
 		return id;
+	}
+
+	/**
+	 * A refusal answered as a problem with {@code status} and {@code detail}, for a
+	 * controller or service to throw.
+	 */
+	public static ErrorResponseException refusal(HttpStatus status, String detail) {
+		ErrorResponseException refusal = new ErrorResponseException(status);
+		refusal.getBody().setDetail(detail);
+		return refusal;
 	}
 
 	/** A body that is JSON but not an object is answered 400, like malformed JSON. */
