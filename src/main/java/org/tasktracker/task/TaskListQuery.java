@@ -53,6 +53,15 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 			return "id".equals(this.sort);
 		}
 
+		/**
+		 * Whether the fastest way to a page depends on the filters' values: on how many
+		 * of the caller's tasks carry the labels, have the priorities or fall due in the
+		 * range.
+		 */
+		boolean selectivityMatters() {
+			return !this.labelKeys.isEmpty() || !this.priorities.isEmpty() || judgedInZone();
+		}
+
 		/** Whether the filters need the caller's time zone to be applied. */
 		boolean judgedInZone() {
 			return this.due != null || this.dueFrom != null || this.dueTo != null;

@@ -100,12 +100,15 @@ class TaskRepository {
 
 	private final JdbcClient jdbc;
 
-	/** For searches: see {@link #plannedForEachCall}. */
-	private final JdbcClient searches;
+	/**
+	 * For pages whose plan depends on the values asked for: see
+	 * {@link #plannedForEachCall}.
+	 */
+	private final JdbcClient plannedPerCall;
 
 	TaskRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
-		this.searches = plannedForEachCall(dataSource);
+		this.plannedPerCall = plannedForEachCall(dataSource);
 	}
 
 	/**
@@ -228,7 +231,8 @@ class TaskRepository {
 	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId());
 		PageStatement statement = pageStatement(ownerId, query, bounds);
-		JdbcClient.StatementSpec page = (query.q() != null) ? this.searches.sql(statement.sql())
+		boolean valuesMatter = query.q() != null || query.filters().selectivityMatters();
+		JdbcClient.StatementSpec page = valuesMatter ? this.plannedPerCall.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
 		if (!reader.begun) {
@@ -253,7 +257,10 @@ class TaskRepository {
 	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
 	 * every term after five runs: before issue 22, one such plan walked the primary key
 	 * through the whole table instead of reading the trigram indexes
-	 * ({@code docs/performance.md}).
+	 * ({@code docs/performance.md}). A generic plan guesses a label's or a date range's
+	 * share of the tasks as well, and read a common label's tasks through its index and
+	 * sorted them, where walking the primary key finds a page at once
+	 * ({@code docs/design/organising.md}).
 	 */
 	private static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
@@ -350,8 +357,7 @@ class TaskRepository {
 	/**
 	 * A page in another order than by id: by {@code (key, id)} through the owner's index
 	 * on that key, continuing after the cursor's position. Tasks without a due date come
-	 * after those with one in either order, read by id from where the due ones end. A
-	 * search term is matched row by row here; the search index serves id order only.
+	 * after those with one in either order, read by id from where the due ones end.
 	 */
 	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions) {
 		String sort = query.filters().sort();
@@ -366,7 +372,15 @@ class TaskRepository {
 		PageCursor position = query.filters().position();
 		List<String> conditions = new ArrayList<>(baseConditions);
 		if (query.q() != null) {
+			// Both: the pattern decides, and the search index lets PostgreSQL read a rare
+			// term's few tasks and sort them rather than walk the sort's index to the
+			// end.
+			// Each such page is planned for its term (plannedForEachCall), so a common
+			// term
+			// still walks the sort's index and checks the pattern first (the cheaper
+			// test).
 			conditions.add("(title ILIKE :pattern OR description ILIKE :pattern)");
+			conditions.add("task_search_keys(title, description) @@ term_search_query(:q)");
 		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";

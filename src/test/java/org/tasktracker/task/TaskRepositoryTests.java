@@ -581,6 +581,54 @@ class TaskRepositoryTests {
 			.noneMatch((statement) -> statement.contains("ILIKE"));
 	}
 
+	@Test
+	void aRareTermInAnotherOrderThanIdIsFoundThroughTheSearchIndex() throws SQLException {
+		loadTasks(20_000);
+		this.jdbc.sql("""
+				UPDATE tasks SET due_date = date '2026-01-01' + (id % 365)::int,
+				    due_sort = (date '2026-01-01' + (id % 365)::int)::timestamptz
+				WHERE owner_id = 1 AND id % 2 = 0
+				""").update();
+		this.jdbc.sql("ANALYZE tasks").update();
+		TaskListQuery search = TaskListQuery.from(parameters("q=zebra&sort=due&limit=50"));
+
+		long before = searchIndexScans();
+		CollectedPage page = page(search);
+
+		assertThat(page.tasks()).hasSize(5).allSatisfy((task) -> assertThat(task.title()).startsWith("Zebra crossing"));
+		assertThat(searchIndexScans() - before).as("search index scans").isPositive();
+	}
+
+	@Test
+	void aPageFilteredByLabelIsPlannedForItsLabelOnEveryCall() throws SQLException {
+		// Prepared on the server, the statement may settle on a generic plan after five
+		// runs, which guesses every label rare: at a million tasks it read a common
+		// label's tasks through the label index and sorted them, 100 ms a page.
+		loadTasks(20_000);
+		this.jdbc.sql("UPDATE tasks SET labels = '{Home}', label_keys = '{home}' WHERE owner_id = 1 AND id % 5 = 0")
+			.update();
+		this.jdbc.sql("ANALYZE tasks").update();
+		TaskListQuery common = TaskListQuery.from(parameters("label=home&limit=50"));
+
+		for (int i = 1; i <= 10; i++) {
+			assertThat(page(common).tasks()).as("page %d", i)
+				.hasSize(50)
+				.allSatisfy((task) -> assertThat(task.labels()).containsExactly("Home"));
+		}
+
+		assertThat(this.jdbc.sql("SELECT statement FROM pg_prepared_statements").query(String.class).list())
+			.as("statements prepared on this connection")
+			.noneMatch((statement) -> statement.contains("label_keys @>"));
+	}
+
+	private static org.springframework.util.MultiValueMap<String, String> parameters(String query) {
+		org.springframework.util.LinkedMultiValueMap<String, String> map = new org.springframework.util.LinkedMultiValueMap<>();
+		for (String pair : query.split("&")) {
+			map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+		}
+		return map;
+	}
+
 	/** Scans of the search index in this (the test's) transaction. */
 	private long searchIndexScans() {
 		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_search_keys_idx'::regclass)")
