@@ -3,8 +3,12 @@
 # pgbench drives with the same SQL, on this machine. Prints one table and writes it to
 # docs/BENCHMARKS.md. See docs/performance.md.
 #
-#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--token] [--no-build]
+#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--scale-only]
+#                [--scale-total N] [--token] [--no-build]
 #
+# --scale  also times list queries, each filter and sort, for a user with 1,000 tasks and
+#   one with 1,000,000, among --scale-total tasks in all (default 10,000,000; the load
+#   takes about half an hour and 8 GB of disk). --scale-only skips the four workloads.
 # --token  also runs each workload as a user with an API token (Authorization: Bearer on
 #   every request, the rate limit lifted with RATE_LIMIT=0), beside the local user.
 # DATABASE_URL=postgresql://user:pass@host:port/db  use that server (scratch databases
@@ -24,6 +28,8 @@ CONNECTIONS=64
 WARMUP=20
 WARMUP_MAX=180
 SCALE=false
+SCALE_TOTAL=10000000
+WORKLOADS="create list complete mixed"
 TOKEN_MODE=false
 BUILD=true
 # Below Linux's ephemeral range (32768-60999): a port inside it can be taken by an
@@ -31,17 +37,19 @@ BUILD=true
 SCRATCH_PG_PORT=15432
 SERVICE_PORT=18000
 SEED_ROWS=10000
-SCALE_ROUNDS=3
-SCALE_SECONDS=5
+SCALE_ROUNDS=${SCALE_ROUNDS:-3}
+SCALE_SECONDS=${SCALE_SECONDS:-4}
 
 while [ $# -gt 0 ]; do
 	case "$1" in
 		--duration) DURATION=$2; shift 2 ;;
 		--connections) CONNECTIONS=$2; shift 2 ;;
 		--scale) SCALE=true; shift ;;
+		--scale-only) SCALE=true; WORKLOADS=""; shift ;;
+		--scale-total) SCALE_TOTAL=$2; shift 2 ;;
 		--token) TOKEN_MODE=true; shift ;;
 		--no-build) BUILD=false; shift ;;
-		-h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,19p' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
@@ -281,7 +289,7 @@ pg_run() { # pgbench scripts... -> "rps=... p50_ms=... p99_ms=...", as wrk_run
 # made 15198 and then 10432 completes/s in two runs an hour apart), and the drift should
 # fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
 declare -A RESULT CEILING WARMED JIT TOKEN_RESULT TOKEN_WARMED
-for workload in create list complete mixed; do
+for workload in $WORKLOADS; do
 	case $workload in # wrk's script and path; pgbench's scripts
 		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
 		list) service=("" "/tasks?limit=50"); ceiling=(-f "$ROOT/bench/pgbench/list.sql") ;;
@@ -319,9 +327,10 @@ kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 SERVICE_PID=""
 
 # --- the table ----------------------------------------------------------------------
-TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio |
+TABLE=""
+[ -n "$WORKLOADS" ] && TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for workload in create list complete mixed; do
+for workload in $WORKLOADS; do
 	r=${RESULT[$workload]}; c=${CEILING[$workload]}
 	rps=$(field "$r" rps); ceiling=$(field "$c" rps)
 	ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }')
@@ -341,6 +350,11 @@ fi
 
 SCALE_TABLE=""
 if $SCALE; then
+	# Each query as two users of one service and one table: "small" with 1,000 tasks and
+	# "large" with 1,000,000, among SCALE_TOTAL tasks in all (filler users own the rest).
+	# Paths name the user's own values: PROJECT (the user's third project), AFTER (the id
+	# 90% of the way through the user's tasks), FROM and TO (10 and 40 days ahead), and
+	# CURSOR (the next page of sort=due, from the first page's Link header).
 	scale_queries=("first page|/tasks?limit=50" "completed=false|/tasks?completed=false&limit=50"
 		"order=desc|/tasks?order=desc&limit=50" "after, deep|/tasks?limit=50&after=AFTER"
 		"q, 1 char in every task|/tasks?limit=50&q=a" "q, 1 char in 5 tasks|/tasks?limit=50&q=z"
@@ -348,50 +362,89 @@ if $SCALE; then
 		"q, 2 chars in 5 tasks|/tasks?limit=50&q=ze" "q, 2 chars in none|/tasks?limit=50&q=qx"
 		"q, common term|/tasks?limit=50&q=task" "q, rare term|/tasks?limit=50&q=zebra"
 		"q, term in none|/tasks?limit=50&q=xyzzy" "q, punctuation in none|/tasks?limit=50&q=--"
-		"q, rare term of common pairs|/tasks?limit=50&q=task%20999999")
+		"project_id|/tasks?limit=50&project_id=PROJECT" "project_id=inbox|/tasks?limit=50&project_id=inbox"
+		"label, 1 in 5 tasks|/tasks?limit=50&label=home" "label=work,urgent|/tasks?limit=50&label=work,urgent"
+		"label, in 5 tasks|/tasks?limit=50&label=waiting" "priority=4|/tasks?limit=50&priority=4"
+		"priority=3,4|/tasks?limit=50&priority=3,4" "due=today|/tasks?limit=50&due=today"
+		"due=overdue|/tasks?limit=50&due=overdue" "due=upcoming|/tasks?limit=50&due=upcoming"
+		"due=none|/tasks?limit=50&due=none" "due_from, due_to (31 days)|/tasks?limit=50&due_from=FROM&due_to=TO"
+		"sort=due|/tasks?limit=50&sort=due" "sort=due, order=desc|/tasks?limit=50&sort=due&order=desc"
+		"sort=due, next page|CURSOR" "sort=priority, order=desc|/tasks?limit=50&sort=priority&order=desc"
+		"sort=updated, order=desc|/tasks?limit=50&sort=updated&order=desc"
+		"project_id, label, sort=due|/tasks?limit=50&project_id=PROJECT&label=home&sort=due"
+		"label, in 5 tasks, sort=due|/tasks?limit=50&label=waiting&sort=due"
+		"priority=4, due=upcoming, sort=due|/tasks?limit=50&priority=4&due=upcoming&sort=due"
+		"q, rare term, sort=due|/tasks?limit=50&q=zebra&sort=due")
 	declare -A SCALE_P50 SCALE_P99
 	median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
-	# Both sizes side by side, each in its own database with its own service, measured
-	# turn about: the shared machine's speed drifts over minutes, and measuring one size
-	# after the other put that drift into the ratio.
-	psql -q -X "$ADMIN_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS tasktracker_bench_1k" \
-		-c "CREATE DATABASE tasktracker_bench_1k"
-	declare -A SCALE_DB=([1000]="$BASE_URL/tasktracker_bench_1k" [1000000]="$DB_URL")
-	declare -A SCALE_URL=([1000]="http://127.0.0.1:$((SERVICE_PORT + 1))"
-		[1000000]="http://127.0.0.1:$((SERVICE_PORT + 2))")
-	declare -A SCALE_AFTER
+	echo "== scale: 1,000 and 1,000,000 tasks of two users among $SCALE_TOTAL"
+	psql -q -X "$ADMIN_URL" -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS tasktracker_bench_scale" \
+		-c "CREATE DATABASE tasktracker_bench_scale"
+	SCALE_DB="$BASE_URL/tasktracker_bench_scale"
+	# The service migrates the new database, and makes the two users, then the tasks are
+	# loaded under it.
+	start_service "$WORK/service-scale.log" "$SCALE_DB" "$((SERVICE_PORT + 1))"
+	SCALE_PIDS+=("$SERVICE_PID"); SERVICE_PID=""
+	SCALE_SERVICE="http://127.0.0.1:$((SERVICE_PORT + 1))"
+	declare -A SCALE_TOKEN SCALE_PATH_VALUES
 	for size in 1000 1000000; do
-		echo "== scale: $size tasks"
-		# The service migrates the new database, then the tasks are loaded under it.
-		start_service "$WORK/service-scale-$size.log" "${SCALE_DB[$size]}" "${SCALE_URL[$size]##*:}"
-		SCALE_PIDS+=("$SERVICE_PID"); SERVICE_PID=""
-		psql -q -X "${SCALE_DB[$size]}" -c "TRUNCATE tasks" -c "INSERT INTO tasks (owner_id, title, description, completed, completed_at)
-			SELECT 1, CASE WHEN n % ($size / 5) = 0 THEN 'Zebra crossing ' || n ELSE 'Benchmark task ' || n END,
-			       CASE WHEN n % 3 = 0 THEN 'notes for ' || md5(n::text) END, n % 2 = 0,
-			       CASE WHEN n % 2 = 0 THEN now() END
-			FROM generate_series(1, $size) n" -c "VACUUM ANALYZE tasks"
-		# Write out the load now: otherwise the checkpoint it triggers spreads its writes
-		# over the next minutes, across the measurements (it did, at 1M: 87 s of writes).
-		psql -q -X "${SCALE_DB[$size]}" -c "CHECKPOINT" 2>/dev/null \
-			|| echo "   (no CHECKPOINT privilege: the load may still be written out during the runs)"
-		SCALE_AFTER[$size]=$(psql -X -At "${SCALE_DB[$size]}" -c "SELECT max(id) * 9 / 10 FROM tasks")
+		user=$([ "$size" = 1000 ] && echo small || echo large)
+		curl -sf -o /dev/null -X POST "$SCALE_SERVICE/users" -H 'Content-Type: application/json' \
+			-d "{\"username\": \"$user\", \"password\": \"$user password 1234\"}"
+		SCALE_TOKEN[$size]=$(curl -sf -X POST "$SCALE_SERVICE/tokens" -u "$user:$user password 1234" \
+			-H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["tasks:read"]}' \
+			| sed -E 's/.*"token":"([^"]+)".*/\1/')
 	done
+	FILLERS=98
+	FILLER_TASKS=$(( (SCALE_TOTAL - 1001000) / FILLERS ))
+	[ "$FILLER_TASKS" -ge 5 ] || { echo "bench: --scale-total must be at least 1,001,490" >&2; exit 1; }
+	loading_started=$(date +%s)
+	psql -q -X "$SCALE_DB" -v small_tasks=1000 -v large_tasks=1000000 -v fillers=$FILLERS \
+		-v filler_tasks="$FILLER_TASKS" -f "$ROOT/bench/scale-load.sql" >/dev/null
+	# Write out the load now: otherwise the checkpoint it triggers spreads its writes
+	# over the next minutes, across the measurements (it did, at 1M: 87 s of writes).
+	psql -q -X "$SCALE_DB" -c "CHECKPOINT" 2>/dev/null \
+		|| echo "   (no CHECKPOINT privilege: the load may still be written out during the runs)"
+	SCALE_LOAD_S=$(( $(date +%s) - loading_started ))
+	SCALE_TASKS=$(psql -X -At "$SCALE_DB" -c "SELECT count(*) FROM tasks")
+	SCALE_SIZE=$(psql -X -At "$SCALE_DB" -c "SELECT pg_size_pretty(pg_total_relation_size('tasks'))")
+	echo "   $SCALE_TASKS tasks ($SCALE_SIZE with indexes) loaded in ${SCALE_LOAD_S} s"
+	for size in 1000 1000000; do
+		user=$([ "$size" = 1000 ] && echo small || echo large)
+		owner="(SELECT id FROM users WHERE username = '$user')"
+		after=$(psql -X -At "$SCALE_DB" -c "SELECT id FROM tasks WHERE owner_id = $owner ORDER BY id OFFSET $((size * 9 / 10)) LIMIT 1")
+		project=$(psql -X -At "$SCALE_DB" -c "SELECT min(id) + 2 FROM projects WHERE owner_id = $owner")
+		from=$(date -u -d '+10 days' +%F); to=$(date -u -d '+40 days' +%F)
+		cursor=$(curl -s -D - -o /dev/null -H "Authorization: Bearer ${SCALE_TOKEN[$size]}" \
+			"$SCALE_SERVICE/tasks?limit=50&sort=due" | tr -d '\r' | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p')
+		[ -n "$cursor" ] || { echo "bench: no next page for sort=due" >&2; exit 1; }
+		[[ $cursor == *://* ]] && cursor=/${cursor#*://*/}
+		SCALE_PATH_VALUES[$size]="$after $project $from $to $cursor"
+	done
+	scale_path() { # size path -> the path with that user's values
+		local values=(${SCALE_PATH_VALUES[$1]}) path=$2
+		path=${path/AFTER/${values[0]}}; path=${path//PROJECT/${values[1]}}
+		path=${path/FROM/${values[2]}}; path=${path/TO/${values[3]}}
+		[ "$path" = CURSOR ] && path=${values[4]}
+		echo "$path"
+	}
 	# One connection: the latency of the query itself rather than of queueing for the
 	# 2 cores. Rounds go round-robin over the queries, so no query always runs first
-	# after the warm-up, each query at both sizes in turn, the first size alternating
+	# after the warm-up, each query for both users in turn, the first user alternating
 	# from round to round; the median round is kept.
-	echo "== scale: $SCALE_ROUNDS rounds of ${SCALE_SECONDS}s per query and size"
+	echo "== scale: $SCALE_ROUNDS rounds of ${SCALE_SECONDS}s per query and user"
 	for pass in warm $(seq 1 "$SCALE_ROUNDS"); do
 	for entry in "${scale_queries[@]}"; do
 		sizes="1000 1000000"
 		[ "$pass" != warm ] && [ $(( pass % 2 )) = 0 ] && sizes="1000000 1000"
 		for size in $sizes; do
-			name=${entry%%|*}; path=${entry#*|}; path=${path/AFTER/${SCALE_AFTER[$size]}}
+			name=${entry%%|*}; path=$(scale_path "$size" "${entry#*|}")
 			if [ "$pass" = warm ]; then
-				URL=${SCALE_URL[$size]} wrk_run scale-warm 10 4 "" "$path" >/dev/null
+				URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale-warm 5 4 "" "$path" >/dev/null
 				continue
 			fi
-			r=$(URL=${SCALE_URL[$size]} wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
+			r=$(URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
+			[ "$(field "$r" errors)" = 0 ] || echo "   $name at $size: errors in $r" >&2
 			SCALE_P50["$name/$size"]+="$(field "$r" p50_ms) "; SCALE_P99["$name/$size"]+="$(field "$r" p99_ms) "
 		done
 	done
@@ -421,19 +474,21 @@ CORES=$(nproc 2>/dev/null || sysctl -n hw.ncpu)
 MEMORY=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null || echo "?")
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
 APP_VERSION=$(basename "$JAR" .jar)
+LOAD_LINE=""
+[ -n "$WORKLOADS" ] && LOAD_LINE="- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload, each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: create ${WARMED[create]} s, list ${WARMED[list]} s, complete ${WARMED[complete]} s, mixed ${WARMED[mixed]} s; during the measured runs they used ${JIT[create]}%, ${JIT[list]}%, ${JIT[complete]}% and ${JIT[mixed]}% of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), one request's statement per transaction (the service writes the creates and completes that arrive together in one statement), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
+"
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
 - Service: $APP_VERSION on $JAVA_VERSION, JAVA_OPTS=\`${JAVA_OPTS:-}\`, default settings otherwise (request log on, one line per request); PostgreSQL $PG_VERSION ($PG_SOURCE); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2); $(pgbench --version)
-- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload, each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: create ${WARMED[create]} s, list ${WARMED[list]} s, complete ${WARMED[complete]} s, mixed ${WARMED[mixed]} s; during the measured runs they used ${JIT[create]}%, ${JIT[list]}%, ${JIT[complete]}% and ${JIT[mixed]}% of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), one request's statement per transaction (the service writes the creates and completes that arrive together in one statement), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
-- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
-
+${LOAD_LINE}- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
+${TABLE:+
 $TABLE
-${TOKEN_TABLE:+
+}${TOKEN_TABLE:+
 With a token (\`--token\`): each workload run again right after the run as the local user, as a user with an API token of scope tasks:write sent as \`Authorization: Bearer\` on every request, after its own warm-up (create ${TOKEN_WARMED[create]:-} s, list ${TOKEN_WARMED[list]:-} s, complete ${TOKEN_WARMED[complete]:-} s, mixed ${TOKEN_WARMED[mixed]:-} s), over $SEED_ROWS seeded tasks of its own, with the rate limit lifted (RATE_LIMIT=0):
 
 $TOKEN_TABLE
 }${SCALE_TABLE:+
-Scale (wrk -t1 -c1: one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 10 s warm-up of each at 4 connections, the median round shown; both sizes loaded side by side, each in its own database with its own service, and measured turn about; titles \`Benchmark task N\`, but 5 per size \`Zebra crossing N\` (the only \`z\`), every third description \`notes for\` and an MD5 in hex; \`task 999999\` is in one task at 1M and none at 1k):
+Scale (\`--scale\`): wrk -t1 -c1, one connection, so the latency of the query and not of queueing for the cores; $SCALE_ROUNDS round-robin rounds of ${SCALE_SECONDS} s per query after a 5 s warm-up of each at 4 connections, the median round shown. One service and one database: a user with 1,000 tasks and one with 1,000,000, each query as each of them in turn, with a token, among ${SCALE_TASKS:-} tasks in all ($FILLERS more users own the rest; ${SCALE_SIZE:-} with indexes, loaded in ${SCALE_LOAD_S:-} s). The tasks of every user follow bench/scale-load.sql, each attribute drawn from its own hash of the task number: titles \`Benchmark task N\`, but 5 per user \`Zebra crossing N\` (the only \`z\`); a third with a description; half completed; a tenth in each of 9 projects and the Inbox; labels Home on a fifth, Work and Urgent on a fifth, Waiting on 5 tasks; a quarter at each priority; due dates on a third and instants on a third, spread evenly over a year either side of today:
 
 $SCALE_TABLE
 }"
