@@ -9,7 +9,7 @@ package org.tasktracker.account;
  * @param username the user's name, lower-case
  * @param admin whether the user may manage users
  */
-public record Account(long id, String username, boolean admin) {
+public record Account(long id, String username, boolean admin) implements java.io.Serializable {
 
 	/** The built-in user of credential-less requests on loopback. */
 	public static final long LOCAL_ID = 1;

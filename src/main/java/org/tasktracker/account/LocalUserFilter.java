@@ -24,10 +24,26 @@ final class LocalUserFilter extends OncePerRequestFilter {
 
 	private final AuthMode mode;
 
+	private final boolean refuseCrossSitePasswords;
+
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
 	LocalUserFilter(AuthMode mode) {
+		this(mode, true);
+	}
+
+	private LocalUserFilter(AuthMode mode, boolean refuseCrossSitePasswords) {
 		this.mode = mode;
+		this.refuseCrossSitePasswords = refuseCrossSitePasswords;
+	}
+
+	/**
+	 * For the web UI: a signed-in user came through the sign-in form, not a password the
+	 * browser added by itself, and may follow a link from another site to a page (the
+	 * session cookie is {@code SameSite=Lax}, and every change needs a CSRF token).
+	 */
+	static LocalUserFilter forPages(AuthMode mode) {
+		return new LocalUserFilter(mode, false);
 	}
 
 	@Override
@@ -46,7 +62,7 @@ final class LocalUserFilter extends OncePerRequestFilter {
 				request.setAttribute(AccessProblems.LOCAL_REFUSAL, refusal);
 			}
 		}
-		else if (authentication instanceof AccountAuthentication account
+		else if (this.refuseCrossSitePasswords && authentication instanceof AccountAuthentication account
 				&& account.proof() == AccountAuthentication.Proof.PASSWORD) {
 			String refusal = LocalAccess.crossSite(request);
 			if (refusal != null) {

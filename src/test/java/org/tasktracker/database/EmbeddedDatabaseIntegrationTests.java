@@ -71,6 +71,20 @@ class EmbeddedDatabaseIntegrationTests {
 				assertThat(problem.get("detail").stringValue())
 					.isEqualTo("The database cannot be reached; retry later");
 			}
+			// The web UI: a page that says so, and what was typed into quick add, kept.
+			ExchangeResult page = timed(() -> get(client, "/app"));
+			assertThat(page.getStatus().value()).isEqualTo(503);
+			assertThat(page.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
+			assertThat(text(page)).contains("<h1>The database cannot be reached</h1>")
+				.doesNotContain("Exception", "SQL", "java.");
+			ExchangeResult adding = timed(() -> client.post()
+				.uri("/app/tasks")
+				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.body("text=Buy+milk+tomorrow+%3Cb%3E&back=%2Fapp")
+				.exchange()
+				.returnResult());
+			assertThat(adding.getStatus().value()).isEqualTo(503);
+			assertThat(text(adding)).contains("value=\"Buy milk tomorrow &lt;b&gt;\"");
 			ExchangeResult health = timed(() -> get(client, "/health"));
 			assertThat(health.getStatus().value()).isEqualTo(503);
 			assertThat(json(health).get("status").stringValue()).isEqualTo("DOWN");
@@ -117,6 +131,10 @@ class EmbeddedDatabaseIntegrationTests {
 
 	private static RestTestClient client(ConfigurableApplicationContext context) {
 		return Responses.clientFor(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+	}
+
+	private static String text(ExchangeResult response) {
+		return new String(response.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
 	}
 
 	private static ExchangeResult get(RestTestClient client, String path) {
