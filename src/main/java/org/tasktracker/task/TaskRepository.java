@@ -202,6 +202,30 @@ class TaskRepository {
 			.list();
 	}
 
+	/**
+	 * The open tasks in the owner's Inbox, and those due before {@code tomorrowStart}
+	 * (today's and overdue ones), each counted up to {@code cap}: the web UI's sidebar,
+	 * which must cost the same for a user with a million tasks. Each count reads its
+	 * index until the cap.
+	 */
+	OpenCounts openCounts(long ownerId, java.time.Instant tomorrowStart, int cap) {
+		return this.jdbc.sql("""
+				SELECT (SELECT count(*) FROM (SELECT 1 FROM tasks WHERE owner_id = :owner AND project_id IS NULL
+				                              AND NOT completed LIMIT :cap) AS inbox) AS inbox,
+				       (SELECT count(*) FROM (SELECT 1 FROM tasks WHERE owner_id = :owner AND due_sort < :tomorrow
+				                              AND NOT completed LIMIT :cap) AS today) AS today
+				""")
+			.param("owner", ownerId)
+			.param("tomorrow", OffsetDateTime.ofInstant(tomorrowStart, java.time.ZoneOffset.UTC))
+			.param("cap", cap)
+			.query((row, number) -> new OpenCounts(row.getInt("inbox"), row.getInt("today")))
+			.single();
+	}
+
+	/** See {@link #openCounts}. */
+	record OpenCounts(int inbox, int today) {
+	}
+
 	Optional<Task> findById(long ownerId, long id) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE owner_id = :owner AND id = :id")
 			.param("owner", ownerId)

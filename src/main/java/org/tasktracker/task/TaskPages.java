@@ -1,0 +1,506 @@
+package org.tasktracker.task;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
+import org.tasktracker.account.UserZones;
+import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.web.FieldError;
+import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.PageNotFoundException;
+import org.tasktracker.web.WebPage;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The web UI's task views: Today, Inbox, Upcoming, Completed, each project and label, and
+ * search, with a sidebar of counts, and the forms that add, complete, reopen and delete
+ * tasks. Built on the same services and rules as the API: a quick add is checked as the
+ * JSON of {@code POST /tasks} would be. Every change is a form post answered with a
+ * redirect back to the view (htmx swaps the page in place; without script the browser
+ * loads it).
+ */
+@Controller
+@WebPage
+@Hidden
+class TaskPages {
+
+	/** At most this many tasks a view; the sidebar counts up to {@link #COUNT_CAP}. */
+	private static final int VIEW_LIMIT = 200;
+
+	private static final int COUNT_CAP = 999;
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
+			Locale.ENGLISH);
+
+	private final TaskService tasks;
+
+	private final TaskRepository repository;
+
+	private final ProjectRepository projects;
+
+	private final LabelRepository labels;
+
+	private final UserZones zones;
+
+	private final DatabaseRetry retry;
+
+	private final JsonMapper json;
+
+	TaskPages(TaskService tasks, TaskRepository repository, ProjectRepository projects, LabelRepository labels,
+			UserZones zones, DatabaseRetry retry, JsonMapper json) {
+		this.tasks = tasks;
+		this.repository = repository;
+		this.projects = projects;
+		this.labels = labels;
+		this.zones = zones;
+		this.retry = retry;
+		this.json = json;
+	}
+
+	@GetMapping("/")
+	String root() {
+		return "redirect:/app";
+	}
+
+	@GetMapping({ "/app", "/app/today" })
+	String today(@AuthenticationPrincipal Account caller, Model model) {
+		List<Section> sections = List.of(new Section("Overdue", list(caller, "due=overdue&sort=due"), true),
+				new Section("Today", list(caller, "due=today&completed=false&sort=due"), false));
+		return view(caller, model, "today", "Today", "/app/today", sections);
+	}
+
+	@GetMapping("/app/inbox")
+	String inbox(@AuthenticationPrincipal Account caller, Model model) {
+		return view(caller, model, "inbox", "Inbox", "/app/inbox",
+				List.of(new Section(null, list(caller, "project_id=inbox&completed=false"), false)));
+	}
+
+	@GetMapping("/app/upcoming")
+	String upcoming(@AuthenticationPrincipal Account caller, Model model) {
+		return view(caller, model, "upcoming", "Upcoming", "/app/upcoming",
+				List.of(new Section("Next 7 days", list(caller, "due=upcoming&completed=false&sort=due"), false)));
+	}
+
+	@GetMapping("/app/completed")
+	String completed(@AuthenticationPrincipal Account caller, Model model) {
+		return view(caller, model, "completed", "Completed", "/app/completed",
+				List.of(new Section(null, list(caller, "completed=true&sort=updated&order=desc"), false)));
+	}
+
+	@GetMapping("/app/projects/{id}")
+	String project(@AuthenticationPrincipal Account caller, @PathVariable long id, Model model) {
+		Project project = this.retry.idempotent(() -> this.projects.find(caller.id(), id))
+			.orElseThrow(PageNotFoundException::new);
+		model.addAttribute("project", project);
+		return view(caller, model, "project-" + id, project.name(), "/app/projects/" + id,
+				List.of(new Section(null, list(caller, "completed=false&sort=due&project_id=" + id), false)));
+	}
+
+	@GetMapping("/app/labels/{key}")
+	String label(@AuthenticationPrincipal Account caller, @PathVariable String key, Model model) {
+		Label label = this.retry.idempotent(() -> this.labels.find(caller.id(), TaskRequests.labelKey(key)))
+			.orElseThrow(PageNotFoundException::new);
+		model.addAttribute("label", label);
+		model.addAttribute("labelKey", TaskRequests.labelKey(key));
+		MultiValueMap<String, String> query = parameters("completed=false&sort=due");
+		query.add("label", TaskRequests.labelKey(key));
+		return view(caller, model, "label-" + TaskRequests.labelKey(key), "@" + label.name(),
+				"/app/labels/" + TaskRequests.labelKey(key), List.of(new Section(null, list(caller, query), false)));
+	}
+
+	@GetMapping("/app/search")
+	String search(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String q, Model model) {
+		String term = q.strip();
+		List<Section> sections = List.of();
+		if (!term.isEmpty() && term.length() <= TaskListQuery.Q_MAX) {
+			MultiValueMap<String, String> query = parameters("");
+			query.add("q", term);
+			sections = List.of(new Section(null, list(caller, query), false));
+		}
+		model.addAttribute("q", q);
+		return view(caller, model, "search", term.isEmpty() ? "Search" : "Search: " + term, "/app/search", sections);
+	}
+
+	/** What the quick-add field understands, shown as the user types. */
+	@GetMapping("/app/quick-add")
+	String preview(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String text, Model model) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		QuickAdd parsed = QuickAdd.parse(text, LocalDate.now(zone));
+		model.addAttribute("parsed", parsed);
+		model.addAttribute("due", describeDue(parsed));
+		model.addAttribute("projectFound", parsed.project() == null || projectNamed(caller, parsed.project()) != null);
+		return "fragments :: preview";
+	}
+
+	@PostMapping("/app/tasks")
+	String add(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String text,
+			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		QuickAdd parsed = QuickAdd.parse(text, LocalDate.now(zone));
+		List<String> problems = new ArrayList<>();
+		ObjectNode body = this.json.createObjectNode();
+		body.put("title", parsed.title());
+		if (parsed.project() != null) {
+			Project project = projectNamed(caller, parsed.project());
+			if (project == null) {
+				problems.add("There is no project named " + parsed.project() + ".");
+			}
+			else {
+				body.put("project_id", project.id());
+			}
+		}
+		parsed.labels().forEach(body.putArray("labels")::add);
+		body.put("priority", parsed.priority());
+		if (parsed.date() != null) {
+			ObjectNode due = body.putObject("due");
+			if (parsed.time() != null) {
+				due.put("datetime", ZonedDateTime.of(parsed.date(), parsed.time(), zone).toOffsetDateTime().toString());
+			}
+			else {
+				due.put("date", parsed.date().toString());
+			}
+		}
+		try {
+			NewTask task = TaskRequests.newTask(body);
+			if (problems.isEmpty()) {
+				Task created = this.tasks.create(caller.id(), task);
+				redirect.addFlashAttribute("notice", "Added: " + created.title());
+				return "redirect:" + safeBack(back);
+			}
+		}
+		catch (InvalidRequestException ex) {
+			for (FieldError error : ex.getErrors()) {
+				problems.add(fieldName(error.field()) + " " + error.message() + ".");
+			}
+		}
+		redirect.addFlashAttribute("problems", problems);
+		redirect.addFlashAttribute("typed", text);
+		return "redirect:" + safeBack(back);
+	}
+
+	@PostMapping("/app/tasks/{id}/complete")
+	String complete(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+		Task task = this.tasks.complete(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		redirect.addFlashAttribute("notice", "Completed: " + task.title());
+		redirect.addFlashAttribute("undoReopen", task.id());
+		return "redirect:" + safeBack(back);
+	}
+
+	@PostMapping("/app/tasks/{id}/reopen")
+	String reopen(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+		Task task = this.tasks.reopen(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		redirect.addFlashAttribute("notice", "Reopened: " + task.title());
+		return "redirect:" + safeBack(back);
+	}
+
+	/**
+	 * Deletes the task and offers to undo it: the undo posts the task's fields back, and
+	 * they make it again (with a new id), checked as any new task is.
+	 */
+	@PostMapping("/app/tasks/{id}/delete")
+	String delete(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		if (!this.tasks.delete(caller.id(), id)) {
+			throw new PageNotFoundException();
+		}
+		ObjectNode again = this.json.createObjectNode();
+		again.put("title", task.title());
+		again.put("description", task.description());
+		again.put("project_id", task.projectId());
+		task.labels().forEach(again.putArray("labels")::add);
+		again.put("priority", task.priority());
+		if (task.due() != null) {
+			again.set("due", this.json.valueToTree(task.due()));
+		}
+		redirect.addFlashAttribute("notice", "Deleted: " + task.title());
+		redirect.addFlashAttribute("undoDelete", again.toString());
+		return "redirect:" + safeBack(back);
+	}
+
+	@PostMapping("/app/tasks/restore")
+	String restore(@AuthenticationPrincipal Account caller, @RequestParam String task,
+			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+		Task restored = this.tasks.create(caller.id(), TaskRequests.newTask(this.json.readTree(task)));
+		redirect.addFlashAttribute("notice", "Restored: " + restored.title());
+		return "redirect:" + safeBack(back);
+	}
+
+	/**
+	 * The task's edit form: a page of its own, from which htmx takes the form and puts it
+	 * in place of the task's row.
+	 */
+	@GetMapping("/app/tasks/{id}/edit")
+	String edit(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "/app") String back, Model model) {
+		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		String dueDate = "";
+		String dueTime = "";
+		if (task.due() != null && task.due().date() != null) {
+			dueDate = task.due().date();
+		}
+		else if (task.due() != null) {
+			ZonedDateTime at = Instant.parse(task.due().datetime()).atZone(zone);
+			dueDate = at.toLocalDate().toString();
+			dueTime = at.toLocalTime().withSecond(0).withNano(0).toString();
+		}
+		return editPage(caller, model,
+				new EditForm(task.id(), task.title(), Objects.toString(task.description(), ""),
+						(task.projectId() != null) ? task.projectId().toString() : "", String.join(", ", task.labels()),
+						task.priority(), dueDate, dueTime),
+				List.of(), safeBack(back));
+	}
+
+	@PostMapping("/app/tasks/{id}")
+	String save(@AuthenticationPrincipal Account caller, @PathVariable long id, EditForm form,
+			@RequestParam(defaultValue = "/app") String back, Model model,
+			jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		List<String> problems = new ArrayList<>();
+		ObjectNode patch = this.json.createObjectNode();
+		patch.put("title", form.title().strip());
+		patch.put("description", form.description().isBlank() ? null : form.description());
+		if (form.project().isBlank()) {
+			patch.putNull("project_id");
+		}
+		else if (form.project().matches("\\d{1,18}")) {
+			patch.put("project_id", Long.parseLong(form.project()));
+		}
+		else {
+			problems.add("The project is not one of yours.");
+		}
+		var labels = patch.putArray("labels");
+		for (String label : form.labels().split(",")) {
+			if (!label.isBlank()) {
+				labels.add(label.strip());
+			}
+		}
+		patch.put("priority", form.priority());
+		if (form.dueDate().isBlank()) {
+			patch.putNull("due");
+		}
+		else {
+			try {
+				LocalDate date = LocalDate.parse(form.dueDate());
+				ObjectNode due = patch.putObject("due");
+				if (form.dueTime().isBlank()) {
+					due.put("date", date.toString());
+				}
+				else {
+					due.put("datetime",
+							ZonedDateTime.of(date, java.time.LocalTime.parse(form.dueTime()), zone)
+								.toOffsetDateTime()
+								.toString());
+				}
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				problems.add("The due date or time is not a date or time.");
+			}
+		}
+		try {
+			TaskPatch checked = TaskRequests.patch(patch);
+			if (problems.isEmpty()) {
+				Task task = this.tasks.update(caller.id(), id, checked).orElseThrow(PageNotFoundException::new);
+				redirect.addFlashAttribute("notice", "Saved: " + task.title());
+				return "redirect:" + safeBack(back);
+			}
+		}
+		catch (InvalidRequestException ex) {
+			ex.getErrors().forEach((error) -> problems.add(fieldName(error.field()) + " " + error.message() + "."));
+		}
+		response.setStatus(422);
+		return editPage(caller, model, form.withId(id), problems, safeBack(back));
+	}
+
+	private String editPage(Account caller, Model model, EditForm form, List<String> problems, String back) {
+		model.addAttribute("caller", caller);
+		model.addAttribute("form", form);
+		model.addAttribute("problems", problems);
+		model.addAttribute("back", back);
+		model.addAttribute("projects", this.retry.idempotent(() -> this.projects.findAll(caller.id(), null)));
+		return "task-edit";
+	}
+
+	/** What the edit form posts: each field as text, checked as a JSON patch would be. */
+	record EditForm(long id, String title, String description, String project, String labels, int priority,
+			String dueDate, String dueTime) {
+
+		EditForm {
+			title = Objects.toString(title, "");
+			description = Objects.toString(description, "");
+			project = Objects.toString(project, "");
+			labels = Objects.toString(labels, "");
+			priority = (priority >= 1 && priority <= 4) ? priority : 1;
+			dueDate = Objects.toString(dueDate, "");
+			dueTime = Objects.toString(dueTime, "");
+		}
+
+		EditForm withId(long taskId) {
+			return new EditForm(taskId, this.title, this.description, this.project, this.labels, this.priority,
+					this.dueDate, this.dueTime);
+		}
+
+	}
+
+	private String view(Account caller, Model model, String current, String heading, String path,
+			List<Section> sections) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		Instant now = Instant.now();
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		Instant tomorrowStart = today.plusDays(1).atStartOfDay(zone).toInstant();
+		TaskRepository.OpenCounts counts = this.retry
+			.idempotent(() -> this.repository.openCounts(caller.id(), tomorrowStart, COUNT_CAP));
+		model.addAttribute("caller", caller);
+		model.addAttribute("current", current);
+		model.addAttribute("heading", heading);
+		model.addAttribute("path", path);
+		model.addAttribute("sections", sections.stream().map((section) -> section.shown(zone, today, now)).toList());
+		model.addAttribute("projects", this.retry.idempotent(() -> this.projects.findAll(caller.id(), false)));
+		model.addAttribute("labels", this.retry.idempotent(() -> this.labels.findAll(caller.id())));
+		model.addAttribute("inboxCount", counts.inbox());
+		model.addAttribute("todayCount", counts.today());
+		model.addAttribute("countCap", COUNT_CAP);
+		return "tasks";
+	}
+
+	private List<Task> list(Account caller, String query) {
+		return list(caller, parameters(query));
+	}
+
+	private List<Task> list(Account caller, MultiValueMap<String, String> query) {
+		query.set("limit", Integer.toString(VIEW_LIMIT));
+		Collected page = new Collected();
+		this.tasks.list(caller.id(), TaskListQuery.from(query), page);
+		return page.tasks;
+	}
+
+	private @Nullable Project projectNamed(Account caller, String name) {
+		return this.retry.idempotent(() -> this.projects.findAll(caller.id(), null))
+			.stream()
+			.filter((project) -> project.name().equalsIgnoreCase(name))
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static MultiValueMap<String, String> parameters(String query) {
+		MultiValueMap<String, String> map = new LinkedMultiValueMap<>();
+		for (String pair : query.split("&")) {
+			if (!pair.isEmpty()) {
+				map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+			}
+		}
+		return map;
+	}
+
+	/** Back to one of the UI's own pages only: never to another site. */
+	static String safeBack(String back) {
+		return (back.startsWith("/app") && !back.startsWith("/app/tasks") && back.matches("[A-Za-z0-9/_\\-?=&%.]*"))
+				? back : "/app";
+	}
+
+	private static String fieldName(String field) {
+		return switch (field) {
+			case "title" -> "The title";
+			case "project_id" -> "The project";
+			case "priority" -> "The priority";
+			case "due" -> "The due date";
+			default -> field.startsWith("labels") ? "A label" : "The " + field;
+		};
+	}
+
+	private static @Nullable String describeDue(QuickAdd parsed) {
+		if (parsed.date() == null) {
+			return null;
+		}
+		return (parsed.time() != null) ? DAY_AND_TIME.format(parsed.date().atTime(parsed.time()))
+				: DAY.format(parsed.date());
+	}
+
+	/** A part of a view: an optional heading and its tasks. */
+	record Section(@Nullable String heading, List<Task> tasks, boolean overdue) {
+
+		ShownSection shown(ZoneId zone, LocalDate today, Instant now) {
+			return new ShownSection(this.heading,
+					this.tasks.stream().map((task) -> Shown.of(task, zone, today, now)).toList(), this.overdue);
+		}
+
+	}
+
+	record ShownSection(@Nullable String heading, List<Shown> tasks, boolean overdue) {
+	}
+
+	/**
+	 * A task as a row shows it: its due date in words, in the user's zone, and whether it
+	 * is late.
+	 */
+	record Shown(Task task, @Nullable String due, boolean late) {
+
+		static Shown of(Task task, ZoneId zone, LocalDate today, Instant now) {
+			Due due = task.due();
+			if (due == null) {
+				return new Shown(task, null, false);
+			}
+			if (due.date() != null) {
+				LocalDate date = LocalDate.parse(due.date());
+				String words = date.equals(today) ? "Today"
+						: date.equals(today.plusDays(1)) ? "Tomorrow" : DAY.format(date);
+				return new Shown(task, words, !task.completed() && date.isBefore(today));
+			}
+			Instant at = Instant.parse(due.datetime());
+			ZonedDateTime local = at.atZone(zone);
+			String words = local.toLocalDate().equals(today) ? "Today " + local.toLocalTime().withNano(0).toString()
+					: DAY_AND_TIME.format(local);
+			return new Shown(task, words, !task.completed() && at.isBefore(now));
+		}
+
+	}
+
+	/** A page of tasks, held whole: a view shows at most {@link #VIEW_LIMIT}. */
+	private static final class Collected implements TaskPageSink {
+
+		private final List<Task> tasks = new ArrayList<>();
+
+		@Override
+		public void begin(@Nullable Long nextAfter) {
+			this.tasks.clear();
+		}
+
+		@Override
+		public void add(Task task) {
+			this.tasks.add(task);
+		}
+
+		@Override
+		public void end() {
+		}
+
+	}
+
+}

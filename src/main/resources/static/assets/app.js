@@ -1,0 +1,109 @@
+// TaskTracker's page behaviour: the theme toggle and the keyboard shortcuts. Loaded as a
+// file (the Content-Security-Policy allows no inline script); htmx swaps pages in place,
+// so everything here is bound once, on the document.
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var stored = localStorage.getItem("theme");
+  if (stored === "light" || stored === "dark") {
+    root.dataset.theme = stored;
+  }
+
+  function dark() {
+    return root.dataset.theme ? root.dataset.theme === "dark"
+      : window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function tasks() {
+    return Array.prototype.slice.call(document.querySelectorAll(".task"));
+  }
+
+  function select(index) {
+    var all = tasks();
+    if (all.length === 0) {
+      return;
+    }
+    index = Math.max(0, Math.min(all.length - 1, index));
+    all.forEach(function (task) { task.classList.remove("selected"); });
+    all[index].classList.add("selected");
+    all[index].focus();
+  }
+
+  function selectedIndex() {
+    return tasks().findIndex(function (task) { return task.classList.contains("selected"); });
+  }
+
+  function help(open) {
+    var dialog = document.getElementById("help");
+    if (dialog) {
+      dialog.hidden = !open;
+      if (open) {
+        dialog.querySelector("button").focus();
+      }
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest("[data-theme-toggle]")) {
+      var next = dark() ? "light" : "dark";
+      root.dataset.theme = next;
+      localStorage.setItem("theme", next);
+    }
+    else if (event.target.closest("[data-help-close]")) {
+      help(false);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.ctrlKey || event.metaKey || event.altKey) {
+      return;
+    }
+    var typing = event.target.closest("input, textarea, select, [contenteditable]");
+    if (event.key === "Escape") {
+      help(false);
+      if (typing) {
+        event.target.blur();
+      }
+      return;
+    }
+    if (typing) {
+      return;
+    }
+    var field;
+    switch (event.key) {
+      case "q":
+        field = document.getElementById("quick-add-field");
+        break;
+      case "/":
+        field = document.getElementById("search-field");
+        break;
+      case "j":
+        select(selectedIndex() + 1);
+        break;
+      case "k":
+        select(selectedIndex() < 0 ? 0 : selectedIndex() - 1);
+        break;
+      case "x":
+        var selected = document.querySelector(".task.selected [data-complete]");
+        if (selected) {
+          selected.click();
+        }
+        break;
+      case "e":
+        var edit = document.querySelector(".task.selected [data-edit]");
+        if (edit) {
+          edit.click();
+        }
+        break;
+      case "?":
+        help(true);
+        break;
+      default:
+        return;
+    }
+    if (field) {
+      field.focus();
+    }
+    event.preventDefault();
+  });
+})();

@@ -1,0 +1,88 @@
+package org.tasktracker.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its own ChromeDriver: nothing is downloaded.
+ * Where either is missing (they are Debian packages, which {@code .ci/run} installs), the
+ * browser tests are skipped, not failed.
+ */
+public final class Browser implements AutoCloseable {
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private final ChromeDriver driver;
+
+	private final Path profile;
+
+	private Browser(ChromeDriver driver, Path profile) {
+		this.driver = driver;
+		this.profile = profile;
+	}
+
+	/** A new browser with an empty profile, as wide as a laptop's screen. */
+	public static Browser start() {
+		Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
+				"Debian's chromium and chromium-driver are not installed");
+		// No Selenium Manager: it would look for a browser and a driver to download.
+		System.setProperty("SE_AVOID_STATS", "true");
+		try {
+			Path profile = Files.createTempDirectory("tasktracker-chromium");
+			ChromeOptions options = new ChromeOptions();
+			options.setBinary(CHROMIUM);
+			// Chromium's own connections are refused on a closed network; these keep
+			// it from trying.
+			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+					"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+				.usingAnyFreePort()
+				.build();
+			return new Browser(new ChromeDriver(service, options), profile);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	public ChromeDriver driver() {
+		return this.driver;
+	}
+
+	public WebElement find(String css) {
+		return this.driver.findElement(By.cssSelector(css));
+	}
+
+	/** Waits up to 10 s for the condition to hold (non-null and not false). */
+	public <T> T await(Function<WebDriver, T> condition) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+		try (var files = Files.walk(this.profile)) {
+			files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+		}
+		catch (IOException ex) {
+			// a leftover temporary profile is harmless
+		}
+	}
+
+}

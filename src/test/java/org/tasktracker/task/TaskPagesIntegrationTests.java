@@ -1,0 +1,95 @@
+package org.tasktracker.task;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The web UI in the default {@code AUTH_MODE=local}, over plain HTTP: on loopback the
+ * local user needs no sign-in, and the contract's rules keep other sites' pages and
+ * rebound or forwarded requests out, as they do for the API.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class TaskPagesIntegrationTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
+	@Test
+	void theRootLeadsToTheApp() {
+		ExchangeResult root = this.client.get().uri("/").exchange().returnResult();
+
+		assertThat(status(root)).isEqualTo(302);
+		assertThat(root.getResponseHeaders().getLocation()).hasPath("/app");
+	}
+
+	@Test
+	void theLocalUserOpensTheAppWithoutSigningInOnLoopback() {
+		ExchangeResult page = this.client.get().uri("/app").exchange().returnResult();
+
+		assertThat(status(page)).isEqualTo(200);
+		assertThat(page.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
+		assertThat(body(page)).contains("<h1>Today</h1>", "<span>local</span>").doesNotContain("Sign out");
+	}
+
+	@Test
+	void aPageAskedForByAnotherSiteOrThroughAnotherNameOrAProxyNeedsSignIn() {
+		String[][] refusals = { { "Sec-Fetch-Site", "cross-site" }, { "Origin", "http://evil.example" },
+				{ "X-Forwarded-For", "203.0.113.9" } };
+		for (String[] header : refusals) {
+			ExchangeResult page = this.client.get().uri("/app").header(header[0], header[1]).exchange().returnResult();
+
+			assertThat(status(page)).as(header[0]).isEqualTo(302);
+			assertThat(page.getResponseHeaders().getLocation()).as(header[0]).hasPath("/login");
+		}
+	}
+
+	@Test
+	void aPageAskedForUnderARebindingHostNameNeedsSignIn() throws Exception {
+		// Raw, because the JDK's HTTP client will not send another Host header.
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", this.port)) {
+			socket.getOutputStream()
+				.write("GET /app HTTP/1.1\r\nHost: evil.example:%d\r\nConnection: close\r\n\r\n".formatted(this.port)
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String response = new String(socket.getInputStream().readAllBytes(),
+					java.nio.charset.StandardCharsets.UTF_8);
+
+			assertThat(response).startsWith("HTTP/1.1 302").containsPattern("(?i)location: [^\\r]*/login\\r");
+		}
+	}
+
+	@Test
+	void aMissingOrMalformedPageIdIsAPageNotAProblem() {
+		ExchangeResult missing = this.client.get().uri("/app/projects/999999999").exchange().returnResult();
+		ExchangeResult malformed = this.client.get().uri("/app/projects/abc").exchange().returnResult();
+
+		assertThat(status(missing)).isEqualTo(404);
+		assertThat(body(missing)).contains("<h1>Not found</h1>");
+		assertThat(status(malformed)).isEqualTo(400);
+		assertThat(body(malformed)).contains("<h1>Bad request</h1>").doesNotContain("Exception", "java.");
+	}
+
+	@Test
+	void thePagesStayOutOfTheOpenApiDocument() {
+		String document = body(this.client.get().uri("/openapi.json").exchange().returnResult());
+
+		assertThat(document).contains("\"/tasks\":{").doesNotContain("\"/app", "\"/login\":{", "\"/\":{");
+	}
+
+	private static String body(ExchangeResult result) {
+		return new String(result.getResponseBodyContent(), java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+}

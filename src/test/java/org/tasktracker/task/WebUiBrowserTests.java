@@ -1,0 +1,418 @@
+package org.tasktracker.task;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.tasktracker.support.Browser;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The web UI in a real headless Chromium, as a signed-in user of its own (so no other
+ * test's tasks show): sign-in, quick add with its preview, complete and undo, the
+ * keyboard, the theme, escaping, CSRF and the page headers.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiBrowserTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = "ui-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
+					+ "\", \"timezone\": \"Europe/Berlin\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		signIn(this.browser, this.username);
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void theRootOpensTodayAfterSignIn() {
+		open("/");
+
+		assertThat(this.browser.driver().getTitle()).isEqualTo("Today - TaskTracker");
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Today");
+		assertThat(this.browser.find(".sidebar .current").getText()).startsWith("Today");
+	}
+
+	@Test
+	void quickAddShowsWhatItUnderstoodThenAddsTheTask() {
+		api("POST", "/projects", "{\"name\": \"Home\"}");
+		open("/app/inbox");
+
+		WebElement field = this.browser.find("#quick-add-field");
+		field.sendKeys("Pay rent tomorrow at 9am #home @Money !3");
+		String preview = this.browser.await((driver) -> {
+			String text = driver.findElement(By.id("quick-add-preview")).getText();
+			return text.contains("priority 3") ? text : null;
+		});
+		assertThat(preview).contains("Will add", "Pay rent", "due ", "09:00", "#home", "@Money");
+		assertThat(preview).doesNotContain("no such project");
+		field.sendKeys(Keys.ENTER);
+
+		this.browser.await((driver) -> driver.getPageSource().contains("Added: Pay rent"));
+		JsonNode task = onlyTask("q=rent");
+		assertThat(task.get("title").stringValue()).isEqualTo("Pay rent");
+		assertThat(task.get("labels").get(0).stringValue()).isEqualTo("Money");
+		assertThat(task.get("priority").intValue()).isEqualTo(3);
+		assertThat(task.get("project_id").isNull()).isFalse();
+		java.time.ZonedDateTime due = java.time.ZonedDateTime.parse(task.get("due").get("datetime").stringValue())
+			.withZoneSameInstant(java.time.ZoneId.of("Europe/Berlin"));
+		assertThat(due.toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+		assertThat(due.toLocalDate())
+			.isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1));
+	}
+
+	@Test
+	void aQuickAddWithAnUnknownProjectKeepsWhatWasTyped() {
+		open("/app/inbox");
+
+		WebElement field = this.browser.find("#quick-add-field");
+		field.sendKeys("Plant tulips #Nowhere");
+		this.browser
+			.await((driver) -> driver.findElement(By.id("quick-add-preview")).getText().contains("no such project"));
+		field.sendKeys(Keys.ENTER);
+
+		this.browser.await((driver) -> driver.getPageSource().contains("There is no project named Nowhere."));
+		assertThat(this.browser.find("#quick-add-field").getAttribute("value")).isEqualTo("Plant tulips #Nowhere");
+		assertThat(api("GET", "/tasks?q=tulips", null)).isEmpty();
+	}
+
+	@Test
+	void completingATaskCanBeUndone() {
+		long id = api("POST", "/tasks", "{\"title\": \"Water the plants\", \"due\": {\"date\": \""
+				+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}")
+			.get("id")
+			.longValue();
+		open("/app/today");
+
+		this.browser.find("[data-task-id='" + id + "'] [data-complete]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Water the plants"));
+		assertThat(task(id).get("completed").booleanValue()).isTrue();
+		assertThat(this.browser.driver().findElements(By.cssSelector("[data-task-id='" + id + "']"))).isEmpty();
+
+		this.browser.find("[data-undo]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Reopened: Water the plants"));
+		assertThat(task(id).get("completed").booleanValue()).isFalse();
+		assertThat(this.browser.find("[data-task-id='" + id + "'] .title").getText()).isEqualTo("Water the plants");
+	}
+
+	@Test
+	void aTaskIsEditedInPlace() {
+		long id = api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
+		open("/app/inbox");
+
+		this.browser.find("[data-task-id='" + id + "'] [data-edit]").click();
+		WebElement title = this.browser.await((driver) -> driver
+			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=title]")));
+		title.clear();
+		title.sendKeys("Send the letter");
+		this.browser.find("li[data-task-id='" + id + "'] textarea[name=description]").sendKeys("by post");
+		new org.openqa.selenium.support.ui.Select(
+				this.browser.find("li[data-task-id='" + id + "'] select[name=priority]"))
+			.selectByValue("4");
+		this.browser.find("li[data-task-id='" + id + "'] input[name=labels]").sendKeys("Post, Paper");
+		this.browser.driver()
+			.executeScript("arguments[0].value = '2027-01-15'",
+					this.browser.find("li[data-task-id='" + id + "'] input[name=dueDate]"));
+		this.browser.find("li[data-task-id='" + id + "'] .task-edit button[type=submit]").click();
+
+		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
+		JsonNode task = task(id);
+		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
+		assertThat(task.get("description").stringValue()).isEqualTo("by post");
+		assertThat(task.get("priority").intValue()).isEqualTo(4);
+		assertThat(task.get("labels").toString()).isEqualTo("[\"Post\",\"Paper\"]");
+		assertThat(task.get("due").get("date").stringValue()).isEqualTo("2027-01-15");
+	}
+
+	@Test
+	void anEditThatBreaksARuleSaysWhyAndKeepsWhatWasTyped() {
+		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		this.browser.driver().get(base() + "/app/tasks/" + id + "/edit?back=/app/inbox");
+
+		this.browser.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
+		this.browser.find(".task-edit button[type=submit]").click();
+
+		this.browser.await((driver) -> driver.getPageSource().contains("A label"));
+		assertThat(this.browser.find("[role=alert]").getText()).contains("A label");
+		assertThat(this.browser.find("input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(51));
+		assertThat(task(id).get("labels")).isEmpty();
+	}
+
+	@Test
+	void deletingATaskCanBeUndone() {
+		long id = api("POST", "/tasks", "{\"title\": \"Recycle the boxes\", \"labels\": [\"Home\"], \"priority\": 2}")
+			.get("id")
+			.longValue();
+		open("/app/inbox");
+
+		this.browser.find("[data-task-id='" + id + "'] [data-delete]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
+		assertThat(api("GET", "/tasks?q=Recycle", null)).isEmpty();
+
+		this.browser.find("[data-undo]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
+		JsonNode restored = onlyTask("q=Recycle");
+		assertThat(restored.get("labels").get(0).stringValue()).isEqualTo("Home");
+		assertThat(restored.get("priority").intValue()).isEqualTo(2);
+	}
+
+	@Test
+	void aProjectIsMadeRenamedArchivedAndDeletedWithItsTasks() {
+		String name = "Garden " + System.nanoTime() % 100_000;
+		open("/app/inbox");
+		this.browser.find("#new-project").sendKeys(name + Keys.ENTER);
+		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
+		long id = Long.parseLong(this.browser.driver().getCurrentUrl().replaceAll(".*/app/projects/(\\d+).*", "$1"));
+		api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + id + "}");
+
+		this.browser.find("details.manage summary").click();
+		WebElement field = this.browser.find("#project-name");
+		field.clear();
+		field.sendKeys(name + " and yard" + Keys.ENTER);
+		this.browser.await((driver) -> driver.getTitle().equals(name + " and yard - TaskTracker"));
+		this.browser.find("details.manage summary").click();
+		this.browser.find("form[action$='/archive'] button").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Archived."));
+		assertThat(api("GET", "/projects/" + id, null).get("archived").booleanValue()).isTrue();
+
+		this.browser.find("details.manage summary").click();
+		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("holds tasks"));
+		this.browser.find("details.manage summary").click();
+		this.browser.find("form[action$='/delete'] input[name=with_tasks]").click();
+		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Project deleted."));
+		assertThat(api("GET", "/tasks?q=Mow", null)).isEmpty();
+	}
+
+	@Test
+	void theKeyboardReachesQuickAddSearchTasksAndHelp() {
+		long id = api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
+		open("/app/inbox");
+		WebElement body = this.browser.find("body");
+
+		body.sendKeys("q");
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("quick-add-field");
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		body.sendKeys("/");
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("search-field");
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		body.sendKeys("?");
+		assertThat(this.browser.find("#help").isDisplayed()).isTrue();
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		assertThat(this.browser.find("#help").isDisplayed()).isFalse();
+
+		List<WebElement> rows = this.browser.driver().findElements(By.cssSelector(".task"));
+		int index = rows.indexOf(this.browser.find("[data-task-id='" + id + "']"));
+		for (int i = 0; i <= index; i++) {
+			this.browser.driver().switchTo().activeElement().sendKeys("j");
+		}
+		assertThat(this.browser.find(".task.selected").getAttribute("data-task-id")).isEqualTo(Long.toString(id));
+		this.browser.driver().switchTo().activeElement().sendKeys("x");
+		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Keyboard task"));
+		assertThat(task(id).get("completed").booleanValue()).isTrue();
+	}
+
+	@Test
+	void theThemeToggleSwitchesToDarkAndIsRemembered() {
+		open("/app/inbox");
+		String light = this.browser.find("body").getCssValue("background-color");
+
+		this.browser.find("[data-theme-toggle]").click();
+		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
+		assertThat(this.browser.find("body").getCssValue("background-color")).isNotEqualTo(light);
+
+		open("/app/inbox");
+		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
+		this.browser.find("[data-theme-toggle]").click();
+		assertThat(this.browser.find("body").getCssValue("background-color")).isEqualTo(light);
+	}
+
+	@Test
+	void aTitleThatLooksLikeMarkupShowsAsText() {
+		String title = "<img src=x onerror=alert(1)>";
+		long id = api("POST", "/tasks", "{\"title\": \"" + title + "\"}").get("id").longValue();
+		open("/app/inbox");
+
+		WebElement row = this.browser.find("[data-task-id='" + id + "']");
+		assertThat(row.findElement(By.cssSelector(".title")).getText()).isEqualTo(title);
+		assertThat(row.findElements(By.tagName("img"))).isEmpty();
+		assertThatExceptionOfType(NoAlertPresentException.class)
+			.isThrownBy(() -> this.browser.driver().switchTo().alert());
+	}
+
+	@Test
+	void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+		open("/app/inbox");
+		Cookie session = this.browser.driver().manage().getCookieNamed("TASKTRACKER_SESSION");
+		assertThat(session).isNotNull();
+		assertThat(session.isHttpOnly()).isTrue();
+		assertThat(session.getSameSite()).isEqualTo("Lax");
+
+		HttpResponse<String> forged = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/app/tasks"))
+				.header("Cookie", "TASKTRACKER_SESSION=" + session.getValue())
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString("text=Forged+task&back=%2Fapp"))
+				.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(api("GET", "/tasks?q=Forged", null)).isEmpty();
+	}
+
+	@Test
+	void pagesForbidFramingAndInlineScript() throws Exception {
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+
+		String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
+		assertThat(policy).contains("frame-ancestors 'none'", "script-src 'self'").doesNotContain("unsafe-inline");
+		assertThat(login.body()).doesNotContain("<script>").contains("name=\"_csrf\"");
+	}
+
+	@Test
+	void anotherUsersProjectLooksLikeAMissingOne() {
+		ExchangeResult theirs = this.client.post()
+			.uri("/projects")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Not yours " + System.nanoTime() + "\"}")
+			.exchange()
+			.returnResult();
+		long id = json(theirs).get("id").longValue();
+
+		open("/app/projects/" + id);
+		String foreign = this.browser.find("main").getText();
+		open("/app/projects/999999999");
+
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
+		assertThat(foreign).isEqualTo(this.browser.find("main").getText()).doesNotContain("Not yours");
+	}
+
+	@Test
+	void signingOutEndsTheSession() {
+		try (Browser other = Browser.start()) {
+			signIn(other, this.username);
+			other.find(".account form button").click();
+			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?out"));
+			assertThat(other.find("[role=status]").getText()).isEqualTo("You are signed out.");
+
+			other.driver().get(base() + "/app/inbox");
+			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
+		}
+	}
+
+	@Test
+	void aWrongPasswordIsRefusedWithAMessage() {
+		try (Browser other = Browser.start()) {
+			other.driver().get(base() + "/login");
+			other.find("#username").sendKeys(this.username);
+			other.find("#password").sendKeys("not the password");
+			other.find("form button").click();
+
+			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
+			assertThat(other.find("[role=alert]").getText()).startsWith("Wrong username or password");
+		}
+	}
+
+	private void signIn(Browser target, String user) {
+		target.driver().get(base() + "/app");
+		target.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
+		target.find("#username").sendKeys(user);
+		target.find("#password").sendKeys(PASSWORD);
+		target.find("form button").click();
+		target.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private JsonNode onlyTask(String query) {
+		JsonNode tasks = api("GET", "/tasks?" + query, null);
+		assertThat(tasks).hasSize(1);
+		return tasks.get(0);
+	}
+
+	private JsonNode task(long id) {
+		return api("GET", "/tasks/" + id, null);
+	}
+
+	private JsonNode api(String method, String path, String body) {
+		var request = this.client.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
+		ExchangeResult response = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+				: request.exchange().returnResult();
+		assertThat(status(response)).as(response.toString()).isLessThan(300);
+		return json(response);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
