@@ -68,6 +68,15 @@ class PageProblems {
 				"The request could not be carried out.");
 	}
 
+	/** A refusal the API would answer with a problem: its status, and its words. */
+	@ExceptionHandler(org.springframework.web.ErrorResponseException.class)
+	ModelAndView refused(org.springframework.web.ErrorResponseException ex) {
+		HttpStatus status = HttpStatus.resolve(ex.getStatusCode().value());
+		String detail = ex.getBody().getDetail();
+		return page((status != null) ? status : HttpStatus.BAD_REQUEST, "Request refused",
+				(detail != null) ? detail + "." : "The request could not be carried out.");
+	}
+
 	private static ModelAndView page(HttpStatus status, String title, String message) {
 		ModelAndView page = new ModelAndView("error-page");
 		page.setStatus(status);
