@@ -43,6 +43,17 @@
     }
   }
 
+  // On a phone the sidebar's projects, labels and settings start folded, so that the
+  // tasks are on the first screen.
+  function foldSidebar() {
+    var more = document.querySelector("[data-more]");
+    if (more && window.matchMedia("(max-width: 45rem)").matches) {
+      more.open = false;
+    }
+  }
+  document.addEventListener("DOMContentLoaded", foldSidebar);
+  document.addEventListener("htmx:afterSettle", foldSidebar);
+
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-theme-toggle]")) {
       var next = dark() ? "light" : "dark";
@@ -51,6 +62,14 @@
     }
     else if (event.target.closest("[data-help-close]")) {
       help(false);
+    }
+    else if (event.target.closest("[data-copy]")) {
+      var source = document.getElementById(event.target.closest("[data-copy]").dataset.copy);
+      source.select();
+      if (navigator.clipboard) {
+        navigator.clipboard.writeText(source.value);
+      }
+      event.target.textContent = "Copied";
     }
   });
 

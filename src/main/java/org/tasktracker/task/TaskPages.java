@@ -51,6 +51,12 @@ class TaskPages {
 
 	private static final int COUNT_CAP = 999;
 
+	private static final int CHART_DAYS = 28;
+
+	private static final int CHART_BAR_STEP = 20;
+
+	private static final int CHART_HEIGHT = 100;
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
@@ -143,6 +149,35 @@ class TaskPages {
 		}
 		model.addAttribute("q", q);
 		return view(caller, model, "search", term.isEmpty() ? "Search" : "Search: " + term, "/app/search", sections);
+	}
+
+	/**
+	 * Counts of what is open, late and due, and a chart of the tasks completed on each of
+	 * the last 28 days in the user's zone.
+	 */
+	@GetMapping("/app/overview")
+	String overview(@AuthenticationPrincipal Account caller, Model model) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		LocalDate today = LocalDate.now(zone);
+		LocalDate first = today.minusDays(CHART_DAYS - 1);
+		java.util.Map<LocalDate, Integer> done = this.retry
+			.idempotent(() -> this.repository.completedPerDay(caller.id(), zone, first.atStartOfDay(zone).toInstant()));
+		List<ChartDay> days = new ArrayList<>();
+		int most = Math.max(1, done.values().stream().mapToInt(Integer::intValue).max().orElse(0));
+		for (int i = 0; i < CHART_DAYS; i++) {
+			LocalDate day = first.plusDays(i);
+			int count = done.getOrDefault(day, 0);
+			days.add(new ChartDay(DAY.format(day), count, i * CHART_BAR_STEP, CHART_HEIGHT * count / most));
+		}
+		model.addAttribute("chart", days);
+		model.addAttribute("chartTotal", days.stream().mapToInt(ChartDay::count).sum());
+		model.addAttribute("chartMost", most);
+		return view(caller, model, "overview", "Overview", "/app/overview",
+				List.of(new Section("Most overdue", list(caller, "due=overdue&sort=due&limit=5"), true)), "overview");
+	}
+
+	/** One bar of the overview's chart, placed in SVG units. */
+	record ChartDay(String label, int count, int x, int height) {
 	}
 
 	/** What the quick-add field understands, shown as the user types. */
@@ -371,6 +406,11 @@ class TaskPages {
 
 	private String view(Account caller, Model model, String current, String heading, String path,
 			List<Section> sections) {
+		return view(caller, model, current, heading, path, sections, "tasks");
+	}
+
+	private String view(Account caller, Model model, String current, String heading, String path,
+			List<Section> sections, String template) {
 		ZoneId zone = this.zones.zoneOf(caller.id());
 		Instant now = Instant.now();
 		LocalDate today = LocalDate.ofInstant(now, zone);
@@ -387,7 +427,7 @@ class TaskPages {
 		model.addAttribute("inboxCount", counts.inbox());
 		model.addAttribute("todayCount", counts.today());
 		model.addAttribute("countCap", COUNT_CAP);
-		return "tasks";
+		return template;
 	}
 
 	private List<Task> list(Account caller, String query) {
@@ -395,7 +435,7 @@ class TaskPages {
 	}
 
 	private List<Task> list(Account caller, MultiValueMap<String, String> query) {
-		query.set("limit", Integer.toString(VIEW_LIMIT));
+		query.putIfAbsent("limit", List.of(Integer.toString(VIEW_LIMIT)));
 		Collected page = new Collected();
 		this.tasks.list(caller.id(), TaskListQuery.from(query), page);
 		return page.tasks;

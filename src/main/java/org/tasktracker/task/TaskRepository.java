@@ -222,6 +222,28 @@ class TaskRepository {
 			.single();
 	}
 
+	/**
+	 * How many of the owner's tasks were completed on each day since {@code since}, days
+	 * in {@code zone}; days without any are missing. A task completed since then was
+	 * updated since then too, so the owner's {@code updated_at} index bounds the read.
+	 */
+	Map<java.time.LocalDate, Integer> completedPerDay(long ownerId, java.time.ZoneId zone, java.time.Instant since) {
+		Map<java.time.LocalDate, Integer> days = new HashMap<>();
+		this.jdbc.sql("""
+				SELECT (completed_at AT TIME ZONE :zone)::date AS day, count(*) AS done
+				FROM tasks
+				WHERE owner_id = :owner AND updated_at >= :since AND completed AND completed_at >= :since
+				GROUP BY 1
+				""")
+			.param("owner", ownerId)
+			.param("zone", zone.getId())
+			.param("since", OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
+			.query((row) -> {
+				days.put(row.getObject("day", java.time.LocalDate.class), row.getInt("done"));
+			});
+		return days;
+	}
+
 	/** See {@link #openCounts}. */
 	record OpenCounts(int inbox, int today) {
 	}
