@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
@@ -59,6 +61,56 @@ public final class Browser implements AutoCloseable {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/**
+	 * axe-core's script, from npm's global packages ({@code npm install -g axe-core},
+	 * which {@code .ci/run} does); the test is skipped without it.
+	 */
+	public static String axeScript() {
+		List<Path> candidates = new ArrayList<>();
+		try {
+			Process npm = new ProcessBuilder("npm", "root", "-g").redirectErrorStream(true).start();
+			String root = new String(npm.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+				.strip();
+			if (npm.waitFor() == 0 && !root.isEmpty()) {
+				candidates.add(Path.of(root, "axe-core", "axe.min.js"));
+			}
+		}
+		catch (IOException ex) {
+			// no npm: the usual places below
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		candidates.add(Path.of("/usr/lib/node_modules/axe-core/axe.min.js"));
+		candidates.add(Path.of("/usr/local/lib/node_modules/axe-core/axe.min.js"));
+		Path found = candidates.stream().filter(Files::isReadable).findFirst().orElse(null);
+		Assumptions.assumeTrue(found != null, "axe-core is not installed (npm install -g axe-core)");
+		try {
+			return Files.readString(found);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Runs axe on the page in the browser and answers each violation of serious or
+	 * critical impact as "rule: target (summary)".
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> seriousViolations(Browser browser, String axe) {
+		browser.driver().executeScript(axe);
+		Object result = browser.driver()
+			.executeAsyncScript(
+					"""
+							const done = arguments[arguments.length - 1];
+							axe.run(document, { resultTypes: ['violations'] }).then((results) => done(results.violations
+							    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+							    .flatMap((v) => v.nodes.map((n) => v.id + ': ' + n.target.join(' ') + ' (' + n.failureSummary + ')'))));
+							""");
+		return (List<String>) result;
 	}
 
 	public ChromeDriver driver() {

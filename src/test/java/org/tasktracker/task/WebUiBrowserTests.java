@@ -243,6 +243,174 @@ class WebUiBrowserTests {
 	}
 
 	@Test
+	void theOverviewChartsTheTasksCompletedToday() {
+		long id = api("POST", "/tasks", "{\"title\": \"Chart me\"}").get("id").longValue();
+		api("POST", "/tasks/" + id + "/complete", null);
+		open("/app/overview");
+
+		List<WebElement> bars = this.browser.driver().findElements(By.cssSelector("svg.chart rect"));
+		assertThat(bars).hasSize(28);
+		String today = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH)
+			.format(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")));
+		String last = bars.get(27).findElement(By.tagName("title")).getAttribute("textContent");
+		assertThat(last).startsWith(today + ": ");
+		assertThat(Integer.parseInt(last.substring(last.indexOf(": ") + 2))).isPositive();
+		assertThat(Integer.parseInt(bars.get(27).getAttribute("height"))).isPositive();
+	}
+
+	@Test
+	void aTokenIsShownOnceWorksAndCanBeRevoked() {
+		open("/app/settings");
+		this.browser.find("#token-name").sendKeys("browser test");
+		this.browser.find("input[name=scopes][value='tasks:write']").click();
+		this.browser.find("#token-name").submit();
+
+		String token = this.browser.await((driver) -> driver.findElement(By.id("issued-token"))).getAttribute("value");
+		assertThat(token).startsWith("tt_");
+		assertThat(status(bearer("/tasks", token))).isEqualTo(200);
+
+		open("/app/settings");
+		assertThat(this.browser.driver().getPageSource()).doesNotContain(token);
+		WebElement row = this.browser.driver()
+			.findElements(By.cssSelector("tr[data-token-id]"))
+			.stream()
+			.filter((candidate) -> candidate.getText().startsWith("browser test"))
+			.findFirst()
+			.orElseThrow();
+		row.findElement(By.cssSelector("button")).click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
+		assertThat(status(bearer("/tasks", token))).isEqualTo(401);
+	}
+
+	@Test
+	void settingsChangeTheDisplayNameTimeZoneAndPassword() {
+		String name = "settings-" + System.nanoTime() % 1_000_000;
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).isEqualTo(201);
+		try (Browser other = Browser.start()) {
+			signIn(other, name);
+			other.driver().get(base() + "/app/settings");
+			other.find("#display-name").sendKeys("Ada L.");
+			new org.openqa.selenium.support.ui.Select(other.find("#timezone")).selectByValue("Pacific/Kiritimati");
+			other.find("#display-name").submit();
+			other.await((driver) -> driver.getPageSource().contains("Saved."));
+			assertThat(other.find("#display-name").getAttribute("value")).isEqualTo("Ada L.");
+			assertThat(new org.openqa.selenium.support.ui.Select(other.find("#timezone")).getFirstSelectedOption()
+				.getAttribute("value")).isEqualTo("Pacific/Kiritimati");
+
+			other.find("#current-password").sendKeys("not the password");
+			other.find("#new-password").sendKeys("a brand new passphrase");
+			other.find("#current-password").submit();
+			other.await((driver) -> driver.getPageSource().contains("is not the current password"));
+			other.find("#current-password").sendKeys(PASSWORD);
+			other.find("#new-password").sendKeys("a brand new passphrase");
+			other.find("#current-password").submit();
+			other.await((driver) -> driver.getPageSource().contains("Password changed."));
+		}
+		ExchangeResult me = this.client.get()
+			.uri("/users/me")
+			.header(HttpHeaders.AUTHORIZATION,
+					"Basic " + Base64.getEncoder()
+						.encodeToString((name + ":a brand new passphrase").getBytes(StandardCharsets.UTF_8)))
+			.exchange()
+			.returnResult();
+		assertThat(json(me).get("display_name").stringValue()).isEqualTo("Ada L.");
+		assertThat(json(me).get("timezone").stringValue()).isEqualTo("Pacific/Kiritimati");
+	}
+
+	@Test
+	void anAdminAddsAndDeletesAUser() {
+		String name = "added-" + System.nanoTime() % 1_000_000;
+		try (Browser admin = Browser.start()) {
+			signIn(admin, "ui-admin");
+			admin.driver().get(base() + "/app/settings");
+			admin.find("#new-username").sendKeys(name);
+			admin.find("#new-user-password").sendKeys(PASSWORD);
+			admin.find("#new-username").submit();
+			admin.await((driver) -> driver.getPageSource().contains("User " + name + " added."));
+			assertThat(admin.find("tr[data-user='" + name + "']").getText()).contains(name, "no");
+
+			admin.find("tr[data-user='" + name + "'] button").click();
+			admin.await((driver) -> driver.getPageSource().contains("User deleted"));
+			assertThat(admin.driver().findElements(By.cssSelector("tr[data-user='" + name + "']"))).isEmpty();
+		}
+		open("/app/settings");
+		assertThat(this.browser.driver().findElements(By.id("users-heading"))).as("users, for a non-admin").isEmpty();
+	}
+
+	@Test
+	void everyPageHasNoSeriousOrCriticalAccessibilityViolation() {
+		String axe = Browser.axeScript();
+		long project = api("POST", "/projects", "{\"name\": \"Axe " + System.nanoTime() % 100_000 + "\"}").get("id")
+			.longValue();
+		long task = api("POST", "/tasks", "{\"title\": \"Axe task\", \"labels\": [\"axe\"], \"project_id\": " + project
+				+ ", \"priority\": 3, \"due\": {\"date\": \"2020-01-01\"}}")
+			.get("id")
+			.longValue();
+		for (String path : List.of("/app/today", "/app/inbox", "/app/upcoming", "/app/completed", "/app/overview",
+				"/app/projects/" + project, "/app/labels/axe", "/app/search?q=axe", "/app/settings",
+				"/app/tasks/" + task + "/edit?back=/app/inbox", "/app/projects/999999999")) {
+			open(path);
+			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
+		}
+		this.browser.driver().executeScript("document.documentElement.dataset.theme = 'dark'");
+		assertThat(Browser.seriousViolations(this.browser, axe)).as("dark").isEmpty();
+		// The check can fail: an image without a text alternative is a critical
+		// violation.
+		this.browser.driver()
+			.executeScript("document.querySelector('main').appendChild(document.createElement('img'))");
+		assertThat(Browser.seriousViolations(this.browser, axe))
+			.anyMatch((violation) -> violation.startsWith("image-alt"));
+		this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+		try (Browser signedOut = Browser.start()) {
+			signedOut.driver().get(base() + "/login");
+			assertThat(Browser.seriousViolations(signedOut, axe)).as("/login").isEmpty();
+		}
+	}
+
+	/**
+	 * The main views at a 360 px phone's width and a wide screen, light and dark: nothing
+	 * wider than the screen, and a screenshot of each in target/screenshots (the ones in
+	 * docs/screenshots are copies).
+	 */
+	@Test
+	void theMainViewsFitAPhoneAndAWideScreenInBothThemes() throws Exception {
+		api("POST", "/tasks",
+				"{\"title\": \"Renew the passport\", \"labels\": [\"papers\"], \"priority\": 3, \"due\": {\"date\": \""
+						+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}");
+		java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+		try {
+			for (int[] size : new int[][] { { 360, 740 }, { 1280, 800 } }) {
+				this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+				for (String theme : List.of("light", "dark")) {
+					for (String view : List.of("today", "overview")) {
+						open("/app/" + view);
+						this.browser.driver()
+							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+						long overflow = (Long) this.browser.driver()
+							.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+						assertThat(overflow).as("%s at %d px, %s", view, size[0], theme).isLessThanOrEqualTo(0);
+						byte[] png = this.browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+						java.nio.file.Files.write(
+								shots.resolve("%s-%s-%s.png".formatted(view, size[0] < 500 ? "phone" : "wide", theme)),
+								png);
+					}
+				}
+			}
+		}
+		finally {
+			this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+			this.browser.driver().executeScript("localStorage.removeItem('theme')");
+		}
+	}
+
+	@Test
 	void theKeyboardReachesQuickAddSearchTasksAndHelp() {
 		long id = api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
 		open("/app/inbox");
@@ -409,6 +577,14 @@ class WebUiBrowserTests {
 				: request.exchange().returnResult();
 		assertThat(status(response)).as(response.toString()).isLessThan(300);
 		return json(response);
+	}
+
+	private ExchangeResult bearer(String path, String token) {
+		return this.client.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.returnResult();
 	}
 
 	private static String basic(String user) {
