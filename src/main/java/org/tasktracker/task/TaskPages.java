@@ -223,8 +223,7 @@ class TaskPages {
 			NewTask task = TaskRequests.newTask(body);
 			if (problems.isEmpty()) {
 				Task created = this.tasks.create(caller.id(), task);
-				redirect.addFlashAttribute("notice", "Added: " + created.title());
-				return "redirect:" + safeBack(back);
+				return backTo(back, redirect, "Added: " + created.title());
 			}
 		}
 		catch (InvalidRequestException ex) {
@@ -241,17 +240,15 @@ class TaskPages {
 	String complete(@AuthenticationPrincipal Account caller, @PathVariable long id,
 			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
 		Task task = this.tasks.complete(caller.id(), id).orElseThrow(PageNotFoundException::new);
-		redirect.addFlashAttribute("notice", "Completed: " + task.title());
 		redirect.addFlashAttribute("undoReopen", task.id());
-		return "redirect:" + safeBack(back);
+		return backTo(back, redirect, "Completed: " + task.title());
 	}
 
 	@PostMapping("/app/tasks/{id}/reopen")
 	String reopen(@AuthenticationPrincipal Account caller, @PathVariable long id,
 			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
 		Task task = this.tasks.reopen(caller.id(), id).orElseThrow(PageNotFoundException::new);
-		redirect.addFlashAttribute("notice", "Reopened: " + task.title());
-		return "redirect:" + safeBack(back);
+		return backTo(back, redirect, "Reopened: " + task.title());
 	}
 
 	/**
@@ -274,17 +271,15 @@ class TaskPages {
 		if (task.due() != null) {
 			again.set("due", this.json.valueToTree(task.due()));
 		}
-		redirect.addFlashAttribute("notice", "Deleted: " + task.title());
 		redirect.addFlashAttribute("undoDelete", again.toString());
-		return "redirect:" + safeBack(back);
+		return backTo(back, redirect, "Deleted: " + task.title());
 	}
 
 	@PostMapping("/app/tasks/restore")
 	String restore(@AuthenticationPrincipal Account caller, @RequestParam String task,
 			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
 		Task restored = this.tasks.create(caller.id(), TaskRequests.newTask(this.json.readTree(task)));
-		redirect.addFlashAttribute("notice", "Restored: " + restored.title());
-		return "redirect:" + safeBack(back);
+		return backTo(back, redirect, "Restored: " + restored.title());
 	}
 
 	/**
@@ -363,8 +358,7 @@ class TaskPages {
 			TaskPatch checked = TaskRequests.patch(patch);
 			if (problems.isEmpty()) {
 				Task task = this.tasks.update(caller.id(), id, checked).orElseThrow(PageNotFoundException::new);
-				redirect.addFlashAttribute("notice", "Saved: " + task.title());
-				return "redirect:" + safeBack(back);
+				return backTo(back, redirect, "Saved: " + task.title());
 			}
 		}
 		catch (InvalidRequestException ex) {
@@ -457,6 +451,12 @@ class TaskPages {
 			}
 		}
 		return map;
+	}
+
+	/** After a change: back to the view, with a message saying what was done. */
+	private static String backTo(String back, RedirectAttributes redirect, String notice) {
+		redirect.addFlashAttribute("notice", notice);
+		return "redirect:" + safeBack(back);
 	}
 
 	/** Back to one of the UI's own pages only: never to another site. */

@@ -52,6 +52,42 @@ class EmbeddedDatabaseIntegrationTests {
 	}
 
 	@Test
+	void aWebSessionOutlivesARestart() throws Exception {
+		String[] required = { "--tasktracker.auth.mode=required", "--tasktracker.auth.admin-username=keeper",
+				"--tasktracker.auth.admin-password=correct horse battery" };
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		String session;
+		try (ConfigurableApplicationContext first = start(required)) {
+			String base = "http://localhost:" + first.getEnvironment().getRequiredProperty("local.server.port");
+			java.net.http.HttpResponse<String> form = http.send(
+					java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofString());
+			String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+			String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+			java.net.http.HttpResponse<String> signedIn = http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+					.header("Cookie", cookie)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(java.net.http.HttpRequest.BodyPublishers
+						.ofString("username=keeper&password=correct+horse+battery&_csrf=" + csrf))
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+			assertThat(signedIn.statusCode()).isEqualTo(302);
+			assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+			session = signedIn.headers().firstValue("Set-Cookie").map((value) -> value.split(";")[0]).orElse(cookie);
+		}
+		try (ConfigurableApplicationContext second = start(required)) {
+			String base = "http://localhost:" + second.getEnvironment().getRequiredProperty("local.server.port");
+			java.net.http.HttpResponse<String> page = http
+				.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/app/inbox"))
+					.header("Cookie", session)
+					.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+
+			assertThat(page.statusCode()).isEqualTo(200);
+			assertThat(page.body()).contains("<span>keeper</span>");
+		}
+	}
+
+	@Test
 	void answers503QuicklyWhileTheDatabaseIsDownAndRecoversWithoutARestart() throws Exception {
 		int databasePort = FreePort.find();
 		try (ConfigurableApplicationContext context = start("--tasktracker.embedded.port=" + databasePort)) {

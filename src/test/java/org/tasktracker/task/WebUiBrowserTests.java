@@ -118,6 +118,62 @@ class WebUiBrowserTests {
 			.isEqualTo(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusDays(1));
 	}
 
+	/** Each kind of date and time, as the preview shows it before anything is added. */
+	@Test
+	void quickAddPreviewsEachKindOfDateAndTime() {
+		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+		java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM",
+				java.util.Locale.ENGLISH);
+		java.time.LocalDate decemberFirst = java.time.MonthDay.of(12, 1).atYear(today.getYear());
+		if (decemberFirst.isBefore(today)) {
+			decemberFirst = decemberFirst.plusYears(1);
+		}
+		java.util.Map<String, String> expected = new java.util.LinkedHashMap<>();
+		expected.put("today", day.format(today));
+		expected.put("tomorrow", day.format(today.plusDays(1)));
+		expected.put("fri",
+				day.format(today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.FRIDAY))));
+		expected.put("next week",
+				day.format(today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))));
+		expected.put("in 3 days", day.format(today.plusDays(3)));
+		expected.put("dec 1", day.format(decemberFirst));
+		expected.put("2030-06-15", "Sat 15 Jun");
+		expected.put("tomorrow at 9:00", day.format(today.plusDays(1)) + ", 09:00");
+		expected.put("9pm", day.format(today) + ", 21:00");
+		open("/app/inbox");
+		WebElement field = this.browser.find("#quick-add-field");
+		for (var entry : expected.entrySet()) {
+			field.clear();
+			field.sendKeys("Call the bank " + entry.getKey() + " #nowhere @phone !2");
+			String preview = this.browser.await((driver) -> {
+				String text = driver.findElement(By.id("quick-add-preview")).getText();
+				return text.contains("due " + entry.getValue()) ? text : null;
+			});
+			assertThat(preview).as(entry.getKey())
+				.contains("Call the bank", "#nowhere (no such project)", "@phone", "priority 2");
+		}
+	}
+
+	@Test
+	void aLabelIsRenamedOnEveryTaskThenRemoved() {
+		String label = "lbl" + System.nanoTime() % 100_000;
+		long id = api("POST", "/tasks", "{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}").get("id")
+			.longValue();
+		open("/app/labels/" + label);
+
+		this.browser.find("details.manage summary").click();
+		WebElement name = this.browser.find("#label-name");
+		name.clear();
+		name.sendKeys("Renamed-" + label + Keys.ENTER);
+		this.browser.await((driver) -> driver.getTitle().equals("@Renamed-" + label + " - TaskTracker"));
+		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo("Renamed-" + label);
+
+		this.browser.find("details.manage summary").click();
+		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
+		assertThat(task(id).get("labels")).isEmpty();
+	}
+
 	@Test
 	void aQuickAddWithAnUnknownProjectKeepsWhatWasTyped() {
 		open("/app/inbox");
@@ -433,6 +489,13 @@ class WebUiBrowserTests {
 			this.browser.driver().switchTo().activeElement().sendKeys("j");
 		}
 		assertThat(this.browser.find(".task.selected").getAttribute("data-task-id")).isEqualTo(Long.toString(id));
+		this.browser.driver().switchTo().activeElement().sendKeys("e");
+		this.browser.await((driver) -> driver.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit")));
+		open("/app/inbox");
+		rows = this.browser.driver().findElements(By.cssSelector(".task"));
+		for (int i = 0; i <= index; i++) {
+			this.browser.driver().switchTo().activeElement().sendKeys("j");
+		}
 		this.browser.driver().switchTo().activeElement().sendKeys("x");
 		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Keyboard task"));
 		assertThat(task(id).get("completed").booleanValue()).isTrue();
