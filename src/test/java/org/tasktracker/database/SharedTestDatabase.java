@@ -37,7 +37,14 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 		}
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("sharedTestDatabase",
-					Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres")));
+					Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres",
+							// Spring keeps each test context (and its pool) for reuse;
+							// pools that keep
+							// ten idle connections each ran the shared server out of
+							// connections once
+							// there were ten contexts.
+							"spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout",
+							"10s")));
 	}
 
 	/** The JDBC URL of the shared database, starting the server on first call. */
@@ -46,6 +53,8 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 			try {
 				Path dataDir = Files.createTempDirectory("tasktracker-test-pg");
 				postgres = EmbeddedDatabase.builder(dataDir, 0, Duration.ofSeconds(60))
+					// Every cached test context holds a pool of its own.
+					.setServerConfig("max_connections", "300")
 					.setCleanDataDirectory(true)
 					.setRegisterShutdownHook(true)
 					.start();
