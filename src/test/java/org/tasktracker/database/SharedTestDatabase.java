@@ -35,16 +35,13 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 				|| StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
 			return;
 		}
+		// Spring keeps each test context, and its pool, for reuse: here a pool keeps
+		// one idle connection, not ten, so that many contexts fit the shared server.
 		environment.getPropertySources()
 			.addFirst(new MapPropertySource("sharedTestDatabase",
 					Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", "postgres",
-							// Spring keeps each test context (and its pool) for reuse;
-							// pools that keep
-							// ten idle connections each ran the shared server out of
-							// connections once
-							// there were ten contexts.
 							"spring.datasource.hikari.minimum-idle", "1", "spring.datasource.hikari.idle-timeout",
-							"10s")));
+							"10000")));
 	}
 
 	/** The JDBC URL of the shared database, starting the server on first call. */
