@@ -4,7 +4,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Hidden;
-import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RefusalWords;
 import org.tasktracker.web.WebPage;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -104,7 +104,7 @@ class SettingsPages {
 			response.setStatus(HttpServletResponse.SC_CREATED);
 		}
 		catch (ErrorResponseException ex) {
-			model.addAttribute("problems", problems(ex));
+			model.addAttribute("problems", RefusalWords.of(ex));
 			response.setStatus(ex.getStatusCode().value());
 		}
 		return page(caller, model);
@@ -149,19 +149,9 @@ class SettingsPages {
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("problems", problems(ex));
+			redirect.addFlashAttribute("problems", RefusalWords.of(ex));
 		}
 		return "redirect:/app/settings";
-	}
-
-	private static List<String> problems(ErrorResponseException ex) {
-		if (ex instanceof InvalidRequestException invalid) {
-			return invalid.getErrors()
-				.stream()
-				.map((error) -> "The " + error.field().replace('_', ' ') + " " + error.message() + ".")
-				.toList();
-		}
-		return List.of(String.valueOf(ex.getBody().getDetail()) + ".");
 	}
 
 	/** The API lets only admins manage users; the page says so the same way. */

@@ -1,10 +1,8 @@
 package org.tasktracker.task;
 
-import java.util.List;
-
 import io.swagger.v3.oas.annotations.Hidden;
 import org.tasktracker.account.Account;
-import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.RefusalWords;
 import org.tasktracker.web.WebPage;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -133,11 +131,7 @@ class OrganisingPages {
 	 * Back to the page with the refusal's words, field by field where it names fields.
 	 */
 	private static String refused(ErrorResponseException ex, String back, RedirectAttributes redirect) {
-		List<String> problems = (ex instanceof InvalidRequestException invalid) ? invalid.getErrors()
-			.stream()
-			.map((error) -> "The " + error.field() + " " + error.message() + ".")
-			.toList() : List.of(String.valueOf(ex.getBody().getDetail()) + ".");
-		redirect.addFlashAttribute("problems", problems);
+		redirect.addFlashAttribute("problems", RefusalWords.of(ex));
 		return "redirect:" + TaskPages.safeBack(back);
 	}
 
