@@ -142,7 +142,11 @@ class TaskPages {
 	String search(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String q, Model model) {
 		String term = q.strip();
 		List<Section> sections = List.of();
-		if (!term.isEmpty() && term.length() <= TaskListQuery.Q_MAX) {
+		if (term.codePointCount(0, term.length()) > TaskListQuery.Q_MAX) {
+			model.addAttribute("problems",
+					List.of("A search term is at most " + TaskListQuery.Q_MAX + " characters long."));
+		}
+		else if (!term.isEmpty()) {
 			MultiValueMap<String, String> query = parameters("");
 			query.add("q", term);
 			sections = List.of(new Section(null, list(caller, query), false));

@@ -82,6 +82,14 @@ class TaskPagesIntegrationTests {
 	}
 
 	@Test
+	void aSearchTermOverTheLimitIsRefusedWithWords() {
+		ExchangeResult page = this.client.get().uri("/app/search?q=" + "x".repeat(201)).exchange().returnResult();
+
+		assertThat(status(page)).isEqualTo(200);
+		assertThat(body(page)).contains("A search term is at most 200 characters long.");
+	}
+
+	@Test
 	void thePagesStayOutOfTheOpenApiDocument() {
 		String document = body(this.client.get().uri("/openapi.json").exchange().returnResult());
 
