@@ -54,6 +54,18 @@ class ProjectRepository {
 			.list();
 	}
 
+	/**
+	 * The id of the owner's project of that name, in any case, through the unique index
+	 * on {@code (owner_id, lower(name))}; no tasks are counted.
+	 */
+	Optional<Long> findIdByName(long ownerId, String name) {
+		return this.jdbc.sql("SELECT id FROM projects WHERE owner_id = :owner AND lower(name) = lower(:name)")
+			.param("owner", ownerId)
+			.param("name", name)
+			.query(Long.class)
+			.optional();
+	}
+
 	Optional<Project> find(long ownerId, long id) {
 		return this.jdbc.sql(SELECT + " WHERE p.owner_id = :owner AND p.id = :id")
 			.param("owner", ownerId)
