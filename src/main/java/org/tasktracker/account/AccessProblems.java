@@ -51,6 +51,11 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, tooMany.detail());
 			return;
 		}
+		if (failure instanceof PasswordHashing.Busy busy) {
+			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(PasswordHashing.Busy.RETRY_AFTER_SECONDS));
+			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, busy.detail());
+			return;
+		}
 		if (failure.getCause() instanceof DataAccessException) {
 			this.problems.writeDatabaseUnavailable(request, response);
 			return;

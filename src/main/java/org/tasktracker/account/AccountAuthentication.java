@@ -32,19 +32,21 @@ final class AccountAuthentication extends AbstractAuthenticationToken {
 	 * Authenticated by something that proves the whole user: password, session, local.
 	 */
 	static AccountAuthentication wholeUser(Account account, Proof proof) {
-		List<Scope> scopes = account.admin() ? List.of(Scope.TASKS_READ, Scope.TASKS_WRITE, Scope.ADMIN)
-				: List.of(Scope.TASKS_READ, Scope.TASKS_WRITE);
+		List<Scope> scopes = account.admin() ? List.of(Scope.values()) : List.of(Scope.TASKS_READ, Scope.TASKS_WRITE);
 		return new AccountAuthentication(account, proof, authorities(account, scopes));
 	}
 
-	/** Authenticated by a token: its scopes, of which {@code admin} only for an admin. */
+	/**
+	 * Authenticated by a token: its scopes, of which {@code admin} and {@code metrics}
+	 * only for an admin.
+	 */
 	static AccountAuthentication token(Account account, Collection<Scope> scopes) {
 		List<Scope> granted = new ArrayList<>(scopes);
 		if (granted.contains(Scope.TASKS_WRITE) && !granted.contains(Scope.TASKS_READ)) {
 			granted.add(Scope.TASKS_READ);
 		}
 		if (!account.admin()) {
-			granted.remove(Scope.ADMIN);
+			granted.removeIf(Scope::adminOnly);
 		}
 		return new AccountAuthentication(account, Proof.TOKEN, authorities(account, granted));
 	}
@@ -76,6 +78,11 @@ final class AccountAuthentication extends AbstractAuthenticationToken {
 
 	Proof proof() {
 		return this.proof;
+	}
+
+	/** Whether the request may act with {@code scope}: a token's own, or the user's. */
+	boolean may(Scope scope) {
+		return getAuthorities().contains(scope.authority());
 	}
 
 	/** How a request proved who it acts as. */

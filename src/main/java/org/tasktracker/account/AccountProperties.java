@@ -13,10 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param adminPassword the first admin's password; never logged
  * @param rateLimit requests a second per user; 0 lifts the limit
  * @param rateLimitBurst requests a user may make at once before the limit applies
+ * @param registrationLimit with open registration: accounts that one client address may
+ * open an hour
  */
 @ConfigurationProperties("tasktracker.auth")
 record AccountProperties(AuthMode mode, Registration registration, @Nullable String adminUsername,
-		@Nullable String adminPassword, int rateLimit, int rateLimitBurst) {
+		@Nullable String adminPassword, int rateLimit, int rateLimitBurst, int registrationLimit) {
 
 	enum Registration {
 

@@ -147,13 +147,14 @@ final class AccountRequests {
 			return scopes;
 		}
 		if (!node.isArray() || node.isEmpty()) {
-			errors.add(new FieldError("scopes", "must be a non-empty array of tasks:read, tasks:write, admin"));
+			errors
+				.add(new FieldError("scopes", "must be a non-empty array of tasks:read, tasks:write, admin, metrics"));
 			return scopes;
 		}
 		for (JsonNode element : node) {
 			Scope scope = element.isString() ? Scope.of(element.stringValue()).orElse(null) : null;
 			if (scope == null) {
-				errors.add(new FieldError("scopes", "must hold only tasks:read, tasks:write and admin"));
+				errors.add(new FieldError("scopes", "must hold only tasks:read, tasks:write, admin and metrics"));
 				return scopes;
 			}
 			scopes.add(scope);

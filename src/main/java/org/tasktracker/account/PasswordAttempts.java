@@ -1,16 +1,16 @@
 package org.tasktracker.account;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Failed password checks, counted per username and per client address in windows of a
- * minute: after {@value #LIMIT} failures in a window, every check of that username or
- * from that address is refused, a correct password too, until the window ends. Counts
- * live in this instance's memory.
+ * Failed password checks, counted in windows of a minute per client address (contract v2,
+ * part A): after {@value #LIMIT} failures in a window, every check from that address is
+ * refused, a correct password too, before the password is hashed, until the window ends.
+ * That bounds the failures of each username from that address too, at the same figure.
+ * Failures from one address never lock the user out from another, so nobody can lock
+ * anybody out by guessing.
  */
 @Component
 class PasswordAttempts {
@@ -19,48 +19,21 @@ class PasswordAttempts {
 
 	static final Duration WINDOW = Duration.ofMinutes(1);
 
-	private final ConcurrentMap<String, Window> failures = new ConcurrentHashMap<>();
+	private final AttemptWindows failures = new AttemptWindows(LIMIT, WINDOW);
 
 	/**
-	 * @throws TooManyAttemptsException if the username or the address has used up its
-	 * failures in this window
+	 * @throws TooManyAttemptsException if the address has used up its failures in this
+	 * window
 	 */
-	void checkAllowed(String username, String address) {
-		long now = System.nanoTime();
-		long wait = Math.max(waitNanos("user:" + username, now), waitNanos("address:" + address, now));
+	void checkAllowed(String address) {
+		long wait = this.failures.waitSeconds(address);
 		if (wait > 0) {
-			throw new TooManyAttemptsException(Math.max(1, Duration.ofNanos(wait).toSeconds() + 1));
+			throw TooManyAttemptsException.passwords(wait);
 		}
 	}
 
-	void failed(String username, String address) {
-		long now = System.nanoTime();
-		count("user:" + username, now);
-		count("address:" + address, now);
-		if (this.failures.size() > 100_000) {
-			this.failures.values().removeIf((window) -> window.over(now));
-		}
-	}
-
-	private long waitNanos(String key, long now) {
-		Window window = this.failures.get(key);
-		if (window == null || window.over(now) || window.count < LIMIT) {
-			return 0;
-		}
-		return window.start + WINDOW.toNanos() - now;
-	}
-
-	private void count(String key, long now) {
-		this.failures.compute(key, (name, window) -> (window == null || window.over(now)) ? new Window(now, 1)
-				: new Window(window.start, window.count + 1));
-	}
-
-	private record Window(long start, int count) {
-
-		boolean over(long now) {
-			return now - this.start >= WINDOW.toNanos();
-		}
-
+	void failed(String address) {
+		this.failures.count(address);
 	}
 
 }

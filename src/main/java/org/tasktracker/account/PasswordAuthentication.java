@@ -16,10 +16,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Checks a username and password (HTTP Basic) with Spring Security's
+ * Checks a username and password (HTTP Basic, the sign-in form) with Spring Security's
  * {@link DaoAuthenticationProvider}, which hashes a dummy password for an unknown user so
- * that both cost the same, and adds the limit on failed checks: past it, the password is
- * not even checked.
+ * that both cost the same and replaces an outdated hash (bcrypt) with the encoder's
+ * current one (Argon2id) after a correct password. Adds the limit on failed checks: past
+ * it, the password is not even hashed.
  */
 final class PasswordAuthentication implements AuthenticationProvider {
 
@@ -30,6 +31,16 @@ final class PasswordAuthentication implements AuthenticationProvider {
 	PasswordAuthentication(UserRepository users, PasswordEncoder encoder, PasswordAttempts attempts) {
 		this.passwords = new DaoAuthenticationProvider(userDetails(users));
 		this.passwords.setPasswordEncoder(encoder);
+		this.passwords.setUserDetailsPasswordService((user, newHash) -> {
+			try {
+				users.upgradePasswordHash(user.getUsername(), user.getPassword(), newHash);
+			}
+			catch (DataAccessException ex) {
+				// The password was right; the upgrade waits for the next sign-in.
+				return user;
+			}
+			return new UserAccount(((UserAccount) user).account(), newHash);
+		});
 		this.attempts = attempts;
 	}
 
@@ -38,14 +49,14 @@ final class PasswordAuthentication implements AuthenticationProvider {
 		String username = authentication.getName().toLowerCase(Locale.ROOT);
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "unknown";
-		this.attempts.checkAllowed(username, address);
+		this.attempts.checkAllowed(address);
 		Authentication checked;
 		try {
 			checked = this.passwords.authenticate(
 					UsernamePasswordAuthenticationToken.unauthenticated(username, authentication.getCredentials()));
 		}
 		catch (BadCredentialsException ex) {
-			this.attempts.failed(username, address);
+			this.attempts.failed(address);
 			throw ex;
 		}
 		UserAccount user = (UserAccount) checked.getPrincipal();

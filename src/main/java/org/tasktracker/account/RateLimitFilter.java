@@ -1,32 +1,47 @@
 package org.tasktracker.account;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.tasktracker.web.ProblemWriter;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies {@link RateLimits} to every request of an authenticated user other than the
- * local user, and tells the user where it stands in {@code RateLimit-*} headers on every
- * response.
+ * local user, API and web UI alike (one bucket per user), and tells the user where it
+ * stands in {@code RateLimit-*} headers on every response. The refusal is the caller's: a
+ * problem for the API, a page for the web UI.
  */
 final class RateLimitFilter extends OncePerRequestFilter {
 
 	private final RateLimits limits;
 
-	private final ProblemWriter problems;
+	private final Refusal refusal;
 
-	RateLimitFilter(RateLimits limits, ProblemWriter problems) {
+	private final Predicate<HttpServletRequest> uncounted;
+
+	RateLimitFilter(RateLimits limits, Refusal refusal) {
+		this(limits, refusal, (request) -> false);
+	}
+
+	/**
+	 * @param uncounted requests that take nothing from the bucket (the files pages load)
+	 */
+	RateLimitFilter(RateLimits limits, Refusal refusal, Predicate<HttpServletRequest> uncounted) {
 		this.limits = limits;
-		this.problems = problems;
+		this.refusal = refusal;
+		this.uncounted = uncounted;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return this.uncounted.test(request);
 	}
 
 	@Override
@@ -42,12 +57,19 @@ final class RateLimitFilter extends OncePerRequestFilter {
 			response.setHeader("RateLimit-Reset", Long.toString(decision.resetSeconds()));
 			if (!decision.allowed()) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
-						"Too many requests; retry after " + decision.retryAfterSeconds() + " s");
+				this.refusal.write(request, response, decision.retryAfterSeconds());
 				return;
 			}
 		}
 		chain.doFilter(request, response);
+	}
+
+	/** Writes the 429 of a request over its user's rate. */
+	@FunctionalInterface
+	interface Refusal {
+
+		void write(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException;
+
 	}
 
 }

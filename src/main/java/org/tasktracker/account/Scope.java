@@ -16,7 +16,13 @@ enum Scope {
 	TASKS_WRITE("tasks:write"),
 
 	/** User management; only an admin may hold it. */
-	ADMIN("admin");
+	ADMIN("admin"),
+
+	/**
+	 * Reading {@code /metrics}, and nothing else: what a Prometheus scrape sends as its
+	 * bearer token. Only an admin may hold it, since the figures are the whole service's.
+	 */
+	METRICS("metrics");
 
 	private final String value;
 
@@ -33,6 +39,11 @@ enum Scope {
 
 	GrantedAuthority authority() {
 		return this.authority;
+	}
+
+	/** Whether only an admin may hold this scope. */
+	boolean adminOnly() {
+		return this == ADMIN || this == METRICS;
 	}
 
 	static Optional<Scope> of(String value) {

@@ -10,6 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -19,7 +20,6 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
@@ -46,7 +46,7 @@ class SecurityConfiguration {
 			"/labels/**" };
 
 	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
-			"/docs/**", "/swagger-ui/**", "/metrics", "/error" };
+			"/docs/**", "/swagger-ui/**", "/error" };
 
 	/**
 	 * No Micrometer observation of each security filter, authentication and
@@ -59,10 +59,10 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
-	/** bcrypt, behind the {@code {id}} prefix that lets a later encoder take over. */
+	/** Argon2id, bcrypt still read, each hash on threads of its own. */
 	@Bean
-	PasswordEncoder passwordEncoder() {
-		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	PasswordHashing passwordEncoder() {
+		return PasswordHashing.forThisMachine();
 	}
 
 	/**
@@ -81,10 +81,11 @@ class SecurityConfiguration {
 		if (properties.mode() == AuthMode.OFF) {
 			log.warn("AUTH_MODE=off: requests without credentials act as the local user from any address");
 		}
-		TokenIntrospection introspection = new TokenIntrospection(tokens);
+		// With open registration anyone may ask; UserService then lets only an admin
+		// acting
+		// with the admin scope create an admin.
 		AuthorizationManager<RequestAuthorizationContext> createUser = (properties
-			.registration() == AccountProperties.Registration.OPEN) ? (authentication, context) -> GRANTED
-					: SecurityConfiguration::admin;
+			.registration() == AccountProperties.Registration.OPEN) ? (authentication, context) -> GRANTED : ADMIN;
 		http.csrf(AbstractHttpConfigurer::disable)
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(AbstractHttpConfigurer::disable)
@@ -96,14 +97,17 @@ class SecurityConfiguration {
 			.logout(AbstractHttpConfigurer::disable)
 			.httpBasic((basic) -> basic.realmName(AccessProblems.REALM).authenticationEntryPoint(problems))
 			.oauth2ResourceServer((server) -> server
-				.opaqueToken((opaque) -> opaque.introspector(introspection).authenticationConverter(introspection))
+				.opaqueToken((opaque) -> opaque.authenticationManager(new TokenAuthentication(tokens)))
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.addFilterBefore(new OneAuthorizationFilter(problemWriter), BearerTokenAuthenticationFilter.class)
 			.addFilterBefore(new LocalUserFilter(properties.mode()), AnonymousAuthenticationFilter.class)
-			.addFilterBefore(new RateLimitFilter(limits, problemWriter), ExceptionTranslationFilter.class)
+			.addFilterBefore(new RateLimitFilter(limits,
+					(request, response, retryAfter) -> problemWriter.write(request, response,
+							HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry after " + retryAfter + " s")),
+					ExceptionTranslationFilter.class)
 			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, TASK_PATHS)
@@ -121,7 +125,9 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/users")
 				.access(createUser)
 				.requestMatchers("/users", "/users/**")
-				.access(SecurityConfiguration::admin)
+				.access(ADMIN)
+				.requestMatchers("/metrics")
+				.access(METRICS)
 				.requestMatchers(HttpMethod.POST, "/tokens")
 				.access(SecurityConfiguration::notByToken)
 				.requestMatchers("/tokens/**")
@@ -141,7 +147,7 @@ class SecurityConfiguration {
 			if (!(authentication.get() instanceof AccountAuthentication account)) {
 				return DENIED;
 			}
-			if (account.getAuthorities().contains(scope.authority())) {
+			if (account.may(scope)) {
 				return GRANTED;
 			}
 			context.getRequest().setAttribute(AccessProblems.NEEDED_SCOPE, scope.value());
@@ -150,20 +156,31 @@ class SecurityConfiguration {
 	}
 
 	/** User management: an admin, and, by token, one with the {@code admin} scope. */
-	private static AuthorizationResult admin(Supplier<? extends Authentication> authentication,
-			RequestAuthorizationContext context) {
-		if (!(authentication.get() instanceof AccountAuthentication account)) {
-			return DENIED;
-		}
-		if (!account.getPrincipal().admin()) {
-			context.getRequest().setAttribute(AccessProblems.DENIAL, "Only an admin may manage users");
-			return DENIED;
-		}
-		if (!account.getAuthorities().contains(Scope.ADMIN.authority())) {
-			context.getRequest().setAttribute(AccessProblems.NEEDED_SCOPE, Scope.ADMIN.value());
-			return DENIED;
-		}
-		return GRANTED;
+	private static final AuthorizationManager<RequestAuthorizationContext> ADMIN = adminWith(Scope.ADMIN,
+			"Only an admin may manage users");
+
+	/**
+	 * The Prometheus scrape: an admin, and, by token, one with the {@code metrics} scope.
+	 * The local user is an admin, so in {@code local} mode loopback needs nothing.
+	 */
+	private static final AuthorizationManager<RequestAuthorizationContext> METRICS = adminWith(Scope.METRICS,
+			"Only an admin may read the metrics");
+
+	private static AuthorizationManager<RequestAuthorizationContext> adminWith(Scope scope, String denial) {
+		return (authentication, context) -> {
+			if (!(authentication.get() instanceof AccountAuthentication account)) {
+				return DENIED;
+			}
+			if (!account.getPrincipal().admin()) {
+				context.getRequest().setAttribute(AccessProblems.DENIAL, denial);
+				return DENIED;
+			}
+			if (!account.may(scope)) {
+				context.getRequest().setAttribute(AccessProblems.NEEDED_SCOPE, scope.value());
+				return DENIED;
+			}
+			return GRANTED;
+		};
 	}
 
 	/** Creating tokens: with a password, a web session or as the local user. */

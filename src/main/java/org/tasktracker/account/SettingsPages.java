@@ -10,6 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
@@ -21,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * The web UI's settings: display name, time zone and password; API tokens; and, for
@@ -78,7 +81,24 @@ class SettingsPages {
 		ObjectNode patch = this.json.createObjectNode();
 		patch.put("password", newPassword);
 		patch.put("current_password", currentPassword);
-		return change(() -> this.users.updateMe(caller, patch, request), "Password changed.", redirect);
+		HttpSession session = request.getSession(false);
+		try {
+			int ended = this.users.updateMe(caller, patch, request, (session != null) ? session.getId() : null)
+				.endedSessions();
+			if (session != null) {
+				// A new id for the session that now holds the new password's sign-in.
+				request.changeSessionId();
+			}
+			redirect.addFlashAttribute("notice", switch (ended) {
+				case 0 -> "Password changed.";
+				case 1 -> "Password changed. Your one other session was signed out.";
+				default -> "Password changed. Your " + ended + " other sessions were signed out.";
+			});
+		}
+		catch (ErrorResponseException ex) {
+			redirect.addFlashAttribute("problems", RefusalWords.of(ex));
+		}
+		return "redirect:/app/settings";
 	}
 
 	/** Answers with the page itself, not a redirect: the secret is shown here only. */
@@ -116,15 +136,17 @@ class SettingsPages {
 	}
 
 	@PostMapping("/app/settings/users")
-	String createUser(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String username,
-			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean admin,
+	String createUser(@AuthenticationPrincipal Account caller, @CurrentSecurityContext SecurityContext security,
+			@RequestParam(defaultValue = "") String username, @RequestParam(defaultValue = "") String password,
+			@RequestParam(defaultValue = "false") boolean admin, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		requireAdmin(caller);
 		ObjectNode body = this.json.createObjectNode();
 		body.put("username", username);
 		body.put("password", password);
 		body.put("admin", admin);
-		return change(() -> this.users.create(caller, body), "User " + username.toLowerCase() + " added.", redirect);
+		return change(() -> this.users.create(security, body, request),
+				"User " + username.toLowerCase(java.util.Locale.ROOT) + " added.", redirect);
 	}
 
 	@PostMapping("/app/settings/users/{id}/delete")

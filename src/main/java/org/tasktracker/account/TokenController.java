@@ -23,6 +23,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/tokens")
 class TokenController implements TokenApi {
 
+	/**
+	 * Why the local user gets no token: its access must never leave this machine, and a
+	 * token would work from anywhere.
+	 */
+	static final String LOCAL_NEEDS_NO_TOKEN = "The local user needs no token and cannot have one: "
+			+ "requests from this machine act as it without credentials, and a token would work from anywhere. "
+			+ "To use the API from elsewhere, create a user (POST /users) and a token as that user";
+
 	private final TokenService tokens;
 
 	TokenController(TokenService tokens) {
@@ -32,9 +40,14 @@ class TokenController implements TokenApi {
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<IssuedToken> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body) {
+		if (caller.isLocal()) {
+			throw UserService.forbidden(LOCAL_NEEDS_NO_TOKEN);
+		}
 		NewToken request = AccountRequests.newToken(RequestParts.requireObject(body));
-		if (request.scopes().contains(Scope.ADMIN) && !caller.admin()) {
-			throw UserService.forbidden("Only an admin may hold the admin scope");
+		for (Scope scope : request.scopes()) {
+			if (scope.adminOnly() && !caller.admin()) {
+				throw UserService.forbidden("Only an admin may hold the " + scope.value() + " scope");
+			}
 		}
 		IssuedToken token = this.tokens.issue(caller, request);
 		return ResponseEntity.created(URI.create("/tokens/" + token.id())).body(token);

@@ -16,9 +16,9 @@ record TokenCreateDocument(
 		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100,
 				description = "Trimmed; no control characters") String name,
 		@ArraySchema(minItems = 1, schema = @Schema(allowableValues = {
-				"tasks:read", "tasks:write", "admin" }),
+				"tasks:read", "tasks:write", "admin", "metrics" }),
 				arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED,
-						description = "admin only for admins")) List<String> scopes,
+						description = "admin and metrics only for admins; metrics reads /metrics and nothing else")) List<String> scopes,
 		@Schema(minimum = "1", maximum = "365",
 				defaultValue = "90") @JsonProperty("expires_in_days") Integer expiresInDays){
 }

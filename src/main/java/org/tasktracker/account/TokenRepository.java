@@ -64,14 +64,15 @@ class TokenRepository {
 	/**
 	 * Finds the live token with that hash and its owner, and marks it used when it was
 	 * last marked more than a minute ago: one round trip, and a write at most once a
-	 * minute per token.
+	 * minute per token. A token of the local user is never live: that user's access must
+	 * not leave loopback, and tokens work from anywhere.
 	 */
 	Optional<Grant> findLive(byte[] secretHash) {
 		return this.jdbc.sql("""
 				WITH found AS (
 				    SELECT t.id, t.owner_id, t.scopes, t.expires_at, t.last_used_at, u.username, u.admin
 				    FROM api_tokens t JOIN users u ON u.id = t.owner_id
-				    WHERE t.secret_hash = :secretHash AND t.expires_at > now()
+				    WHERE t.secret_hash = :secretHash AND t.expires_at > now() AND t.owner_id <> :local
 				), touched AS (
 				    UPDATE api_tokens SET last_used_at = now()
 				    FROM found
@@ -81,6 +82,7 @@ class TokenRepository {
 				SELECT id, owner_id, scopes, expires_at, username, admin FROM found
 				""")
 			.param("secretHash", secretHash)
+			.param("local", Account.LOCAL_ID)
 			.query((row, rowNumber) -> new Grant(row.getLong("id"),
 					new Account(row.getLong("owner_id"), row.getString("username"), row.getBoolean("admin")),
 					scopes(row), row.getObject("expires_at", OffsetDateTime.class).toInstant()))

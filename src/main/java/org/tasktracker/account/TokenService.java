@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import org.tasktracker.database.DatabaseRetry;
 
 import org.springframework.stereotype.Service;
@@ -21,8 +22,13 @@ import org.springframework.stereotype.Service;
  * Issues, lists, revokes and checks personal API tokens. A token is {@code tt_} and 40
  * random base62 characters (238 bits); only its SHA-256 hash is stored, and a fast hash
  * is enough for a secret that random. Checks are answered from a cache of hash to grant
- * that forgets each entry after a second, so a token costs at most one database read a
- * second, and a revocation elsewhere is honoured within that second; one here at once.
+ * that forgets a live grant after a second, so a token costs at most one database read a
+ * second, and a revocation elsewhere is honoured within that second; one here at once. A
+ * token found invalid stays so (its secret was never issued, or it expired or was
+ * revoked), so that answer is kept for ten minutes; and an address that sends more than
+ * {@value #FAILED_CHECKS_LIMIT} unknown tokens a minute gets no more database reads for
+ * tokens the cache does not know until the minute is over: a flood of random tokens costs
+ * the database almost nothing.
  */
 @Service
 class TokenService {
@@ -38,6 +44,10 @@ class TokenService {
 
 	static final Duration CACHE_TIME = Duration.ofSeconds(1);
 
+	static final Duration INVALID_CACHE_TIME = Duration.ofMinutes(10);
+
+	static final int FAILED_CHECKS_LIMIT = 100;
+
 	private final TokenRepository tokens;
 
 	private final DatabaseRetry retry;
@@ -45,9 +55,13 @@ class TokenService {
 	private final SecureRandom random = new SecureRandom();
 
 	private final Cache<String, Optional<TokenRepository.Grant>> grants = Caffeine.newBuilder()
-		.expireAfterWrite(CACHE_TIME)
+		.expireAfter(Expiry.<String, Optional<TokenRepository.Grant>>writing(
+				(hash, grant) -> grant.isPresent() ? CACHE_TIME : INVALID_CACHE_TIME))
 		.maximumSize(100_000)
 		.build();
+
+	/** Unknown tokens per client address, the ones that cost a database read. */
+	private final AttemptWindows failedChecks = new AttemptWindows(FAILED_CHECKS_LIMIT, Duration.ofMinutes(1));
 
 	TokenService(TokenRepository tokens, DatabaseRetry retry) {
 		this.tokens = tokens;
@@ -81,14 +95,27 @@ class TokenService {
 	/**
 	 * The grant of a live token, or empty for an unknown, expired, revoked or malformed
 	 * one: the caller cannot tell which.
+	 * @param address the client's address, which pays for unknown tokens
+	 * @throws TooManyAttemptsException when the address sent too many unknown tokens and
+	 * this one is not known here
 	 */
-	Optional<TokenRepository.Grant> check(String token) {
+	Optional<TokenRepository.Grant> check(String token, String address) {
 		if (!FORMAT.matcher(token).matches()) {
 			return Optional.empty();
 		}
 		String key = HexFormat.of().formatHex(hash(token));
-		Optional<TokenRepository.Grant> grant = this.grants.get(key,
-				(hash) -> this.retry.idempotent(() -> this.tokens.findLive(HexFormat.of().parseHex(hash))));
+		Optional<TokenRepository.Grant> grant = this.grants.getIfPresent(key);
+		if (grant == null) {
+			long wait = this.failedChecks.waitSeconds(address);
+			if (wait > 0) {
+				throw TooManyAttemptsException.tokens(wait);
+			}
+			grant = this.grants.get(key,
+					(hash) -> this.retry.idempotent(() -> this.tokens.findLive(HexFormat.of().parseHex(hash))));
+			if (grant.isEmpty()) {
+				this.failedChecks.count(address);
+			}
+		}
 		return grant.filter((live) -> live.expiresAt().isAfter(Instant.now()));
 	}
 

@@ -6,16 +6,32 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * Too many failed password checks for a username or from an address: answered 429 with
- * {@code Retry-After}, without checking the password.
+ * Too many failed credential checks from an address (passwords, tokens), or too many
+ * accounts opened from it: answered 429 with {@code Retry-After}, without looking at the
+ * credentials.
  */
 class TooManyAttemptsException extends AuthenticationException {
 
 	private final long retryAfterSeconds;
 
-	TooManyAttemptsException(long retryAfterSeconds) {
-		super("Too many failed password checks");
+	private final String what;
+
+	private TooManyAttemptsException(String what, long retryAfterSeconds) {
+		super("Too many " + what);
+		this.what = what;
 		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	static TooManyAttemptsException passwords(long retryAfterSeconds) {
+		return new TooManyAttemptsException("failed password checks", retryAfterSeconds);
+	}
+
+	static TooManyAttemptsException tokens(long retryAfterSeconds) {
+		return new TooManyAttemptsException("invalid tokens from this address", retryAfterSeconds);
+	}
+
+	static TooManyAttemptsException registrations(long retryAfterSeconds) {
+		return new TooManyAttemptsException("accounts opened from this address", retryAfterSeconds);
 	}
 
 	long retryAfterSeconds() {
@@ -23,7 +39,7 @@ class TooManyAttemptsException extends AuthenticationException {
 	}
 
 	String detail() {
-		return "Too many failed password checks; retry after " + this.retryAfterSeconds + " s";
+		return "Too many " + this.what + "; retry after " + this.retryAfterSeconds + " s";
 	}
 
 	/** The same refusal, for a controller to throw. */

@@ -17,6 +17,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.context.SecurityContext;
 
 /**
  * How {@link UserController}'s operations appear in the OpenAPI document. The refusals
@@ -26,8 +27,9 @@ import org.springframework.http.ResponseEntity;
 interface UserApi {
 
 	@Operation(operationId = "createUser", summary = "Create a user",
-			description = "Admins only, unless REGISTRATION=open: then anyone may create a user who is not an admin. "
-					+ "A taken username is a 409.")
+			description = "Admins only, unless REGISTRATION=open: then anyone may create a user who is not an admin, "
+					+ "up to REGISTRATION_LIMIT an hour from one address (then 429). Only an admin acting with the admin "
+					+ "scope may create an admin. A taken username is a 409.")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = UserCreateDocument.class)))
@@ -39,8 +41,8 @@ interface UserApi {
 	@ApiResponse(responseCode = "409", description = "The username is taken",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))
-	ResponseEntity<User> create(@Parameter(hidden = true) @Nullable Account caller,
-			@Parameter(hidden = true) JsonNode body);
+	ResponseEntity<User> create(@Parameter(hidden = true) SecurityContext caller,
+			@Parameter(hidden = true) JsonNode body, @Parameter(hidden = true) HttpServletRequest request);
 
 	@Operation(operationId = "listUsers", summary = "List users, by id (admins only)")
 	@ApiResponse(responseCode = "200", description = "Every user",

@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.CurrentSecurityContext;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,8 +36,12 @@ class UserController implements UserApi {
 
 	@Override
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	public ResponseEntity<User> create(@AuthenticationPrincipal @Nullable Account caller, @RequestBody JsonNode body) {
-		User user = this.users.create(caller, AccountRequests.newUser(RequestParts.requireObject(body)));
+	public ResponseEntity<User> create(@CurrentSecurityContext SecurityContext caller, @RequestBody JsonNode body,
+			HttpServletRequest request) {
+		boolean asAdmin = caller.getAuthentication() instanceof AccountAuthentication account
+				&& account.getPrincipal().admin() && account.may(Scope.ADMIN);
+		User user = this.users.create(asAdmin, AccountRequests.newUser(RequestParts.requireObject(body)),
+				request.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
 	}
 
@@ -55,8 +61,17 @@ class UserController implements UserApi {
 	@PatchMapping(path = "/me", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
 	public User updateMe(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
 			HttpServletRequest request) {
+		return updateMe(caller, body, request, null).user();
+	}
+
+	/**
+	 * The same change, from a web session that a new password leaves signed in.
+	 * @param keepSession the session's id, or null
+	 */
+	UserService.Update updateMe(Account caller, JsonNode body, HttpServletRequest request,
+			@Nullable String keepSession) {
 		return this.users.update(caller, AccountRequests.userPatch(RequestParts.requireObject(body)),
-				request.getRemoteAddr());
+				request.getRemoteAddr(), keepSession);
 	}
 
 	@Override

@@ -87,6 +87,19 @@ class UserRepository {
 			.orElse(null);
 	}
 
+	/**
+	 * Replaces a hash whose scheme is outdated with a new hash of the same password,
+	 * unless the password changed since the old one was read.
+	 */
+	void upgradePasswordHash(String username, String oldHash, String newHash) {
+		this.jdbc
+			.sql("UPDATE users SET password_hash = :newHash WHERE username = :username AND password_hash = :oldHash")
+			.param("username", username)
+			.param("oldHash", oldHash)
+			.param("newHash", newHash)
+			.update();
+	}
+
 	Optional<User> update(long id, UserPatch patch, @Nullable String passwordHash) {
 		return this.jdbc.sql("""
 				UPDATE users
@@ -108,10 +121,13 @@ class UserRepository {
 	/**
 	 * Deletes a user and its tokens (the foreign key cascades); what other modules own is
 	 * deleted by their listeners to {@link UserDeleted}, in the same transaction.
-	 * @return whether the user was there
+	 * @return the deleted user's name, or empty when there was no such user
 	 */
-	boolean delete(long id) {
-		return this.jdbc.sql("DELETE FROM users WHERE id = :id").param("id", id).update() == 1;
+	Optional<String> delete(long id) {
+		return this.jdbc.sql("DELETE FROM users WHERE id = :id RETURNING username")
+			.param("id", id)
+			.query(String.class)
+			.optional();
 	}
 
 	private static User mapUser(ResultSet row, int rowNumber) throws SQLException {

@@ -1,5 +1,6 @@
 package org.tasktracker.account;
 
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
@@ -47,9 +48,16 @@ class UserService implements ApplicationRunner {
 
 	private final UserZones zones;
 
+	private final WebSessions sessions;
+
+	/**
+	 * Accounts opened per client address under open registration, in windows of an hour.
+	 */
+	private final AttemptWindows registrations;
+
 	UserService(UserRepository users, PasswordEncoder passwords, PasswordAttempts attempts, TokenService tokens,
 			DatabaseRetry retry, TransactionOperations transactions, ApplicationEventPublisher events,
-			AccountProperties properties, UserZones zones) {
+			AccountProperties properties, UserZones zones, WebSessions sessions) {
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -59,22 +67,33 @@ class UserService implements ApplicationRunner {
 		this.events = events;
 		this.properties = properties;
 		this.zones = zones;
+		this.sessions = sessions;
+		this.registrations = new AttemptWindows(Math.max(1, properties.registrationLimit()), Duration.ofHours(1));
 	}
 
 	/**
-	 * Creates a user for {@code caller}: an admin may create anyone; with open
-	 * registration anyone else may create a user who is not an admin.
-	 * @param caller who asks, or null for a request without credentials
+	 * Creates a user: an admin acting with the {@code admin} scope may create anyone;
+	 * with open registration anyone else may create a user who is not an admin, up to
+	 * {@code REGISTRATION_LIMIT} an hour from one address.
+	 * @param asAdmin whether the request acts as an admin with the {@code admin} scope
+	 * (an admin's token without it acts as anybody)
+	 * @param address the client's address, which open registration counts against
 	 */
-	User create(@Nullable Account caller, NewUser user) {
-		boolean byAdmin = caller != null && caller.admin();
-		if (!byAdmin && this.properties.registration() != AccountProperties.Registration.OPEN) {
-			throw new ErrorResponseException(HttpStatus.FORBIDDEN);
+	User create(boolean asAdmin, NewUser user, String address) {
+		if (!asAdmin) {
+			if (this.properties.registration() != AccountProperties.Registration.OPEN) {
+				throw forbidden("Only an admin may manage users");
+			}
+			if (user.admin()) {
+				throw forbidden("Only an admin may create an admin");
+			}
+			long wait = this.registrations.waitSeconds(address);
+			if (wait > 0) {
+				throw TooManyAttemptsException.registrations(wait).toErrorResponse();
+			}
+			this.registrations.count(address);
 		}
-		if (!byAdmin && user.admin()) {
-			throw forbidden("Only an admin may create an admin");
-		}
-		String hash = this.passwords.encode(user.password());
+		String hash = encode(user.password());
 		return this.retry.onceOnly(() -> this.users.create(user, hash))
 			.orElseThrow(() -> conflict("That username is taken"));
 	}
@@ -91,26 +110,27 @@ class UserService implements ApplicationRunner {
 	/**
 	 * Applies a merge patch to the caller's own user. A new password needs the current
 	 * one, checked like any password: a wrong one counts against the caller's failed
-	 * attempts.
+	 * attempts. A new password ends the user's web sessions but {@code keepSession}.
+	 * @param keepSession the id of the web session that asks, or null
 	 */
-	User update(Account caller, UserPatch patch, String clientAddress) {
+	Update update(Account caller, UserPatch patch, String clientAddress, @Nullable String keepSession) {
 		String newHash = null;
 		if (patch.password() != null) {
 			if (caller.isLocal()) {
 				throw forbidden("The local user has no password");
 			}
 			try {
-				this.attempts.checkAllowed(caller.username(), clientAddress);
+				this.attempts.checkAllowed(clientAddress);
 			}
 			catch (TooManyAttemptsException ex) {
 				throw ex.toErrorResponse();
 			}
 			String current = this.retry.idempotent(() -> this.users.findPasswordHash(caller.id()));
-			if (current == null || !this.passwords.matches(patch.currentPassword(), current)) {
-				this.attempts.failed(caller.username(), clientAddress);
+			if (current == null || !matches(patch.currentPassword(), current)) {
+				this.attempts.failed(clientAddress);
 				throw new InvalidRequestException("current_password", "is not the current password");
 			}
-			newHash = this.passwords.encode(patch.password());
+			newHash = encode(patch.password());
 		}
 		String hash = newHash;
 		User updated = this.retry.idempotent(() -> this.transactions.execute((status) -> {
@@ -122,7 +142,15 @@ class UserService implements ApplicationRunner {
 			return user;
 		}));
 		this.zones.forget(caller.id());
-		return updated;
+		int ended = (hash != null) ? this.sessions.endAll(caller.username(), keepSession) : 0;
+		return new Update(updated, ended);
+	}
+
+	/**
+	 * @param user the user as changed
+	 * @param endedSessions how many of the user's other web sessions a new password ended
+	 */
+	record Update(User user, int endedSessions) {
 	}
 
 	/**
@@ -136,15 +164,36 @@ class UserService implements ApplicationRunner {
 		if (id == caller.id()) {
 			throw conflict("You cannot delete yourself");
 		}
-		Boolean deleted = this.retry.onceOnly(() -> this.transactions.execute((status) -> {
-			if (!this.users.delete(id)) {
-				return false;
-			}
-			this.events.publishEvent(new UserDeleted(id));
-			return true;
+		Optional<String> deleted = this.retry.onceOnly(() -> this.transactions.execute((status) -> {
+			Optional<String> username = this.users.delete(id);
+			username.ifPresent((name) -> this.events.publishEvent(new UserDeleted(id)));
+			return username;
 		}));
 		this.tokens.forgetUser(id);
-		return Boolean.TRUE.equals(deleted);
+		this.sessions.forgetUser(id);
+		if (deleted == null || deleted.isEmpty()) {
+			return false;
+		}
+		this.sessions.endAll(deleted.get(), null);
+		return true;
+	}
+
+	private String encode(String password) {
+		try {
+			return this.passwords.encode(password);
+		}
+		catch (PasswordHashing.Busy ex) {
+			throw ex.toErrorResponse();
+		}
+	}
+
+	private boolean matches(@Nullable String password, String hash) {
+		try {
+			return this.passwords.matches(password, hash);
+		}
+		catch (PasswordHashing.Busy ex) {
+			throw ex.toErrorResponse();
+		}
 	}
 
 	/**
@@ -173,7 +222,7 @@ class UserService implements ApplicationRunner {
 		if (this.users.existsByUsername(admin.username())) {
 			return;
 		}
-		Optional<User> created = this.users.create(admin, this.passwords.encode(admin.password()));
+		Optional<User> created = this.users.create(admin, encode(admin.password()));
 		created.ifPresent((user) -> log.info("Created the admin user '{}' (ADMIN_USERNAME)", user.username()));
 	}
 

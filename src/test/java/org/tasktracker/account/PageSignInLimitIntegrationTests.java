@@ -1,5 +1,6 @@
 package org.tasktracker.account;
 
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +44,7 @@ class PageSignInLimitIntegrationTests {
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	@Test
-	void afterTenFailedSignInsNeitherTheFormNorTheApiTakesTheRightPassword() throws Exception {
+	void afterTenFailedSignInsNeitherTheFormNorTheApiTakesTheRightPasswordFromThatAddressOnly() throws Exception {
 		String name = uniqueUsername("signin");
 		assertThat(status(this.client.post()
 			.uri("/users")
@@ -53,10 +54,10 @@ class PageSignInLimitIntegrationTests {
 			.exchange()
 			.returnResult())).isEqualTo(201);
 		for (int i = 0; i < PasswordAttempts.LIMIT; i++) {
-			assertThat(signIn(name, "wrong guess number " + i)).as("failure %d", i).endsWith("/login?error");
+			assertThat(signIn(this.http, name, "wrong guess number " + i)).as("failure %d", i).endsWith("/login?error");
 		}
 
-		assertThat(signIn(name, PASSWORD)).endsWith("/login?error");
+		assertThat(signIn(this.http, name, PASSWORD)).matches(".*/login\\?wait=[1-6]?[0-9]");
 		assertThat(status(this.client.post()
 			.uri("/tokens")
 			.header(HttpHeaders.AUTHORIZATION, basic(name, PASSWORD))
@@ -64,16 +65,19 @@ class PageSignInLimitIntegrationTests {
 			.body("{\"name\": \"t\", \"scopes\": [\"tasks:read\"]}")
 			.exchange()
 			.returnResult())).isEqualTo(429);
+		HttpClient elsewhere = HttpClient.newBuilder().localAddress(InetAddress.getByName("127.0.0.2")).build();
+		assertThat(signIn(elsewhere, name, PASSWORD)).as("the user, from an address that has not failed")
+			.endsWith("/app");
 	}
 
 	/** Posts the sign-in form as a browser would, and answers where it leads. */
-	private String signIn(String username, String password) throws Exception {
+	private String signIn(HttpClient http, String username, String password) throws Exception {
 		String base = "http://localhost:" + this.port;
-		HttpResponse<String> form = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
+		HttpResponse<String> form = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
 				HttpResponse.BodyHandlers.ofString());
 		String csrf = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
 		String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-		HttpResponse<String> posted = this.http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+		HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
 			.header("Cookie", cookie)
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password="

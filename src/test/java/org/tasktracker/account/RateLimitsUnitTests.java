@@ -11,7 +11,7 @@ class RateLimitsUnitTests {
 	@Test
 	void allowsABurstThenRefusesWithTheWaitForTheNextRequest() {
 		RateLimits limits = new RateLimits(
-				new AccountProperties(AuthMode.LOCAL, AccountProperties.Registration.CLOSED, null, null, 1, 3));
+				new AccountProperties(AuthMode.LOCAL, AccountProperties.Registration.CLOSED, null, null, 1, 3, 10));
 
 		for (int remaining = 2; remaining >= 0; remaining--) {
 			RateLimits.Decision decision = limits.take(7);
@@ -29,24 +29,22 @@ class RateLimitsUnitTests {
 	@Test
 	void aZeroRateLiftsTheLimit() {
 		assertThat(new RateLimits(
-				new AccountProperties(AuthMode.LOCAL, AccountProperties.Registration.CLOSED, null, null, 0, 200))
+				new AccountProperties(AuthMode.LOCAL, AccountProperties.Registration.CLOSED, null, null, 0, 200, 10))
 			.enabled()).isFalse();
 	}
 
 	@Test
-	void tenFailedPasswordChecksBlockTheUsernameAndTheAddressForTheMinute() {
+	void tenFailedPasswordChecksBlockTheAddressButNotTheUserElsewhere() {
 		PasswordAttempts attempts = new PasswordAttempts();
 		for (int i = 0; i < PasswordAttempts.LIMIT; i++) {
-			attempts.checkAllowed("ada", "10.0.0.1");
-			attempts.failed("ada", "10.0.0.1");
+			attempts.checkAllowed("10.0.0.1");
+			attempts.failed("10.0.0.1");
 		}
 
-		assertThatExceptionOfType(TooManyAttemptsException.class)
-			.isThrownBy(() -> attempts.checkAllowed("ada", "10.0.0.2"))
+		assertThatExceptionOfType(TooManyAttemptsException.class).isThrownBy(() -> attempts.checkAllowed("10.0.0.1"))
 			.satisfies((ex) -> assertThat(ex.retryAfterSeconds()).isBetween(1L, 61L));
-		assertThatExceptionOfType(TooManyAttemptsException.class)
-			.isThrownBy(() -> attempts.checkAllowed("bob", "10.0.0.1"));
-		attempts.checkAllowed("bob", "10.0.0.2");
+		assertThatExceptionOfType(TooManyAttemptsException.class).isThrownBy(() -> attempts.checkAllowed("10.0.0.1"));
+		attempts.checkAllowed("10.0.0.2");
 	}
 
 }

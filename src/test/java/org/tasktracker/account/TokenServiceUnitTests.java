@@ -2,6 +2,7 @@ package org.tasktracker.account;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,6 +31,8 @@ class TokenServiceUnitTests {
 
 	private static final Account ADA = new Account(7, "ada", false);
 
+	private static final String ADDRESS = "192.0.2.1";
+
 	private final TokenRepository repository = mock(TokenRepository.class);
 
 	private final TokenService tokens = new TokenService(this.repository,
@@ -42,7 +45,7 @@ class TokenServiceUnitTests {
 		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().plusSeconds(3600))));
 
 		for (int i = 0; i < 1000; i++) {
-			assertThat(this.tokens.check(TOKEN)).isPresent();
+			assertThat(this.tokens.check(TOKEN, ADDRESS)).isPresent();
 		}
 
 		then(this.repository).should(times(1)).findLive(any());
@@ -52,7 +55,7 @@ class TokenServiceUnitTests {
 	void neverAsksTheDatabaseAboutAMalformedToken() {
 		for (String malformed : List.of("", "tt_", "tt_short", "xx_0123456789abcdefghijABCDEFGHIJ0123456789",
 				"tt_0123456789abcdefghijABCDEFGHIJ012345678!", "tt_" + "a".repeat(201))) {
-			assertThat(this.tokens.check(malformed)).as(malformed).isEmpty();
+			assertThat(this.tokens.check(malformed, ADDRESS)).as(malformed).isEmpty();
 		}
 		then(this.repository).should(never()).findLive(any());
 	}
@@ -62,18 +65,62 @@ class TokenServiceUnitTests {
 		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().plusSeconds(3600))),
 				Optional.empty());
 		given(this.repository.delete(eq(ADA.id()), anyLong())).willReturn(true);
-		assertThat(this.tokens.check(TOKEN)).isPresent();
+		assertThat(this.tokens.check(TOKEN, ADDRESS)).isPresent();
 
 		assertThat(this.tokens.revoke(ADA, 12)).isTrue();
 
-		assertThat(this.tokens.check(TOKEN)).isEmpty();
+		assertThat(this.tokens.check(TOKEN, ADDRESS)).isEmpty();
+	}
+
+	@Test
+	void remembersAnUnknownTokenSoARepeatedOneCostsOneRead() {
+		given(this.repository.findLive(any())).willReturn(Optional.empty());
+
+		for (int i = 0; i < 1000; i++) {
+			assertThat(this.tokens.check(TOKEN, ADDRESS)).isEmpty();
+		}
+
+		then(this.repository).should(times(1)).findLive(any());
+	}
+
+	@Test
+	void aFloodOfRandomTokensFromOneAddressStopsReachingTheDatabase() {
+		given(this.repository.findLive(any())).willReturn(Optional.empty());
+		int refused = 0;
+		for (int i = 0; i < 1500; i++) {
+			try {
+				assertThat(this.tokens.check(randomToken(i), ADDRESS)).isEmpty();
+			}
+			catch (TooManyAttemptsException ex) {
+				assertThat(ex.retryAfterSeconds()).isBetween(1L, 61L);
+				assertThat(ex.detail()).startsWith("Too many invalid tokens from this address");
+				refused++;
+			}
+		}
+
+		then(this.repository).should(times(TokenService.FAILED_CHECKS_LIMIT)).findLive(any());
+		assertThat(refused).isEqualTo(1500 - TokenService.FAILED_CHECKS_LIMIT);
+	}
+
+	@Test
+	void aFloodFromOneAddressNeitherBlocksOtherAddressesNorTokensAlreadyChecked() {
+		given(this.repository.findLive(any()))
+			.willAnswer((invocation) -> Arrays.equals(invocation.getArgument(0), TokenService.hash(TOKEN))
+					? Optional.of(grant(Instant.now().plusSeconds(3600))) : Optional.empty());
+		assertThat(this.tokens.check(TOKEN, ADDRESS)).isPresent();
+		for (int i = 0; i < TokenService.FAILED_CHECKS_LIMIT; i++) {
+			this.tokens.check(randomToken(i), ADDRESS);
+		}
+
+		assertThat(this.tokens.check(TOKEN, ADDRESS)).as("a token known here, from the flooding address").isPresent();
+		assertThat(this.tokens.check(randomToken(-1), "192.0.2.2")).as("another address").isEmpty();
 	}
 
 	@Test
 	void refusesACachedGrantOnceItExpires() {
 		given(this.repository.findLive(any())).willReturn(Optional.of(grant(Instant.now().minusMillis(1))));
 
-		assertThat(this.tokens.check(TOKEN)).isEmpty();
+		assertThat(this.tokens.check(TOKEN, ADDRESS)).isEmpty();
 	}
 
 	@Test
@@ -87,6 +134,10 @@ class TokenServiceUnitTests {
 		assertThat(first.token()).matches("tt_[0-9A-Za-z]{40}").isNotEqualTo(second.token());
 		then(this.repository).should().create(eq(ADA.id()), any(), eq(TokenService.hash(first.token())));
 		assertThat(first.toString()).doesNotContain(first.token());
+	}
+
+	private static String randomToken(int seed) {
+		return "tt_" + String.format("%040d", seed & 0x7fffffff);
 	}
 
 	private static TokenRepository.Grant grant(Instant expiresAt) {
