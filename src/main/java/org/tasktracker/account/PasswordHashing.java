@@ -86,6 +86,11 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 		return this.encoder.upgradeEncoding(encodedPassword);
 	}
 
+	/** How many hashes wait for a thread now. */
+	int waiting() {
+		return this.hashers.getQueue().size();
+	}
+
 	private <T> T run(Callable<T> hash) {
 		Future<T> result;
 		try {

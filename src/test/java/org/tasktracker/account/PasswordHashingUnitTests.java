@@ -1,0 +1,111 @@
+package org.tasktracker.account;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The service's password encoder: Argon2id over every character, bcrypt hashes of earlier
+ * versions still read, and hashing kept on threads of its own, in bounded numbers.
+ */
+class PasswordHashingUnitTests {
+
+	private final PasswordHashing hashing = new PasswordHashing(1, 2);
+
+	@AfterEach
+	void stop() {
+		this.hashing.destroy();
+	}
+
+	@Test
+	void hashesWithArgon2idAndCountsEveryCharacterOfALongPassword() {
+		String longest = "\uD83D\uDE00".repeat(255) + "a";
+		String hash = this.hashing.encode(longest);
+
+		assertThat(hash).startsWith("{" + PasswordHashing.ARGON2_ID + "}$argon2id$");
+		assertThat(this.hashing.matches(longest, hash)).isTrue();
+		assertThat(this.hashing.matches("\uD83D\uDE00".repeat(255) + "b", hash)).as("only the last one differs")
+			.isFalse();
+		assertThat(this.hashing.upgradeEncoding(hash)).isFalse();
+	}
+
+	@Test
+	void readsAnEarlierBcryptHashAndAsksForItsUpgrade() {
+		String bcrypt = "{bcrypt}" + new BCryptPasswordEncoder().encode("correct horse battery");
+
+		assertThat(this.hashing.matches("correct horse battery", bcrypt)).isTrue();
+		assertThat(this.hashing.matches("x".repeat(100), bcrypt)).as("over bcrypt's 72 bytes: no match, no failure")
+			.isFalse();
+		assertThat(this.hashing.upgradeEncoding(bcrypt)).isTrue();
+	}
+
+	@Test
+	void hashesOnItsOwnThreadsNotTheRequests() {
+		AtomicReference<String> hashedOn = new AtomicReference<>();
+		PasswordHashing watched = new PasswordHashing(recording(hashedOn, null), 1, 1);
+		try {
+			watched.encode("whatever it is");
+		}
+		finally {
+			watched.destroy();
+		}
+
+		assertThat(hashedOn.get()).startsWith("password-hash-").isNotEqualTo(Thread.currentThread().getName());
+	}
+
+	@Test
+	void refusesAtOnceWhatItCanNeitherHashNorQueue() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		PasswordHashing busy = new PasswordHashing(recording(new AtomicReference<>(), release), 1, 1);
+		try {
+			Thread first = Thread.ofVirtual().start(() -> busy.encode("one"));
+			Thread second = Thread.ofVirtual().start(() -> busy.encode("two"));
+			org.awaitility.Awaitility.await().until(() -> busy.waiting() == 1);
+
+			assertThatExceptionOfType(PasswordHashing.Busy.class).isThrownBy(() -> busy.encode("three"))
+				.satisfies((ex) -> assertThat(ex.toErrorResponse().getStatusCode().value()).isEqualTo(503));
+
+			release.countDown();
+			first.join();
+			second.join();
+		}
+		finally {
+			busy.destroy();
+		}
+	}
+
+	/** An encoder that notes the thread it runs on, and waits for {@code release}. */
+	private static PasswordEncoder recording(AtomicReference<String> thread, CountDownLatch release) {
+		return new PasswordEncoder() {
+
+			@Override
+			public String encode(CharSequence rawPassword) {
+				thread.set(Thread.currentThread().getName());
+				if (release != null) {
+					try {
+						release.await();
+					}
+					catch (InterruptedException ex) {
+						Thread.currentThread().interrupt();
+					}
+				}
+				return "hash";
+			}
+
+			@Override
+			public boolean matches(CharSequence rawPassword, String encodedPassword) {
+				return false;
+			}
+
+		};
+	}
+
+}
