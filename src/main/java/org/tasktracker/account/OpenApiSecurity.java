@@ -77,7 +77,8 @@ class OpenApiSecurity implements OpenApiCustomizer {
 				new Header().description("Bearer error=\"insufficient_scope\", scope=\"<needed>\" for a token")
 					.schema(new StringSchema()));
 		Map<String, Header> limited = headers(
-				problem(responses, "429", "Over the user's rate limit, or too many failed password checks"));
+				problem(responses, "429", "Over the user's rate limit, or too many failed password checks or unknown "
+						+ "tokens from the client's address (or, on POST /users, accounts opened from it)"));
 		limited.put("Retry-After",
 				new Header().description("Seconds to wait").schema(new IntegerSchema().minimum(BigDecimal.ONE)));
 		limited.put("RateLimit-Limit", rateHeader("Requests a user may make at once"));

@@ -101,7 +101,8 @@ class OpenApiConfiguration {
 		// when to retry.
 		if (!handler.hasMethodAnnotation(WithoutDatabase.class) && !responses.containsKey("503")) {
 			headers(addProblem(responses, "503",
-					"The database cannot be reached, or a statement ran past its time limit"))
+					"The database cannot be reached, a statement ran past its time limit, or too many password "
+							+ "checks wait at once"))
 				.put("Retry-After", new Header().description("Seconds to wait before trying again")
 					.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
 		}
