@@ -92,6 +92,14 @@ class CredentialsIntegrationTests {
 	}
 
 	@Test
+	void theSettingsPageTellsTheLocalUserWhyItHasNoTokens() {
+		String page = org.tasktracker.support.Responses
+			.body(this.client.get().uri("/app/settings").exchange().returnResult());
+
+		assertThat(page).contains("the local user cannot have one").doesNotContain("action=\"/app/settings/tokens\"");
+	}
+
+	@Test
 	void aTokenTheLocalUserHeldBeforeIsRefused() {
 		String secret = "tt_" + "L".repeat(20) + System.nanoTime();
 		this.jdbc.sql("""
@@ -135,9 +143,13 @@ class CredentialsIntegrationTests {
 		assertThat(unauthorized).isEqualTo(TokenService.FAILED_CHECKS_LIMIT);
 		assertThat(limited).isEqualTo(1500 - TokenService.FAILED_CHECKS_LIMIT);
 		assertThat(connectionsTaken() - before).as("pooled connections taken").isLessThan(300);
-		assertThat(status(this.client.get().uri("/tasks?limit=1").exchange().returnResult()))
-			.as("another address meanwhile")
-			.isEqualTo(200);
+		HttpResponse<String> elsewhere = HttpClient.newBuilder()
+			.localAddress(java.net.InetAddress.getByName("127.0.0.10"))
+			.build()
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/tasks"))
+				.header("Authorization", "Bearer tt_" + "9".repeat(40))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(elsewhere.statusCode()).as("an unknown token from another address meanwhile").isEqualTo(401);
 	}
 
 	private long connectionsTaken() {
