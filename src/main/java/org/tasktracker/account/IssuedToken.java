@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 record IssuedToken(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1") long id,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100) String name,
 		@ArraySchema(schema = @Schema(allowableValues = {
-				"tasks:read", "tasks:write", "admin" }),
+				"tasks:read", "tasks:write", "admin", "metrics" }),
 				arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<String> scopes,
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("expires_at") Instant expiresAt,
