@@ -8,6 +8,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -33,6 +34,9 @@ class RequiredModeIntegrationTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@Test
 	void refusesRequestsWithoutCredentialsEvenOnLoopback() {
@@ -116,6 +120,73 @@ class RequiredModeIntegrationTests {
 			.header(HttpHeaders.AUTHORIZATION, bearer(calm))
 			.exchange()
 			.returnResult())).as("another user's limit").isEqualTo(200);
+	}
+
+	/**
+	 * Finding 1 of issue 31: under open registration an admin's read-only token created
+	 * admins, as POST /users asked whether the account was an admin and not whether the
+	 * request acted with the admin scope. Without that scope the token may do what anyone
+	 * may.
+	 */
+	@Test
+	void anAdminsTokenWithoutTheAdminScopeCannotCreateAnAdmin() {
+		String reader = newAdmin("reader");
+		String token = createToken(this.client, reader, "tasks:read");
+		String wouldBeAdmin = uniqueUsername("x");
+
+		ExchangeResult refused = createUser(token, wouldBeAdmin, true);
+
+		assertThat(assertProblem(refused, 403, "/users").get("detail").stringValue()).contains("admin");
+		assertThat(usersNamed(wouldBeAdmin)).as("users named %s", wouldBeAdmin).isZero();
+
+		ExchangeResult anyone = createUser(token, uniqueUsername("y"), false);
+		assertThat(status(anyone)).as(anyone.toString()).isEqualTo(201);
+		assertThat(json(anyone).get("admin").booleanValue()).isFalse();
+	}
+
+	@Test
+	void anAdminsTokenWithTheAdminScopeCreatesAnAdmin() {
+		String manager = newAdmin("manager");
+		String token = createToken(this.client, manager, "admin");
+		String deputy = uniqueUsername("deputy");
+
+		ExchangeResult created = createUser(token, deputy, true);
+
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		assertThat(json(created).get("admin").booleanValue()).isTrue();
+		assertThat(
+				this.jdbc.sql("SELECT admin FROM users WHERE username = ?").param(deputy).query(Boolean.class).single())
+			.isTrue();
+	}
+
+	/**
+	 * An admin of the test's own: signed up like anyone, then made an admin in the
+	 * database. Through the API only the first admin could make one, and its burst of 3
+	 * requests is what {@link #createsTheFirstAdminFromTheSettings} spends; each admin
+	 * made here needs at most 3 of its own.
+	 */
+	private String newAdmin(String prefix) {
+		String name = uniqueUsername(prefix);
+		assertThat(status(signUp(name, false))).isEqualTo(201);
+		assertThat(this.jdbc.sql("UPDATE users SET admin = true WHERE username = ?").param(name).update()).isOne();
+		return name;
+	}
+
+	private ExchangeResult createUser(String token, String username, boolean admin) {
+		return this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, bearer(token))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + username + "\", \"password\": \"" + PASSWORD + "\", \"admin\": " + admin + "}")
+			.exchange()
+			.returnResult();
+	}
+
+	private long usersNamed(String username) {
+		return this.jdbc.sql("SELECT count(*) FROM users WHERE username = ?")
+			.param(username)
+			.query(Long.class)
+			.single();
 	}
 
 	private ExchangeResult signUp(String username, boolean admin) {

@@ -7,15 +7,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
+import static org.tasktracker.support.Responses.body;
 import static org.tasktracker.support.Responses.id;
 
 /**
- * The Prometheus scrape at {@code /metrics}, and nothing else from the actuator.
+ * The Prometheus scrape at {@code /metrics}, and nothing else from the actuator. In the
+ * default mode ({@code AUTH_MODE=local}) a scrape from loopback acts as the local user,
+ * an admin, and needs no credentials; {@code ScopeMatrixIntegrationTests} holds who may
+ * scrape in {@code required} mode.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -53,6 +59,25 @@ class MetricsIntegrationTests {
 					"tasktracker_database_connections_waiting{", "tasktracker_database_gathered_waiting{")
 			.containsPattern("tasktracker_tasks_creations_total\\{[^}]*\\} [1-9]")
 			.containsPattern("tasktracker_tasks_completions_total\\{[^}]*\\} [1-9]");
+	}
+
+	/**
+	 * A request through a proxy on this machine reaches the service from loopback, yet
+	 * comes from anywhere: it is not the local user, so the figures need credentials.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "X-Forwarded-For", "Forwarded", "X-Real-IP" })
+	void aForwardedScrapeWithoutCredentialsIsRefused(String header) {
+		ExchangeResult response = this.client.get()
+			.uri("/metrics")
+			.header(header, header.equals("Forwarded") ? "for=203.0.113.7" : "203.0.113.7")
+			.exchange()
+			.returnResult();
+
+		assertThat(assertProblem(response, 401, "/metrics").get("detail").stringValue()).contains("proxy");
+		assertThat(response.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.isEqualTo("Bearer realm=\"tasktracker\"");
+		assertThat(body(response)).doesNotContain("http_server_requests");
 	}
 
 	@ParameterizedTest
