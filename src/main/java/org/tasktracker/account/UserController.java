@@ -8,12 +8,14 @@ import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.RequestParts;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.CurrentSecurityContext;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -38,10 +40,21 @@ class UserController implements UserApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<User> create(@CurrentSecurityContext SecurityContext caller, @RequestBody JsonNode body,
 			HttpServletRequest request) {
-		boolean asAdmin = caller.getAuthentication() instanceof AccountAuthentication account
-				&& account.getPrincipal().admin() && account.may(Scope.ADMIN);
-		User user = this.users.create(asAdmin, AccountRequests.newUser(RequestParts.requireObject(body)),
-				request.getRemoteAddr());
+		NewUser newUser = AccountRequests.newUser(RequestParts.requireObject(body));
+		boolean admin = caller.getAuthentication() instanceof AccountAuthentication account
+				&& account.getPrincipal().admin();
+		boolean asAdmin = admin && ((AccountAuthentication) caller.getAuthentication()).may(Scope.ADMIN);
+		if (newUser.admin() && admin && !asAdmin) {
+			// An admin's token without the admin scope: the contract's "token lacks the
+			// scope", not "not an admin".
+			ErrorResponseException refusal = RequestParts.refusal(HttpStatus.FORBIDDEN,
+					"The token lacks the scope " + Scope.ADMIN.value());
+			refusal.getHeaders()
+				.set(HttpHeaders.WWW_AUTHENTICATE,
+						"Bearer error=\"insufficient_scope\", scope=\"" + Scope.ADMIN.value() + "\"");
+			throw refusal;
+		}
+		User user = this.users.create(asAdmin, newUser, request.getRemoteAddr());
 		return ResponseEntity.created(URI.create("/users/" + user.id())).body(user);
 	}
 

@@ -136,7 +136,10 @@ class RequiredModeIntegrationTests {
 
 		ExchangeResult refused = createUser(token, wouldBeAdmin, true);
 
-		assertThat(assertProblem(refused, 403, "/users").get("detail").stringValue()).contains("admin");
+		assertThat(assertProblem(refused, 403, "/users").get("detail").stringValue())
+			.isEqualTo("The token lacks the scope admin");
+		assertThat(refused.getResponseHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE))
+			.isEqualTo("Bearer error=\"insufficient_scope\", scope=\"admin\"");
 		assertThat(usersNamed(wouldBeAdmin)).as("users named %s", wouldBeAdmin).isZero();
 
 		ExchangeResult anyone = createUser(token, uniqueUsername("y"), false);
