@@ -213,6 +213,17 @@ class ErrorResponsesIntegrationTests {
 			.doesNotContain("Exception", "Tomcat", "<html");
 	}
 
+	/**
+	 * Spring Security's firewall refuses paths that servlet containers and frameworks
+	 * read differently (an encoded percent, a semicolon, an encoded dot segment); the
+	 * error dispatch that answers it is a problem like every other.
+	 */
+	@ParameterizedTest
+	@ValueSource(strings = { "/tasks/1%25", "/tasks/1;x=y", "/tasks/1%3B", "/tasks/%2E%2E/1" })
+	void answersRequestsTheFirewallRefusesAsProblems(String path) {
+		assertProblem(this.client.get().uri(raw(path)).exchange().returnResult(), 400, path);
+	}
+
 	@Test
 	void echoesASaneRequestIdAndReplacesOthers() {
 		this.client.get()
