@@ -166,8 +166,9 @@ final class TaskRequests {
 	}
 
 	/**
-	 * 0-20 labels, each trimmed to 1-50 code points without control characters or commas;
-	 * a label given twice in any case is kept once, as first spelled.
+	 * 0-20 labels, each trimmed to 1-50 code points without control characters or commas,
+	 * and not {@code .} or {@code ..}; a label given twice in any case is kept once, as
+	 * first spelled.
 	 */
 	private static List<String> labels(JsonNode node, List<FieldError> errors) {
 		if (!node.isArray()) {
@@ -197,7 +198,9 @@ final class TaskRequests {
 
 	/**
 	 * What is wrong with a label, trimmed, or null: 1-50 code points, no control
-	 * characters, no comma.
+	 * characters, no comma, and not {@code .} or {@code ..}, which no path segment can
+	 * carry ({@code /labels/{name}} would be resolved to another path before any route
+	 * saw it, however it is encoded).
 	 */
 	static @Nullable String labelProblem(String label) {
 		String problem = TextRules.problem(label, LABEL_MAX, true);
@@ -206,6 +209,9 @@ final class TaskRequests {
 		}
 		if (problem == null && label.indexOf(',') >= 0) {
 			problem = "must not contain a comma";
+		}
+		if (problem == null && (".".equals(label) || "..".equals(label))) {
+			problem = "must not be \".\" or \"..\", which no path can name";
 		}
 		return problem;
 	}
