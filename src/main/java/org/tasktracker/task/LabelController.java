@@ -26,7 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The HTTP edge of labels: {@code /labels} and {@code /labels/{name}}, the name matched
+ * The HTTP edge of labels: {@code /labels} and {@code /labels/{name}}, the name
+ * percent-encoded as one path segment ({@link LabelPaths}) and matched
  * case-insensitively.
  */
 @RestController
