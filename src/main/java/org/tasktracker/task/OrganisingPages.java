@@ -102,10 +102,10 @@ class OrganisingPages {
 		try {
 			Label label = this.labels.rename(caller, key, named(name));
 			redirect.addFlashAttribute("notice", "Renamed to @" + label.name() + ".");
-			return "redirect:/app/labels/" + TaskRequests.labelKey(label.name());
+			return "redirect:" + labelPage(label.name());
 		}
 		catch (ErrorResponseException ex) {
-			return refused(ex, "/app/labels/" + TaskRequests.labelKey(key), redirect);
+			return refused(ex, labelPage(key), redirect);
 		}
 	}
 
@@ -117,8 +117,13 @@ class OrganisingPages {
 			return "redirect:/app/inbox";
 		}
 		catch (ErrorResponseException ex) {
-			return refused(ex, "/app/labels/" + TaskRequests.labelKey(key), redirect);
+			return refused(ex, labelPage(key), redirect);
 		}
+	}
+
+	/** A label's page, its name encoded as one segment: a label may hold / ; % ? #. */
+	private static String labelPage(String label) {
+		return "/app/labels/" + LabelPaths.segment(TaskRequests.labelKey(label));
 	}
 
 	private ObjectNode named(String name) {

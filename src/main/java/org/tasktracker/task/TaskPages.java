@@ -130,12 +130,13 @@ class TaskPages {
 	String label(@AuthenticationPrincipal Account caller, @PathVariable String key, Model model) {
 		Label label = this.retry.idempotent(() -> this.labels.find(caller.id(), TaskRequests.labelKey(key)))
 			.orElseThrow(PageNotFoundException::new);
+		LabelLink link = LabelLink.of(label);
 		model.addAttribute("label", label);
-		model.addAttribute("labelKey", TaskRequests.labelKey(key));
+		model.addAttribute("labelPath", link.path());
 		MultiValueMap<String, String> query = parameters("completed=false&sort=due");
 		query.add("label", TaskRequests.labelKey(key));
-		return view(caller, model, "label-" + TaskRequests.labelKey(key), "@" + label.name(),
-				"/app/labels/" + TaskRequests.labelKey(key), List.of(new Section(null, list(caller, query), false)));
+		return view(caller, model, link.view(), "@" + label.name(), link.path(),
+				List.of(new Section(null, list(caller, query), false)));
 	}
 
 	@GetMapping("/app/search")
@@ -421,7 +422,8 @@ class TaskPages {
 		model.addAttribute("path", path);
 		model.addAttribute("sections", sections.stream().map((section) -> section.shown(zone, today, now)).toList());
 		model.addAttribute("projects", this.retry.idempotent(() -> this.projects.findAll(caller.id(), false)));
-		model.addAttribute("labels", this.retry.idempotent(() -> this.labels.findAll(caller.id())));
+		model.addAttribute("labels",
+				this.retry.idempotent(() -> this.labels.findAll(caller.id())).stream().map(LabelLink::of).toList());
 		model.addAttribute("inboxCount", counts.inbox());
 		model.addAttribute("todayCount", counts.today());
 		model.addAttribute("countCap", COUNT_CAP);
@@ -460,9 +462,12 @@ class TaskPages {
 		return "redirect:" + safeBack(back);
 	}
 
-	/** Back to one of the UI's own pages only: never to another site. */
+	/**
+	 * Back to one of the UI's own pages only: never to another site. A label's page is
+	 * percent-encoded ({@link LabelPaths#segment}), {@code ~} and all.
+	 */
 	static String safeBack(String back) {
-		return (back.startsWith("/app") && !back.startsWith("/app/tasks") && back.matches("[A-Za-z0-9/_\\-?=&%.]*"))
+		return (back.startsWith("/app") && !back.startsWith("/app/tasks") && back.matches("[A-Za-z0-9/_\\-?=&%.~]*"))
 				? back : "/app";
 	}
 
@@ -482,6 +487,22 @@ class TaskPages {
 		}
 		return (parsed.time() != null) ? DAY_AND_TIME.format(parsed.date().atTime(parsed.time()))
 				: DAY.format(parsed.date());
+	}
+
+	/**
+	 * A label as the sidebar links it: its page's path, with the name percent-encoded as
+	 * one segment (Thymeleaf's {@code @{/app/labels/{key}}} would leave {@code ;} and the
+	 * other sub-delimiters as they are, and a raw {@code ;} starts path parameters), and
+	 * the view name that marks it current.
+	 */
+	record LabelLink(String name, long openTasks, String view, String path) {
+
+		static LabelLink of(Label label) {
+			String key = TaskRequests.labelKey(label.name());
+			return new LabelLink(label.name(), label.openTasks(), "label-" + key,
+					"/app/labels/" + LabelPaths.segment(key));
+		}
+
 	}
 
 	/** A part of a view: an optional heading and its tasks. */

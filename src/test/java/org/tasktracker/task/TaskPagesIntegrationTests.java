@@ -1,13 +1,19 @@
 package org.tasktracker.task;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
+import org.tasktracker.support.Responses;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.Responses.status;
@@ -89,11 +95,85 @@ class TaskPagesIntegrationTests {
 		assertThat(body(page)).contains("A search term is at most 200 characters long.");
 	}
 
+	/**
+	 * A label that holds characters with a meaning in paths: the sidebar links its page,
+	 * and the page's forms rename and remove it, each with the name encoded as one
+	 * segment ({@code ;} too, which Thymeleaf's own path variables leave raw).
+	 */
+	@Test
+	void aLabelWithPathCharactersIsOpenedRenamedAndRemovedThroughItsPages() {
+		String label = "Ui/;%?#é " + System.nanoTime() % 100_000;
+		String renamed = label + "/2";
+		String page = "/app/labels/" + encoded(label.toLowerCase(java.util.Locale.ROOT));
+		String renamedPage = "/app/labels/" + encoded(renamed.toLowerCase(java.util.Locale.ROOT));
+		long id = Responses.id(this.client.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}")
+			.exchange()
+			.returnResult());
+
+		assertThat(body(get("/app", null))).contains("href=\"" + page + "\"");
+		ExchangeResult opened = get(page, null);
+		assertThat(status(opened)).isEqualTo(200);
+		assertThat(body(opened)).contains("<h1>@" + label + "</h1>", "action=\"" + page + "/rename\"",
+				"action=\"" + page + "/delete\"");
+		String session = opened.getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+
+		ExchangeResult rename = post(page + "/rename", "name=" + encoded(renamed), session, opened);
+		assertThat(status(rename)).isEqualTo(302);
+		assertThat(rename.getResponseHeaders().getLocation().getRawPath()).isEqualTo(renamedPage);
+		ExchangeResult renamedView = get(renamedPage, session);
+		assertThat(body(renamedView)).contains("<h1>@" + renamed + "</h1>", "Renamed to @" + renamed + ".");
+		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo(renamed);
+
+		ExchangeResult delete = post(renamedPage + "/delete", "", session, renamedView);
+		assertThat(delete.getResponseHeaders().getLocation()).hasPath("/app/inbox");
+		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(status(get(renamedPage, session))).isEqualTo(404);
+	}
+
+	@Test
+	void anEncodedTraversalInALabelPageStaysALabelPage() {
+		ExchangeResult page = get("/app/labels/x%2F..%2F..%2Fsettings", null);
+
+		assertThat(status(page)).isEqualTo(404);
+		assertThat(body(page)).contains("<h1>Not found</h1>").doesNotContain("Display name");
+	}
+
 	@Test
 	void thePagesStayOutOfTheOpenApiDocument() {
 		String document = body(this.client.get().uri("/openapi.json").exchange().returnResult());
 
 		assertThat(document).contains("\"/tasks\":{").doesNotContain("\"/app", "\"/login\":{", "\"/\":{");
+	}
+
+	private ExchangeResult get(String path, String session) {
+		return this.client.get().uri(Responses.raw(path)).headers((headers) -> {
+			if (session != null) {
+				headers.add(HttpHeaders.COOKIE, session);
+			}
+		}).exchange().returnResult();
+	}
+
+	/** A form post with the CSRF token of the page it is sent from. */
+	private ExchangeResult post(String path, String form, String session, ExchangeResult from) {
+		String csrf = body(from).replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+		return this.client.post()
+			.uri(Responses.raw(path))
+			.header(HttpHeaders.COOKIE, session)
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(form + (form.isEmpty() ? "" : "&") + "_csrf=" + encoded(csrf))
+			.exchange()
+			.returnResult();
+	}
+
+	private JsonNode task(long id) {
+		return Responses.json(this.client.get().uri("/tasks/" + id).exchange().returnResult());
+	}
+
+	private static String encoded(String text) {
+		return UriUtils.encode(text, StandardCharsets.UTF_8);
 	}
 
 	private static String body(ExchangeResult result) {

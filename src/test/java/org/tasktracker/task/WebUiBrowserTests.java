@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,6 +29,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -167,6 +169,35 @@ class WebUiBrowserTests {
 		name.sendKeys("Renamed-" + label + Keys.ENTER);
 		this.browser.await((driver) -> driver.getTitle().equals("@Renamed-" + label + " - TaskTracker"));
 		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo("Renamed-" + label);
+
+		this.browser.find("details.manage summary").click();
+		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
+		assertThat(task(id).get("labels")).isEmpty();
+	}
+
+	/**
+	 * A label whose name holds / ; % ? #: reached from the sidebar's link, renamed and
+	 * removed through its page's forms, each addressing it by its encoded name.
+	 */
+	@Test
+	void aLabelWithPathCharactersIsOpenedFromTheSidebarRenamedAndRemoved() {
+		String label = "Odd/;%?#\u00e9 " + System.nanoTime() % 100_000;
+		long id = api("POST", "/tasks", "{\"title\": \"Odd label\", \"labels\": [\"" + label + "\"]}").get("id")
+			.longValue();
+		open("/app/inbox");
+
+		this.browser
+			.find("a[href='/app/labels/" + UriUtils.encode(label.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8)
+					+ "']")
+			.click();
+		this.browser.await((driver) -> driver.getTitle().equals("@" + label + " - TaskTracker"));
+		this.browser.find("details.manage summary").click();
+		WebElement name = this.browser.find("#label-name");
+		name.clear();
+		name.sendKeys(label + "/2" + Keys.ENTER);
+		this.browser.await((driver) -> driver.getTitle().equals("@" + label + "/2 - TaskTracker"));
+		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo(label + "/2");
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/delete'] button").click();
