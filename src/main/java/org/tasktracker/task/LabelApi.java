@@ -47,7 +47,9 @@ interface LabelApi {
 
 	/** The {@code {name}} of a label's path. */
 	@Parameter(name = "name", in = ParameterIn.PATH, required = true,
-			description = "The label, in any case; 404 if no task carries it",
+			description = "The label, in any case, percent-encoded in UTF-8 as one path segment: a/b;c is "
+					+ "a%2Fb%3Bc. Encoding every character but A-Z a-z 0-9 - . _ ~ is always right; a raw ; is "
+					+ "refused (400), and so is . sent as %2E. 404 if no task carries it",
 			schema = @Schema(type = "string", minLength = 1, maxLength = 50))
 	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
 	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)

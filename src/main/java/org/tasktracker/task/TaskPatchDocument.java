@@ -16,9 +16,8 @@ record TaskPatchDocument(
 		Boolean completed,
 		@Schema(nullable = true, minimum = "1",
 				description = "One of your projects; null is the Inbox") @JsonProperty("project_id") Long projectId,
-		@ArraySchema(maxItems = 20,
-				schema = @Schema(minLength = 1, maxLength = 50,
-						description = "Trimmed; no control characters, no comma; compared case-insensitively"),
+		@ArraySchema(maxItems = 20, schema = @Schema(minLength = 1, maxLength = 50,
+				description = "Trimmed; no control characters, no comma; not . or ..; compared case-insensitively"),
 				arraySchema = @Schema(description = "Duplicates collapsed, order kept")) java.util.List<String> labels,
 		@Schema(minimum = "1", maximum = "4", description = "1 normal, 2 medium, 3 high, 4 urgent") Integer priority,
 		@Schema(nullable = true, implementation = Due.class) Due due) {
