@@ -9,11 +9,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tasktracker.support.TestSetupJdbc;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,10 +55,16 @@ class TaskListStreamingIntegrationTests {
 	private int port;
 
 	@Autowired
-	private JdbcClient jdbc;
+	private DataSource dataSource;
 
 	@Autowired
 	private RestTestClient client;
+
+	/**
+	 * For the tests' own loading, clean-up and checks: 40 MB of tasks may take a slow
+	 * machine longer to insert than the service's statement timeout allows a request.
+	 */
+	private JdbcClient setup;
 
 	private String marker;
 
@@ -64,7 +73,8 @@ class TaskListStreamingIntegrationTests {
 	@BeforeEach
 	void insertTheLargestPage() {
 		this.marker = TaskFixtures.uniqueMarker();
-		this.jdbc.sql("""
+		this.setup = TestSetupJdbc.client(this.dataSource);
+		this.setup.sql("""
 				INSERT INTO tasks (owner_id, title, description)
 				SELECT 1, :marker || ' ' || n, :description FROM generate_series(1, 1000) AS n
 				""").param("marker", this.marker).param("description", LARGEST_DESCRIPTION).update();
@@ -75,7 +85,7 @@ class TaskListStreamingIntegrationTests {
 		for (Socket reader : this.readers) {
 			reader.close();
 		}
-		this.jdbc.sql("DELETE FROM tasks WHERE title LIKE :marker || ' %'").param("marker", this.marker).update();
+		this.setup.sql("DELETE FROM tasks WHERE title LIKE :marker || ' %'").param("marker", this.marker).update();
 	}
 
 	@Test
@@ -172,7 +182,7 @@ class TaskListStreamingIntegrationTests {
 
 	/** Database sessions that are part way through reading a page. */
 	private int listingsInTheDatabase() {
-		return this.jdbc.sql("""
+		return this.setup.sql("""
 				SELECT count(*) FROM pg_stat_activity
 				WHERE pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%next_after%'
 				""").query(Integer.class).single();
