@@ -23,14 +23,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
-import static org.tasktracker.support.Responses.id;
 
 /**
  * No request may keep the database or the server busy for long: a statement over the time
@@ -57,24 +55,27 @@ class BoundedWorkIntegrationTests {
 
 	@Test
 	void cancelsAStatementOverTheTimeLimitWith503(CapturedOutput output) throws Exception {
-		long id = id(this.client.post().uri("/tasks").contentType(MediaType.APPLICATION_JSON).body("""
-				{"title": "held"}
-				""").exchange().expectStatus().isCreated().returnResult());
-		// The test's own lock and check run outside the 300 ms limit that they test.
+		// The test's own task, lock and check run outside the limit they test.
 		DataSource setup = TestSetupJdbc.dataSource(this.dataSource);
+		long id = JdbcClient.create(setup)
+			.sql("INSERT INTO tasks (owner_id, title) VALUES (1, 'held') RETURNING id")
+			.query(Long.class)
+			.single();
 		try (Connection holder = setup.getConnection(); Statement statement = holder.createStatement()) {
 			holder.setAutoCommit(false);
 			// Completing the task waits for this row lock past the limit.
 			statement.execute("SELECT 1 FROM tasks WHERE id = " + id + " FOR UPDATE");
 
-			long started = System.nanoTime();
 			ExchangeResult response = this.client.post().uri("/tasks/{id}/complete", id).exchange().returnResult();
 
+			// Answered while the test still holds the lock, so the statement never got
+			// it: PostgreSQL cancelled it (a connection given up on would be "cannot be
+			// reached"), and only the statement timeout cancels statements here. How
+			// long the limit is, limitsEveryStatementOfThePool checks: no clock needed.
 			JsonNode problem = assertProblem(response, 503, "/tasks/" + id + "/complete");
 			assertThat(problem.get("detail").stringValue())
 				.isEqualTo("The request took longer than the database allows; retry later");
 			assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
-			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
 			holder.rollback();
 		}
 		assertThat(output.getOut()).contains("Statement over the time limit, cancelled: POST /tasks/{id}/complete");
