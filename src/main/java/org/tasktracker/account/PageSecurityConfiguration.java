@@ -69,10 +69,13 @@ class PageSecurityConfiguration {
 			.addFilterAfter(new SessionUserFilter(sessions), SecurityContextHolderFilter.class)
 			.addFilterBefore(LocalUserFilter.forPages(properties.mode()), AnonymousAuthenticationFilter.class)
 			.addFilterBefore(pageRateLimit(limits, templates), ExceptionTranslationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers("/assets/**", "/webjars/**", "/favicon.ico")
-				.permitAll()
-				.anyRequest()
-				.authenticated());
+			// The sign-in page with any query: the failure handler's ?error, ?wait, ?busy
+			// and ?ended are not the form-login's own failure URL, which it would permit.
+			.authorizeHttpRequests(
+					(requests) -> requests.requestMatchers("/login", "/assets/**", "/webjars/**", "/favicon.ico")
+						.permitAll()
+						.anyRequest()
+						.authenticated());
 		return http.build();
 	}
 

@@ -57,7 +57,16 @@ class PageSignInLimitIntegrationTests {
 			assertThat(signIn(this.http, name, "wrong guess number " + i)).as("failure %d", i).endsWith("/login?error");
 		}
 
-		assertThat(signIn(this.http, name, PASSWORD)).matches(".*/login\\?wait=[1-6]?[0-9]");
+		String limited = signIn(this.http, name, PASSWORD);
+		assertThat(limited).matches(".*/login\\?wait=[1-6]?[0-9]");
+		assertThat(
+				this.http
+					.send(HttpRequest
+						.newBuilder(
+								URI.create("http://localhost:" + this.port + limited.replaceAll("^https?://[^/]+", "")))
+						.build(), HttpResponse.BodyHandlers.ofString())
+					.body())
+			.contains("Too many failed sign-ins from here: try again in");
 		assertThat(status(this.client.post()
 			.uri("/tokens")
 			.header(HttpHeaders.AUTHORIZATION, basic(name, PASSWORD))

@@ -100,6 +100,7 @@ class SessionSecurityIntegrationTests {
 			.untilAsserted(() -> assertThat(session.get("/app/settings").headers().firstValue("Location").orElse(""))
 				.endsWith("/login?ended"));
 		assertThat(session.get("/app/settings").statusCode()).as("the session is gone").isEqualTo(302);
+		assertThat(session.get("/login?ended").body()).contains("Your session ended because your account changed");
 	}
 
 	@Test
@@ -143,6 +144,7 @@ class SessionSecurityIntegrationTests {
 		for (int i = 0; i < 3; i++) {
 			assertThat(browser.signIn(name, wrong + i)).endsWith("/login?error");
 		}
+		assertThat(browser.get("/login?error").body()).contains("Wrong username or password.");
 		assertThat(status(this.client.post()
 			.uri("/tokens")
 			.header(HttpHeaders.AUTHORIZATION, basic(name, wrong + "b"))
