@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
 		*) echo "unknown option: $1" >&2; exit 2 ;;
 	esac
 done
+. "$ROOT/bench/find-java.sh"
 command -v wrk >/dev/null || { echo "bench: wrk is needed (Debian: apt-get install wrk)" >&2; exit 1; }
 
 if $BUILD; then (cd "$ROOT" && mvn -q -B -DskipTests package); fi
@@ -30,7 +31,7 @@ rm -rf "$WORK" && mkdir -p "$WORK"
 PASSWORD="flood bench password"
 
 PORT=$PORT TASKTRACKER_DATA_DIR="$WORK/data" AUTH_MODE=required RATE_LIMIT=0 \
-	ADMIN_USERNAME=admin ADMIN_PASSWORD="$PASSWORD" java -jar "$JAR" >"$WORK/service.log" 2>&1 &
+	ADMIN_USERNAME=admin ADMIN_PASSWORD="$PASSWORD" "$JAVA" -jar "$JAR" >"$WORK/service.log" 2>&1 &
 SERVICE=$!
 trap 'kill $SERVICE 2>/dev/null; wait $SERVICE 2>/dev/null || true' EXIT
 for _ in $(seq 1 120); do
