@@ -98,6 +98,8 @@ class ServiceProcessIT {
 	@Test
 	void drainsRequestsAndStopsItsDatabaseOnSigterm() throws Exception {
 		ServiceProcess service = start();
+		String ready = "TaskTracker is ready: open http://127.0.0.1:" + service.port() + "/";
+		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> service.log().contains(ready));
 		Set<Long> acknowledged = ConcurrentHashMap.newKeySet();
 		AtomicBoolean stop = new AtomicBoolean();
 		AtomicInteger serverErrors = new AtomicInteger();

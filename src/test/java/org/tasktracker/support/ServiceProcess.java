@@ -80,6 +80,10 @@ public final class ServiceProcess implements AutoCloseable {
 		return List.of(java, "-Dspring.aot.enabled=true", "-jar", jar);
 	}
 
+	public int port() {
+		return this.port;
+	}
+
 	public RestTestClient client() {
 		return Responses.clientFor(this.port);
 	}
