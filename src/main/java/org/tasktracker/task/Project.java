@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import org.jspecify.annotations.Nullable;
 
 /** A project as sent on the wire, with the count of its open tasks. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -13,6 +14,8 @@ import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 record Project(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1") long id,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 100) String name,
 		@Schema(requiredMode = RequiredMode.REQUIRED) boolean archived,
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, pattern = "^#[0-9a-f]{6}$",
+				description = "The project's colour as #rrggbb, or null for the default") @Nullable String color,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
 				description = "Tasks in the project not completed") @JsonProperty("open_tasks") long openTasks,
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,

@@ -3,6 +3,8 @@ package org.tasktracker.task;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
@@ -42,6 +44,9 @@ class ProjectController implements ProjectApi {
 
 	static final int NAME_MAX = 100;
 
+	/** Six hex digits, either case; stored in lower case, as CalDAV clients send both. */
+	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
 	private final ProjectRepository projects;
 
 	private final DatabaseRetry retry;
@@ -58,7 +63,8 @@ class ProjectController implements ProjectApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Project> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body) {
 		Fields fields = fields(RequestParts.requireObject(body), true);
-		Project project = nameTaken(() -> this.retry.onceOnly(() -> this.projects.create(caller.id(), fields.name)));
+		Project project = nameTaken(
+				() -> this.retry.onceOnly(() -> this.projects.create(caller.id(), fields.name, fields.color)));
 		return ResponseEntity.created(URI.create("/projects/" + project.id())).body(project);
 	}
 
@@ -84,8 +90,8 @@ class ProjectController implements ProjectApi {
 			@RequestBody JsonNode body) {
 		long projectId = RequestParts.positiveId(id);
 		Fields fields = fields(RequestParts.requireObject(body), false);
-		boolean found = nameTaken(() -> this.retry
-			.idempotent(() -> this.projects.update(caller.id(), projectId, fields.name, fields.archived)));
+		boolean found = nameTaken(() -> this.retry.idempotent(() -> this.projects.update(caller.id(), projectId,
+				fields.name, fields.archived, fields.setColor, fields.color)));
 		if (!found) {
 			throw notFound(projectId);
 		}
@@ -122,11 +128,14 @@ class ProjectController implements ProjectApi {
 		}
 	}
 
-	/** {@code name} (required on create) and {@code archived}; nothing else. */
+	/**
+	 * {@code name} (required on create), {@code color}, and {@code archived} on a patch;
+	 * nothing else.
+	 */
 	private static Fields fields(JsonNode body, boolean creating) {
 		List<FieldError> errors = new ArrayList<>();
 		for (String field : body.propertyNames()) {
-			if (!"name".equals(field) && !(("archived".equals(field)) && !creating)) {
+			if (!"name".equals(field) && !"color".equals(field) && !(("archived".equals(field)) && !creating)) {
 				errors.add(new FieldError(field, "is not a known field"));
 			}
 		}
@@ -160,10 +169,20 @@ class ProjectController implements ProjectApi {
 				errors.add(new FieldError("archived", "must be a boolean"));
 			}
 		}
+		JsonNode colorNode = body.get("color");
+		String color = null;
+		if (colorNode != null && !colorNode.isNull()) {
+			if (colorNode.isString() && COLOR.matcher(colorNode.stringValue()).matches()) {
+				color = colorNode.stringValue().toLowerCase(Locale.ROOT);
+			}
+			else {
+				errors.add(new FieldError("color", "must be a colour as #rrggbb, or null"));
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new Fields(name, archived);
+		return new Fields(name, archived, colorNode != null, color);
 	}
 
 	private static @Nullable Boolean booleanParameter(MultiValueMap<String, String> parameters, String name) {
@@ -181,7 +200,7 @@ class ProjectController implements ProjectApi {
 		return RequestParts.refusal(HttpStatus.NOT_FOUND, "Project " + id + " does not exist");
 	}
 
-	private record Fields(@Nullable String name, @Nullable Boolean archived) {
+	private record Fields(@Nullable String name, @Nullable Boolean archived, boolean setColor, @Nullable String color) {
 	}
 
 }

@@ -18,7 +18,7 @@ class ProjectRepository {
 
 	/** A project's columns and its open tasks, counted through the project index. */
 	private static final String SELECT = """
-			SELECT p.id, p.name, p.archived, p.created_at, p.updated_at,
+			SELECT p.id, p.name, p.archived, p.color, p.created_at, p.updated_at,
 			       (SELECT count(*) FROM tasks t
 			        WHERE t.owner_id = p.owner_id AND t.project_id = p.id AND NOT t.completed) AS open_tasks
 			FROM projects p
@@ -35,10 +35,12 @@ class ProjectRepository {
 	/**
 	 * @throws org.springframework.dao.DuplicateKeyException if the name is taken
 	 */
-	Project create(long ownerId, String name) {
-		long id = this.jdbc.sql("INSERT INTO projects (owner_id, name) VALUES (:owner, :name) RETURNING id")
+	Project create(long ownerId, String name, @Nullable String color) {
+		long id = this.jdbc
+			.sql("INSERT INTO projects (owner_id, name, color) VALUES (:owner, :name, :color) RETURNING id")
 			.param("owner", ownerId)
 			.param("name", name)
+			.param("color", color)
 			.query(Long.class)
 			.single();
 		return find(ownerId, id).orElseThrow();
@@ -76,16 +78,20 @@ class ProjectRepository {
 
 	/**
 	 * Applies a merge patch; {@code updated_at} moves only on a real change.
+	 * @param setColor whether the patch names {@code color} ({@code null} clears it)
 	 * @return whether the owner has that project
 	 * @throws org.springframework.dao.DuplicateKeyException if the new name is taken
 	 */
-	boolean update(long ownerId, long id, @Nullable String name, @Nullable Boolean archived) {
+	boolean update(long ownerId, long id, @Nullable String name, @Nullable Boolean archived, boolean setColor,
+			@Nullable String color) {
 		return this.jdbc.sql("""
 				UPDATE projects
 				SET name = COALESCE(CAST(:name AS text), name),
 				    archived = COALESCE(CAST(:archived AS boolean), archived),
+				    color = CASE WHEN :setColor THEN CAST(:color AS text) ELSE color END,
 				    updated_at = CASE WHEN name IS DISTINCT FROM COALESCE(CAST(:name AS text), name)
 				                        OR archived IS DISTINCT FROM COALESCE(CAST(:archived AS boolean), archived)
+				                        OR (:setColor AND color IS DISTINCT FROM CAST(:color AS text))
 				                      THEN now() ELSE updated_at END
 				WHERE owner_id = :owner AND id = :id
 				""")
@@ -93,6 +99,8 @@ class ProjectRepository {
 			.param("id", id)
 			.param("name", name)
 			.param("archived", archived)
+			.param("setColor", setColor)
+			.param("color", color)
 			.update() == 1;
 	}
 
@@ -119,7 +127,7 @@ class ProjectRepository {
 	}
 
 	private static Project mapProject(ResultSet row, int rowNumber) throws SQLException {
-		return new Project(row.getLong("id"), row.getString("name"), row.getBoolean("archived"),
+		return new Project(row.getLong("id"), row.getString("name"), row.getBoolean("archived"), row.getString("color"),
 				row.getLong("open_tasks"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant());
 	}

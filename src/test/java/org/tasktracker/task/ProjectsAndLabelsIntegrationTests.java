@@ -85,6 +85,44 @@ class ProjectsAndLabelsIntegrationTests {
 	}
 
 	@Test
+	void aProjectHasAColourThatIsSetChangedKeptAndCleared() {
+		JsonNode created = json(send("POST", "/projects", "{\"name\": \"Paint\", \"color\": \"#DB4035\"}", this.auth));
+		long id = created.get("id").longValue();
+		assertThat(created.get("color").stringValue()).as("stored in lower case").isEqualTo("#db4035");
+		assertThat(json(send("POST", "/projects", "{\"name\": \"Plain\"}", this.auth)).get("color").isNull())
+			.as("no colour is null, and present")
+			.isTrue();
+
+		JsonNode renamed = json(send("PATCH", "/projects/" + id, "{\"name\": \"Paints\"}", this.auth));
+		assertThat(renamed.get("color").stringValue()).as("a patch without color keeps it").isEqualTo("#db4035");
+		JsonNode recoloured = json(send("PATCH", "/projects/" + id, "{\"color\": \"#14aaf5\"}", this.auth));
+		assertThat(recoloured.get("color").stringValue()).isEqualTo("#14aaf5");
+		assertThat(recoloured.get("updated_at").stringValue())
+			.isGreaterThanOrEqualTo(renamed.get("updated_at").stringValue());
+		JsonNode cleared = json(send("PATCH", "/projects/" + id, "{\"color\": null}", this.auth));
+		assertThat(cleared.get("color").isNull()).isTrue();
+		assertThat(json(send("GET", "/projects/" + id, null, this.auth)).get("color").isNull()).isTrue();
+	}
+
+	@Test
+	void refusesAColourThatIsNotSixHexDigitsAndChangesNothing() {
+		long id = json(send("POST", "/projects", "{\"name\": \"Kept\", \"color\": \"#112233\"}", this.auth)).get("id")
+			.longValue();
+		for (String bad : new String[] { "\"red\"", "\"#123\"", "\"#1122334\"", "\"112233\"", "\"#11223g\"", "12",
+				"\"#11223344\"", "[\"#112233\"]" }) {
+			assertInvalid(
+					send("PATCH", "/projects/" + id, "{\"name\": \"Changed\", \"color\": " + bad + "}", this.auth),
+					"/projects/" + id, "color");
+			assertInvalid(send("POST", "/projects", "{\"name\": \"New\", \"color\": " + bad + "}", this.auth),
+					"/projects", "color");
+		}
+		JsonNode kept = json(send("GET", "/projects/" + id, null, this.auth));
+		assertThat(kept.get("name").stringValue()).isEqualTo("Kept");
+		assertThat(kept.get("color").stringValue()).isEqualTo("#112233");
+		assertThat(json(send("GET", "/projects", null, this.auth))).hasSize(1);
+	}
+
+	@Test
 	void deletesAProjectOnlyWithItsTasksWhenAsked() {
 		long id = json(send("POST", "/projects", "{\"name\": \"full\"}", this.auth)).get("id").longValue();
 		long task = json(send("POST", "/tasks", "{\"title\": \"inside\", \"project_id\": " + id + "}", this.auth))
