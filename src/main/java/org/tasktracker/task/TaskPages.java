@@ -92,9 +92,16 @@ class TaskPages {
 		return "redirect:/app";
 	}
 
+	/**
+	 * Overdue (due before today) and today's tasks, each once: as in Todoist, a task due
+	 * earlier today stays under Today, its time shown as late. The sidebar's count is of
+	 * the same tasks.
+	 */
 	@GetMapping({ "/app", "/app/today" })
 	String today(@AuthenticationPrincipal Account caller, Model model) {
-		List<Section> sections = List.of(new Section("Overdue", list(caller, "due=overdue&sort=due"), true),
+		LocalDate today = LocalDate.now(this.zones.zoneOf(caller.id()));
+		List<Section> sections = List.of(
+				new Section("Overdue", list(caller, "completed=false&sort=due&due_to=" + today.minusDays(1)), true),
 				new Section("Today", list(caller, "due=today&completed=false&sort=due"), false));
 		return view(caller, model, "today", "Today", "/app/today", sections);
 	}

@@ -1,0 +1,199 @@
+package org.tasktracker.task;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.PageSession;
+import org.tasktracker.support.TestSetupJdbc;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The task views and the forms around them, through the pages as a browser without script
+ * uses them, each test as a user of its own: Today and its sidebar count, Upcoming as an
+ * agenda, quick add on a project's or a label's page, a refused edit's words, and the
+ * undo of a deletion. The same settings as {@link WebUiBrowserTests}, so that a run of
+ * both starts the service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+class TaskViewsIntegrationTests {
+
+	private static final Pattern ROW = Pattern.compile("data-task-id=\"(\\d+)\"");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private DataSource dataSource;
+
+	/**
+	 * Issue 32: a task due at an hour of today that has passed was listed under Overdue
+	 * and under Today, and the sidebar counted it once.
+	 */
+	@Test
+	void aTaskDueEarlierTodayIsListedOnceUnderTodayAndTheSidebarCountsTheRows() {
+		User user = newUser(zoneAtMidday());
+		LocalDate today = LocalDate.now(user.zone());
+		long overdue = user.task("{\"title\": \"Yesterday's\", \"due\": {\"date\": \"" + today.minusDays(1) + "\"}}");
+		long passed = user.task("{\"title\": \"An hour ago\", \"due\": {\"datetime\": \""
+				+ Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS) + "\"}}");
+		long allDay = user.task("{\"title\": \"Today's\", \"due\": {\"date\": \"" + today + "\"}}");
+		user.task("{\"title\": \"Tomorrow's\", \"due\": {\"date\": \"" + today.plusDays(1) + "\"}}");
+
+		String page = user.session().get("/app/today").body();
+
+		// Today's by due: an all-day task from the day's start.
+		assertThat(rows(page)).containsExactly(overdue, allDay, passed);
+		assertThat(page).containsPattern("Today <span class=\"count\">3</span>");
+		String todaySection = page.substring(page.indexOf("<h2>Today</h2>"));
+		assertThat(rows(todaySection)).containsExactly(allDay, passed);
+		assertThat(row(page, passed)).contains("class=\"due late\"");
+	}
+
+	/** The zone (a whole-hour offset) where it is now between 11:00 and 13:00. */
+	private static ZoneId zoneAtMidday() {
+		int offset = 12 - Instant.now().atZone(ZoneOffset.UTC).getHour();
+		// Etc/GMT zones count the other way round: Etc/GMT-5 is five hours ahead of UTC.
+		return ZoneId.of((offset == 0) ? "Etc/GMT" : "Etc/GMT" + ((offset > 0) ? "-" : "+") + Math.abs(offset));
+	}
+
+	/** A day's heading after tomorrow: the year only when it is not this one. */
+	private static String heading(LocalDate day, LocalDate today) {
+		return (day.getYear() == today.getYear()) ? DAY.format(day)
+				: DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(day);
+	}
+
+	private static List<Long> rows(String page) {
+		return ROW.matcher(page).results().map((row) -> Long.valueOf(row.group(1))).toList();
+	}
+
+	private static String row(String page, long id) {
+		int start = page.indexOf("data-task-id=\"" + id + "\"");
+		return page.substring(start, page.indexOf("</li>", start));
+	}
+
+	private static List<String> titles(JsonNode tasks) {
+		return tasks.valueStream().map((task) -> task.get("title").stringValue()).toList();
+	}
+
+	private User newUser(ZoneId zone) {
+		return newUser(zone.getId());
+	}
+
+	private User newUser(String zone) {
+		String name = "views-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000_000;
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + name + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
+					+ "\", \"timezone\": \"" + zone + "\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		PageSession session = PageSession.anonymous(this.port);
+		assertThat(session.signIn(name, WebUiBrowserTests.PASSWORD)).endsWith("/app");
+		return new User(json(created).get("id").longValue(), name, ZoneId.of(zone), session);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** A user of the test's own, signed in to the pages and reached through the API. */
+	private final class User {
+
+		private final long id;
+
+		private final String name;
+
+		private final ZoneId zone;
+
+		private final PageSession session;
+
+		User(long id, String name, ZoneId zone, PageSession session) {
+			this.id = id;
+			this.name = name;
+			this.zone = zone;
+			this.session = session;
+		}
+
+		long id() {
+			return this.id;
+		}
+
+		ZoneId zone() {
+			return this.zone;
+		}
+
+		PageSession session() {
+			return this.session;
+		}
+
+		String basic() {
+			return TaskViewsIntegrationTests.basic(this.name);
+		}
+
+		long task(String body) {
+			return api("POST", "/tasks", body).get("id").longValue();
+		}
+
+		JsonNode api(String method, String path, String body) {
+			var request = TaskViewsIntegrationTests.this.client.method(HttpMethod.valueOf(method))
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, basic());
+			ExchangeResult response = (body != null)
+					? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+					: request.exchange().returnResult();
+			assertThat(org.tasktracker.support.Responses.status(response)).as(response.toString()).isLessThan(300);
+			return json(response);
+		}
+
+		int statusOf(String path) {
+			return status(TaskViewsIntegrationTests.this.client.get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, basic())
+				.exchange()
+				.returnResult());
+		}
+
+	}
+
+}
