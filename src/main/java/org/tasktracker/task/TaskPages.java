@@ -59,6 +59,8 @@ class TaskPages {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
+	private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
 	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
 			Locale.ENGLISH);
 
@@ -112,10 +114,67 @@ class TaskPages {
 				List.of(new Section(null, list(caller, "project_id=inbox&completed=false"), false)));
 	}
 
+	/**
+	 * An agenda: the open tasks due from today on, with no end, under a heading per day
+	 * that has some; overdue ones are on Today. A page holds at most {@link #VIEW_LIMIT}
+	 * tasks; a link leads on to the next page, from where this one ended.
+	 */
 	@GetMapping("/app/upcoming")
-	String upcoming(@AuthenticationPrincipal Account caller, Model model) {
-		return view(caller, model, "upcoming", "Upcoming", "/app/upcoming",
-				List.of(new Section("Next 7 days", list(caller, "due=upcoming&completed=false&sort=due"), false)));
+	String upcoming(@AuthenticationPrincipal Account caller, @RequestParam(required = false) @Nullable LocalDate from,
+			@RequestParam(required = false) @Nullable String cursor, Model model) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		LocalDate today = LocalDate.now(zone);
+		if (from == null || from.isBefore(today) || cursor == null) {
+			// A page further on is asked for with the first page's date, so that its
+			// cursor stays valid; one from before today would show overdue tasks.
+			from = today;
+			cursor = null;
+		}
+		MultiValueMap<String, String> query = parameters("completed=false&sort=due&due_from=" + from);
+		if (cursor != null) {
+			query.add("cursor", cursor);
+		}
+		Collected page = listPage(caller, query);
+		if (page.nextAfter != null) {
+			MultiValueMap<String, String> asked = parameters("completed=false&sort=due&due_from=" + from);
+			asked.add("limit", Integer.toString(VIEW_LIMIT));
+			String next = new PageCursor(page.nextKey, page.nextAfter).encode(caller.id(), TaskListQuery.from(asked));
+			model.addAttribute("more", "/app/upcoming?from=" + from + "&cursor=" + next);
+		}
+		List<Section> days = new ArrayList<>();
+		LocalDate day = null;
+		List<Task> ofDay = new ArrayList<>();
+		for (Task task : page.tasks) {
+			LocalDate due = dueDay(task, zone);
+			if (!due.equals(day)) {
+				if (day != null) {
+					days.add(new Section(dayHeading(day, today), ofDay, false));
+				}
+				day = due;
+				ofDay = new ArrayList<>();
+			}
+			ofDay.add(task);
+		}
+		if (day != null) {
+			days.add(new Section(dayHeading(day, today), ofDay, false));
+		}
+		return view(caller, model, "upcoming", "Upcoming", "/app/upcoming", days);
+	}
+
+	/** The day a task falls due on, in the owner's zone; only for a task with a due. */
+	private static LocalDate dueDay(Task task, ZoneId zone) {
+		Due due = Objects.requireNonNull(task.due());
+		return (due.date() != null) ? LocalDate.parse(due.date())
+				: Instant.parse(Objects.requireNonNull(due.datetime())).atZone(zone).toLocalDate();
+	}
+
+	/** "Today · Sun 6 Dec", "Tomorrow · Mon 7 Dec", "Tue 8 Dec", "Fri 7 Jan 2028". */
+	static String dayHeading(LocalDate day, LocalDate today) {
+		String date = (day.getYear() == today.getYear()) ? DAY.format(day) : DAY_IN_YEAR.format(day);
+		if (day.equals(today)) {
+			return "Today \u00b7 " + date;
+		}
+		return day.equals(today.plusDays(1)) ? "Tomorrow \u00b7 " + date : date;
 	}
 
 	@GetMapping("/app/completed")
@@ -442,10 +501,14 @@ class TaskPages {
 	}
 
 	private List<Task> list(Account caller, MultiValueMap<String, String> query) {
+		return listPage(caller, query).tasks;
+	}
+
+	private Collected listPage(Account caller, MultiValueMap<String, String> query) {
 		query.putIfAbsent("limit", List.of(Integer.toString(VIEW_LIMIT)));
 		Collected page = new Collected();
 		this.tasks.list(caller.id(), TaskListQuery.from(query), page);
-		return page.tasks;
+		return page;
 	}
 
 	/** Asked on every keystroke of quick add: a lookup by name, no tasks counted. */
@@ -556,9 +619,20 @@ class TaskPages {
 
 		private final List<Task> tasks = new ArrayList<>();
 
+		/** Where the next page starts, when there is one: see {@link PageCursor}. */
+		private @Nullable Long nextKey;
+
+		private @Nullable Long nextAfter;
+
+		@Override
+		public void nextKey(@Nullable Long key) {
+			this.nextKey = key;
+		}
+
 		@Override
 		public void begin(@Nullable Long nextAfter) {
 			this.tasks.clear();
+			this.nextAfter = nextAfter;
 		}
 
 		@Override

@@ -86,6 +86,61 @@ class TaskViewsIntegrationTests {
 		assertThat(row(page, passed)).contains("class=\"due late\"");
 	}
 
+	/**
+	 * Issue 32: Upcoming stopped at 7 days and had no heading per day. Now an agenda from
+	 * today on, without overdue or undated tasks.
+	 */
+	@Test
+	void upcomingIsAnAgendaWithAHeadingPerDayAndNoEnd() {
+		User user = newUser(zoneAtMidday());
+		LocalDate today = LocalDate.now(user.zone());
+		user.task("{\"title\": \"Late one\", \"due\": {\"date\": \"" + today.minusDays(2) + "\"}}");
+		user.task("{\"title\": \"Undated\"}");
+		long todays = user.task("{\"title\": \"Today's\", \"due\": {\"date\": \"" + today + "\"}}");
+		long inTwoDays = user.task("{\"title\": \"In two days\", \"due\": {\"date\": \"" + today.plusDays(2) + "\"}}");
+		long inTwoWeeks = user
+			.task("{\"title\": \"In two weeks\", \"due\": {\"date\": \"" + today.plusDays(14) + "\"}}");
+		long nextYear = user.task("{\"title\": \"Next year\", \"due\": {\"datetime\": \""
+				+ today.plusYears(1).atTime(10, 0).atZone(user.zone()).toInstant() + "\"}}");
+
+		String page = user.session().get("/app/upcoming").body();
+
+		assertThat(rows(page)).containsExactly(todays, inTwoDays, inTwoWeeks, nextYear);
+		assertThat(page).doesNotContain("Next 7 days", "Late one", "Undated", "Later tasks");
+		List<String> headings = Pattern.compile("<h2>([^<]*)</h2>")
+			.matcher(page)
+			.results()
+			.map((heading) -> heading.group(1))
+			.filter((heading) -> !List.of("Projects", "Labels", "Keyboard shortcuts").contains(heading))
+			.toList();
+		assertThat(headings).containsExactly("Today \u00b7 " + DAY.format(today), heading(today.plusDays(2), today),
+				heading(today.plusDays(14), today), heading(today.plusYears(1), today));
+	}
+
+	@Test
+	void upcomingPagesOnPast200TasksWithALink() {
+		User user = newUser(zoneAtMidday());
+		LocalDate today = LocalDate.now(user.zone());
+		// Setup straight into the table: 205 tasks through the API would meet the rate
+		// limit.
+		TestSetupJdbc.client(this.dataSource).sql("""
+				INSERT INTO tasks (owner_id, title, due_date, due_sort)
+				SELECT :owner, 'Agenda ' || n, CAST(:today AS date) + n / 50,
+				       (CAST(:today AS date) + n / 50)::timestamp AT TIME ZONE :zone
+				FROM generate_series(1, 205) AS n
+				""").param("owner", user.id()).param("today", today).param("zone", user.zone().getId()).update();
+
+		String first = user.session().get("/app/upcoming").body();
+		assertThat(rows(first)).hasSize(200);
+		assertThat(first).contains("A page shows at most 200 tasks.");
+		Matcher more = Pattern.compile("href=\"(/app/upcoming\\?from=[^\"]+)\">Later tasks").matcher(first);
+		assertThat(more.find()).isTrue();
+
+		String second = user.session().get(more.group(1).replace("&amp;", "&")).body();
+		assertThat(rows(second)).hasSize(5).doesNotContainAnyElementsOf(rows(first));
+		assertThat(second).contains("<h2>" + heading(today.plusDays(4), today) + "</h2>").doesNotContain("Later tasks");
+	}
+
 	/** The zone (a whole-hour offset) where it is now between 11:00 and 13:00. */
 	private static ZoneId zoneAtMidday() {
 		int offset = 12 - Instant.now().atZone(ZoneOffset.UTC).getHour();
