@@ -251,20 +251,50 @@ class TaskPages {
 	record ChartDay(String label, int count, int x, int height) {
 	}
 
-	/** What the quick-add field understands, shown as the user types. */
+	/**
+	 * What the quick-add field understands, shown as the user types; on a project's or a
+	 * label's page, with that project or label (see {@link QuickAddContext}).
+	 */
 	@GetMapping("/app/quick-add")
-	String preview(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String text, Model model) {
+	String preview(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String text,
+			QuickAddContext context, Model model) {
 		ZoneId zone = this.zones.zoneOf(caller.id());
 		QuickAdd parsed = QuickAdd.parse(text, LocalDate.now(zone));
 		model.addAttribute("parsed", parsed);
 		model.addAttribute("due", describeDue(parsed));
 		model.addAttribute("projectFound", parsed.project() == null || projectNamed(caller, parsed.project()) != null);
+		if (parsed.project() == null && context.inProject() != null) {
+			this.retry.idempotent(() -> this.projects.find(caller.id(), context.inProject()))
+				.ifPresent((project) -> model.addAttribute("contextProject", project.name()));
+		}
+		model.addAttribute("contextLabels", context.labelsBeside(parsed.labels()));
 		return "fragments :: preview";
+	}
+
+	/**
+	 * Where a quick add is typed: the project whose page it is on (a project typed with
+	 * {@code #} wins), or the label whose page it is on (added to any typed). Sent by the
+	 * quick-add form as hidden fields, checked as any project or label is.
+	 *
+	 * @param inProject the page's project id, or null
+	 * @param withLabel the page's label, or null
+	 */
+	record QuickAddContext(@Nullable Long inProject, @Nullable String withLabel) {
+
+		/** The page's label, unless it is among the typed ones, in any case. */
+		List<String> labelsBeside(List<String> typed) {
+			if (this.withLabel == null || this.withLabel.isBlank() || typed.stream()
+				.anyMatch((label) -> TaskRequests.labelKey(label).equals(TaskRequests.labelKey(this.withLabel)))) {
+				return List.of();
+			}
+			return List.of(this.withLabel);
+		}
+
 	}
 
 	@PostMapping("/app/tasks")
 	String add(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String text,
-			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
+			QuickAddContext context, @RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
 		ZoneId zone = this.zones.zoneOf(caller.id());
 		QuickAdd parsed = QuickAdd.parse(text, LocalDate.now(zone));
 		List<String> problems = new ArrayList<>();
@@ -279,7 +309,12 @@ class TaskPages {
 				body.put("project_id", project);
 			}
 		}
-		parsed.labels().forEach(body.putArray("labels")::add);
+		else if (context.inProject() != null) {
+			body.put("project_id", context.inProject());
+		}
+		var labels = body.putArray("labels");
+		context.labelsBeside(parsed.labels()).forEach(labels::add);
+		parsed.labels().forEach(labels::add);
 		body.put("priority", parsed.priority());
 		if (parsed.date() != null) {
 			ObjectNode due = body.putObject("due");

@@ -141,6 +141,73 @@ class TaskViewsIntegrationTests {
 		assertThat(second).contains("<h2>" + heading(today.plusDays(4), today) + "</h2>").doesNotContain("Later tasks");
 	}
 
+	/**
+	 * Issue 32: quick add on a project's page put the task in the Inbox. Now a quick add
+	 * without a #project of its own goes to the page's project.
+	 */
+	@Test
+	void aQuickAddOnAProjectsPageGoesToThatProjectUnlessItNamesAnother() {
+		User user = newUser("Europe/Berlin");
+		long errands = user.api("POST", "/projects", "{\"name\": \"Errands\"}").get("id").longValue();
+		long other = user.api("POST", "/projects", "{\"name\": \"Other\"}").get("id").longValue();
+		String projectPage = "/app/projects/" + errands;
+		assertThat(user.session().get(projectPage).body())
+			.contains("name=\"inProject\" value=\"" + errands + "\" data-quick-add-context");
+
+		assertThat(
+				user.session().get("/app/quick-add?text=Buy+milk&inProject=" + errands).body().replaceAll("\\s+", " "))
+			.contains("Buy milk", "#Errands");
+		HttpResponse<String> added = user.session()
+			.post("/app/tasks", Map.of("text", "Buy milk", "inProject", Long.toString(errands), "back", projectPage));
+		user.session()
+			.post("/app/tasks",
+					Map.of("text", "Post parcel #other", "inProject", Long.toString(errands), "back", projectPage));
+
+		assertThat(added.headers().firstValue("Location").orElseThrow()).endsWith(projectPage);
+		assertThat(titles(user.api("GET", "/tasks?project_id=" + errands, null))).containsExactly("Buy milk");
+		assertThat(titles(user.api("GET", "/tasks?project_id=" + other, null))).containsExactly("Post parcel");
+		assertThat(rows(user.session().get(projectPage).body())).hasSize(1);
+	}
+
+	@Test
+	void aQuickAddOnALabelsPageCarriesThatLabelBesideTheTypedOnes() {
+		User user = newUser("Europe/Berlin");
+		user.task("{\"title\": \"Milk\", \"labels\": [\"Groceries\"]}");
+		assertThat(user.session().get("/app/labels/groceries").body())
+			.contains("name=\"withLabel\" value=\"Groceries\" data-quick-add-context");
+
+		assertThat(user.session().get("/app/quick-add?text=Eggs+@urgent&withLabel=Groceries").body())
+			.contains("@Groceries", "@urgent");
+		user.session()
+			.post("/app/tasks",
+					Map.of("text", "Eggs @urgent", "withLabel", "Groceries", "back", "/app/labels/groceries"));
+		user.session()
+			.post("/app/tasks",
+					Map.of("text", "Bread @groceries", "withLabel", "Groceries", "back", "/app/labels/groceries"));
+
+		JsonNode labelled = user.api("GET", "/tasks?label=groceries", null);
+		assertThat(titles(labelled)).containsExactly("Milk", "Eggs", "Bread");
+		assertThat(labelled.get(1).get("labels").toString()).isEqualTo("[\"Groceries\",\"urgent\"]");
+		assertThat(labelled.get(2).get("labels").toString()).isEqualTo("[\"Groceries\"]");
+	}
+
+	@Test
+	void aQuickAddCannotBePutInAnotherUsersProject() {
+		User owner = newUser("Europe/Berlin");
+		long theirs = owner.api("POST", "/projects", "{\"name\": \"Private\"}").get("id").longValue();
+		User intruder = newUser("Europe/Berlin");
+		intruder.session().get("/app/inbox");
+
+		HttpResponse<String> added = intruder.session()
+			.post("/app/tasks", Map.of("text", "Sneak in", "inProject", Long.toString(theirs), "back", "/app/inbox"));
+
+		assertThat(intruder.session()
+			.get(added.headers().firstValue("Location").orElseThrow().replaceAll("^http://[^/]+", ""))
+			.body()).contains("The project is not one of your projects.");
+		assertThat(intruder.api("GET", "/tasks", null)).isEmpty();
+		assertThat(owner.api("GET", "/tasks", null)).isEmpty();
+	}
+
 	/** The zone (a whole-hour offset) where it is now between 11:00 and 13:00. */
 	private static ZoneId zoneAtMidday() {
 		int offset = 12 - Instant.now().atZone(ZoneOffset.UTC).getHour();
