@@ -30,6 +30,7 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -333,9 +334,7 @@ class TaskPages {
 			}
 		}
 		catch (InvalidRequestException ex) {
-			for (FieldError error : ex.getErrors()) {
-				problems.add(fieldName(error.field()) + " " + error.message() + ".");
-			}
+			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
 		}
 		redirect.addFlashAttribute("problems", problems);
 		redirect.addFlashAttribute("typed", text);
@@ -416,7 +415,8 @@ class TaskPages {
 
 	@PostMapping("/app/tasks/{id}")
 	String save(@AuthenticationPrincipal Account caller, @PathVariable long id, EditForm form,
-			@RequestParam(defaultValue = "/app") String back, Model model,
+			@RequestParam(defaultValue = "/app") String back,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
 		ZoneId zone = this.zones.zoneOf(caller.id());
 		List<String> problems = new ArrayList<>();
@@ -468,9 +468,17 @@ class TaskPages {
 			}
 		}
 		catch (InvalidRequestException ex) {
-			ex.getErrors().forEach((error) -> problems.add(fieldName(error.field()) + " " + error.message() + "."));
+			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
 		}
 		response.setStatus(422);
+		if (htmx != null) {
+			// The form came from the task's row: the refusal replaces the form alone, and
+			// the address stays the view's.
+			response.setHeader("HX-Retarget", "this");
+			response.setHeader("HX-Reswap", "outerHTML");
+			response.setHeader("HX-Reselect", ".task-edit");
+			response.setHeader("HX-Push-Url", "false");
+		}
 		return editPage(caller, model, form.withId(id), problems, safeBack(back));
 	}
 
@@ -576,13 +584,27 @@ class TaskPages {
 				? back : "/app";
 	}
 
+	/**
+	 * A refusal of a field as a sentence: "The title must not be blank.", or, for a
+	 * message that names its own subject ("each label must be at most 50 characters"),
+	 * that message. The API's own words stay as they are.
+	 */
+	static String sentence(FieldError error) {
+		String message = error.message();
+		if (message.startsWith("each ")) {
+			return "E" + message.substring(1) + ".";
+		}
+		return fieldName(error.field()) + " " + message + ".";
+	}
+
 	private static String fieldName(String field) {
 		return switch (field) {
 			case "title" -> "The title";
 			case "project_id" -> "The project";
 			case "priority" -> "The priority";
 			case "due" -> "The due date";
-			default -> field.startsWith("labels") ? "A label" : "The " + field;
+			case "labels" -> "The labels";
+			default -> "The " + field.replace('_', ' ');
 		};
 	}
 

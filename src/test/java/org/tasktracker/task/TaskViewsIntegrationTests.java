@@ -208,6 +208,33 @@ class TaskViewsIntegrationTests {
 		assertThat(owner.api("GET", "/tasks", null)).isEmpty();
 	}
 
+	/**
+	 * Issue 32: the refusal read "A label each label must be at most 50 characters." The
+	 * API's own words stay as they were.
+	 */
+	@Test
+	void aRefusedEditSaysWhyInEnglish() {
+		User user = newUser("Europe/Berlin");
+		long id = user.task("{\"title\": \"Label me\"}");
+		user.session().get("/app/tasks/" + id + "/edit?back=/app/inbox");
+
+		HttpResponse<String> refused = user.session()
+			.post("/app/tasks/" + id, Map.of("title", "Label me", "labels", "ok, " + "x".repeat(60), "priority", "1",
+					"back", "/app/inbox"));
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("Each label must be at most 50 characters.").doesNotContain("A label");
+		assertThat(refused.headers().firstValue("HX-Retarget")).as("only for htmx").isEmpty();
+		ExchangeResult api = this.client.patch()
+			.uri("/tasks/" + id)
+			.header(HttpHeaders.AUTHORIZATION, user.basic())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"labels\": [\"" + "x".repeat(60) + "\"]}")
+			.exchange()
+			.returnResult();
+		assertThat(json(api).get("detail").stringValue()).isEqualTo("labels: each label must be at most 50 characters");
+	}
+
 	/** The zone (a whole-hour offset) where it is now between 11:00 and 13:00. */
 	private static ZoneId zoneAtMidday() {
 		int offset = 12 - Instant.now().atZone(ZoneOffset.UTC).getHour();

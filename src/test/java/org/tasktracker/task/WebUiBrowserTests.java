@@ -276,8 +276,8 @@ class WebUiBrowserTests {
 		this.browser.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
 		this.browser.find(".task-edit button[type=submit]").click();
 
-		this.browser.await((driver) -> driver.getPageSource().contains("A label"));
-		assertThat(this.browser.find("[role=alert]").getText()).contains("A label");
+		this.browser.await((driver) -> driver.getPageSource().contains("Each label"));
+		assertThat(this.browser.find("[role=alert]").getText()).contains("Each label must be at most 50 characters.");
 		assertThat(this.browser.find("input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(51));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
