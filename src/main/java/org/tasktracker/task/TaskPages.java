@@ -6,11 +6,14 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
 import org.tasktracker.account.UserZones;
@@ -51,6 +54,12 @@ class TaskPages {
 	private static final int VIEW_LIMIT = 200;
 
 	private static final int COUNT_CAP = 999;
+
+	/** How many deletions a session can undo, the latest first. */
+	private static final int UNDOABLE_DELETES = 10;
+
+	/** The session attribute that holds the deleted tasks, as JSON by owner and id. */
+	private static final String DELETED = TaskPages.class.getName() + ".deleted";
 
 	private static final int CHART_DAYS = 28;
 
@@ -357,34 +366,62 @@ class TaskPages {
 	}
 
 	/**
-	 * Deletes the task and offers to undo it: the undo posts the task's fields back, and
-	 * they make it again (with a new id), checked as any new task is.
+	 * Deletes the task and offers to undo it. The task as it was stays in the session
+	 * (the last {@value #UNDOABLE_DELETES} deleted), never in the page, so an undo can
+	 * only bring back what this user deleted, as it was.
 	 */
 	@PostMapping("/app/tasks/{id}/delete")
 	String delete(@AuthenticationPrincipal Account caller, @PathVariable long id,
-			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
-		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
-		if (!this.tasks.delete(caller.id(), id)) {
-			throw new PageNotFoundException();
+			@RequestParam(defaultValue = "/app") String back, HttpSession session, RedirectAttributes redirect) {
+		Task task = this.tasks.deleteForUndo(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		@SuppressWarnings("unchecked")
+		LinkedHashMap<String, String> deleted = (session.getAttribute(DELETED) instanceof LinkedHashMap<?, ?> held)
+				? (LinkedHashMap<String, String>) held : new LinkedHashMap<>();
+		deleted.remove(undoKey(caller, id));
+		deleted.put(undoKey(caller, id), this.json.writeValueAsString(task));
+		while (deleted.size() > UNDOABLE_DELETES) {
+			deleted.remove(deleted.keySet().iterator().next());
 		}
-		ObjectNode again = this.json.createObjectNode();
-		again.put("title", task.title());
-		again.put("description", task.description());
-		again.put("project_id", task.projectId());
-		task.labels().forEach(again.putArray("labels")::add);
-		again.put("priority", task.priority());
-		if (task.due() != null) {
-			again.set("due", this.json.valueToTree(task.due()));
-		}
-		redirect.addFlashAttribute("undoDelete", again.toString());
+		// Set again, so that Spring Session writes the change.
+		session.setAttribute(DELETED, deleted);
+		redirect.addFlashAttribute("undoDelete", task.id());
 		return backTo(back, redirect, "Deleted: " + task.title());
 	}
 
+	/**
+	 * Undoes a deletion: the task comes back with its id, dates and fields, if this
+	 * session deleted it and it is not back already.
+	 */
 	@PostMapping("/app/tasks/restore")
-	String restore(@AuthenticationPrincipal Account caller, @RequestParam String task,
-			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
-		Task restored = this.tasks.create(caller.id(), TaskRequests.newTask(this.json.readTree(task)));
-		return backTo(back, redirect, "Restored: " + restored.title());
+	String restore(@AuthenticationPrincipal Account caller, @RequestParam long id,
+			@RequestParam(defaultValue = "/app") String back, HttpSession session, RedirectAttributes redirect) {
+		@SuppressWarnings("unchecked")
+		String held = (session.getAttribute(DELETED) instanceof LinkedHashMap<?, ?> deleted)
+				? ((LinkedHashMap<String, String>) deleted).get(undoKey(caller, id)) : null;
+		if (held == null) {
+			redirect.addFlashAttribute("problems", List.of("That deletion can no longer be undone."));
+			return "redirect:" + safeBack(back);
+		}
+		Task task = this.json.readValue(held, Task.class);
+		try {
+			Optional<Task> restored = this.tasks.restoreDeleted(caller.id(), task);
+			@SuppressWarnings("unchecked")
+			LinkedHashMap<String, String> deleted = (LinkedHashMap<String, String>) session.getAttribute(DELETED);
+			deleted.remove(undoKey(caller, id));
+			session.setAttribute(DELETED, deleted);
+			return backTo(back, redirect,
+					restored.isPresent() ? "Restored: " + task.title() : "Already restored: " + task.title());
+		}
+		catch (InvalidRequestException ex) {
+			redirect.addFlashAttribute("problems",
+					List.of("It cannot be restored: its project is gone. Add it again to another one."));
+			return "redirect:" + safeBack(back);
+		}
+	}
+
+	/** A deletion in the session is the user's who made it, whoever holds the session. */
+	private static String undoKey(Account caller, long taskId) {
+		return caller.id() + ":" + taskId;
 	}
 
 	/**

@@ -89,6 +89,23 @@ class TaskRepository {
 			RETURNING %s
 			""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
 
+	/** {@link #restore}: formatted once. */
+	private static final String RESTORE = """
+			INSERT INTO tasks (id, owner_id, title, description, completed, created_at, updated_at, completed_at,
+			                   project_id, labels, label_keys, priority, due_date, due_at, due_sort)
+			OVERRIDING SYSTEM VALUE
+			SELECT :id, :owner, :title, :description, :completed, CAST(:createdAt AS timestamptz),
+			       CAST(:updatedAt AS timestamptz), CAST(:completedAt AS timestamptz), CAST(:project AS bigint),
+			       CAST(:labels AS text[]), CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date),
+			       CAST(:dueAt AS timestamptz), %s
+			WHERE :id <= (SELECT last_value FROM tasks_id_seq)
+			  -- No task of any owner holds the id (the key is the owner's and the id);
+			  -- "completed IN" lets the (completed, id) index find it in two probes.
+			  AND NOT EXISTS (SELECT FROM tasks WHERE completed IN (true, false) AND id = :id)
+			ON CONFLICT (owner_id, id) DO NOTHING
+			RETURNING %s
+			""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
+
 	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
 	/**
@@ -702,6 +719,48 @@ class TaskRepository {
 				.param("dueAt", (patch.due() != null) ? patch.due().datetime() : null);
 		}
 		return statement.query(TASK_ROW).optional();
+	}
+
+	/**
+	 * Deletes a task and answers it as it was, for the web UI's undo.
+	 * @return the deleted task, or empty when the owner has no such task
+	 */
+	Optional<Task> deleteReturning(long ownerId, long id) {
+		return this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner AND id = :id RETURNING " + COLUMNS)
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(TASK_ROW)
+			.optional();
+	}
+
+	/**
+	 * Writes a deleted task back as it was: its id, timestamps and every field. Only an
+	 * id that the sequence has handed out and that no task of any owner holds now is
+	 * written, so a restore never takes an id of the future or another task's. Its labels
+	 * must be spelled as the owner's are ({@link #spellLabels}); a project that is not
+	 * the owner's (any more) breaks the foreign key.
+	 * @return the task, or empty when its id is taken (it was restored already)
+	 */
+	Optional<Task> restore(long ownerId, Task task) {
+		return this.jdbc.sql(RESTORE)
+			.param("id", task.id())
+			.param("owner", ownerId)
+			.param("title", task.title())
+			.param("description", task.description())
+			.param("completed", task.completed())
+			.param("createdAt", OffsetDateTime.ofInstant(task.createdAt(), java.time.ZoneOffset.UTC))
+			.param("updatedAt", OffsetDateTime.ofInstant(task.updatedAt(), java.time.ZoneOffset.UTC))
+			.param("completedAt",
+					(task.completedAt() != null)
+							? OffsetDateTime.ofInstant(task.completedAt(), java.time.ZoneOffset.UTC) : null)
+			.param("project", task.projectId())
+			.param("labels", new SqlArrayValue("text", task.labels().toArray()))
+			.param("labelKeys", new SqlArrayValue("text", task.labels().stream().map(TaskRequests::labelKey).toArray()))
+			.param("priority", task.priority())
+			.param("dueDate", (task.due() != null) ? task.due().date() : null)
+			.param("dueAt", (task.due() != null) ? task.due().datetime() : null)
+			.query(TASK_ROW)
+			.optional();
 	}
 
 	/**

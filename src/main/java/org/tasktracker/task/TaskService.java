@@ -171,6 +171,30 @@ class TaskService {
 	}
 
 	/**
+	 * Deletes a task and answers it as it was, so that the deletion can be undone with
+	 * {@link #restoreDeleted}. Retried as {@link #delete} is.
+	 */
+	Optional<Task> deleteForUndo(long ownerId, long id) {
+		return this.retry.onceOnly(() -> this.tasks.deleteReturning(ownerId, id));
+	}
+
+	/**
+	 * Undoes a deletion: the task comes back as {@link #deleteForUndo} answered it, with
+	 * its id, timestamps and fields, its labels spelled as the owner's are now. The
+	 * caller must hold the task from the owner's own deletion; an id some task holds is
+	 * left alone.
+	 * @return the task, or empty when its id is taken (it was restored already)
+	 * @throws InvalidRequestException if its project is gone
+	 */
+	Optional<Task> restoreDeleted(long ownerId, Task deleted) {
+		return this.retry
+			.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> this.tasks.restore(ownerId,
+					new Task(deleted.id(), deleted.title(), deleted.description(), deleted.completed(),
+							deleted.createdAt(), deleted.updatedAt(), deleted.completedAt(), deleted.projectId(),
+							this.tasks.spellLabels(ownerId, deleted.labels()), deleted.priority(), deleted.due())))));
+	}
+
+	/**
 	 * Deleting is retried only when the statement never reached the database: after an
 	 * ambiguous failure a repeat could find the task already gone and wrongly answer 404.
 	 */

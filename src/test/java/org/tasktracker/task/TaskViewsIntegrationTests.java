@@ -235,6 +235,62 @@ class TaskViewsIntegrationTests {
 		assertThat(json(api).get("detail").stringValue()).isEqualTo("labels: each label must be at most 50 characters");
 	}
 
+	/**
+	 * Issue 32: undoing a deletion made a new task, with a new id and a new created_at.
+	 * Now the task comes back as it was.
+	 */
+	@Test
+	void undoingADeletionBringsBackTheSameTask() {
+		User user = newUser("Europe/Berlin");
+		long project = user.api("POST", "/projects", "{\"name\": \"Home\"}").get("id").longValue();
+		long id = user.task("{\"title\": \"Recycle the boxes\", \"description\": \"the big ones\", \"project_id\": "
+				+ project + ", \"labels\": [\"Chores\", \"out\"], \"priority\": 3, \"due\": {\"datetime\": \""
+				+ Instant.now().plus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS) + "\"}}");
+		JsonNode before = user.api("GET", "/tasks/" + id, null);
+		user.session().get("/app/projects/" + project);
+
+		HttpResponse<String> deleted = user.session()
+			.post("/app/tasks/" + id + "/delete", Map.of("back", "/app/projects/" + project));
+		assertThat(deleted.statusCode()).isEqualTo(302);
+		String view = user.session().get("/app/projects/" + project).body();
+		assertThat(view).contains("Deleted: Recycle the boxes", "name=\"id\" value=\"" + id + "\"");
+		assertThat(user.statusOf("/tasks/" + id)).isEqualTo(404);
+
+		user.session().post("/app/tasks/restore", Map.of("id", Long.toString(id), "back", "/app/projects/" + project));
+
+		assertThat(user.session().get("/app/projects/" + project).body()).contains("Restored: Recycle the boxes");
+		assertThat(user.api("GET", "/tasks/" + id, null)).isEqualTo(before);
+		assertThat(titles(user.api("GET", "/tasks", null))).containsExactly("Recycle the boxes");
+
+		user.session().post("/app/tasks/restore", Map.of("id", Long.toString(id), "back", "/app/inbox"));
+		assertThat(user.session().get("/app/inbox").body()).contains("That deletion can no longer be undone.");
+		assertThat(user.api("GET", "/tasks", null)).hasSize(1);
+	}
+
+	/**
+	 * The undo names only an id: what comes back is what this session deleted, so a user
+	 * cannot bring back another user's task, or write over a task that holds the id.
+	 */
+	@Test
+	void anUndoRestoresOnlyWhatThisSessionDeleted() {
+		User owner = newUser("Europe/Berlin");
+		long theirs = owner.task("{\"title\": \"Theirs\"}");
+		owner.session().get("/app/inbox");
+		owner.session().post("/app/tasks/" + theirs + "/delete", Map.of("back", "/app/inbox"));
+		User intruder = newUser("Europe/Berlin");
+		long kept = intruder.task("{\"title\": \"Kept\"}");
+		intruder.session().get("/app/inbox");
+
+		for (long id : new long[] { theirs, kept }) {
+			intruder.session().post("/app/tasks/restore", Map.of("id", Long.toString(id), "back", "/app/inbox"));
+			assertThat(intruder.session().get("/app/inbox").body()).contains("That deletion can no longer be undone.");
+		}
+
+		assertThat(titles(intruder.api("GET", "/tasks", null))).containsExactly("Kept");
+		assertThat(owner.api("GET", "/tasks", null)).isEmpty();
+		assertThat(owner.statusOf("/tasks/" + theirs)).isEqualTo(404);
+	}
+
 	/** The zone (a whole-hour offset) where it is now between 11:00 and 13:00. */
 	private static ZoneId zoneAtMidday() {
 		int offset = 12 - Instant.now().atZone(ZoneOffset.UTC).getHour();
