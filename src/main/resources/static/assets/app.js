@@ -1,6 +1,7 @@
-// TaskTracker's page behaviour: the theme toggle and the keyboard shortcuts. Loaded as a
-// file (the Content-Security-Policy allows no inline script); htmx swaps pages in place,
-// so everything here is bound once, on the document.
+// TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts and the row's
+// edit form (focus in, Esc out). Loaded as a file (the Content-Security-Policy allows no
+// inline script); htmx swaps pages in place, so everything here is bound once, on the
+// document.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -32,6 +33,49 @@
   function selectedIndex() {
     return tasks().findIndex(function (task) { return task.classList.contains("selected"); });
   }
+
+  // A task's row, as it was before its edit form replaced it: Esc puts it back.
+  var rowsBeforeEdit = new WeakMap();
+
+  // The position of the row selected when `x` was pressed: after the view comes back
+  // without it (or with it reopened), the row now at that position is selected.
+  var selectAfterSwap = -1;
+
+  function closeEdit(row) {
+    var before = rowsBeforeEdit.get(row);
+    if (before === undefined) {
+      return false;
+    }
+    rowsBeforeEdit.delete(row);
+    row.innerHTML = before;
+    htmx.process(row);
+    select(tasks().indexOf(row));
+    return true;
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target.matches && target.matches("li.task") && !rowsBeforeEdit.has(target)) {
+      rowsBeforeEdit.set(target, target.innerHTML);
+    }
+  });
+
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var target = event.detail.target;
+    if (target.matches && target.matches("li.task")) {
+      // The edit form is in the row: typing starts in its first field.
+      var first = target.querySelector(".task-edit input:not([type=hidden]), .task-edit textarea, .task-edit select");
+      if (first) {
+        target.classList.add("selected");
+        first.focus();
+      }
+    }
+    else if (target === document.body && selectAfterSwap >= 0) {
+      // The view is back (or a refusal is): once, whatever it holds.
+      select(selectAfterSwap);
+      selectAfterSwap = -1;
+    }
+  });
 
   function help(open) {
     var dialog = document.getElementById("help");
@@ -80,6 +124,11 @@
     var typing = event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "Escape") {
       help(false);
+      var editing = event.target.closest("li.task");
+      if (editing && editing.querySelector(".task-edit") && closeEdit(editing)) {
+        event.preventDefault();
+        return;
+      }
       if (typing) {
         event.target.blur();
       }
@@ -105,6 +154,7 @@
       case "x":
         var selected = document.querySelector(".task.selected [data-complete]");
         if (selected) {
+          selectAfterSwap = selectedIndex();
           selected.click();
         }
         break;

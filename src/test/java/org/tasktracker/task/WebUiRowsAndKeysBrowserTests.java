@@ -1,0 +1,296 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.tasktracker.support.Browser;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * A task's row in a real headless Chromium: its edit form opened with {@code e} (focus in
+ * its first field) and closed with Esc (focus back on the row), a refusal swapped into
+ * the form alone, {@code x} keeping the selection where it was, quick add on a project's
+ * page, and a deletion undone. Each htmx request's time is printed ({@code TIMING}): the
+ * server's part (request sent to first byte) and the whole, redirect included. The same
+ * settings as {@link WebUiBrowserTests}, so that a run of both starts the service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiRowsAndKeysBrowserTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = "rows-" + ProcessHandle.current().pid() + "-"
+				+ Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
+					+ "\", \"timezone\": \"Europe/Berlin\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		this.browser.driver().get(base() + "/app");
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
+		this.browser.find("#username").sendKeys(this.username);
+		this.browser.find("#password").sendKeys(WebUiBrowserTests.PASSWORD);
+		this.browser.find("form button").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	/**
+	 * Issue 32: {@code e} left the focus on the row, and Esc did not close the form.
+	 */
+	@Test
+	void eOpensTheEditFormWithFocusInItsFirstFieldAndEscClosesItBackOnTheRow() {
+		long project = project("Keys");
+		long first = task("Read the letter", project);
+		task("File the letter", project);
+		open("/app/projects/" + project);
+
+		key("j");
+		assertThat(selectedId()).isEqualTo(first);
+		timed("e (the edit form)", () -> key("e"));
+		WebElement title = this.browser.await((driver) -> {
+			WebElement focused = driver.switchTo().activeElement();
+			return "title".equals(focused.getAttribute("name")) ? focused : null;
+		});
+		assertThat(title.getAttribute("id")).isEqualTo("title-" + first);
+		assertThat(title.getAttribute("value")).isEqualTo("Read the letter");
+
+		title.sendKeys(" again", Keys.ESCAPE);
+		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
+			.isEqualTo(Long.toString(first));
+		assertThat(selectedId()).isEqualTo(first);
+		assertThat(row(first).findElement(By.cssSelector(".title")).getText()).isEqualTo("Read the letter");
+		assertThat(task(first).get("title").stringValue()).isEqualTo("Read the letter");
+
+		// The row put back works as before: e opens its form again.
+		key("e");
+		this.browser.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id"))
+				? true : null);
+	}
+
+	/** Issue 32: after {@code x} the selection was lost. */
+	@Test
+	void xCompletesTheSelectedTaskAndTheSelectionMovesToTheNextRow() {
+		long project = project("Complete");
+		task("First", project);
+		long second = task("Second", project);
+		long third = task("Third", project);
+		open("/app/projects/" + project);
+
+		key("j");
+		key("j");
+		assertThat(selectedId()).isEqualTo(second);
+		timed("x (complete, and the view again)", () -> key("x"));
+
+		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Second"));
+		this.browser.await((driver) -> (selectedId() == third) ? true : null);
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
+			.isEqualTo(Long.toString(third));
+		assertThat(task(second).get("completed").booleanValue()).isTrue();
+		key("x");
+		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Third"));
+		this.browser.await((driver) -> (selectedId() == -1L) ? null : true);
+		assertThat(row(selectedId()).findElement(By.cssSelector(".title")).getText()).isEqualTo("First");
+	}
+
+	/**
+	 * Issue 32: a refused edit put the standalone edit page in place of the whole app.
+	 * Now the refusal is in the row's form, with the app around it and what was typed.
+	 */
+	@Test
+	void aRefusedEditComesBackInTheRowsFormWithTheAppAround() {
+		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		open("/app/inbox");
+
+		row(id).findElement(By.cssSelector("[data-edit]")).click();
+		WebElement labels = this.browser.await((driver) -> driver
+			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=labels]")));
+		labels.sendKeys("ok, " + "x".repeat(60));
+		timed("a refused save", () -> row(id).findElement(By.cssSelector(".task-edit button[type=submit]")).click());
+
+		WebElement alert = this.browser.await((driver) -> driver
+			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit [role=alert]")));
+		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
+		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+		assertThat(this.browser.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
+		labels = this.browser.find("li[data-task-id='" + id + "'] .task-edit input[name=labels]");
+		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
+		assertThat(task(id).get("labels")).isEmpty();
+
+		labels.clear();
+		labels.sendKeys("ok");
+		timed("a save", () -> row(id).findElement(By.cssSelector(".task-edit button[type=submit]")).click());
+		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
+		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+	}
+
+	/**
+	 * Issue 32: quick add on a project's page put the task in the Inbox. The preview
+	 * shows the page's project, and the task lands in it, and in the view.
+	 */
+	@Test
+	void quickAddOnAProjectsPagePreviewsThatProjectAndAddsToIt() {
+		String name = "Errands " + System.nanoTime() % 100_000;
+		long project = api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		open("/app/projects/" + project);
+
+		WebElement field = this.browser.find("#quick-add-field");
+		field.sendKeys("Buy stamps !2");
+		String preview = this.browser.await((driver) -> {
+			String text = driver.findElement(By.id("quick-add-preview")).getText();
+			return text.contains("priority 2") ? text : null;
+		});
+		assertThat(preview).contains("Buy stamps", "#" + name);
+		timed("quick add", () -> field.sendKeys(Keys.ENTER));
+
+		this.browser.await((driver) -> driver.getPageSource().contains("Added: Buy stamps"));
+		JsonNode added = api("GET", "/tasks?project_id=" + project, null);
+		assertThat(added).hasSize(1);
+		assertThat(row(added.get(0).get("id").longValue()).findElement(By.cssSelector(".title")).getText())
+			.isEqualTo("Buy stamps");
+	}
+
+	/** Issue 32: an undone deletion came back with a new id. */
+	@Test
+	void anUndoneDeletionComesBackWithItsId() {
+		long project = project("Undo");
+		long id = task("Recycle the boxes", project);
+		JsonNode before = task(id);
+		open("/app/projects/" + project);
+
+		timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
+		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
+		timed("undo", () -> this.browser.find("[data-undo]").click());
+		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
+
+		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Recycle the boxes");
+		assertThat(task(id)).isEqualTo(before);
+	}
+
+	/**
+	 * Runs an action that makes an htmx request, waits for the request to end and prints
+	 * its time: from sending the request to the first byte of the answer (the server's
+	 * part, over loopback), and the whole with any redirect.
+	 */
+	private void timed(String what, Runnable action) {
+		this.browser.driver().executeScript("performance.clearResourceTimings()");
+		action.run();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> timing = this.browser
+			.await((driver) -> (Map<String, Object>) this.browser.driver().executeScript("""
+					const entries = performance.getEntriesByType('resource')
+					    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
+					if (entries.length === 0) return null;
+					const last = entries[entries.length - 1];
+					return { server: Math.round(last.responseStart - last.requestStart),
+					         whole: Math.round(last.responseEnd - last.startTime) };
+					"""));
+		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
+	}
+
+	private void key(String key) {
+		this.browser.driver().switchTo().activeElement().sendKeys(key);
+	}
+
+	private long selectedId() {
+		var selected = this.browser.driver().findElements(By.cssSelector(".task.selected"));
+		return selected.isEmpty() ? -1L : Long.parseLong(selected.get(0).getAttribute("data-task-id"));
+	}
+
+	private WebElement row(long id) {
+		return this.browser.find("li[data-task-id='" + id + "']");
+	}
+
+	private long project(String name) {
+		return api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}").get("id")
+			.longValue();
+	}
+
+	private long task(String title, long project) {
+		return api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}").get("id")
+			.longValue();
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		// The keys are bound once htmx and the page's script have run.
+		this.browser.await((driver) -> this.browser.driver().executeScript("return window.htmx !== undefined"));
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private JsonNode task(long id) {
+		return api("GET", "/tasks/" + id, null);
+	}
+
+	private JsonNode api(String method, String path, String body) {
+		var request = this.client.method(HttpMethod.valueOf(method))
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
+		ExchangeResult response = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+				: request.exchange().returnResult();
+		assertThat(status(response)).as(response.toString()).isLessThan(300);
+		return json(response);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
