@@ -166,6 +166,8 @@ class WebUiRowsAndKeysBrowserTests {
 		labels = this.browser.find("li[data-task-id='" + id + "'] .task-edit input[name=labels]");
 		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
 		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
+			.isEqualTo("save-" + id);
 
 		labels.clear();
 		labels.sendKeys("ok");
@@ -173,6 +175,29 @@ class WebUiRowsAndKeysBrowserTests {
 		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
 		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
 		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+	}
+
+	/** After a refusal, Esc still closes the form and puts the row back. */
+	@Test
+	void escClosesARefusedEditForm() {
+		long id = api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
+		open("/app/inbox");
+		row(id).findElement(By.cssSelector("[data-edit]")).click();
+		WebElement title = this.browser.await((driver) -> driver
+			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=title]")));
+		title.clear();
+		title.sendKeys(" ", Keys.ENTER);
+		this.browser.await((driver) -> driver
+			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit [role=alert]")));
+		assertThat(this.browser.find("li[data-task-id='" + id + "'] [role=alert]").getText())
+			.isEqualTo("The title must not be blank.");
+
+		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+
+		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
+		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
+			.isEqualTo(Long.toString(id));
+		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Refuse me");
 	}
 
 	/**
