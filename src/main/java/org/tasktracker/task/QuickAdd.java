@@ -17,46 +17,70 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the web UI's quick-add field understands in one line of text: {@code #project},
- * {@code @label}, {@code !1} to {@code !4}, a date ({@code today}, {@code tomorrow}, a
- * weekday, {@code next week}, {@code in 3 days}, {@code dec 1}, {@code 2026-12-01}) and a
- * time ({@code at 9:00}, {@code 9am}). The rest, in order, is the title. Dates are the
- * user's, worked out from the user's today.
+ * What the web UI's quick-add field understands in one line of text, read as a Todoist
+ * user types it in English: {@code #project}, {@code @label}, a priority ({@code p1}
+ * urgent to {@code p4} normal, or the older {@code !4} urgent to {@code !1} normal), a
+ * date ({@code today}, {@code tmr}, {@code friday}, {@code next friday},
+ * {@code in 3 days}, {@code dec 1}, {@code 12/20}, {@code 2026-12-01}...), optionally
+ * after {@code due}, {@code on} or {@code by}, and a time ({@code at 9:00}, {@code 2pm}).
+ * The rest, in order, is the title. Dates are the user's, worked out from the user's
+ * today; {@code docs/design/web-ui.md} lists every form and what it means.
  *
  * @param title the words that are not a token, in order; may be empty
  * @param project the project's name as typed (without {@code #}), or null
  * @param labels the labels as typed (without {@code @}), in order, without repeats
- * @param priority 1 to 4; 1 unless given
+ * @param priority 1 (normal) to 4 (urgent), the API's scale; 1 unless given
  * @param date the due date, or null; today when only a time was given
  * @param time the due time of day, or null for an all-day date
+ * @param warnings what looked like a date or a time but is none, each kept in the title
  */
 record QuickAdd(String title, @Nullable String project, List<String> labels, int priority, @Nullable LocalDate date,
-		@Nullable LocalTime time) {
+		@Nullable LocalTime time, List<String> warnings) {
+
+	/** {@code tonight} without a time: the evening's usual start. */
+	static final LocalTime TONIGHT = LocalTime.of(19, 0);
 
 	private static final Pattern PRIORITY = Pattern.compile("!([1-4])");
 
+	private static final Pattern TODOIST_PRIORITY = Pattern.compile("p([1-4])");
+
 	private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
+	/** Month/day, as Todoist reads it in English, with an optional year. */
+	private static final Pattern SLASH_DATE = Pattern.compile("(\\d{1,2})/(\\d{1,2})(?:/(\\d{4}|\\d{2}))?");
 
 	private static final Pattern TIME = Pattern.compile("(\\d{1,2})(?::(\\d{2}))?\\s*(am|pm)?");
 
+	/** What a reader takes for a time, readable or not: {@code 25:00}, {@code 13pm}. */
+	private static final Pattern TIME_LIKE = Pattern.compile("\\d{1,2}(?::\\d{2}(?:am|pm)?|am|pm)");
+
 	private static final Pattern DAY_NUMBER = Pattern.compile("(\\d{1,2})(?:st|nd|rd|th)?");
+
+	/** Words that Todoist users put before a date; swallowed only when a date follows. */
+	private static final List<String> DATE_LEADS = List.of("due", "on", "by");
 
 	static QuickAdd parse(String text, LocalDate today) {
 		List<String> words = new ArrayList<>(List.of(text.trim().split("\\s+")));
 		words.removeIf(String::isEmpty);
+		List<String> lower = words.stream().map((word) -> word.toLowerCase(Locale.ROOT)).toList();
 		List<String> title = new ArrayList<>();
+		List<String> warnings = new ArrayList<>();
 		String project = null;
 		List<String> labels = new ArrayList<>();
 		int priority = 1;
 		LocalDate date = null;
-		LocalTime time = null;
+		LocalTime impliedTime = null;
+		TimePhrase time = null;
 		int i = 0;
 		while (i < words.size()) {
 			String word = words.get(i);
-			String lower = word.toLowerCase(Locale.ROOT);
-			String next = (i + 1 < words.size()) ? words.get(i + 1).toLowerCase(Locale.ROOT) : null;
-			String afterNext = (i + 2 < words.size()) ? words.get(i + 2).toLowerCase(Locale.ROOT) : null;
-			Matcher priorityMatch = PRIORITY.matcher(lower);
+			String low = lower.get(i);
+			Matcher priorityMatch = PRIORITY.matcher(low);
+			Matcher todoistPriority = TODOIST_PRIORITY.matcher(low);
+			DatePhrase datePhrase = datePhrase(lower, i, today);
+			DatePhrase afterLead = (datePhrase == null && DATE_LEADS.contains(low)) ? datePhrase(lower, i + 1, today)
+					: null;
+			TimePhrase timePhrase = (datePhrase == null && afterLead == null) ? timePhrase(lower, i) : null;
 			if (word.length() > 1 && word.startsWith("#")) {
 				project = word.substring(1);
 			}
@@ -69,61 +93,215 @@ record QuickAdd(String title, @Nullable String project, List<String> labels, int
 			else if (priorityMatch.matches()) {
 				priority = Integer.parseInt(priorityMatch.group(1));
 			}
-			else if (lower.equals("today")) {
-				date = today;
+			else if (todoistPriority.matches()) {
+				priority = 5 - Integer.parseInt(todoistPriority.group(1));
 			}
-			else if (lower.equals("tomorrow")) {
-				date = today.plusDays(1);
+			else if (datePhrase != null || afterLead != null) {
+				DatePhrase phrase = (datePhrase != null) ? datePhrase : afterLead;
+				date = phrase.date();
+				impliedTime = phrase.impliedTime();
+				i += phrase.words() - ((datePhrase != null) ? 1 : 0);
 			}
-			else if (lower.equals("next") && "week".equals(next)) {
-				date = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
-				i++;
-			}
-			else if (lower.equals("in") && next != null && next.matches("\\d{1,3}") && afterNext != null
-					&& unitDays(afterNext) > 0) {
-				date = today.plusDays((long) Integer.parseInt(next) * unitDays(afterNext));
-				i += 2;
-			}
-			else if (weekday(lower) != null) {
-				date = today.with(TemporalAdjusters.next(weekday(lower)));
-			}
-			else if (ISO_DATE.matcher(lower).matches() && isoDate(lower) != null) {
-				date = isoDate(lower);
-			}
-			else if (month(lower) != null && next != null && DAY_NUMBER.matcher(next).matches()
-					&& monthDay(month(lower), next) != null) {
-				date = nextOccurrence(monthDay(month(lower), next), today);
-				i++;
-			}
-			else if (DAY_NUMBER.matcher(lower).matches() && next != null && month(next) != null
-					&& monthDay(month(next), lower) != null) {
-				date = nextOccurrence(monthDay(month(next), lower), today);
-				i++;
-			}
-			else if (lower.equals("at") && next != null && time(next, true) != null) {
-				time = time(next, true);
-				i++;
-			}
-			else if (time(lower, false) != null) {
-				time = time(lower, false);
+			else if (timePhrase != null) {
+				time = timePhrase;
+				i += timePhrase.words() - 1;
 			}
 			else {
+				String unreadable = unreadable(lower, i);
+				if (unreadable != null) {
+					warnings.add(unreadable);
+				}
 				title.add(word);
 			}
 			i++;
 		}
-		if (time != null && date == null) {
+		LocalTime at = (time != null) ? time.time() : impliedTime;
+		if (time != null && impliedTime != null && !time.halfGiven() && time.time().getHour() < 12
+				&& impliedTime.getHour() >= 12) {
+			// "tonight at 8" is 20:00.
+			at = time.time().plusHours(12);
+		}
+		if (at != null && date == null) {
 			date = today;
 		}
-		return new QuickAdd(String.join(" ", title), project, List.copyOf(labels), priority, date, time);
+		return new QuickAdd(String.join(" ", title), project, List.copyOf(labels), priority, date, at,
+				List.copyOf(warnings));
 	}
 
-	private static int unitDays(String unit) {
-		return switch (unit) {
-			case "day", "days" -> 1;
-			case "week", "weeks" -> 7;
-			default -> 0;
-		};
+	/**
+	 * The priority as Todoist shows it: {@code P1} for urgent (4) to {@code P4} for
+	 * normal (1).
+	 */
+	static String todoistPriority(int priority) {
+		return "P" + (5 - priority);
+	}
+
+	/**
+	 * A date read from some words.
+	 *
+	 * @param date the day
+	 * @param words how many words it took
+	 * @param impliedTime the time the words imply when none is given ({@code tonight}),
+	 * or null
+	 */
+	private record DatePhrase(LocalDate date, int words, @Nullable LocalTime impliedTime) {
+
+		DatePhrase(LocalDate date, int words) {
+			this(date, words, null);
+		}
+
+	}
+
+	/**
+	 * A time read from some words.
+	 *
+	 * @param time the time of day
+	 * @param words how many words it took
+	 * @param halfGiven whether {@code am} or {@code pm} was typed
+	 */
+	private record TimePhrase(LocalTime time, int words, boolean halfGiven) {
+	}
+
+	/** The date that the words from {@code i} on begin with, or null. */
+	private static @Nullable DatePhrase datePhrase(List<String> words, int i, LocalDate today) {
+		String word = at(words, i);
+		String next = at(words, i + 1);
+		String afterNext = at(words, i + 2);
+		if (word == null) {
+			return null;
+		}
+		switch (word) {
+			case "today":
+				return new DatePhrase(today, 1);
+			case "tonight":
+				return new DatePhrase(today, 1, TONIGHT);
+			case "tomorrow", "tmr", "tmrw":
+				return new DatePhrase(today.plusDays(1), 1);
+			case "yesterday":
+				return new DatePhrase(today.minusDays(1), 1);
+			default:
+				break;
+		}
+		// Weeks begin on Monday, as Todoist's do by default: "next friday" is the Friday
+		// of
+		// next week, and "next week" its Monday.
+		LocalDate nextMonday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+		if (word.equals("next") && next != null) {
+			DayOfWeek day = weekday(next);
+			if (day != null) {
+				return new DatePhrase(nextMonday.plusDays(day.ordinal()), 2);
+			}
+			return switch (next) {
+				case "week" -> new DatePhrase(nextMonday, 2);
+				case "weekend" -> new DatePhrase(nextMonday.plusDays(5), 2);
+				case "month" -> new DatePhrase(today.plusMonths(1).withDayOfMonth(1), 2);
+				case "year" -> new DatePhrase(today.plusYears(1).withDayOfYear(1), 2);
+				default -> null;
+			};
+		}
+		if (word.equals("this") && next != null) {
+			DayOfWeek day = weekday(next);
+			if (day != null) {
+				return new DatePhrase(today.with(TemporalAdjusters.nextOrSame(day)), 2);
+			}
+			if (next.equals("weekend")) {
+				return new DatePhrase((today.getDayOfWeek() == DayOfWeek.SUNDAY) ? today
+						: today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY)), 2);
+			}
+			return null;
+		}
+		if (word.equals("end") && "of".equals(next)) {
+			int length = "the".equals(afterNext) ? 4 : 3;
+			String unit = at(words, i + length - 1);
+			if ("month".equals(unit)) {
+				return new DatePhrase(today.with(TemporalAdjusters.lastDayOfMonth()), length);
+			}
+			return null;
+		}
+		if (word.equals("in") && next != null && next.matches("\\d{1,3}") && afterNext != null) {
+			int count = Integer.parseInt(next);
+			LocalDate date = switch (afterNext) {
+				case "day", "days" -> today.plusDays(count);
+				case "week", "weeks" -> today.plusWeeks(count);
+				case "month", "months" -> today.plusMonths(count);
+				case "year", "years" -> today.plusYears(count);
+				default -> null;
+			};
+			return (date != null) ? new DatePhrase(date, 3) : null;
+		}
+		DayOfWeek day = weekday(word);
+		if (day != null) {
+			return new DatePhrase(today.with(TemporalAdjusters.next(day)), 1);
+		}
+		if (ISO_DATE.matcher(word).matches()) {
+			LocalDate date = isoDate(word);
+			return (date != null) ? new DatePhrase(date, 1) : null;
+		}
+		Matcher slash = SLASH_DATE.matcher(word);
+		if (slash.matches()) {
+			LocalDate date = slashDate(slash, today);
+			return (date != null) ? new DatePhrase(date, 1) : null;
+		}
+		Month month = month(word);
+		if (month != null && next != null && monthDay(month, next) != null) {
+			return new DatePhrase(nextOccurrence(monthDay(month, next), today), 2);
+		}
+		month = (next != null) ? month(next) : null;
+		if (month != null && DAY_NUMBER.matcher(word).matches() && monthDay(month, word) != null) {
+			return new DatePhrase(nextOccurrence(monthDay(month, word), today), 2);
+		}
+		return null;
+	}
+
+	/** The time that the words from {@code i} on begin with, or null. */
+	private static @Nullable TimePhrase timePhrase(List<String> words, int i) {
+		String word = at(words, i);
+		String next = at(words, i + 1);
+		String afterNext = at(words, i + 2);
+		if (word == null) {
+			return null;
+		}
+		if (word.equals("noon")) {
+			return new TimePhrase(LocalTime.NOON, 1, true);
+		}
+		boolean afterAt = word.equals("at") && next != null;
+		String clock = afterAt ? next : word;
+		String half = afterAt ? afterNext : next;
+		int taken = afterAt ? 2 : 1;
+		if (afterAt && clock.equals("noon")) {
+			return new TimePhrase(LocalTime.NOON, 2, true);
+		}
+		// "2 pm", "at 9 am": the half as a word of its own.
+		if (("am".equals(half) || "pm".equals(half)) && clock.matches("\\d{1,2}(?::\\d{2})?")) {
+			LocalTime time = time(clock + half, true);
+			return (time != null) ? new TimePhrase(time, taken + 1, true) : null;
+		}
+		LocalTime time = time(clock, afterAt);
+		return (time != null) ? new TimePhrase(time, taken, clock.endsWith("am") || clock.endsWith("pm")) : null;
+	}
+
+	/**
+	 * Why a word that reads like a date or a time is neither, or null when it does not
+	 * read like one.
+	 */
+	private static @Nullable String unreadable(List<String> words, int i) {
+		String word = words.get(i);
+		String next = at(words, i + 1);
+		if (ISO_DATE.matcher(word).matches() || SLASH_DATE.matcher(word).matches()) {
+			return word + " is not a date" + (word.contains("/") ? " (dates are month/day)" : "")
+					+ "; it stays in the title";
+		}
+		if (month(word) != null && next != null && next.matches("\\d{1,2}(st|nd|rd|th)?")) {
+			return word + " " + next + " is not a date; it stays in the title";
+		}
+		if (TIME_LIKE.matcher(word).matches()) {
+			return word + " is not a time; it stays in the title";
+		}
+		return null;
+	}
+
+	private static @Nullable String at(List<String> words, int i) {
+		return (i < words.size()) ? words.get(i) : null;
 	}
 
 	private static @Nullable DayOfWeek weekday(String word) {
@@ -153,6 +331,26 @@ record QuickAdd(String title, @Nullable String project, List<String> labels, int
 		}
 		int number = Integer.parseInt(matcher.group(1));
 		return (number >= 1 && number <= month.maxLength()) ? MonthDay.of(month, number) : null;
+	}
+
+	/**
+	 * {@code 12/20}: the next 20 December from today on; {@code 12/20/2027} and
+	 * {@code 12/20/27}: that year's.
+	 */
+	private static @Nullable LocalDate slashDate(Matcher slash, LocalDate today) {
+		int month = Integer.parseInt(slash.group(1));
+		if (month < 1 || month > 12) {
+			return null;
+		}
+		MonthDay day = monthDay(Month.of(month), slash.group(2));
+		if (day == null) {
+			return null;
+		}
+		if (slash.group(3) == null) {
+			return nextOccurrence(day, today);
+		}
+		int year = Integer.parseInt(slash.group(3)) + ((slash.group(3).length() == 2) ? 2000 : 0);
+		return day.isValidYear(year) ? day.atYear(year) : null;
 	}
 
 	/**
