@@ -16,19 +16,51 @@ import org.springframework.util.MultiValueMap;
  * The filters and page of a {@code GET /tasks}, validated.
  *
  * @param completed only tasks in that state, or null for all
- * @param q case-insensitive substring of title or description, or null for all
+ * @param terms case-insensitive substrings that a task's title or description must each
+ * hold (any of them in either), or empty for all. The API's {@code q} is one term; the
+ * web UI's search gives one per word
  * @param limit page size, 1 to {@value #MAX_LIMIT}
  * @param after keyset cursor: only ids beyond it in the listing order, or null
  * @param descending newest first instead of oldest first
  * @param filters the filters of contract v2 part B
  */
-record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit, @Nullable Long after,
+record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit, @Nullable Long after,
 		boolean descending, Filters filters) {
+
+	TaskListQuery {
+		terms = List.copyOf(terms);
+	}
 
 	/** A query with the v1 parameters only. */
 	TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit, @Nullable Long after,
 			boolean descending) {
-		this(completed, q, limit, after, descending, Filters.NONE);
+		this(completed, termsOf(q), limit, after, descending, Filters.NONE);
+	}
+
+	private static List<String> termsOf(@Nullable String q) {
+		return (q != null) ? List.of(q) : List.of();
+	}
+
+	/**
+	 * The API's {@code q}: the one term, or null.
+	 * @throws IllegalStateException for a query of several terms, which no {@code q}
+	 * expresses
+	 */
+	@Nullable String q() {
+		if (this.terms.size() > 1) {
+			throw new IllegalStateException("A query of several terms has no q");
+		}
+		return this.terms.isEmpty() ? null : this.terms.get(0);
+	}
+
+	/**
+	 * This query, for tasks that hold every one of {@code words} as well: the web UI's
+	 * search, which the API's {@code q} cannot express.
+	 */
+	TaskListQuery searching(List<String> words) {
+		List<String> all = new ArrayList<>(this.terms);
+		all.addAll(words);
+		return new TaskListQuery(this.completed, all, this.limit, this.after, this.descending, this.filters);
 	}
 
 	/**
@@ -134,7 +166,7 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new TaskListQuery(completed, q, limit, after, descending, filters);
+		return new TaskListQuery(completed, termsOf(q), limit, after, descending, filters);
 	}
 
 	private static Filters filters(MultiValueMap<String, String> parameters, List<FieldError> errors) {
@@ -224,7 +256,7 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 	/** This query, continuing after {@code position} (a decoded cursor). */
 	TaskListQuery at(PageCursor position) {
 		Filters f = this.filters;
-		return new TaskListQuery(this.completed, this.q, this.limit, this.after, this.descending,
+		return new TaskListQuery(this.completed, this.terms, this.limit, this.after, this.descending,
 				new Filters(f.project(), f.inbox(), f.labelKeys(), f.priorities(), f.due(), f.dueFrom(), f.dueTo(),
 						f.sort(), f.cursor(), position));
 	}
@@ -238,8 +270,9 @@ record TaskListQuery(@Nullable Boolean completed, @Nullable String q, int limit,
 		if (this.completed != null) {
 			url.append("completed=").append(this.completed).append('&');
 		}
-		if (this.q != null) {
-			url.append("q=").append(URLEncoder.encode(this.q, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
+		String q = q();
+		if (q != null) {
+			url.append("q=").append(URLEncoder.encode(q, StandardCharsets.UTF_8).replace("+", "%20")).append('&');
 		}
 		Filters filters = this.filters;
 		if (filters.inbox()) {

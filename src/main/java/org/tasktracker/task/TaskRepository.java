@@ -294,7 +294,7 @@ class TaskRepository {
 	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId());
 		PageStatement statement = pageStatement(ownerId, query, bounds);
-		boolean valuesMatter = query.q() != null || query.filters().selectivityMatters();
+		boolean valuesMatter = !query.terms().isEmpty() || query.filters().selectivityMatters();
 		JdbcClient.StatementSpec page = valuesMatter ? this.plannedPerCall.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
@@ -406,7 +406,7 @@ class TaskRepository {
 		if (!query.filters().byId()) {
 			return sortedPageSql(query, conditions);
 		}
-		String rows = (query.q() != null) ? searchedRows(query, conditions, order)
+		String rows = !query.terms().isEmpty() ? searchedRows(query, conditions, order)
 				: "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
 		return """
 				SELECT page.*,
@@ -434,7 +434,7 @@ class TaskRepository {
 		String beyond = desc ? "<" : ">";
 		PageCursor position = query.filters().position();
 		List<String> conditions = new ArrayList<>(baseConditions);
-		if (query.q() != null) {
+		if (!query.terms().isEmpty()) {
 			// Both: the pattern decides, and the search index lets PostgreSQL read a rare
 			// term's few tasks and sort them rather than walk the sort's index to the
 			// end.
@@ -442,8 +442,9 @@ class TaskRepository {
 			// term
 			// still walks the sort's index and checks the pattern first (the cheaper
 			// test).
-			conditions.add("(title ILIKE :pattern OR description ILIKE :pattern)");
-			conditions.add("task_search_keys(title, description) @@ term_search_query(:q)");
+			conditions.add(everyTermMatched(query, (i) -> ":" + termParameter("pattern", i)));
+			conditions.add("task_search_keys(title, description) @@ "
+					+ everyTermsKeys(query, (i) -> "term_search_query(:" + termParameter("q", i) + ")"));
 		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";
@@ -513,11 +514,12 @@ class TaskRepository {
 		beyond.addAll(filterConditions(query.filters()));
 		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
 				query.descending() ? "min" : "max"));
-		beyond.add("task_search_keys(title, description) @@ (SELECT term_search_query(:q))");
-		beyond.add("(title ILIKE (SELECT :pattern) OR description ILIKE (SELECT :pattern))");
+		beyond.add("task_search_keys(title, description) @@ (SELECT %s)"
+			.formatted(everyTermsKeys(query, (i) -> "term_search_query(:" + termParameter("q", i) + ")")));
+		beyond.add(everyTermMatched(query, (i) -> "(SELECT :" + termParameter("pattern", i) + ")"));
 		return """
 				WITH scanned AS MATERIALIZED (
-				    SELECT id, (title ILIKE :pattern OR description ILIKE :pattern) AS hit
+				    SELECT id, %s AS hit
 				    FROM tasks%s %s LIMIT %d
 				), early AS MATERIALIZED (
 				    SELECT id FROM scanned WHERE hit LIMIT %d
@@ -530,8 +532,39 @@ class TaskRepository {
 				SELECT %s FROM tasks
 				WHERE owner_id = :owner AND id IN (SELECT id FROM early UNION ALL SELECT id FROM late)
 				%s LIMIT %d
-				""".formatted(where(conditions), order, scanned, page, page, scanned,
-				String.join("\n      AND ", beyond), query.descending() ? "DESC" : "ASC", page, COLUMNS, order, page);
+				""".formatted(everyTermMatched(query, (i) -> ":" + termParameter("pattern", i)), where(conditions),
+				order, scanned, page, page, scanned, String.join("\n      AND ", beyond),
+				query.descending() ? "DESC" : "ASC", page, COLUMNS, order, page);
+	}
+
+	/**
+	 * Whether a task holds every term of the query, each in its title or its description,
+	 * with each term's {@code ILIKE} pattern written by {@code pattern}. One term reads
+	 * as the API's {@code q} always has.
+	 */
+	private static String everyTermMatched(TaskListQuery query, java.util.function.IntFunction<String> pattern) {
+		List<String> each = new ArrayList<>();
+		for (int i = 0; i < query.terms().size(); i++) {
+			each.add("(title ILIKE %s OR description ILIKE %s)".formatted(pattern.apply(i), pattern.apply(i)));
+		}
+		return String.join(" AND ", each);
+	}
+
+	/**
+	 * The search index's query for every term at once: the keys of all of them, so that
+	 * more words narrow the candidates rather than widen them.
+	 */
+	private static String everyTermsKeys(TaskListQuery query, java.util.function.IntFunction<String> keys) {
+		List<String> each = new ArrayList<>();
+		for (int i = 0; i < query.terms().size(); i++) {
+			each.add(keys.apply(i));
+		}
+		return (each.size() == 1) ? each.get(0) : "(" + String.join(" && ", each) + ")";
+	}
+
+	/** The i-th term's parameter: {@code q}, then {@code q1}, {@code q2}... */
+	private static String termParameter(String name, int i) {
+		return (i == 0) ? name : name + i;
 	}
 
 	/**
@@ -585,9 +618,10 @@ class TaskRepository {
 								java.time.ZoneOffset.UTC));
 			}
 		}
-		if (query.q() != null) {
-			parameters.put("q", query.q());
-			parameters.put("pattern", "%" + escapeLike(query.q()) + "%");
+		for (int i = 0; i < query.terms().size(); i++) {
+			String term = query.terms().get(i);
+			parameters.put(termParameter("q", i), term);
+			parameters.put(termParameter("pattern", i), "%" + escapeLike(term) + "%");
 		}
 		if (query.after() != null) {
 			parameters.put("after", query.after());
