@@ -1,0 +1,108 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.Responses;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+import org.springframework.web.util.UriUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.body;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The web UI's search page and the quick-add preview, as the local user on loopback:
+ * priorities shown as Todoist shows them, and what the preview could not read (issue 32,
+ * items 4 and 5). Every task carries a marker of its own test, so other tests' tasks
+ * never show.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class TaskSearchPagesIntegrationTests {
+
+	private static final Pattern TITLE = Pattern.compile("<span class=\"title\">([^<]*)</span>");
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void aTasksPriorityShowsAsTodoistShowsItWithP1Urgent() {
+		String m = TaskFixtures.uniqueMarker();
+		create("{\"title\": \"Urgent " + m + "\", \"priority\": 4}");
+		create("{\"title\": \"Medium " + m + "\", \"priority\": 2}");
+
+		String found = page(m);
+
+		assertThat(found).containsPattern("Urgent " + m + "</span>\\s*<span class=\"priority p4\">P1</span>")
+			.containsPattern("Medium " + m + "</span>\\s*<span class=\"priority p2\">P3</span>")
+			.doesNotContain(">!4<", ">!2<");
+	}
+
+	@Test
+	void thePreviewShowsTodoistsPriorityTheDateItReadAndWhatItCouldNotRead() {
+		String preview = preview("Pay rent due next friday 2pm p1");
+		String warned = preview("Pay rent 20/12 !4");
+
+		assertThat(preview).contains("<strong>Pay rent</strong>", ">P1<", ", 14:00<")
+			.doesNotContain("next", "priority 4");
+		assertThat(warned).contains("<strong>Pay rent 20/12</strong>", ">P1<",
+				"class=\"chip missing\">20/12 is not a date (dates are month/day); it stays in the title<");
+	}
+
+	private void create(String task) {
+		ExchangeResult created = this.client.post()
+			.uri("/tasks")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(task)
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(body(created)).isEqualTo(201);
+	}
+
+	private List<String> titlesFound(String search) {
+		return titles(page(search));
+	}
+
+	private String page(String search) {
+		ExchangeResult page = this.client.get()
+			.uri(Responses.raw("/app/search?q=" + encoded(search)))
+			.exchange()
+			.returnResult();
+		assertThat(status(page)).isEqualTo(200);
+		return body(page);
+	}
+
+	private String preview(String text) {
+		ExchangeResult preview = this.client.get()
+			.uri(Responses.raw("/app/quick-add?text=" + encoded(text)))
+			.exchange()
+			.returnResult();
+		assertThat(status(preview)).isEqualTo(200);
+		return body(preview);
+	}
+
+	private static List<String> titles(String page) {
+		List<String> titles = new ArrayList<>();
+		Matcher title = TITLE.matcher(page);
+		while (title.find()) {
+			titles.add(title.group(1));
+		}
+		return titles;
+	}
+
+	private static String encoded(String text) {
+		return UriUtils.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
