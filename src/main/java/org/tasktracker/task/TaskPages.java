@@ -215,21 +215,70 @@ class TaskPages {
 				List.of(new Section(null, list(caller, query), false)));
 	}
 
+	/**
+	 * The search box: tasks holding every word, in the title or the description, narrowed
+	 * by Todoist's filters, which become the listing's own ({@link SearchText}).
+	 */
 	@GetMapping("/app/search")
 	String search(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String q, Model model) {
-		String term = q.strip();
+		String text = q.strip();
 		List<Section> sections = List.of();
-		if (term.codePointCount(0, term.length()) > TaskListQuery.Q_MAX) {
-			model.addAttribute("problems",
-					List.of("A search term is at most " + TaskListQuery.Q_MAX + " characters long."));
+		List<String> problems = new ArrayList<>();
+		if (text.codePointCount(0, text.length()) > TaskListQuery.Q_MAX) {
+			problems.add("A search term is at most " + TaskListQuery.Q_MAX + " characters long.");
 		}
-		else if (!term.isEmpty()) {
-			MultiValueMap<String, String> query = parameters("");
-			query.add("q", term);
-			sections = List.of(new Section(null, list(caller, query), false));
+		else if (!text.isEmpty()) {
+			SearchText search = SearchText.parse(text, LocalDate.now(this.zones.zoneOf(caller.id())));
+			problems.addAll(search.problems());
+			TaskListQuery query = searchQuery(caller, search, problems);
+			if (query != null) {
+				sections = List.of(new Section(null, list(caller, query), false));
+			}
+		}
+		if (!problems.isEmpty()) {
+			model.addAttribute("problems", problems);
 		}
 		model.addAttribute("q", q);
-		return view(caller, model, "search", term.isEmpty() ? "Search" : "Search: " + term, "/app/search", sections);
+		return view(caller, model, "search", text.isEmpty() ? "Search" : "Search: " + text, "/app/search", sections);
+	}
+
+	/**
+	 * The listing a search asks for, with its filters as {@code GET /tasks} takes them,
+	 * or null when one of them cannot be applied (then {@code problems} says why).
+	 */
+	private @Nullable TaskListQuery searchQuery(Account caller, SearchText search, List<String> problems) {
+		MultiValueMap<String, String> query = parameters("");
+		if (search.project() != null) {
+			Long project = projectNamed(caller, search.project());
+			if (project == null) {
+				problems.add("There is no project named " + search.project() + ".");
+			}
+			else {
+				query.add("project_id", project.toString());
+			}
+		}
+		if (!search.labels().isEmpty()) {
+			query.add("label", String.join(",", search.labels()));
+		}
+		if (!search.priorities().isEmpty()) {
+			query.add("priority", String.join(",", search.priorities().stream().map(String::valueOf).toList()));
+		}
+		if (search.due() != null) {
+			query.add("due", search.due());
+		}
+		if (search.dueOn() != null) {
+			query.add("due_from", search.dueOn().toString());
+			query.add("due_to", search.dueOn().toString());
+		}
+		query.add("limit", Integer.toString(VIEW_LIMIT));
+		try {
+			TaskListQuery listing = TaskListQuery.from(query).searching(search.words());
+			return problems.isEmpty() ? listing : null;
+		}
+		catch (InvalidRequestException ex) {
+			ex.getErrors().forEach((error) -> problems.add("Labels to search for: " + error.message() + "."));
+			return null;
+		}
 	}
 
 	/**
@@ -586,8 +635,16 @@ class TaskPages {
 
 	private Collected listPage(Account caller, MultiValueMap<String, String> query) {
 		query.putIfAbsent("limit", List.of(Integer.toString(VIEW_LIMIT)));
+		return listPage(caller, TaskListQuery.from(query));
+	}
+
+	private List<Task> list(Account caller, TaskListQuery query) {
+		return listPage(caller, query).tasks;
+	}
+
+	private Collected listPage(Account caller, TaskListQuery query) {
 		Collected page = new Collected();
-		this.tasks.list(caller.id(), TaskListQuery.from(query), page);
+		this.tasks.list(caller.id(), query, page);
 		return page;
 	}
 

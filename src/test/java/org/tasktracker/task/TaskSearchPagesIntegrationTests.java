@@ -19,13 +19,14 @@ import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.Responses.body;
+import static org.tasktracker.support.Responses.json;
 import static org.tasktracker.support.Responses.status;
 
 /**
  * The web UI's search page and the quick-add preview, as the local user on loopback:
- * priorities shown as Todoist shows them, and what the preview could not read (issue 32,
- * items 4 and 5). Every task carries a marker of its own test, so other tests' tasks
- * never show.
+ * words in any order across title and description, Todoist's filters, and priorities
+ * shown as Todoist shows them (issue 32, items 4, 5 and 15). Every task carries a marker
+ * of its own test, so other tests' tasks never show.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -35,6 +36,81 @@ class TaskSearchPagesIntegrationTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@Test
+	void everyWordMustAppearInTheTitleOrTheDescriptionInAnyOrder() {
+		String m = TaskFixtures.uniqueMarker();
+		create("{\"title\": \"Call mom " + m + "\"}");
+		create("{\"title\": \"Mom birthday " + m + "\", \"description\": \"call the florist\"}");
+		create("{\"title\": \"Call dad " + m + "\"}");
+		create("{\"title\": \"" + m + " mom\"}");
+
+		assertThat(titlesFound("mom call " + m)).containsExactlyInAnyOrder("Call mom " + m, "Mom birthday " + m);
+		assertThat(titlesFound("CALL " + m + " Mom")).containsExactlyInAnyOrder("Call mom " + m, "Mom birthday " + m);
+		assertThat(titlesFound("\"call mom\" " + m)).containsExactly("Call mom " + m);
+		assertThat(titlesFound("mom call dad " + m)).isEmpty();
+	}
+
+	@Test
+	void theApisQueryStaysOneSubstring() {
+		String m = TaskFixtures.uniqueMarker();
+		create("{\"title\": \"Call mom " + m + "\"}");
+
+		ExchangeResult words = this.client.get()
+			.uri(Responses.raw("/tasks?q=" + encoded(m + " call")))
+			.exchange()
+			.returnResult();
+		ExchangeResult substring = this.client.get()
+			.uri(Responses.raw("/tasks?q=" + encoded("mom " + m)))
+			.exchange()
+			.returnResult();
+
+		assertThat(json(words)).isEmpty();
+		assertThat(json(substring)).hasSize(1);
+	}
+
+	@Test
+	void projectLabelPriorityAndDueFiltersNarrowTheWords() {
+		String m = TaskFixtures.uniqueMarker();
+		long work = Responses.id(this.client.post()
+			.uri("/projects")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"Work" + m + "\"}")
+			.exchange()
+			.returnResult());
+		create("{\"title\": \"Report " + m + "\", \"project_id\": " + work + ", \"priority\": 4, \"labels\": [\"Deep"
+				+ m + "\"], \"due\": {\"date\": \"2020-01-01\"}}");
+		create("{\"title\": \"Report draft " + m + "\", \"project_id\": " + work
+				+ ", \"due\": {\"date\": \"2030-06-15\"}}");
+		create("{\"title\": \"Report inbox " + m + "\", \"priority\": 4}");
+		create("{\"title\": \"Report low " + m + "\", \"priority\": 2}");
+
+		assertThat(titlesFound("#WORK" + m + " report")).containsExactlyInAnyOrder("Report " + m, "Report draft " + m);
+		assertThat(titlesFound("report @deep" + m)).containsExactly("Report " + m);
+		assertThat(titlesFound("p1 report " + m)).containsExactlyInAnyOrder("Report " + m, "Report inbox " + m);
+		assertThat(titlesFound("p1 p3 " + m)).containsExactlyInAnyOrder("Report " + m, "Report inbox " + m,
+				"Report low " + m);
+		assertThat(titlesFound("report " + m + " due:overdue")).containsExactly("Report " + m);
+		assertThat(titlesFound(m + " due:2030-06-15")).containsExactly("Report draft " + m);
+		assertThat(titlesFound(m + " due:6/15/2030")).containsExactly("Report draft " + m);
+		assertThat(titlesFound(m + " due:none p1")).containsExactly("Report inbox " + m);
+		assertThat(titlesFound("#work" + m)).as("filters without words")
+			.containsExactlyInAnyOrder("Report " + m, "Report draft " + m);
+	}
+
+	@Test
+	void aFilterThatCannotBeAppliedIsSaidAndFindsNothing() {
+		String m = TaskFixtures.uniqueMarker();
+		create("{\"title\": \"Report " + m + "\"}");
+
+		String unknownProject = page("#nowhere" + m + " report " + m);
+		String unknownDue = page("report " + m + " due:someday");
+
+		assertThat(unknownProject).contains("There is no project named nowhere" + m + ".");
+		assertThat(titles(unknownProject)).isEmpty();
+		assertThat(unknownDue).contains("due:someday is not a date: try due:today");
+		assertThat(titles(unknownDue)).isEmpty();
+	}
 
 	@Test
 	void aTasksPriorityShowsAsTodoistShowsItWithP1Urgent() {
