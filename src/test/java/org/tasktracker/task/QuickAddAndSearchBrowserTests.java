@@ -1,0 +1,200 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.tasktracker.support.Browser;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * Quick add and search in a real headless Chromium, as a signed-in user of its own in
+ * Berlin (issue 32, items 4, 5 and 15): what a Todoist user types is read and previewed
+ * with Todoist's priorities, what cannot be read is warned about, and the search box
+ * finds words across title and description with filters.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + QuickAddAndSearchBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QuickAddAndSearchBrowserTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = "qa-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
+					+ "\", \"timezone\": \"Europe/Berlin\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		this.browser.driver().get(base() + "/app");
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
+		this.browser.find("#username").sendKeys(this.username);
+		this.browser.find("#password").sendKeys(PASSWORD);
+		this.browser.find("form button").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void quickAddReadsNextFridayAfterDueATimeAndP1AndShowsP1() {
+		open("/app/inbox");
+		LocalDate today = LocalDate.now(BERLIN);
+		LocalDate nextFriday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(4);
+
+		WebElement field = this.browser.find("#quick-add-field");
+		field.sendKeys("Call mom due next friday 2pm p1");
+		String preview = awaitPreview("P1");
+		assertThat(preview).contains("Will add", "Call mom", "due " + DAY.format(nextFriday) + ", 14:00")
+			.doesNotContain("next", "priority");
+		field.sendKeys(Keys.ENTER);
+
+		this.browser.await((driver) -> driver.getPageSource().contains("Added: Call mom"));
+		JsonNode task = onlyTask("q=Call");
+		assertThat(task.get("priority").intValue()).isEqualTo(4);
+		ZonedDateTime due = ZonedDateTime.parse(task.get("due").get("datetime").stringValue())
+			.withZoneSameInstant(BERLIN);
+		assertThat(due.toLocalDate()).isEqualTo(nextFriday);
+		assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(14, 0));
+		WebElement row = this.browser.find("li[data-task-id='" + task.get("id").longValue() + "']");
+		assertThat(row.findElement(By.cssSelector(".priority")).getText()).isEqualTo("P1");
+	}
+
+	@Test
+	void thePreviewWarnsAboutADateItCannotRead() {
+		open("/app/inbox");
+
+		this.browser.find("#quick-add-field").sendKeys("Order the cake 20/12");
+		String preview = awaitPreview("is not a date");
+
+		assertThat(preview).contains("Order the cake 20/12", "20/12 is not a date (dates are month/day)");
+		assertThat(this.browser.find("#quick-add-preview .chip.missing").getText()).startsWith("20/12");
+	}
+
+	@Test
+	void theSearchBoxFindsEveryWordAcrossTitleAndDescriptionWithFilters() {
+		api("POST", "/projects", "{\"name\": \"Family\"}");
+		long project = api("GET", "/projects", null).get(0).get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Birthday present\", \"description\": \"ask mom what to buy\", "
+				+ "\"project_id\": " + project + ", \"priority\": 3}");
+		api("POST", "/tasks", "{\"title\": \"Buy bread\", \"description\": \"mom asked\"}");
+		open("/app/inbox");
+
+		search("mom buy");
+		assertThat(titlesShown()).containsExactlyInAnyOrder("Birthday present", "Buy bread");
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Search: mom buy");
+
+		search("MOM buy #family p2");
+		assertThat(titlesShown()).containsExactly("Birthday present");
+		assertThat(this.browser.find("li.task .priority").getText()).isEqualTo("P2");
+	}
+
+	private void search(String text) {
+		WebElement box = this.browser.find("#search-field");
+		box.clear();
+		box.sendKeys(text + Keys.ENTER);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Search: " + text));
+	}
+
+	private List<String> titlesShown() {
+		return this.browser.driver()
+			.findElements(By.cssSelector("li.task .title"))
+			.stream()
+			.map(WebElement::getText)
+			.toList();
+	}
+
+	private String awaitPreview(String part) {
+		return this.browser.await((driver) -> {
+			String text = driver.findElement(By.id("quick-add-preview")).getText();
+			return text.contains(part) ? text : null;
+		});
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private JsonNode onlyTask(String query) {
+		JsonNode tasks = api("GET", "/tasks?" + query, null);
+		assertThat(tasks).hasSize(1);
+		return tasks.get(0);
+	}
+
+	private JsonNode api(String method, String path, String body) {
+		var request = this.client.method(org.springframework.http.HttpMethod.valueOf(method))
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
+		ExchangeResult response = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+				: request.exchange().returnResult();
+		assertThat(status(response)).as(response.toString()).isLessThan(300);
+		return json(response);
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
