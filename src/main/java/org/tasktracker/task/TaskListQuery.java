@@ -16,9 +16,9 @@ import org.springframework.util.MultiValueMap;
  * The filters and page of a {@code GET /tasks}, validated.
  *
  * @param completed only tasks in that state, or null for all
- * @param terms case-insensitive substrings that a task's title or description must each
- * hold (any of them in either), or empty for all. The API's {@code q} is one term; the
- * web UI's search gives one per word
+ * @param terms case-insensitive substrings that a task must each hold, each in its title
+ * or its description, or empty for all: the API's {@code q} is one term, and the web UI's
+ * search gives one per word
  * @param limit page size, 1 to {@value #MAX_LIMIT}
  * @param after keyset cursor: only ids beyond it in the listing order, or null
  * @param descending newest first instead of oldest first
