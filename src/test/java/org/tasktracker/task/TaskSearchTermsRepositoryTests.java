@@ -105,8 +105,7 @@ class TaskSearchTermsRepositoryTests {
 
 	/**
 	 * Two words of a rare task are looked up in the search index once, together; two
-	 * words of most tasks fill their page from the first tasks, without the index. The
-	 * plan reads no whole table either way.
+	 * words of most tasks fill their page from the first tasks, without the index.
 	 */
 	@ParameterizedTest(name = "{0}")
 	@CsvSource(delimiter = '|', textBlock = """
@@ -120,7 +119,6 @@ class TaskSearchTermsRepositoryTests {
 		loadTasks(5_000);
 		TaskListQuery search = new TaskListQuery(null, List.of(words.split(" ")), 50, null, false,
 				TaskListQuery.Filters.NONE);
-		assertThat(explain(search)).doesNotContain("Seq Scan");
 
 		long before = searchIndexScans();
 		assertThat(page(search).ids()).hasSize(found);
@@ -195,12 +193,6 @@ class TaskSearchTermsRepositoryTests {
 		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_search_keys_idx'::regclass)")
 			.query(Long.class)
 			.single();
-	}
-
-	private String explain(TaskListQuery query) {
-		TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query);
-		return String.join("\n",
-				this.jdbc.sql("EXPLAIN " + page.sql()).params(page.parameters()).query(String.class).list());
 	}
 
 	private CollectedPage page(TaskListQuery query) {
