@@ -113,13 +113,17 @@ class TaskSearchPagesIntegrationTests {
 	}
 
 	@Test
-	void aTasksPriorityShowsAsTodoistShowsItWithP1Urgent() {
+	void aTasksPriorityShowsAsTodoistShowsItWithP1UrgentInItsRowAndItsEditForm() {
 		String m = TaskFixtures.uniqueMarker();
-		create("{\"title\": \"Urgent " + m + "\", \"priority\": 4}");
+		long urgent = create("{\"title\": \"Urgent " + m + "\", \"priority\": 4}");
 		create("{\"title\": \"Medium " + m + "\", \"priority\": 2}");
 
 		String found = page(m);
+		ExchangeResult edit = this.client.get().uri("/app/tasks/" + urgent + "/edit").exchange().returnResult();
 
+		assertThat(body(edit)).containsPattern(
+				"<option value=\"4\" selected=\"selected\">P1 \\(urgent\\)</option>\\s*<option value=\"3\">P2</option>"
+						+ "\\s*<option value=\"2\">P3</option>\\s*<option value=\"1\">P4 \\(normal\\)</option>");
 		assertThat(found).containsPattern("Urgent " + m + "</span>\\s*<span class=\"priority p4\">P1</span>")
 			.containsPattern("Medium " + m + "</span>\\s*<span class=\"priority p2\">P3</span>")
 			.doesNotContain(">!4<", ">!2<");
@@ -136,7 +140,7 @@ class TaskSearchPagesIntegrationTests {
 				"class=\"chip missing\">20/12 is not a date (dates are month/day); it stays in the title<");
 	}
 
-	private void create(String task) {
+	private long create(String task) {
 		ExchangeResult created = this.client.post()
 			.uri("/tasks")
 			.contentType(MediaType.APPLICATION_JSON)
@@ -144,6 +148,7 @@ class TaskSearchPagesIntegrationTests {
 			.exchange()
 			.returnResult();
 		assertThat(status(created)).as(body(created)).isEqualTo(201);
+		return Responses.id(created);
 	}
 
 	private List<String> titlesFound(String search) {
