@@ -101,7 +101,7 @@ class WebUiBrowserTests {
 		field.sendKeys("Pay rent tomorrow at 9am #home @Money !3");
 		String preview = this.browser.await((driver) -> {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
-			return text.contains("priority 3") ? text : null;
+			return text.contains("P2") ? text : null;
 		});
 		assertThat(preview).contains("Will add", "Pay rent", "due ", "09:00", "#home", "@Money");
 		assertThat(preview).doesNotContain("no such project");
@@ -152,7 +152,7 @@ class WebUiBrowserTests {
 				return text.contains("due " + entry.getValue()) ? text : null;
 			});
 			assertThat(preview).as(entry.getKey())
-				.contains("Call the bank", "#nowhere (no such project)", "@phone", "priority 2");
+				.contains("Call the bank", "#nowhere (no such project)", "@phone", "P3");
 		}
 	}
 
