@@ -214,7 +214,7 @@ class WebUiRowsAndKeysBrowserTests {
 		field.sendKeys("Buy stamps !2");
 		String preview = this.browser.await((driver) -> {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
-			return text.contains("priority 2") ? text : null;
+			return text.contains("P3") ? text : null;
 		});
 		assertThat(preview).contains("Buy stamps", "#" + name);
 		timed("quick add", () -> field.sendKeys(Keys.ENTER));
