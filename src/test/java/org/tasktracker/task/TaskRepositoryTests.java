@@ -401,7 +401,10 @@ class TaskRepositoryTests {
 			throws SQLException {
 		loadTasks(5_000);
 		TaskListQuery search = new TaskListQuery(null, q, 50, null, false);
-		assertThat(explain(search)).doesNotContain("Seq Scan");
+		// Not the plan's shape: on 5,000 rows PostgreSQL may fetch the page's few rows by
+		// a
+		// hash join over the table, or not, depending on what else the database holds
+		// (this failed when run alone). What the test names is counted instead.
 
 		long before = searchIndexScans();
 		assertThat(page(search).ids()).hasSize(found);
