@@ -26,6 +26,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
@@ -55,11 +56,13 @@ class PageSecurityConfiguration {
 	@Order(1)
 	SecurityFilterChain pages(HttpSecurity http, AccountProperties properties, WebSessions sessions, RateLimits limits,
 			ITemplateEngine templates) {
+		HttpSessionRequestCache requestCache = requestCache();
 		http.securityMatcher(PAGE_PATHS)
 			.servletApi(AbstractHttpConfigurer::disable)
 			.httpBasic(AbstractHttpConfigurer::disable)
+			.requestCache((cache) -> cache.requestCache(requestCache))
 			.formLogin((form) -> form.loginPage("/login")
-				.successHandler(signedIn())
+				.successHandler(signedIn(requestCache))
 				.failureHandler(PageSecurityConfiguration::signInFailed)
 				.permitAll())
 			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?out").permitAll())
@@ -88,12 +91,25 @@ class PageSecurityConfiguration {
 	}
 
 	/**
+	 * The page asked for before the sign-in, kept in the session, is where the sign-in
+	 * leads, at its own address: without a matching parameter, Spring Security's
+	 * {@code ?continue} is not added to it (the saved request is looked for on every
+	 * request instead, in the session each page request reads anyway).
+	 */
+	private static HttpSessionRequestCache requestCache() {
+		HttpSessionRequestCache cache = new HttpSessionRequestCache();
+		cache.setMatchingRequestParameterName(null);
+		return cache;
+	}
+
+	/**
 	 * After a sign-in, the new session's CSRF token is made and stored before the first
 	 * page: the pages a browser then loads at once all read that one token, instead of
 	 * each making its own, and a form of every one of them can be sent.
 	 */
-	private static AuthenticationSuccessHandler signedIn() {
+	private static AuthenticationSuccessHandler signedIn(HttpSessionRequestCache requestCache) {
 		SavedRequestAwareAuthenticationSuccessHandler pages = new SavedRequestAwareAuthenticationSuccessHandler();
+		pages.setRequestCache(requestCache);
 		pages.setDefaultTargetUrl("/app");
 		return (request, response, authentication) -> {
 			if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {

@@ -22,7 +22,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class SessionUserFilter extends OncePerRequestFilter {
 
-	static final String ENDED = "/login?ended";
+	/** Where a session goes when its user was deleted. */
+	static final String DELETED = "/login?ended=deleted";
+
+	/** Where a session goes when its user's admin rights (or name) changed. */
+	static final String CHANGED = "/login?ended=changed";
 
 	private final WebSessions sessions;
 
@@ -39,6 +43,7 @@ final class SessionUserFilter extends OncePerRequestFilter {
 		if (authentication instanceof AccountAuthentication signedIn && !signedIn.getPrincipal().isLocal()) {
 			Optional<Account> now = this.sessions.current(signedIn.getPrincipal().id());
 			if (now.isEmpty() || !now.get().equals(signedIn.getPrincipal())) {
+				String ended = now.isEmpty() ? DELETED : CHANGED;
 				HttpSession session = request.getSession(false);
 				if (session != null) {
 					session.invalidate();
@@ -47,11 +52,11 @@ final class SessionUserFilter extends OncePerRequestFilter {
 				if (request.getHeader("HX-Request") != null) {
 					// htmx follows a redirect inside the page; this makes it load the
 					// sign-in page whole.
-					response.setHeader("HX-Redirect", ENDED);
+					response.setHeader("HX-Redirect", ended);
 					response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 				}
 				else {
-					response.sendRedirect(ENDED);
+					response.sendRedirect(ended);
 				}
 				return;
 			}

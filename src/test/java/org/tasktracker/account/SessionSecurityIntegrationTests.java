@@ -98,9 +98,10 @@ class SessionSecurityIntegrationTests {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(session.get("/app/settings").headers().firstValue("Location").orElse(""))
-				.endsWith("/login?ended"));
+				.endsWith("/login?ended=changed"));
 		assertThat(session.get("/app/settings").statusCode()).as("the session is gone").isEqualTo(302);
-		assertThat(session.get("/login?ended").body()).contains("Your session ended because your account changed");
+		assertThat(session.get("/login?ended=changed").body())
+			.contains("You were signed out because an admin changed your admin rights.");
 	}
 
 	@Test

@@ -1,0 +1,161 @@
+package org.tasktracker.account;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.PageSession;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.account.AccountFixtures.PASSWORD;
+import static org.tasktracker.account.AccountFixtures.uniqueUsername;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The settings and sign-in pages through plain HTTP: revoking a token and deleting a user
+ * ask first, refusals are told in the form's words, each sign-in outcome says what
+ * happened, and a sign-in leads to the page first asked for at its own address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
+				"tasktracker.auth.admin-password=" + PASSWORD, "tasktracker.auth.rate-limit=0" })
+@AutoConfigureRestTestClient
+class SettingsPagesIntegrationTests {
+
+	/** What the API says and a page must not: its field names, arrays, ids. */
+	private static final Pattern API_WORDS = Pattern
+		.compile("[a-z]+_[a-z]+|expires in days|current password is not|array|does not exist|Token \\d|User \\d");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void aSignInLeadsToThePageFirstAskedForAtItsOwnAddress() {
+		String name = createUser(false, null);
+		PageSession page = PageSession.anonymous(this.port);
+
+		HttpResponse<String> asked = page.get("/app/upcoming");
+		assertThat(asked.headers().firstValue("Location").orElseThrow()).endsWith("/login");
+		String signedIn = page.signIn(name, PASSWORD);
+
+		assertThat(signedIn).endsWith("/app/upcoming");
+		assertThat(page.get("/app/upcoming").statusCode()).isEqualTo(200);
+		assertThat(PageSession.anonymous(this.port).signIn(name, PASSWORD)).as("nothing asked for first")
+			.endsWith("/app");
+	}
+
+	@Test
+	void eachSignInOutcomeSaysExactlyWhatHappened() {
+		Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+		outcomes.put("/login?error", "Wrong username or password.");
+		outcomes.put("/login?wait=42", "Too many failed sign-ins from here: try again in 42 seconds.");
+		outcomes.put("/login?wait=1", "Too many failed sign-ins from here: try again in 1 second.");
+		outcomes.put("/login?wait=soon", "Too many failed sign-ins from here: try again in a minute.");
+		outcomes.put("/login?busy", "Too many sign-ins are being checked at once: try again in a second.");
+		outcomes.put("/login?ended=deleted", "You were signed out because your account was deleted.");
+		outcomes.put("/login?ended=changed",
+				"You were signed out because an admin changed your admin rights. Sign in again.");
+		outcomes.put("/login?out", "You are signed out.");
+		PageSession page = PageSession.anonymous(this.port);
+		for (var outcome : outcomes.entrySet()) {
+			String said = messages(page.get(outcome.getKey()).body());
+
+			assertThat(said).as(outcome.getKey()).isEqualTo(outcome.getValue());
+		}
+		assertThat(messages(page.get("/login").body())).isEmpty();
+	}
+
+	@Test
+	void aSessionOfAUserDeletedElsewhereSaysSo() {
+		String name = createUser(false, null);
+		PageSession page = signedIn(name);
+
+		// As another instance would: this one is not told, and the session row stays.
+		this.jdbc.sql("DELETE FROM users WHERE username = :name").param("name", name).update();
+
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(page.get("/app/inbox").headers().firstValue("Location").orElse(""))
+				.endsWith("/login?ended=deleted"));
+	}
+
+	private PageSession signedIn(String name) {
+		PageSession page = PageSession.anonymous(this.port);
+		assertThat(page.signIn(name, PASSWORD)).endsWith("/app");
+		page.get("/app/settings");
+		return page;
+	}
+
+	/** The messages of the page a post leads to. */
+	private static String messagesAfter(PageSession page, HttpResponse<String> posted) {
+		assertThat(posted.statusCode()).as(posted.body()).isEqualTo(302);
+		String location = posted.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
+		return messages(page.get(location).body());
+	}
+
+	/** The text of a page's notices and problems, one a line. */
+	private static String messages(String page) {
+		StringBuilder found = new StringBuilder();
+		Matcher messages = Pattern.compile("(?s)<(div|p) class=\"(?:notice|problems)\"[^>]*>(.*?)</\\1>").matcher(page);
+		while (messages.find()) {
+			String text = messages.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+			found.append(found.isEmpty() ? "" : "\n").append(text);
+		}
+		return found.toString();
+	}
+
+	private String createUser(boolean admin, String displayName) {
+		String name = uniqueUsername("settings");
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\", \"admin\": " + admin
+					+ ((displayName != null) ? ", \"display_name\": \"" + displayName + "\"" : "") + "}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		return name;
+	}
+
+	private int usersNamed(String name) {
+		return this.jdbc.sql("SELECT count(*) FROM users WHERE username = :name")
+			.param("name", name)
+			.query(Integer.class)
+			.single();
+	}
+
+	private int bearer(String token) {
+		return status(this.client.get()
+			.uri("/tasks")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.returnResult());
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}

@@ -1,0 +1,185 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.WebElement;
+import org.tasktracker.support.Browser;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * Destructive acts and signing in, in a real headless Chromium: the buttons that destroy
+ * are red in both themes, each destructive act asks on a page of its own (with script and
+ * without) that names what will go, the new user form's username pattern is one Chromium
+ * compiles and matches what the API accepts, and a sign-in lands on a clean address.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
+				"tasktracker.auth.admin-password=" + WebUiDestructiveActsBrowserTests.PASSWORD,
+				"tasktracker.auth.rate-limit=0" })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiDestructiveActsBrowserTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = createUser("acts-");
+		signIn(this.browser, this.username);
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aSignInLandsOnThePageFirstAskedForAtACleanAddress() {
+		String axe = Browser.axeScript();
+		try (Browser other = Browser.start()) {
+			other.driver().get(base() + "/app/upcoming");
+			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
+			other.find("#username").sendKeys(this.username);
+			other.find("#password").sendKeys("not the password");
+			other.find("form button").click();
+			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
+			assertThat(other.find("[role=alert]").getText()).isEqualTo("Wrong username or password.");
+			assertThat(Browser.seriousViolations(other, axe)).as("/login?error").isEmpty();
+
+			other.find("#username").sendKeys(this.username);
+			other.find("#password").sendKeys(PASSWORD);
+			other.find("form button").click();
+			other.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
+
+			assertThat(other.driver().getCurrentUrl()).isEqualTo(base() + "/app/upcoming");
+		}
+	}
+
+	private void signIn(Browser target, String user) {
+		target.driver().get(base() + "/login");
+		target.find("#username").sendKeys(user);
+		target.find("#password").sendKeys(PASSWORD);
+		target.find("form button").click();
+		target.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		assertThat(target.driver().getCurrentUrl()).isEqualTo(base() + "/app");
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+	}
+
+	private void theme(String theme) {
+		this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+	}
+
+	private String createUser(String prefix) {
+		String name = prefix + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		return name;
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static int[] rgb(String css) {
+		Matcher parts = RGB.matcher(css);
+		assertThat(parts.find()).as(css).isTrue();
+		return new int[] { Integer.parseInt(parts.group(1)), Integer.parseInt(parts.group(2)),
+				Integer.parseInt(parts.group(3)) };
+	}
+
+	private static boolean red(int[] rgb) {
+		return rgb[0] > 150 && rgb[0] > rgb[1] + 60 && rgb[0] > rgb[2] + 60;
+	}
+
+	private static boolean blue(int[] rgb) {
+		return rgb[2] > rgb[0] + 40 && rgb[2] > rgb[1];
+	}
+
+	private static String jsonString(String text) {
+		StringBuilder json = new StringBuilder("\"");
+		for (char c : text.toCharArray()) {
+			json.append((c == '"' || c == '\\') ? "\\" + c : String.valueOf(c));
+		}
+		return json.append('"').toString();
+	}
+
+	private int bearer(String token) {
+		return status(this.client.get()
+			.uri("/tasks")
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
+			.exchange()
+			.returnResult());
+	}
+
+	private JsonNode api(String method, String path, String body) {
+		ExchangeResult response = apiCall(method, path, body);
+		assertThat(status(response)).as(response.toString()).isLessThan(300);
+		return json(response);
+	}
+
+	private ExchangeResult apiCall(String method, String path, String body) {
+		var request = this.client.method(HttpMethod.valueOf(method))
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
+		return (body != null) ? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+				: request.exchange().returnResult();
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
