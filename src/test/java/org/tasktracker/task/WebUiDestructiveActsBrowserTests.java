@@ -76,6 +76,48 @@ class WebUiDestructiveActsBrowserTests {
 		}
 	}
 
+	/**
+	 * Chromium compiles a pattern with the v flag, where a bare '-' in a class is an
+	 * error: the pattern was dropped and nothing was checked. Each candidate is tried on
+	 * the API too, as an admin adding that user.
+	 */
+	@Test
+	void theNewUsernamePatternCompilesAndMatchesWhatTheApiAccepts() {
+		String suffix = Long.toString(System.nanoTime() % 1_000_000_000L, 36).replaceAll("[0-9]", "q");
+		List<String> candidates = List.of("x", "ab", "local", "LOCAL", "Local" + suffix, "Mixed.Case_" + suffix + "-ok",
+				"\u212Aelvin" + suffix, "a b" + suffix, "\u00fcber" + suffix, "a/" + suffix, "a[" + suffix,
+				"a|" + suffix, "a\\" + suffix, "a-" + suffix, "a".repeat(64 - suffix.length()) + suffix,
+				"a".repeat(65 - suffix.length()) + suffix);
+		try (Browser admin = Browser.start()) {
+			signIn(admin, "pages-admin");
+			admin.driver().get(base() + "/app/settings");
+			WebElement field = admin.find("#new-username");
+			String pattern = field.getAttribute("pattern");
+			assertThatNoException().as(pattern)
+				.isThrownBy(
+						() -> admin.driver().executeScript("new RegExp('^(?:' + arguments[0] + ')$', 'v')", pattern));
+
+			Map<String, Boolean> browserSays = new LinkedHashMap<>();
+			Map<String, Boolean> apiSays = new LinkedHashMap<>();
+			for (String candidate : candidates) {
+				browserSays.put(candidate, (Boolean) admin.driver()
+					.executeScript("arguments[0].value = arguments[1]; return !arguments[0].validity.patternMismatch;",
+							field, candidate));
+				int created = status(this.client.post()
+					.uri("/users")
+					.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.body("{\"username\": " + jsonString(candidate) + ", \"password\": \"" + PASSWORD + "\"}")
+					.exchange()
+					.returnResult());
+				assertThat(created).as(candidate).isIn(201, 422);
+				apiSays.put(candidate, created == 201);
+			}
+			assertThat(browserSays).isEqualTo(apiSays);
+			assertThat(browserSays).containsEntry("a b" + suffix, false).containsEntry("\u212Aelvin" + suffix, true);
+		}
+	}
+
 	@Test
 	void aSignInLandsOnThePageFirstAskedForAtACleanAddress() {
 		String axe = Browser.axeScript();
