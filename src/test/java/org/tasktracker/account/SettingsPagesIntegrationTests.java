@@ -100,6 +100,17 @@ class SettingsPagesIntegrationTests {
 				.endsWith("/login?ended=deleted"));
 	}
 
+	@Test
+	void theSettingsPageShowsTheDisplayName() {
+		String name = createUser(false, "Grace Hopper");
+		PageSession page = signedIn(name);
+
+		String settings = page.get("/app/settings").body();
+
+		assertThat(settings).contains("Signed in as <strong>Grace Hopper</strong>", "(username " + name + ")",
+				"value=\"Grace Hopper\"");
+	}
+
 	private PageSession signedIn(String name) {
 		PageSession page = PageSession.anonymous(this.port);
 		assertThat(page.signIn(name, PASSWORD)).endsWith("/app");
