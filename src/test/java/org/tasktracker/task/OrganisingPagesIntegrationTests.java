@@ -73,6 +73,28 @@ class OrganisingPagesIntegrationTests {
 	}
 
 	@Test
+	void archivedProjectsAreInTheSidebarAndComeBackWithOneClick() {
+		long project = api("POST", "/projects", "{\"name\": \"Old things\"}").get("id").longValue();
+		assertThat(this.page.get("/app/inbox").body()).doesNotContain("Archived (");
+
+		this.page.post("/app/projects/" + project + "/archive", Map.of("archived", "true"));
+
+		String inbox = this.page.get("/app/inbox").body();
+		String archived = section(inbox, "<details class=\"archived\"", "</details>");
+		assertThat(archived).contains("Archived (1)", "href=\"/app/projects/" + project + "\"", "Old things",
+				"action=\"/app/projects/" + project + "/archive\"", "name=\"archived\" value=\"false\"");
+		assertThat(archived).as("collapsed").doesNotContain(" open");
+		assertThat(section(this.page.get("/app/projects/" + project).body(), "<details class=\"archived\"", ">"))
+			.as("open on the archived project's own page")
+			.contains("open");
+
+		this.page.post("/app/projects/" + project + "/archive", Map.of("archived", "false"));
+
+		assertThat(api("GET", "/projects/" + project, null).get("archived").booleanValue()).isFalse();
+		assertThat(this.page.get("/app/inbox").body()).doesNotContain("Archived (");
+	}
+
+	@Test
 	void theSidebarNamesTheUserByTheDisplayNameOrElseTheUsername() {
 		assertThat(account(this.page.get("/app/inbox").body())).contains("<span>" + this.username + "</span>");
 
