@@ -2,8 +2,11 @@ package org.tasktracker.account;
 
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import org.tasktracker.web.Confirmation;
+import org.tasktracker.web.PageNotFoundException;
 import org.tasktracker.web.RefusalWords;
 import org.tasktracker.web.WebPage;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,8 +31,10 @@ import jakarta.servlet.http.HttpSession;
 /**
  * The web UI's settings: display name, time zone and password; API tokens; and, for
  * admins, users. Every form goes through the API's own controller method, so each rule
- * and refusal is the API's. A new token's secret is shown on the page that answers the
- * form, once, and never stored in the session.
+ * and refusal is the API's, told in the form's words. A new token's secret is shown on
+ * the page that answers the form, once, and never stored in the session. Revoking a token
+ * and deleting a user each take a confirmation page first ({@link Confirmation}); a post
+ * without {@code confirmed=true} only leads to it.
  */
 @Controller
 @WebPage
@@ -41,6 +46,35 @@ class SettingsPages {
 		.filter((zone) -> zone.contains("/") && !zone.startsWith("Etc/") && !zone.startsWith("SystemV/"))
 		.sorted()
 		.toList();
+
+	/**
+	 * The forms' sentences for the API's where its own would read oddly on a page; the
+	 * integration tests find any API message that slips through.
+	 */
+	private static final Map<String, String> SENTENCES = Map.ofEntries(
+			Map.entry("current_password: is not the current password", "That is not the current password."),
+			Map.entry("current_password: is required to change the password", "Type the current password too."),
+			Map.entry("expires_in_days: must be an integer from 1 to " + AccountRequests.EXPIRY_DAYS_MAX,
+					"The number of days must be a whole number from 1 to " + AccountRequests.EXPIRY_DAYS_MAX + "."),
+			Map.entry("scopes: is required", "Choose at least one scope."),
+			Map.entry("scopes: must be a non-empty array of tasks:read, tasks:write, admin, metrics",
+					"Choose at least one scope."));
+
+	/** The forms' names for the API's fields. */
+	private static final Map<String, String> FIELDS = Map.ofEntries(Map.entry("display_name", "The display name"),
+			Map.entry("timezone", "The time zone"), Map.entry("current_password", "The current password"),
+			Map.entry("name", "The token's name"), Map.entry("expires_in_days", "The number of days"),
+			Map.entry("scopes", "The scopes"), Map.entry("username", "The username"));
+
+	/** The profile's and the password's forms: {@code password} is the new one. */
+	private static final RefusalWords.Words PROFILE_WORDS = words(Map.of("password", "The new password"), null);
+
+	private static final RefusalWords.Words TOKEN_WORDS = words(Map.of(),
+			"That token no longer exists: it was revoked already.");
+
+	/** The new user's form: {@code password} is theirs. */
+	private static final RefusalWords.Words USER_WORDS = words(Map.of("password", "Their password"),
+			"That user no longer exists.");
 
 	private final UserController users;
 
@@ -71,7 +105,7 @@ class SettingsPages {
 			patch.put("display_name", displayName);
 		}
 		patch.put("timezone", timezone);
-		return change(() -> this.users.updateMe(caller, patch, request), "Saved.", redirect);
+		return change(() -> this.users.updateMe(caller, patch, request), "Saved.", PROFILE_WORDS, redirect);
 	}
 
 	@PostMapping("/app/settings/password")
@@ -96,7 +130,7 @@ class SettingsPages {
 			});
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("problems", RefusalWords.of(ex));
+			redirect.addFlashAttribute("problems", RefusalWords.of(ex, PROFILE_WORDS));
 		}
 		return "redirect:/app/settings";
 	}
@@ -124,15 +158,36 @@ class SettingsPages {
 			response.setStatus(HttpServletResponse.SC_CREATED);
 		}
 		catch (ErrorResponseException ex) {
-			model.addAttribute("problems", RefusalWords.of(ex));
+			model.addAttribute("problems", RefusalWords.of(ex, TOKEN_WORDS));
 			response.setStatus(ex.getStatusCode().value());
 		}
 		return page(caller, model);
 	}
 
+	/** The question before a token is revoked. */
+	@GetMapping("/app/settings/tokens/{id}/revoke")
+	String confirmRevocation(@AuthenticationPrincipal Account caller, @PathVariable long id, Model model) {
+		ApiToken token = this.tokens.list(caller)
+			.stream()
+			.filter((candidate) -> candidate.id() == id)
+			.findFirst()
+			.orElseThrow(PageNotFoundException::new);
+		model.addAttribute(Confirmation.ATTRIBUTE,
+				new Confirmation("Revoke token " + token.name() + "?",
+						List.of("Whatever uses it (" + String.join(", ", token.scopes())
+								+ ") is refused from then on. This cannot be undone: a new token has a new secret."),
+						"/app/settings/tokens/" + id + "/revoke", Map.of("confirmed", "true"), "Revoke token",
+						"/app/settings"));
+		return Confirmation.VIEW;
+	}
+
 	@PostMapping("/app/settings/tokens/{id}/revoke")
-	String revoke(@AuthenticationPrincipal Account caller, @PathVariable long id, RedirectAttributes redirect) {
-		return change(() -> this.tokens.revoke(caller, Long.toString(id)), "Token revoked.", redirect);
+	String revoke(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+		if (!confirmed) {
+			return "redirect:/app/settings/tokens/" + id + "/revoke";
+		}
+		return change(() -> this.tokens.revoke(caller, Long.toString(id)), "Token revoked.", TOKEN_WORDS, redirect);
 	}
 
 	@PostMapping("/app/settings/users")
@@ -146,14 +201,38 @@ class SettingsPages {
 		body.put("password", password);
 		body.put("admin", admin);
 		return change(() -> this.users.create(security, body, request),
-				"User " + username.toLowerCase(java.util.Locale.ROOT) + " added.", redirect);
+				"User " + username.toLowerCase(java.util.Locale.ROOT) + " added.", USER_WORDS, redirect);
+	}
+
+	/** The question before a user is deleted, with all they own. */
+	@GetMapping("/app/settings/users/{id}/delete")
+	String confirmUserDeletion(@AuthenticationPrincipal Account caller, @PathVariable long id, Model model) {
+		requireAdmin(caller);
+		User user = this.users.list()
+			.stream()
+			.filter((candidate) -> candidate.id() == id)
+			.findFirst()
+			.orElseThrow(PageNotFoundException::new);
+		String named = (user.displayName() != null) ? user.username() + " (" + user.displayName() + ")"
+				: user.username();
+		model.addAttribute(Confirmation.ATTRIBUTE,
+				new Confirmation("Delete user " + named + " and all they own?",
+						List.of("Their tasks, projects and labels, their API tokens and their sessions go with them. "
+								+ "This cannot be undone."),
+						"/app/settings/users/" + id + "/delete", Map.of("confirmed", "true"),
+						"Delete user " + user.username(), "/app/settings"));
+		return Confirmation.VIEW;
 	}
 
 	@PostMapping("/app/settings/users/{id}/delete")
-	String deleteUser(@AuthenticationPrincipal Account caller, @PathVariable long id, RedirectAttributes redirect) {
+	String deleteUser(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
 		requireAdmin(caller);
+		if (!confirmed) {
+			return "redirect:/app/settings/users/" + id + "/delete";
+		}
 		return change(() -> this.users.delete(caller, Long.toString(id)), "User deleted, with all they owned.",
-				redirect);
+				USER_WORDS, redirect);
 	}
 
 	private String page(Account caller, Model model) {
@@ -165,15 +244,22 @@ class SettingsPages {
 		return "settings";
 	}
 
-	private String change(Runnable action, String notice, RedirectAttributes redirect) {
+	private String change(Runnable action, String notice, RefusalWords.Words words, RedirectAttributes redirect) {
 		try {
 			action.run();
 			redirect.addFlashAttribute("notice", notice);
 		}
 		catch (ErrorResponseException ex) {
-			redirect.addFlashAttribute("problems", RefusalWords.of(ex));
+			redirect.addFlashAttribute("problems", RefusalWords.of(ex, words));
 		}
 		return "redirect:/app/settings";
+	}
+
+	private static RefusalWords.Words words(Map<String, String> fields,
+			@org.jspecify.annotations.Nullable String missing) {
+		Map<String, String> all = new java.util.HashMap<>(FIELDS);
+		all.putAll(fields);
+		return new RefusalWords.Words(Map.copyOf(all), SENTENCES, missing);
 	}
 
 	/** The API lets only admins manage users; the page says so the same way. */

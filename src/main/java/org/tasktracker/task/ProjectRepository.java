@@ -77,6 +77,18 @@ class ProjectRepository {
 	}
 
 	/**
+	 * How many tasks the owner's project holds, completed ones too: what deleting it with
+	 * its tasks deletes.
+	 */
+	long countTasks(long ownerId, long id) {
+		return this.jdbc.sql("SELECT count(*) FROM tasks WHERE owner_id = :owner AND project_id = :id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
 	 * Applies a merge patch; {@code updated_at} moves only on a real change.
 	 * @param setColor whether the patch names {@code color} ({@code null} clears it)
 	 * @return whether the owner has that project

@@ -51,6 +51,97 @@ class SettingsPagesIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Test
+	void revokingATokenAsksFirstAndNamesIt() {
+		String name = createUser(false, null);
+		String token = json(this.client.post()
+			.uri("/tokens")
+			.header(HttpHeaders.AUTHORIZATION, basic(name))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"laptop sync\", \"scopes\": [\"tasks:read\", \"tasks:write\"]}")
+			.exchange()
+			.returnResult()).get("token").stringValue();
+		long id = json(this.client.get()
+			.uri("/tokens")
+			.header(HttpHeaders.AUTHORIZATION, basic(name))
+			.exchange()
+			.returnResult()).get(0).get("id").longValue();
+		PageSession page = signedIn(name);
+		String question = "/app/settings/tokens/" + id + "/revoke";
+
+		assertThat(page.get("/app/settings").body()).contains("action=\"" + question + "\" method=\"get\"");
+		assertThat(page.post(question, Map.of()).headers().firstValue("Location").orElseThrow()).endsWith(question);
+		assertThat(bearer(token)).as("not revoked in one click").isEqualTo(200);
+		assertThat(page.get(question).body()).contains("<h1>Revoke token laptop sync?</h1>",
+				"(tasks:read, tasks:write) is refused from then on", "name=\"confirmed\" value=\"true\"");
+
+		assertThat(messagesAfter(page, page.post(question, Map.of("confirmed", "true")))).contains("Token revoked.");
+
+		assertThat(bearer(token)).isEqualTo(401);
+		assertThat(messagesAfter(page, page.post(question, Map.of("confirmed", "true"))))
+			.contains("That token no longer exists: it was revoked already.")
+			.doesNotContainPattern(API_WORDS);
+	}
+
+	@Test
+	void deletingAUserAsksFirstAndNamesThem() {
+		String admin = createUser(true, null);
+		String doomed = createUser(false, "Charles Babbage");
+		long id = this.jdbc.sql("SELECT id FROM users WHERE username = :name")
+			.param("name", doomed)
+			.query(Long.class)
+			.single();
+		PageSession page = signedIn(admin);
+		String question = "/app/settings/users/" + id + "/delete";
+
+		assertThat(page.get("/app/settings").body()).contains("action=\"" + question + "\" method=\"get\"",
+				"<td>Charles Babbage</td>");
+		assertThat(page.post(question, Map.of()).headers().firstValue("Location").orElseThrow()).endsWith(question);
+		assertThat(usersNamed(doomed)).as("not deleted in one click").isOne();
+		assertThat(page.get(question).body()).contains(
+				"<h1>Delete user " + doomed + " (Charles Babbage) and all they own?</h1>",
+				"Their tasks, projects and labels, their API tokens and their sessions go with them.");
+
+		assertThat(messagesAfter(page, page.post(question, Map.of("confirmed", "true"))))
+			.contains("User deleted, with all they owned.");
+
+		assertThat(usersNamed(doomed)).isZero();
+		assertThat(messagesAfter(page, page.post(question, Map.of("confirmed", "true"))))
+			.contains("That user no longer exists.")
+			.doesNotContainPattern(API_WORDS);
+	}
+
+	@Test
+	void refusalsOnTheSettingsPageAreInTheFormsWords() {
+		String admin = createUser(true, null);
+		PageSession page = signedIn(admin);
+
+		HttpResponse<String> noDays = page.post("/app/settings/tokens",
+				Map.of("name", "t", "scopes", "tasks:read", "days", "0"));
+		assertThat(messages(noDays.body())).contains("The number of days must be a whole number from 1 to 365.")
+			.doesNotContainPattern(API_WORDS);
+		HttpResponse<String> noScopes = page.post("/app/settings/tokens", Map.of("name", "t", "days", "9"));
+		assertThat(messages(noScopes.body())).contains("Choose at least one scope.").doesNotContainPattern(API_WORDS);
+		page.get("/app/settings");
+		assertThat(messagesAfter(page,
+				page.post("/app/settings/password",
+						Map.of("currentPassword", "not the password", "newPassword", "a brand new passphrase"))))
+			.contains("That is not the current password.")
+			.doesNotContainPattern(API_WORDS);
+		assertThat(messagesAfter(page,
+				page.post("/app/settings/password", Map.of("currentPassword", PASSWORD, "newPassword", "short"))))
+			.contains("The new password must be at least 12 characters.")
+			.doesNotContainPattern(API_WORDS);
+		assertThat(messagesAfter(page,
+				page.post("/app/settings/profile", Map.of("displayName", "d".repeat(101), "timezone", "Mars/Olympus"))))
+			.contains("The display name must be at most 100 characters.", "The time zone must be")
+			.doesNotContainPattern(API_WORDS);
+		assertThat(
+				messagesAfter(page, page.post("/app/settings/users", Map.of("username", "a b", "password", "short"))))
+			.contains("The username must be", "Their password must be at least 12 characters.")
+			.doesNotContainPattern(API_WORDS);
+	}
+
+	@Test
 	void aSignInLeadsToThePageFirstAskedForAtItsOwnAddress() {
 		String name = createUser(false, null);
 		PageSession page = PageSession.anonymous(this.port);

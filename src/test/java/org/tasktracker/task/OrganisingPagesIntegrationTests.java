@@ -73,6 +73,108 @@ class OrganisingPagesIntegrationTests {
 	}
 
 	@Test
+	void deletingAProjectAsksFirstNamingItsTasksAndDeletesOnlyTheNumberConfirmed() {
+		long project = api("POST", "/projects", "{\"name\": \"Work\"}").get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Report\", \"project_id\": " + project + "}");
+		api("POST", "/tasks", "{\"title\": \"Slides\", \"project_id\": " + project + "}");
+		long done = api("POST", "/tasks", "{\"title\": \"Agenda\", \"project_id\": " + project + "}").get("id")
+			.longValue();
+		api("POST", "/tasks/" + done + "/complete", null);
+		String question = "/app/projects/" + project + "/delete";
+
+		assertThat(this.page.get("/app/projects/" + project).body()).contains("action=\"" + question + "\"")
+			.doesNotContain("with_tasks");
+		for (Map<String, String> oneClick : java.util.List.of(Map.<String, String>of(), Map.of("with_tasks", "true"))) {
+			HttpResponse<String> posted = this.page.post(question, oneClick);
+			assertThat(posted.headers().firstValue("Location").orElseThrow()).as("%s", oneClick).endsWith(question);
+		}
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).as("not deleted in one click").isEqualTo(200);
+
+		HttpResponse<String> asked = this.page.get(question);
+		assertThat(asked.statusCode()).isEqualTo(200);
+		assertThat(asked.body()).contains("<h1>Delete project Work and its 3 tasks?</h1>",
+				"2 of them are open, 1 completed.", "name=\"tasks\" value=\"3\"",
+				"href=\"/app/projects/" + project + "\"");
+
+		api("POST", "/tasks", "{\"title\": \"Added meanwhile\", \"project_id\": " + project + "}");
+		HttpResponse<String> stale = this.page.post(question, Map.of("tasks", "3"));
+		assertThat(stale.headers().firstValue("Location").orElseThrow()).endsWith(question);
+		assertThat(this.page.get(question).body()).contains("The project now holds 4 tasks.",
+				"Delete project Work and its 4 tasks?");
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(200);
+
+		HttpResponse<String> deleted = this.page.post(question, Map.of("tasks", "4"));
+		assertThat(deleted.headers().firstValue("Location").orElseThrow()).endsWith("/app/inbox");
+		assertThat(this.page.get("/app/inbox").body()).contains("Project Work deleted, with its 4 tasks.");
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(404);
+		assertThat(api("GET", "/tasks?q=Report", null)).isEmpty();
+	}
+
+	@Test
+	void anEmptyProjectIsDeletedAfterTheQuestionToo() {
+		long project = api("POST", "/projects", "{\"name\": \"Empty\"}").get("id").longValue();
+
+		assertThat(this.page.get("/app/projects/" + project + "/delete").body())
+			.contains("<h1>Delete project Empty?</h1>", "It holds no tasks.");
+		this.page.post("/app/projects/" + project + "/delete", Map.of("tasks", "0"));
+
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(404);
+	}
+
+	@Test
+	void removingALabelFromEveryTaskAsksFirst() {
+		long first = api("POST", "/tasks", "{\"title\": \"Milk\", \"labels\": [\"Errand\"]}").get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Bread\", \"labels\": [\"errand\"]}");
+
+		assertThat(this.page.get("/app/labels/errand").body()).contains("action=\"/app/labels/errand/delete\"");
+		assertThat(this.page.post("/app/labels/errand/delete", Map.of()).headers().firstValue("Location").orElseThrow())
+			.endsWith("/app/labels/errand/delete");
+		assertThat(task(first).get("labels").get(0).stringValue()).as("still there").isEqualTo("Errand");
+		assertThat(this.page.get("/app/labels/errand/delete").body())
+			.contains("<h1>Remove @Errand from its 2 tasks?</h1>", "The tasks stay; only the label goes.");
+
+		this.page.post("/app/labels/errand/delete", Map.of("confirmed", "true"));
+
+		assertThat(task(first).get("labels")).isEmpty();
+		assertThat(this.page.get("/app/inbox").body()).contains("Label removed from every task.");
+	}
+
+	/**
+	 * A task added between the question and the answer, a project gone, a label gone, a
+	 * name too long: each is told in the page's words, never in the API's.
+	 */
+	@Test
+	void refusalsOnTheProjectAndLabelPagesAreInThePagesWords() {
+		long project = api("POST", "/projects", "{\"name\": \"Home\"}").get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
+
+		assertThat(messagesAfter(this.page.post("/app/projects/" + project + "/delete", Map.of("tasks", "0"))))
+			.contains("The project now holds 1 task.")
+			.doesNotContainPattern(API_WORDS);
+		String withTasksFalse = this.page.post("/app/projects/" + project + "/delete", Map.of("with_tasks", "false"))
+			.headers()
+			.firstValue("Location")
+			.orElseThrow();
+		assertThat(withTasksFalse).endsWith("/app/projects/" + project + "/delete");
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(200);
+
+		this.page.get("/app/projects/" + project);
+		assertThat(
+				messagesAfter(this.page.post("/app/projects/" + project + "/rename", Map.of("name", "x".repeat(101)))))
+			.contains("The name must be at most 100 characters.");
+
+		assertThat(messagesAfter(this.page.post("/app/projects/999999999/archive", Map.of("archived", "true"))))
+			.contains("That project no longer exists.")
+			.doesNotContainPattern(API_WORDS);
+		assertThat(messagesAfter(this.page.post("/app/projects/999999999/delete", Map.of("tasks", "0"))))
+			.contains("That project no longer exists.")
+			.doesNotContainPattern(API_WORDS);
+		assertThat(messagesAfter(this.page.post("/app/labels/nolabel/delete", Map.of("confirmed", "true"))))
+			.contains("No task carries that label any more.")
+			.doesNotContainPattern(API_WORDS);
+	}
+
+	@Test
 	void archivedProjectsAreInTheSidebarAndComeBackWithOneClick() {
 		long project = api("POST", "/projects", "{\"name\": \"Old things\"}").get("id").longValue();
 		assertThat(this.page.get("/app/inbox").body()).doesNotContain("Archived (");

@@ -127,7 +127,9 @@ class TaskPagesIntegrationTests {
 		assertThat(body(renamedView)).contains("<h1>@" + renamed + "</h1>", "Renamed to @" + renamed + ".");
 		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo(renamed);
 
-		ExchangeResult delete = post(renamedPage + "/delete", "", session, renamedView);
+		ExchangeResult question = get(renamedPage + "/delete", session);
+		assertThat(body(question)).contains("action=\"" + renamedPage + "/delete\"");
+		ExchangeResult delete = post(renamedPage + "/delete", "confirmed=true", session, question);
 		assertThat(delete.getResponseHeaders().getLocation()).hasPath("/app/inbox");
 		assertThat(task(id).get("labels")).isEmpty();
 		assertThat(status(get(renamedPage, session))).isEqualTo(404);

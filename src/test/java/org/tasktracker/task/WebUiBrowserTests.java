@@ -172,6 +172,8 @@ class WebUiBrowserTests {
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Remove @"));
+		this.browser.find("[data-confirm]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
@@ -201,6 +203,8 @@ class WebUiBrowserTests {
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Remove @"));
+		this.browser.find("[data-confirm]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
@@ -321,11 +325,9 @@ class WebUiBrowserTests {
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("holds tasks"));
-		this.browser.find("details.manage summary").click();
-		this.browser.find("form[action$='/delete'] input[name=with_tasks]").click();
-		this.browser.find("form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Project deleted."));
+		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		this.browser.find("[data-confirm]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 1 task."));
 		assertThat(api("GET", "/tasks?q=Mow", null)).isEmpty();
 	}
 
@@ -365,6 +367,8 @@ class WebUiBrowserTests {
 			.findFirst()
 			.orElseThrow();
 		row.findElement(By.cssSelector("button")).click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Revoke token"));
+		this.browser.find("[data-confirm]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
 		assertThat(status(bearer("/tasks", token))).isEqualTo(401);
 	}
@@ -424,6 +428,8 @@ class WebUiBrowserTests {
 			assertThat(admin.find("tr[data-user='" + name + "']").getText()).contains(name, "no");
 
 			admin.find("tr[data-user='" + name + "'] button").click();
+			admin.await((driver) -> driver.getTitle().startsWith("Delete user"));
+			admin.find("[data-confirm]").click();
 			admin.await((driver) -> driver.getPageSource().contains("User deleted"));
 			assertThat(admin.driver().findElements(By.cssSelector("tr[data-user='" + name + "']"))).isEmpty();
 		}

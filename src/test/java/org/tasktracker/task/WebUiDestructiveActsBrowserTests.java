@@ -76,6 +76,87 @@ class WebUiDestructiveActsBrowserTests {
 		}
 	}
 
+	@Test
+	void deletingAProjectAsksOnAPageThatNamesItsTasksAndCanBeCancelled() {
+		String name = "Garden " + System.nanoTime() % 100_000;
+		long project = api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
+		api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
+		open("/app/projects/" + project);
+
+		this.browser.find("details.manage summary").click();
+		this.browser.find(".manage form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		assertThatExceptionOfType(NoAlertPresentException.class).as("a page, not a dialog")
+			.isThrownBy(() -> this.browser.driver().switchTo().alert());
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Delete project " + name + " and its 2 tasks?");
+		assertThat(this.browser.find("[data-confirm]").getText()).isEqualTo("Delete project and 2 tasks");
+		this.browser.find("[data-cancel]").click();
+		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(200);
+
+		this.browser.find("details.manage summary").click();
+		this.browser.find(".manage form[action$='/delete'] button").click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		this.browser.find("[data-confirm]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 2 tasks."));
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
+		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(404);
+		assertThat(api("GET", "/tasks?q=Rake", null)).isEmpty();
+	}
+
+	/** The same question and answer with script turned off: plain forms and links. */
+	@Test
+	void theQuestionWorksWithoutScript() {
+		long first = api("POST", "/tasks", "{\"title\": \"Tagged\", \"labels\": [\"noscript\"]}").get("id").longValue();
+		try (Browser plain = Browser.start()) {
+			plain.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
+			signIn(plain, this.username);
+			plain.driver().get(base() + "/app/labels/noscript");
+			assertThat(plain.driver().executeScript("return typeof window.htmx")).as("htmx is not loaded")
+				.isNotEqualTo("object");
+
+			plain.find("details.manage summary").click();
+			plain.find(".manage form[action$='/delete'] button").click();
+			plain.await((driver) -> driver.getTitle().startsWith("Remove @noscript"));
+			assertThat(plain.find("h1").getText()).isEqualTo("Remove @noscript from its task?");
+			plain.find("[data-confirm]").click();
+			plain.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
+		}
+		assertThat(api("GET", "/tasks/" + first, null).get("labels")).isEmpty();
+	}
+
+	@Test
+	void revokingATokenAndDeletingAUserEachAskFirst() {
+		ExchangeResult issued = this.client.post()
+			.uri("/tokens")
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"phone sync\", \"scopes\": [\"tasks:read\"]}")
+			.exchange()
+			.returnResult();
+		String token = json(issued).get("token").stringValue();
+		open("/app/settings");
+		this.browser.find("tr[data-token-id='" + json(issued).get("id").longValue() + "'] button").click();
+		this.browser.await((driver) -> driver.getTitle().startsWith("Revoke token phone sync?"));
+		assertThat(bearer(token)).as("asked, not yet revoked").isEqualTo(200);
+		this.browser.find("[data-confirm]").click();
+		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
+		assertThat(bearer(token)).isEqualTo(401);
+
+		String doomed = createUser("doomed-");
+		try (Browser admin = Browser.start()) {
+			signIn(admin, "pages-admin");
+			admin.driver().get(base() + "/app/settings");
+			admin.find("tr[data-user='" + doomed + "'] button").click();
+			admin.await((driver) -> driver.getTitle().startsWith("Delete user " + doomed));
+			assertThat(admin.find("h1").getText()).isEqualTo("Delete user " + doomed + " and all they own?");
+			admin.find("[data-confirm]").click();
+			admin.await((driver) -> driver.getPageSource().contains("User deleted, with all they owned."));
+			assertThat(admin.driver().findElements(By.cssSelector("tr[data-user='" + doomed + "']"))).isEmpty();
+		}
+	}
+
 	/**
 	 * Chromium compiles a pattern with the v flag, where a bare '-' in a class is an
 	 * error: the pattern was dropped and nothing was checked. Each candidate is tried on
