@@ -77,6 +77,48 @@ class WebUiDestructiveActsBrowserTests {
 	}
 
 	@Test
+	void destructiveButtonsAreRedWhereSaveIsBlueInBothThemesAndPassAxe() {
+		String axe = Browser.axeScript();
+		long project = api("POST", "/projects", "{\"name\": \"Colours " + System.nanoTime() % 100_000 + "\"}").get("id")
+			.longValue();
+		api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
+		open("/app/projects/" + project);
+		this.browser.find("details.manage summary").click();
+		try {
+			for (String theme : List.of("light", "dark")) {
+				theme(theme);
+				WebElement delete = this.browser.find(".manage form[action$='/delete'] button");
+				WebElement rename = this.browser.find(".manage form[action$='/rename'] button");
+				assertThat(rgb(delete.getCssValue("color"))).as("Delete project's words, %s", theme)
+					.matches(WebUiDestructiveActsBrowserTests::red);
+				assertThat(rgb(delete.getCssValue("border-top-color"))).as("its border, %s", theme)
+					.matches(WebUiDestructiveActsBrowserTests::red);
+				assertThat(rgb(rename.getCssValue("background-color"))).as("Rename, %s", theme)
+					.matches(WebUiDestructiveActsBrowserTests::blue);
+			}
+			theme("light");
+			this.browser.find(".manage form[action$='/delete'] button").click();
+			this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+			for (String theme : List.of("light", "dark")) {
+				theme(theme);
+				assertThat(rgb(this.browser.find("[data-confirm]").getCssValue("background-color")))
+					.as("the button that deletes, %s", theme)
+					.matches(WebUiDestructiveActsBrowserTests::red);
+				assertThat(Browser.seriousViolations(this.browser, axe)).as("the question, %s", theme).isEmpty();
+			}
+		}
+		finally {
+			this.browser.driver().executeScript("localStorage.removeItem('theme')");
+			this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+		}
+		api("POST", "/tasks", "{\"title\": \"Axe\", \"labels\": [\"axed\"]}");
+		for (String path : List.of("/app/settings", "/app/labels/axed/delete")) {
+			open(path);
+			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
+		}
+	}
+
+	@Test
 	void deletingAProjectAsksOnAPageThatNamesItsTasksAndCanBeCancelled() {
 		String name = "Garden " + System.nanoTime() % 100_000;
 		long project = api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
