@@ -125,6 +125,7 @@ class WebUiDestructiveActsBrowserTests {
 		api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
 		api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
 		open("/app/projects/" + project);
+		consoleErrors(this.browser);
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find(".manage form[action$='/delete'] button").click();
@@ -145,6 +146,7 @@ class WebUiDestructiveActsBrowserTests {
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
 		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(404);
 		assertThat(api("GET", "/tasks?q=Rake", null)).isEmpty();
+		assertThat(consoleErrors(this.browser)).as("the console, through question, cancel and answer").isEmpty();
 	}
 
 	/** The same question and answer with script turned off: plain forms and links. */
@@ -238,6 +240,12 @@ class WebUiDestructiveActsBrowserTests {
 			}
 			assertThat(browserSays).isEqualTo(apiSays);
 			assertThat(browserSays).containsEntry("a b" + suffix, false).containsEntry("\u212Aelvin" + suffix, true);
+			assertThat(consoleErrors(admin)).as("the page's console").isEmpty();
+			// The check can fail: the old pattern, checked, logs Chromium's error.
+			admin.driver()
+				.executeScript("const old = document.createElement('input'); old.pattern = '[A-Za-z0-9._-]{3,64}';"
+						+ " old.value = 'abc'; document.body.append(old); old.checkValidity();");
+			assertThat(consoleErrors(admin)).anyMatch((error) -> error.contains("is not a valid regular expression"));
 		}
 	}
 
@@ -261,6 +269,19 @@ class WebUiDestructiveActsBrowserTests {
 
 			assertThat(other.driver().getCurrentUrl()).isEqualTo(base() + "/app/upcoming");
 		}
+	}
+
+	/** The errors the page has logged to the console since the last call. */
+	private static List<String> consoleErrors(Browser browser) {
+		return browser.driver()
+			.manage()
+			.logs()
+			.get(org.openqa.selenium.logging.LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(org.openqa.selenium.logging.LogEntry::getMessage)
+			.toList();
 	}
 
 	private void signIn(Browser target, String user) {
