@@ -124,8 +124,10 @@ class OrganisingPages {
 						List.of("It holds no tasks. This cannot be undone."), back + "/delete", Map.of("tasks", "0"),
 						"Delete project", back)
 				: new Confirmation("Delete project " + project.name() + " and its " + tasks(tasks) + "?",
-						List.of(open(project.openTasks(), tasks),
-								"They are deleted with it, and this cannot be undone. To keep them out of sight "
+						List.of(open(project.openTasks(), tasks), (tasks == 1)
+								? "The task is deleted with it, and this cannot be undone. To keep it out of sight "
+										+ "instead, archive the project; to keep it in view, move it first."
+								: "They are deleted with it, and this cannot be undone. To keep them out of sight "
 										+ "instead, archive the project; to keep them in view, move them first."),
 						back + "/delete", Map.of("tasks", Long.toString(tasks)), "Delete project and " + tasks(tasks),
 						back);
@@ -229,10 +231,10 @@ class OrganisingPages {
 	/** How many of a project's tasks are still open, in words. */
 	private static String open(long open, long all) {
 		if (open == all) {
-			return (all == 1) ? "It is open." : "All of them are open.";
+			return (all == 1) ? "The task is open." : "All of them are open.";
 		}
 		if (open == 0) {
-			return (all == 1) ? "It is completed." : "All of them are completed.";
+			return (all == 1) ? "The task is completed." : "All of them are completed.";
 		}
 		return open + " of them " + ((open == 1) ? "is" : "are") + " open, " + (all - open) + " completed.";
 	}

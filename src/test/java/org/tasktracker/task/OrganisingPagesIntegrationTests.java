@@ -122,6 +122,16 @@ class OrganisingPagesIntegrationTests {
 	}
 
 	@Test
+	void aProjectWithOneTaskIsAskedAboutInTheSingular() {
+		long project = api("POST", "/projects", "{\"name\": \"Single\"}").get("id").longValue();
+		api("POST", "/tasks", "{\"title\": \"Alone\", \"project_id\": " + project + "}");
+
+		assertThat(this.page.get("/app/projects/" + project + "/delete").body()).contains(
+				"<h1>Delete project Single and its 1 task?</h1>", "The task is open.", "The task is deleted with it",
+				">Delete project and 1 task<");
+	}
+
+	@Test
 	void removingALabelFromEveryTaskAsksFirst() {
 		long first = api("POST", "/tasks", "{\"title\": \"Milk\", \"labels\": [\"Errand\"]}").get("id").longValue();
 		api("POST", "/tasks", "{\"title\": \"Bread\", \"labels\": [\"errand\"]}");
