@@ -12,10 +12,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The web UI's sign-in form; Spring Security's form login takes its post
- * ({@link PageSecurityConfiguration}). Someone already signed in, or the local user, goes
- * on to the tasks. The address says what happened last ({@code ?error}, {@code ?wait=N},
- * {@code ?busy}, {@code ?ended=deleted|changed}, {@code ?out}); the page says it in
- * words, one outcome at a time.
+ * ({@link PageSecurityConfiguration}). Someone already signed in goes on to the tasks;
+ * the local user gets the form, to sign in as another account on this machine (the
+ * session's account wins over the credential-less one until signing out). The address
+ * says what happened last ({@code ?error}, {@code ?wait=N}, {@code ?busy},
+ * {@code ?ended=deleted|changed}, {@code ?out}); the page says it in words, one outcome
+ * at a time.
  */
 @Controller
 @WebPage
@@ -28,9 +30,10 @@ class LoginPage {
 	@GetMapping("/login")
 	String login(@AuthenticationPrincipal Account caller, @RequestParam(required = false) @Nullable String wait,
 			Model model) {
-		if (caller != null) {
+		if (caller != null && !caller.isLocal()) {
 			return "redirect:/app";
 		}
+		model.addAttribute("asLocal", caller != null);
 		if (wait != null) {
 			model.addAttribute("waitSeconds", seconds(wait));
 		}

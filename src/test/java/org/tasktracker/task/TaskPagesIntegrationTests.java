@@ -1,8 +1,11 @@
 package org.tasktracker.task;
 
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.tasktracker.support.PageSession;
 import org.tasktracker.support.Responses;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +51,39 @@ class TaskPagesIntegrationTests {
 		assertThat(status(page)).isEqualTo(200);
 		assertThat(page.getResponseHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
 		assertThat(body(page)).contains("<h1>Today</h1>", "<span>local</span>").doesNotContain("Sign out");
+	}
+
+	/**
+	 * Issue 32: in {@code local} mode the sign-in form was out of reach on this machine,
+	 * so nobody could use another account here. The local user gets the form, the
+	 * session's account wins, and signing out goes back to local.
+	 */
+	@Test
+	void theLocalUserSignsInAsAnotherAccountOnThisMachineAndSignsOutBackToLocal() {
+		String username = "here-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + username + "\", \"password\": \"another long passphrase\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).isEqualTo(201);
+		PageSession browser = PageSession.anonymous(this.port);
+
+		assertThat(browser.get("/app/today").body()).contains("Sign in as another user").doesNotContain("Sign out");
+		HttpResponse<String> form = browser.get("/login");
+		assertThat(form.statusCode()).isEqualTo(200);
+		assertThat(form.body()).contains("you are the user <strong>local</strong> without signing in",
+				"name=\"password\"");
+
+		assertThat(browser.signIn(username, "another long passphrase")).endsWith("/app");
+		String asThem = browser.get("/app/today").body();
+		assertThat(asThem).contains(username, "Sign out").doesNotContain("Sign in as another user");
+		assertThat(browser.get("/login").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/app"));
+
+		browser.post("/logout", Map.of());
+		assertThat(browser.get("/app/today").body()).contains("Sign in as another user").doesNotContain(username);
 	}
 
 	@Test
