@@ -42,7 +42,8 @@ class OrganisingPages {
 	/**
 	 * The project forms' words for the API's: a missing project is named by its id there.
 	 */
-	private static final RefusalWords.Words PROJECT_WORDS = new RefusalWords.Words(Map.of("name", "The name"), Map.of(),
+	private static final RefusalWords.Words PROJECT_WORDS = new RefusalWords.Words(Map.of("name", "The name"),
+			Map.of("color: must be a colour as #rrggbb, or null", "Choose one of the colours, or none."),
 			"That project no longer exists.");
 
 	private static final RefusalWords.Words LABEL_WORDS = new RefusalWords.Words(Map.of("name", "The name"), Map.of(),
@@ -90,6 +91,28 @@ class OrganisingPages {
 		try {
 			this.projects.update(caller, Long.toString(id), named(name));
 			redirect.addFlashAttribute("notice", "Renamed.");
+			return "redirect:" + back;
+		}
+		catch (ErrorResponseException ex) {
+			return refused(ex, PROJECT_WORDS, back, redirect);
+		}
+	}
+
+	/** A colour from the palette, or none ({@code color} empty). */
+	@PostMapping("/app/projects/{id}/color")
+	String colorProject(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "") String color, RedirectAttributes redirect) {
+		String back = "/app/projects/" + id;
+		try {
+			ObjectNode body = this.json.createObjectNode();
+			if (color.isEmpty()) {
+				body.putNull("color");
+			}
+			else {
+				body.put("color", color);
+			}
+			this.projects.update(caller, Long.toString(id), body);
+			redirect.addFlashAttribute("notice", color.isEmpty() ? "Colour removed." : "Colour changed.");
 			return "redirect:" + back;
 		}
 		catch (ErrorResponseException ex) {
