@@ -1,5 +1,5 @@
-// TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts and the row's
-// edit form (focus in, Esc out). Loaded as a file (the Content-Security-Policy allows no
+// TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts and a task's
+// detail pane (focus in, Esc out, back to the row). Loaded as a file (the Content-Security-Policy allows no
 // inline script); htmx swaps pages in place, so everything here is bound once, on the
 // document.
 (function () {
@@ -34,40 +34,71 @@
     return tasks().findIndex(function (task) { return task.classList.contains("selected"); });
   }
 
-  // A task's row, as it was before its edit form replaced it: Esc puts it back.
-  var rowsBeforeEdit = new WeakMap();
-
   // The position of the row selected when `x` was pressed: after the view comes back
   // without it (or with it reopened), the row now at that position is selected.
   var selectAfterSwap = -1;
 
-  function closeEdit(row) {
-    var before = rowsBeforeEdit.get(row);
-    if (before === undefined) {
+  function pane() {
+    var open = document.getElementById("task-pane");
+    return open && !open.hidden ? open : null;
+  }
+
+  function rowOf(id) {
+    return document.querySelector(".task[data-task-id='" + id + "']");
+  }
+
+  // The open task's row is the selected one, marked as open.
+  function markOpen(id) {
+    tasks().forEach(function (task) {
+      task.classList.toggle("open", task.dataset.taskId === id);
+      task.classList.toggle("selected", task.dataset.taskId === id);
+    });
+  }
+
+  // Closes the task's details without asking the server: the list beside them is the
+  // view as it was drawn with them. The address goes back to the view's; the focus, to
+  // the task's row.
+  function closePane() {
+    var open = pane();
+    if (!open) {
       return false;
     }
-    rowsBeforeEdit.delete(row);
-    row.innerHTML = before;
-    htmx.process(row);
-    select(tasks().indexOf(row));
+    var id = open.dataset.paneTask;
+    var back = open.dataset.back;
+    var closed = document.createElement("aside");
+    closed.id = "task-pane";
+    closed.className = "pane";
+    closed.hidden = true;
+    open.replaceWith(closed);
+    tasks().forEach(function (task) { task.classList.remove("open"); });
+    if (back) {
+      history.pushState({ htmx: true }, "", back);
+    }
+    var row = rowOf(id);
+    if (row) {
+      select(tasks().indexOf(row));
+    }
+    else {
+      document.getElementById("main").focus();
+    }
     return true;
   }
 
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var target = event.detail.target;
-    if (target.matches && target.matches("li.task") && !rowsBeforeEdit.has(target)) {
-      rowsBeforeEdit.set(target, target.innerHTML);
-    }
-  });
+  function firstField(container) {
+    return container.querySelector("input:not([type=hidden]), textarea, select");
+  }
 
   document.addEventListener("htmx:afterSettle", function (event) {
     var target = event.detail.target;
-    if (target.matches && target.matches("li.task")) {
-      // The edit form is in the row: typing starts in its first field.
-      var first = target.querySelector(".task-edit input:not([type=hidden]), .task-edit textarea, .task-edit select");
-      if (first) {
-        target.classList.add("selected");
-        first.focus();
+    var open = pane();
+    if (open && target && target.id === "task-pane") {
+      markOpen(open.dataset.paneTask);
+      var config = event.detail.requestConfig;
+      var source = config ? config.elt : null;
+      if (source && source.matches && source.matches("[data-open], [data-edit]")) {
+        // Opened from a row: typing starts in its title. A refused save keeps the
+        // focus where it was (htmx puts it back on the same element).
+        firstField(open).focus();
       }
     }
     else if (target === document.body && selectAfterSwap >= 0) {
@@ -104,6 +135,10 @@
       root.dataset.theme = next;
       localStorage.setItem("theme", next);
     }
+    else if (event.target.closest("[data-pane-close]") && pane()) {
+      event.preventDefault();
+      closePane();
+    }
     else if (event.target.closest("[data-help-close]")) {
       help(false);
     }
@@ -123,9 +158,13 @@
     }
     var typing = event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "Escape") {
-      help(false);
-      var editing = event.target.closest("li.task");
-      if (editing && editing.querySelector(".task-edit") && closeEdit(editing)) {
+      var dialog = document.getElementById("help");
+      if (dialog && !dialog.hidden) {
+        help(false);
+        event.preventDefault();
+        return;
+      }
+      if (closePane()) {
         event.preventDefault();
         return;
       }
@@ -159,6 +198,11 @@
         }
         break;
       case "e":
+      case "Enter":
+        if (event.key === "Enter" && !event.target.matches("li.task")) {
+          // Enter on a link or a button does what it says.
+          return;
+        }
         var edit = document.querySelector(".task.selected [data-edit]");
         if (edit) {
           edit.click();

@@ -1,5 +1,6 @@
 package org.tasktracker.task;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -36,6 +37,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The web UI's task views: Today, Inbox, Upcoming, Completed, each project and label, and
@@ -70,6 +74,14 @@ class TaskPages {
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+	private static final DateTimeFormatter HISTORY = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm",
+			Locale.ENGLISH);
+
+	/**
+	 * The element that shows a task's details; an htmx request aimed at it gets it alone.
+	 */
+	private static final String PANE = "task-pane";
 
 	private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm",
 			Locale.ENGLISH);
@@ -474,29 +486,38 @@ class TaskPages {
 	}
 
 	/**
-	 * The task's edit form: a page of its own, from which htmx takes the form and puts it
-	 * in place of the task's row.
+	 * A task's details, editable in place: with htmx (a request that targets the pane)
+	 * the pane alone; otherwise the view it was opened from ({@code back}) with the pane
+	 * beside its list, so that a reload or a shared link shows both. Without
+	 * {@code back}, the view where the task is listed: its project, the Inbox, or
+	 * Completed.
 	 */
-	@GetMapping("/app/tasks/{id}/edit")
-	String edit(@AuthenticationPrincipal Account caller, @PathVariable long id,
-			@RequestParam(defaultValue = "/app") String back, Model model) {
+	@GetMapping("/app/tasks/{id}")
+	String detail(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(required = false) @Nullable String back,
+			@RequestHeader(name = "HX-Target", required = false) @Nullable String target, Model model) {
 		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
-		ZoneId zone = this.zones.zoneOf(caller.id());
-		String dueDate = "";
-		String dueTime = "";
-		if (task.due() != null && task.due().date() != null) {
-			dueDate = task.due().date();
+		String view = (back != null) ? safeBack(back) : listedIn(task);
+		model.addAttribute("detail",
+				detail(caller, task, EditForm.of(task, this.zones.zoneOf(caller.id())), List.of(), view));
+		return PANE.equals(target) ? "task-detail :: pane" : viewAt(caller, view, model);
+	}
+
+	/** The address of the edit form before the detail pane: it opens the pane. */
+	@GetMapping("/app/tasks/{id}/edit")
+	String edit(@PathVariable long id, @RequestParam(defaultValue = "/app") String back) {
+		return "redirect:" + detailPath(id, safeBack(back));
+	}
+
+	private static String listedIn(Task task) {
+		if (task.completed()) {
+			return "/app/completed";
 		}
-		else if (task.due() != null) {
-			ZonedDateTime at = Instant.parse(task.due().datetime()).atZone(zone);
-			dueDate = at.toLocalDate().toString();
-			dueTime = at.toLocalTime().withSecond(0).withNano(0).toString();
-		}
-		return editPage(caller, model,
-				new EditForm(task.id(), task.title(), Objects.toString(task.description(), ""),
-						(task.projectId() != null) ? task.projectId().toString() : "", String.join(", ", task.labels()),
-						task.priority(), dueDate, dueTime),
-				List.of(), safeBack(back));
+		return (task.projectId() != null) ? "/app/projects/" + task.projectId() : "/app/inbox";
+	}
+
+	private static String detailPath(long id, String back) {
+		return "/app/tasks/" + id + "?back=" + UriUtils.encodeQueryParam(back, StandardCharsets.UTF_8);
 	}
 
 	@PostMapping("/app/tasks/{id}")
@@ -550,34 +571,99 @@ class TaskPages {
 			TaskPatch checked = TaskRequests.patch(patch);
 			if (problems.isEmpty()) {
 				Task task = this.tasks.update(caller.id(), id, checked).orElseThrow(PageNotFoundException::new);
-				return backTo(back, redirect, "Saved: " + task.title());
+				// The pane stays open on what was saved, beside the view brought up to
+				// date.
+				redirect.addFlashAttribute("notice", "Saved: " + task.title());
+				return "redirect:" + detailPath(id, safeBack(back));
 			}
 		}
 		catch (InvalidRequestException ex) {
 			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
 		}
+		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		model.addAttribute("detail", detail(caller, task, form.withId(id), problems, safeBack(back)));
 		response.setStatus(422);
 		if (htmx != null) {
-			// The form came from the task's row: the refusal replaces the form alone, and
-			// the address stays the view's.
-			response.setHeader("HX-Retarget", "this");
+			// The form is in the pane: the refusal replaces the pane alone, and the
+			// address
+			// stays the task's.
+			response.setHeader("HX-Retarget", "#" + PANE);
 			response.setHeader("HX-Reswap", "outerHTML");
-			response.setHeader("HX-Reselect", ".task-edit");
 			response.setHeader("HX-Push-Url", "false");
+			return "task-detail :: pane";
 		}
-		return editPage(caller, model, form.withId(id), problems, safeBack(back));
+		return viewAt(caller, safeBack(back), model);
 	}
 
-	private String editPage(Account caller, Model model, EditForm form, List<String> problems, String back) {
-		model.addAttribute("caller", caller);
-		model.addAttribute("form", form);
-		model.addAttribute("problems", problems);
-		model.addAttribute("back", back);
-		model.addAttribute("projects", this.retry.idempotent(() -> this.projects.findAll(caller.id(), null)));
-		return "task-edit";
+	private TaskDetail detail(Account caller, Task task, EditForm form, List<String> problems, String back) {
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		List<Project> all = this.retry.idempotent(() -> this.projects.findAll(caller.id(), null));
+		String projectName = all.stream()
+			.filter((project) -> Objects.equals(project.id(), task.projectId()))
+			.map(Project::name)
+			.findFirst()
+			.orElse("Inbox");
+		return new TaskDetail(task.id(), task, form, problems, back, all, projectName,
+				HISTORY.format(task.createdAt().atZone(zone)), HISTORY.format(task.updatedAt().atZone(zone)),
+				(task.completedAt() != null) ? HISTORY.format(task.completedAt().atZone(zone)) : null);
 	}
 
-	/** What the edit form posts: each field as text, checked as a JSON patch would be. */
+	/**
+	 * The view at {@code back} (one of {@link #safeBack}'s), drawn by its own handler,
+	 * for a page that shows a task's details beside the list. An address that is no view,
+	 * or a project or label gone since, is Today.
+	 */
+	private String viewAt(Account caller, String back, Model model) {
+		UriComponents uri = UriComponentsBuilder.fromUriString(back).build();
+		String path = Objects.toString(uri.getPath(), "");
+		java.util.function.Function<String, @Nullable String> param = (name) -> {
+			String value = uri.getQueryParams().getFirst(name);
+			return (value != null) ? UriUtils.decode(value, StandardCharsets.UTF_8) : null;
+		};
+		try {
+			if (path.matches("/app/projects/\\d{1,18}")) {
+				return project(caller, Long.parseLong(path.substring("/app/projects/".length())), model);
+			}
+			if (path.startsWith("/app/labels/") && path.indexOf('/', "/app/labels/".length()) < 0) {
+				return label(caller, UriUtils.decode(path.substring("/app/labels/".length()), StandardCharsets.UTF_8),
+						model);
+			}
+			return switch (path) {
+				case "/app/inbox" -> inbox(caller, model);
+				case "/app/completed" -> completed(caller, model);
+				case "/app/overview" -> overview(caller, model);
+				case "/app/search" -> search(caller, Objects.toString(param.apply("q"), ""), model);
+				case "/app/upcoming" -> upcoming(caller, dateOrNull(param.apply("from")), param.apply("cursor"), model);
+				default -> today(caller, model);
+			};
+		}
+		catch (PageNotFoundException ex) {
+			return today(caller, model);
+		}
+	}
+
+	private static @Nullable LocalDate dateOrNull(@Nullable String text) {
+		try {
+			return (text != null) ? LocalDate.parse(text) : null;
+		}
+		catch (java.time.format.DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * What the detail pane shows: the task, the form's values (the task's, or what was
+	 * typed into a refused save), the view it was opened from, and its history in the
+	 * owner's zone.
+	 */
+	record TaskDetail(long id, Task task, EditForm form, List<String> problems, String back, List<Project> projects,
+			String projectName, String created, String changed, @Nullable String completedAt) {
+	}
+
+	/**
+	 * What the detail pane's form posts: each field as text, checked as a JSON patch
+	 * would be.
+	 */
 	record EditForm(long id, String title, String description, String project, String labels, int priority,
 			String dueDate, String dueTime) {
 
@@ -589,6 +675,23 @@ class TaskPages {
 			priority = (priority >= 1 && priority <= 4) ? priority : 1;
 			dueDate = Objects.toString(dueDate, "");
 			dueTime = Objects.toString(dueTime, "");
+		}
+
+		/** The task's own values, its due in the owner's zone. */
+		static EditForm of(Task task, ZoneId zone) {
+			String dueDate = "";
+			String dueTime = "";
+			if (task.due() != null && task.due().date() != null) {
+				dueDate = task.due().date();
+			}
+			else if (task.due() != null) {
+				ZonedDateTime at = Instant.parse(Objects.requireNonNull(task.due().datetime())).atZone(zone);
+				dueDate = at.toLocalDate().toString();
+				dueTime = at.toLocalTime().withSecond(0).withNano(0).toString();
+			}
+			return new EditForm(task.id(), task.title(), Objects.toString(task.description(), ""),
+					(task.projectId() != null) ? task.projectId().toString() : "", String.join(", ", task.labels()),
+					task.priority(), dueDate, dueTime);
 		}
 
 		EditForm withId(long taskId) {

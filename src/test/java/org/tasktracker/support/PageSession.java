@@ -69,8 +69,21 @@ public final class PageSession {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
+	/** A GET with headers, as htmx sends them: names and values in turn. */
+	public HttpResponse<String> get(String path, String... headers) {
+		return send(HttpRequest.newBuilder(URI.create(this.base + path)).headers(headers).GET());
+	}
+
 	/** Posts a form with the CSRF token of the last page read. */
 	public HttpResponse<String> post(String path, Map<String, String> fields) {
+		return post(path, fields, new String[0]);
+	}
+
+	/**
+	 * Posts a form with the CSRF token of the last page read, and headers: names and
+	 * values in turn.
+	 */
+	public HttpResponse<String> post(String path, Map<String, String> fields, String... headers) {
 		Map<String, String> form = new LinkedHashMap<>(fields);
 		if (this.csrf != null) {
 			form.put("_csrf", this.csrf);
@@ -80,9 +93,10 @@ public final class PageSession {
 			.map((field) -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
 					+ URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
 			.collect(Collectors.joining("&"));
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(body)));
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		return send((headers.length > 0) ? request.headers(headers) : request);
 	}
 
 	/** Posts a form with the given CSRF token, as a page that carried it would. */

@@ -216,7 +216,7 @@ class TaskViewsIntegrationTests {
 	void aRefusedEditSaysWhyInEnglish() {
 		User user = newUser("Europe/Berlin");
 		long id = user.task("{\"title\": \"Label me\"}");
-		user.session().get("/app/tasks/" + id + "/edit?back=/app/inbox");
+		user.session().get("/app/tasks/" + id + "?back=/app/inbox");
 
 		HttpResponse<String> refused = user.session()
 			.post("/app/tasks/" + id, Map.of("title", "Label me", "labels", "ok, " + "x".repeat(60), "priority", "1",
@@ -233,6 +233,134 @@ class TaskViewsIntegrationTests {
 			.exchange()
 			.returnResult();
 		assertThat(json(api).get("detail").stringValue()).isEqualTo("labels: each label must be at most 50 characters");
+	}
+
+	/**
+	 * Issue 32: a task's details at an address of their own, beside the view they were
+	 * opened from, its row marked: every field, the priority as Todoist says it (the
+	 * API's 4 is P1), the project, and the history in the owner's zone.
+	 */
+	@Test
+	void aTasksDetailPageShowsTheViewWithTheTaskBesideIt() {
+		User user = newUser("Europe/Berlin");
+		long project = user.api("POST", "/projects", "{\"name\": \"Home\"}").get("id").longValue();
+		long other = user.task("{\"title\": \"Water the plants\", \"project_id\": " + project + "}");
+		long id = user.task("{\"title\": \"Pay the rent\", \"description\": \"by transfer\", \"project_id\": " + project
+				+ ", \"labels\": [\"money\", \"home\"], \"priority\": 4, \"due\": {\"datetime\": "
+				+ "\"2027-01-15T08:30:00Z\"}}");
+		JsonNode task = user.api("GET", "/tasks/" + id, null);
+		String created = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+			.format(Instant.parse(task.get("created_at").stringValue()).atZone(user.zone()));
+
+		HttpResponse<String> response = user.session().get("/app/tasks/" + id + "?back=/app/projects/" + project);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		String page = response.body();
+		assertThat(page).contains("<nav class=\"sidebar\"", "<h1>Home</h1>");
+		assertThat(rows(page)).containsExactlyInAnyOrder(id, other);
+		assertThat(page).contains("class=\"task selected open\" tabindex=\"-1\" data-task-id=\"" + id + "\"",
+				"class=\"task\" tabindex=\"-1\" data-task-id=\"" + other + "\"");
+		String pane = pane(page);
+		assertThat(pane).contains("value=\"Pay the rent\"", ">by transfer</textarea>",
+				"type=\"date\" value=\"2027-01-15\"", "type=\"time\" value=\"09:30\"", "value=\"money, home\"",
+				"<option value=\"4\" selected=\"selected\">P1 (urgent)</option>",
+				"<option value=\"" + project + "\" selected=\"selected\">Home</option>",
+				"name=\"back\" value=\"/app/projects/" + project + "\"", "<dd>" + created + "</dd>", "<dd>Not yet</dd>",
+				"action=\"/app/tasks/" + id + "/complete\"", "action=\"/app/tasks/" + id + "/delete\"",
+				"name=\"_csrf\"");
+		// Without a view to go back to, the task's own: its project's.
+		assertThat(user.session().get("/app/tasks/" + id).body()).contains("<h1>Home</h1>");
+		// The address of the edit form before the pane leads to it.
+		assertThat(user.session().get("/app/tasks/" + id + "/edit?back=/app/inbox").headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).endsWith("/app/tasks/" + id + "?back=/app/inbox"));
+	}
+
+	/** With htmx, the pane alone: no sidebar, no list. */
+	@Test
+	void anHtmxRequestForThePaneGetsThePaneAlone() {
+		User user = newUser("Europe/Berlin");
+		long id = user.task("{\"title\": \"Book the tickets\", \"priority\": 2}");
+
+		HttpResponse<String> response = user.session()
+			.get("/app/tasks/" + id + "?back=/app/inbox", "HX-Request", "true", "HX-Target", "task-pane");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body().strip()).startsWith("<aside id=\"task-pane\"").endsWith("</aside>");
+		assertThat(response.body())
+			.contains("data-pane-task=\"" + id + "\"", "value=\"Book the tickets\"",
+					"<option value=\"2\" selected=\"selected\">P3</option>")
+			.doesNotContain("sidebar", "data-task-id");
+	}
+
+	/**
+	 * A save goes back to the pane, beside the view brought up to date; a refused one
+	 * shows why in the pane, with what was typed: the whole page without script, the pane
+	 * alone for htmx.
+	 */
+	@Test
+	void aSaveInThePaneKeepsItOpenAndARefusalShowsInIt() {
+		User user = newUser("Europe/Berlin");
+		long id = user.task("{\"title\": \"Draft the letter\"}");
+		user.session().get("/app/tasks/" + id + "?back=/app/inbox");
+		Map<String, String> refusedForm = Map.of("title", "Send the letter", "labels", "ok, " + "x".repeat(60),
+				"priority", "3", "dueDate", "2027-02-01", "back", "/app/inbox");
+
+		HttpResponse<String> refused = user.session().post("/app/tasks/" + id, refusedForm);
+
+		assertThat(refused.statusCode()).isEqualTo(422);
+		assertThat(refused.body()).contains("<nav class=\"sidebar\"", "<h1>Inbox</h1>");
+		assertThat(row(refused.body(), id)).contains("Draft the letter");
+		assertThat(pane(refused.body())).contains("Each label must be at most 50 characters.",
+				"value=\"Send the letter\"", "value=\"ok, " + "x".repeat(60) + "\"", "value=\"2027-02-01\"",
+				"<option value=\"3\" selected=\"selected\">P2</option>");
+
+		HttpResponse<String> refusedForHtmx = user.session()
+			.post("/app/tasks/" + id, refusedForm, "HX-Request", "true", "HX-Boosted", "true");
+		assertThat(refusedForHtmx.statusCode()).isEqualTo(422);
+		assertThat(refusedForHtmx.headers().firstValue("HX-Retarget")).hasValue("#task-pane");
+		assertThat(refusedForHtmx.headers().firstValue("HX-Reswap")).hasValue("outerHTML");
+		assertThat(refusedForHtmx.body().strip()).startsWith("<aside id=\"task-pane\"")
+			.contains("Each label must be at most 50 characters.", "value=\"Send the letter\"")
+			.doesNotContain("sidebar");
+		assertThat(user.api("GET", "/tasks/" + id, null).get("title").stringValue()).isEqualTo("Draft the letter");
+
+		HttpResponse<String> saved = user.session()
+			.post("/app/tasks/" + id, Map.of("title", "Send the letter", "labels", "Post", "priority", "4", "dueDate",
+					"2027-02-01", "dueTime", "10:00", "back", "/app/inbox"));
+
+		assertThat(saved.statusCode()).isEqualTo(302);
+		String location = saved.headers().firstValue("Location").orElseThrow().replaceAll("^http://[^/]+", "");
+		assertThat(location).isEqualTo("/app/tasks/" + id + "?back=/app/inbox");
+		String page = user.session().get(location).body();
+		assertThat(page).contains("Saved: Send the letter");
+		assertThat(row(page, id)).contains("Send the letter");
+		assertThat(page).contains("class=\"task selected open\" tabindex=\"-1\" data-task-id=\"" + id + "\"");
+		assertThat(pane(page)).contains("value=\"Send the letter\"", "type=\"time\" value=\"10:00\"");
+		JsonNode task = user.api("GET", "/tasks/" + id, null);
+		assertThat(task.get("priority").intValue()).isEqualTo(4);
+		assertThat(task.get("due").get("datetime").stringValue()).isEqualTo("2027-02-01T09:00:00Z");
+	}
+
+	/** Another user's task is not found, as a missing one is, and stays as it was. */
+	@Test
+	void anotherUsersTaskIsNotFoundAndCannotBeSaved() {
+		User owner = newUser("Europe/Berlin");
+		long theirs = owner.task("{\"title\": \"Private\"}");
+		User intruder = newUser("Europe/Berlin");
+		intruder.session().get("/app/inbox");
+
+		HttpResponse<String> page = intruder.session().get("/app/tasks/" + theirs + "?back=/app/inbox");
+		HttpResponse<String> pane = intruder.session()
+			.get("/app/tasks/" + theirs, "HX-Request", "true", "HX-Target", "task-pane");
+		HttpResponse<String> missing = intruder.session().get("/app/tasks/999999999");
+		HttpResponse<String> saved = intruder.session()
+			.post("/app/tasks/" + theirs, Map.of("title", "Mine now", "priority", "1", "back", "/app/inbox"));
+
+		for (HttpResponse<String> response : List.of(page, pane, missing, saved)) {
+			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
+			assertThat(response.body()).contains("<h1>Not found</h1>").doesNotContain("Private");
+		}
+		assertThat(owner.api("GET", "/tasks/" + theirs, null).get("title").stringValue()).isEqualTo("Private");
 	}
 
 	/**
@@ -311,6 +439,12 @@ class TaskViewsIntegrationTests {
 	private static String row(String page, long id) {
 		int start = page.indexOf("data-task-id=\"" + id + "\"");
 		return page.substring(start, page.indexOf("</li>", start));
+	}
+
+	private static String pane(String page) {
+		int start = page.indexOf("<aside id=\"task-pane\"");
+		assertThat(start).as("the pane").isNotNegative();
+		return page.substring(start, page.indexOf("</aside>", start));
 	}
 
 	private static List<String> titles(JsonNode tasks) {

@@ -249,19 +249,17 @@ class WebUiBrowserTests {
 		open("/app/inbox");
 
 		this.browser.find("[data-task-id='" + id + "'] [data-edit]").click();
-		WebElement title = this.browser.await((driver) -> driver
-			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=title]")));
+		WebElement title = this.browser
+			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
 		title.clear();
 		title.sendKeys("Send the letter");
-		this.browser.find("li[data-task-id='" + id + "'] textarea[name=description]").sendKeys("by post");
-		new org.openqa.selenium.support.ui.Select(
-				this.browser.find("li[data-task-id='" + id + "'] select[name=priority]"))
+		this.browser.find("#task-pane textarea[name=description]").sendKeys("by post");
+		new org.openqa.selenium.support.ui.Select(this.browser.find("#task-pane select[name=priority]"))
 			.selectByValue("4");
-		this.browser.find("li[data-task-id='" + id + "'] input[name=labels]").sendKeys("Post, Paper");
+		this.browser.find("#task-pane input[name=labels]").sendKeys("Post, Paper");
 		this.browser.driver()
-			.executeScript("arguments[0].value = '2027-01-15'",
-					this.browser.find("li[data-task-id='" + id + "'] input[name=dueDate]"));
-		this.browser.find("li[data-task-id='" + id + "'] .task-edit button[type=submit]").click();
+			.executeScript("arguments[0].value = '2027-01-15'", this.browser.find("#task-pane input[name=dueDate]"));
+		this.browser.find("#task-pane .task-edit button[type=submit]").click();
 
 		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
 		JsonNode task = task(id);
@@ -275,7 +273,7 @@ class WebUiBrowserTests {
 	@Test
 	void anEditThatBreaksARuleSaysWhyAndKeepsWhatWasTyped() {
 		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
-		this.browser.driver().get(base() + "/app/tasks/" + id + "/edit?back=/app/inbox");
+		this.browser.driver().get(base() + "/app/tasks/" + id + "?back=/app/inbox");
 
 		this.browser.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
 		this.browser.find(".task-edit button[type=submit]").click();
@@ -448,7 +446,7 @@ class WebUiBrowserTests {
 			.longValue();
 		for (String path : List.of("/app/today", "/app/inbox", "/app/upcoming", "/app/completed", "/app/overview",
 				"/app/projects/" + project, "/app/labels/axe", "/app/search?q=axe", "/app/settings",
-				"/app/tasks/" + task + "/edit?back=/app/inbox", "/app/projects/999999999")) {
+				"/app/tasks/" + task + "?back=/app/inbox", "/app/projects/999999999")) {
 			open(path);
 			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
 		}
@@ -527,7 +525,8 @@ class WebUiBrowserTests {
 		}
 		assertThat(this.browser.find(".task.selected").getAttribute("data-task-id")).isEqualTo(Long.toString(id));
 		this.browser.driver().switchTo().activeElement().sendKeys("e");
-		this.browser.await((driver) -> driver.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit")));
+		this.browser.await(
+				(driver) -> driver.findElement(By.cssSelector("#task-pane[data-pane-task='" + id + "'] .task-edit")));
 		open("/app/inbox");
 		rows = this.browser.driver().findElements(By.cssSelector(".task"));
 		for (int i = 0; i <= index; i++) {

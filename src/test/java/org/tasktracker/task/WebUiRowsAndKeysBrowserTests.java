@@ -29,9 +29,9 @@ import static org.tasktracker.support.Responses.json;
 import static org.tasktracker.support.Responses.status;
 
 /**
- * A task's row in a real headless Chromium: its edit form opened with {@code e} (focus in
- * its first field) and closed with Esc (focus back on the row), a refusal swapped into
- * the form alone, {@code x} keeping the selection where it was, quick add on a project's
+ * A task's row in a real headless Chromium: its detail pane opened with {@code e} (focus
+ * in its first field) and closed with Esc (focus back on the row), a refusal swapped into
+ * the pane alone, {@code x} keeping the selection where it was, quick add on a project's
  * page, and a deletion undone. Each htmx request's time is printed ({@code TIMING}): the
  * server's part (request sent to first byte) and the whole, redirect included. The same
  * settings as {@link WebUiBrowserTests}, so that a run of both starts the service once.
@@ -143,27 +143,28 @@ class WebUiRowsAndKeysBrowserTests {
 
 	/**
 	 * Issue 32: a refused edit put the standalone edit page in place of the whole app.
-	 * Now the refusal is in the row's form, with the app around it and what was typed.
+	 * Now the refusal is in the task's detail pane, with the app around it and what was
+	 * typed.
 	 */
 	@Test
-	void aRefusedEditComesBackInTheRowsFormWithTheAppAround() {
+	void aRefusedEditComesBackInThePaneWithTheAppAround() {
 		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
 		open("/app/inbox");
 
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
-		WebElement labels = this.browser.await((driver) -> driver
-			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=labels]")));
+		WebElement labels = this.browser
+			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=labels]")));
 		labels.sendKeys("ok, " + "x".repeat(60));
-		timed("a refused save", () -> row(id).findElement(By.cssSelector(".task-edit button[type=submit]")).click());
+		timed("a refused save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
 
-		WebElement alert = this.browser.await((driver) -> driver
-			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit [role=alert]")));
+		WebElement alert = this.browser
+			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
 		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
 		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
 		assertThat(this.browser.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
-		labels = this.browser.find("li[data-task-id='" + id + "'] .task-edit input[name=labels]");
+		labels = this.browser.find("#task-pane .task-edit input[name=labels]");
 		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
 		assertThat(task(id).get("labels")).isEmpty();
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
@@ -171,26 +172,24 @@ class WebUiRowsAndKeysBrowserTests {
 
 		labels.clear();
 		labels.sendKeys("ok");
-		timed("a save", () -> row(id).findElement(By.cssSelector(".task-edit button[type=submit]")).click());
+		timed("a save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
 		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
 		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
 	}
 
-	/** After a refusal, Esc still closes the form and puts the row back. */
+	/** After a refusal, Esc still closes the pane and puts the focus back on the row. */
 	@Test
-	void escClosesARefusedEditForm() {
+	void escClosesThePaneAfterARefusal() {
 		long id = api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
 		open("/app/inbox");
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
-		WebElement title = this.browser.await((driver) -> driver
-			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit input[name=title]")));
+		WebElement title = this.browser
+			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
 		title.clear();
 		title.sendKeys(" ", Keys.ENTER);
-		this.browser.await((driver) -> driver
-			.findElement(By.cssSelector("li[data-task-id='" + id + "'] .task-edit [role=alert]")));
-		assertThat(this.browser.find("li[data-task-id='" + id + "'] [role=alert]").getText())
-			.isEqualTo("The title must not be blank.");
+		this.browser.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
+		assertThat(this.browser.find("#task-pane [role=alert]").getText()).isEqualTo("The title must not be blank.");
 
 		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
