@@ -40,6 +40,14 @@ public final class Browser implements AutoCloseable {
 
 	/** A new browser with an empty profile, as wide as a laptop's screen. */
 	public static Browser start() {
+		return start(new String[0]);
+	}
+
+	/**
+	 * A new browser as {@link #start()} makes it, with more command-line arguments: for
+	 * instance a mouse (headless Chromium has none, so {@code (hover: none)} holds).
+	 */
+	public static Browser start(String... arguments) {
 		Assumptions.assumeTrue(CHROMIUM.canExecute() && CHROMEDRIVER.canExecute(),
 				"Debian's chromium and chromium-driver are not installed");
 		// No Selenium Manager: it would look for a browser and a driver to download.
@@ -53,6 +61,7 @@ public final class Browser implements AutoCloseable {
 			options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 					"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
 					"--disable-sync", "--window-size=1280,900", "--user-data-dir=" + profile);
+			options.addArguments(arguments);
 			ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 				.usingAnyFreePort()
 				.build();
