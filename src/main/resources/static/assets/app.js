@@ -55,32 +55,19 @@
     });
   }
 
-  // Closes the task's details without asking the server: the list beside them is the
-  // view as it was drawn with them. The address goes back to the view's; the focus, to
-  // the task's row.
+  // The task whose details were closed: once the view is back, its row gets the focus.
+  var focusAfterClose = null;
+
+  // Closes the task's details by following their Back link to the view: htmx swaps the
+  // view in and keeps the browser's history right (Back opens the details again).
   function closePane() {
     var open = pane();
-    if (!open) {
+    var link = open ? open.querySelector("[data-pane-close]") : null;
+    if (!link) {
       return false;
     }
-    var id = open.dataset.paneTask;
-    var back = open.dataset.back;
-    var closed = document.createElement("aside");
-    closed.id = "task-pane";
-    closed.className = "pane";
-    closed.hidden = true;
-    open.replaceWith(closed);
-    tasks().forEach(function (task) { task.classList.remove("open"); });
-    if (back) {
-      history.pushState({ htmx: true }, "", back);
-    }
-    var row = rowOf(id);
-    if (row) {
-      select(tasks().indexOf(row));
-    }
-    else {
-      document.getElementById("main").focus();
-    }
+    focusAfterClose = open.dataset.paneTask;
+    link.click();
     return true;
   }
 
@@ -99,6 +86,13 @@
         // Opened from a row: typing starts in its title. A refused save keeps the
         // focus where it was (htmx puts it back on the same element).
         firstField(open).focus();
+      }
+    }
+    else if (target === document.body && focusAfterClose !== null) {
+      var row = rowOf(focusAfterClose);
+      focusAfterClose = null;
+      if (row) {
+        select(tasks().indexOf(row));
       }
     }
     else if (target === document.body && selectAfterSwap >= 0) {
@@ -135,9 +129,8 @@
       root.dataset.theme = next;
       localStorage.setItem("theme", next);
     }
-    else if (event.target.closest("[data-pane-close]") && pane()) {
-      event.preventDefault();
-      closePane();
+    else if (event.target.closest("[data-pane-close]")) {
+      focusAfterClose = pane() ? pane().dataset.paneTask : null;
     }
     else if (event.target.closest("[data-help-close]")) {
       help(false);

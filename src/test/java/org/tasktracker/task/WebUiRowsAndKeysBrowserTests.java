@@ -104,8 +104,8 @@ class WebUiRowsAndKeysBrowserTests {
 
 		title.sendKeys(" again", Keys.ESCAPE);
 		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
-			.isEqualTo(Long.toString(first));
+		this.browser.await((driver) -> Long.toString(first)
+			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
 		assertThat(selectedId()).isEqualTo(first);
 		assertThat(row(first).findElement(By.cssSelector(".title")).getText()).isEqualTo("Read the letter");
 		assertThat(task(first).get("title").stringValue()).isEqualTo("Read the letter");
@@ -194,8 +194,8 @@ class WebUiRowsAndKeysBrowserTests {
 		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
 		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
-			.isEqualTo(Long.toString(id));
+		this.browser.await((driver) -> Long.toString(id)
+			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Refuse me");
 	}
 

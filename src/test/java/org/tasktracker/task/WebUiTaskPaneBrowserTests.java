@@ -152,12 +152,21 @@ class WebUiTaskPaneBrowserTests {
 
 		this.browser.driver().switchTo().activeElement().sendKeys(" again", Keys.ESCAPE);
 
-		this.browser.await((driver) -> driver.findElement(By.id("task-pane")).getAttribute("hidden") != null);
+		awaitPaneClosed();
 		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/projects/" + project);
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
-			.isEqualTo(Long.toString(first));
+		awaitFocusOnRow(first);
 		assertThat(selectedId()).isEqualTo(first);
 		assertThat(task(first).get("title").stringValue()).as("Esc saves nothing").isEqualTo("Read the letter");
+
+		// The browser's Back goes to the pane again, and Forward to the view.
+		this.browser.driver().navigate().back();
+		assertThat(awaitPane(first).findElement(By.name("title")).getAttribute("value")).isEqualTo("Read the letter");
+		this.browser.await((driver) -> driver.getCurrentUrl().contains("/app/tasks/" + first));
+		this.browser.driver().navigate().forward();
+		this.browser.await((driver) -> driver.getCurrentUrl().equals(base() + "/app/projects/" + project));
+		awaitPaneClosed();
+		open("/app/projects/" + project);
+		key("j");
 
 		key("j");
 		timed("open the pane (e)", () -> key("e"));
@@ -166,9 +175,8 @@ class WebUiTaskPaneBrowserTests {
 				? true : null);
 		// Esc from any field of the pane closes it.
 		this.browser.driver().switchTo().activeElement().sendKeys(Keys.TAB, Keys.ESCAPE);
-		this.browser.await((driver) -> driver.findElement(By.id("task-pane")).getAttribute("hidden") != null);
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
-			.isEqualTo(Long.toString(second));
+		awaitPaneClosed();
+		awaitFocusOnRow(second);
 	}
 
 	@Test
@@ -312,11 +320,10 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(back.getAccessibleName()).isEqualTo("Back to the list");
 		back.click();
 
-		this.browser.await((driver) -> driver.findElement(By.id("task-pane")).getAttribute("hidden") != null);
+		awaitPaneClosed();
 		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
 		assertThat(row(id).isDisplayed()).isTrue();
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
-			.isEqualTo(Long.toString(id));
+		awaitFocusOnRow(id);
 	}
 
 	/**
@@ -350,6 +357,72 @@ class WebUiTaskPaneBrowserTests {
 						this.browser.driver().getScreenshotAs(OutputType.BYTES));
 			}
 		}
+	}
+
+	/**
+	 * Not a check but a measure: the server's part of opening the pane (htmx, the pane
+	 * alone) and of a save (the redirect's answer and the view with the pane after it),
+	 * twenty times each, printed as the median and the largest ({@code TIMING}).
+	 */
+	@Test
+	void openingThePaneAndSavingAreTimed() {
+		long project = project("Timing");
+		long id = task("Time me", project);
+		for (int i = 0; i < 5; i++) {
+			task("Beside it " + i, project);
+		}
+		open("/app/projects/" + project);
+		List<Long> opens = new java.util.ArrayList<>();
+		List<Long> saves = new java.util.ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			opens.add(serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(), "/app/tasks/"));
+			awaitPane(id);
+			WebElement title = this.browser.find("#task-pane input[name=title]");
+			title.clear();
+			title.sendKeys("Time me " + i);
+			saves.add(serverTime(() -> this.browser.find("#save-" + id).click(), "/app/tasks/"));
+			int round = i;
+			this.browser.await((driver) -> driver.getPageSource().contains("Saved: Time me " + round));
+			key(Keys.ESCAPE);
+			awaitPaneClosed();
+		}
+		assertThat(task(id).get("title").stringValue()).isEqualTo("Time me 19");
+		System.out.printf("TIMING open the pane x20: server median %d ms, largest %d ms%n", median(opens),
+				java.util.Collections.max(opens));
+		System.out.printf("TIMING save (POST and the view with the pane) x20: server median %d ms, largest %d ms%n",
+				median(saves), java.util.Collections.max(saves));
+	}
+
+	/** The server's part of the requests an action makes: sent to first byte, summed. */
+	private long serverTime(Runnable action, String path) {
+		this.browser.driver().executeScript("performance.clearResourceTimings()");
+		action.run();
+		return this.browser.await((driver) -> (Long) this.browser.driver()
+			.executeScript(
+					"""
+							const entries = performance.getEntriesByType('resource')
+							    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0 && e.name.includes(arguments[0]));
+							if (entries.length === 0) return null;
+							return Math.round(entries.reduce((sum, e) => sum + e.responseStart - e.requestStart, 0));
+							""",
+					path));
+	}
+
+	private static long median(List<Long> values) {
+		List<Long> sorted = values.stream().sorted().toList();
+		return sorted.get(sorted.size() / 2);
+	}
+
+	/** Waits for the focus on the task's row, which the page's script puts there. */
+	private void awaitFocusOnRow(long id) {
+		this.browser.await((driver) -> Long.toString(id)
+			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
+	}
+
+	/** Waits for the view with the pane closed: the page may be swapped meanwhile. */
+	private void awaitPaneClosed() {
+		this.browser.await((driver) -> this.browser.driver()
+			.executeScript("const pane = document.getElementById('task-pane'); return pane !== null && pane.hidden"));
 	}
 
 	private WebElement awaitPane(long id) {
