@@ -310,6 +310,7 @@ class WebUiTaskPaneBrowserTests {
 					row(id), pane))
 			.as("the pane is over the row")
 			.isEqualTo(true);
+		assertThat(row(id).findElement(By.cssSelector("a.title")).isDisplayed()).as("the list, out of reach").isFalse();
 		assertThat(new Select(pane.findElement(By.name("priority"))).getFirstSelectedOption().getText())
 			.isEqualTo("P2");
 		assertThat((Long) this.browser.driver()
