@@ -774,11 +774,13 @@ class TaskPages {
 
 	/**
 	 * Back to one of the UI's own pages only: never to another site. A label's page is
-	 * percent-encoded ({@link LabelPaths#segment}), {@code ~} and all.
+	 * percent-encoded ({@link LabelPaths#segment}), {@code ~} and all; a search's words
+	 * are a query parameter, which may keep {@code @}, {@code :} and the like as they
+	 * are.
 	 */
 	static String safeBack(String back) {
-		return (back.startsWith("/app") && !back.startsWith("/app/tasks") && back.matches("[A-Za-z0-9/_\\-?=&%.~]*"))
-				? back : "/app";
+		return (back.startsWith("/app") && !back.startsWith("/app/tasks")
+				&& back.matches("[A-Za-z0-9/_\\-?=&%.~@:!*'(),;+$]*")) ? back : "/app";
 	}
 
 	/**

@@ -275,6 +275,33 @@ class TaskViewsIntegrationTests {
 			.hasValueSatisfying((location) -> assertThat(location).endsWith("/app/tasks/" + id + "?back=/app/inbox"));
 	}
 
+	/**
+	 * A task opened from a search comes back beside the same results, after a reload or a
+	 * save: the rows carry the search's words in their way back.
+	 */
+	@Test
+	void aTaskOpenedFromASearchStaysBesideItsResults() {
+		User user = newUser("Europe/Berlin");
+		long found = user.task("{\"title\": \"Renew the passport\"}");
+		user.task("{\"title\": \"Water the plants\"}");
+
+		String results = user.session().get("/app/search?q=the%20passport").body();
+
+		assertThat(rows(results)).containsExactly(found);
+		assertThat(row(results, found))
+			.contains("href=\"/app/tasks/" + found + "?back=/app/search?q%3Dthe%2520passport\"");
+		String page = user.session().get("/app/tasks/" + found + "?back=/app/search?q%3Dthe%2520passport").body();
+		assertThat(rows(page)).containsExactly(found);
+		assertThat(page).contains("<h1>Search: the passport</h1>");
+		assertThat(pane(page)).contains("name=\"back\" value=\"/app/search?q=the%20passport\"");
+
+		HttpResponse<String> saved = user.session()
+			.post("/app/tasks/" + found, Map.of("title", "Renew the passport soon", "priority", "1", "back",
+					"/app/search?q=the%20passport"));
+		String location = saved.headers().firstValue("Location").orElseThrow().replaceAll("^http://[^/]+", "");
+		assertThat(rows(user.session().get(location).body())).containsExactly(found);
+	}
+
 	/** With htmx, the pane alone: no sidebar, no list. */
 	@Test
 	void anHtmxRequestForThePaneGetsThePaneAlone() {
