@@ -32,7 +32,7 @@ import static org.tasktracker.support.Responses.status;
 @AutoConfigureRestTestClient
 class TaskSearchPagesIntegrationTests {
 
-	private static final Pattern TITLE = Pattern.compile("<span class=\"title\">([^<]*)</span>");
+	private static final Pattern TITLE = Pattern.compile("<a class=\"title\"[^>]*>([^<]*)</a>");
 
 	@Autowired
 	private RestTestClient client;
@@ -119,13 +119,13 @@ class TaskSearchPagesIntegrationTests {
 		create("{\"title\": \"Medium " + m + "\", \"priority\": 2}");
 
 		String found = page(m);
-		ExchangeResult edit = this.client.get().uri("/app/tasks/" + urgent + "/edit").exchange().returnResult();
+		ExchangeResult edit = this.client.get().uri("/app/tasks/" + urgent).exchange().returnResult();
 
 		assertThat(body(edit)).containsPattern(
 				"<option value=\"4\" selected=\"selected\">P1 \\(urgent\\)</option>\\s*<option value=\"3\">P2</option>"
 						+ "\\s*<option value=\"2\">P3</option>\\s*<option value=\"1\">P4 \\(normal\\)</option>");
-		assertThat(found).containsPattern("Urgent " + m + "</span>\\s*<span class=\"priority p4\">P1</span>")
-			.containsPattern("Medium " + m + "</span>\\s*<span class=\"priority p2\">P3</span>")
+		assertThat(found).containsPattern("Urgent " + m + "</a>\\s*<span class=\"priority p4\">P1</span>")
+			.containsPattern("Medium " + m + "</a>\\s*<span class=\"priority p2\">P3</span>")
 			.doesNotContain(">!4<", ">!2<");
 	}
 
