@@ -19,12 +19,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The web UI's failures as pages: a missing or another user's task is the same "not
  * found" page, an unreadable id a "bad request", a database that cannot be reached a 503
- * page that says so. Nothing of the failure itself (SQL, class names) is shown.
+ * page that says so. Nothing of the failure itself (SQL, class names) is shown. The page
+ * ({@code error-page.html}) is in the app's layout: with the sidebar for a signed-in user
+ * on a refusal, never on a 503, where no query may run.
  */
 @ControllerAdvice(annotations = WebPage.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -53,12 +56,14 @@ class PageProblems {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class,
 			QueryTimeoutException.class })
-	ModelAndView databaseUnavailable(Exception ex, HttpServletResponse response) {
+	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
 		log.warn("Database unavailable for a page: {}", ex.getClass().getSimpleName());
 		response.setHeader(HttpHeaders.RETRY_AFTER,
 				Long.toString(Math.max(1, this.properties.retryAfter().toSeconds())));
-		return page(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached",
+		ModelAndView page = page(HttpStatus.SERVICE_UNAVAILABLE, "The database cannot be reached",
 				"Your tasks are safe; try again in a few seconds.");
+		page.addObject("tryAgain", request.getRequestURI());
+		return page;
 	}
 
 	@ExceptionHandler(ResponseStatusException.class)

@@ -29,7 +29,8 @@ import static org.tasktracker.support.Responses.status;
 /**
  * The settings and sign-in pages through plain HTTP: revoking a token and deleting a user
  * ask first, refusals are told in the form's words, each sign-in outcome says what
- * happened, and a sign-in leads to the page first asked for at its own address.
+ * happened, and a sign-in leads to the page first asked for at its own address. Settings
+ * and a missing page show in the app's layout, with the sidebar.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
@@ -200,6 +201,53 @@ class SettingsPagesIntegrationTests {
 
 		assertThat(settings).contains("Signed in as <strong>Grace Hopper</strong>", "(username " + name + ")",
 				"value=\"Grace Hopper\"");
+	}
+
+	@Test
+	void theSettingsPageIsInTheAppsLayoutWithSettingsCurrent() {
+		String name = createUser(false, null);
+		api(name, "/projects", "{\"name\": \"Errands\"}");
+		api(name, "/tasks", "{\"title\": \"Post the letter\", \"labels\": [\"town\"]}");
+		PageSession page = signedIn(name);
+
+		String settings = page.get("/app/settings").body();
+
+		assertThat(settings).contains("<nav class=\"sidebar\" aria-label=\"Views\">", "<span>Errands</span>",
+				"<span>@town</span>", "<h1>Settings</h1>", "<div class=\"app\">");
+		assertThat(settings).containsPattern("Inbox <span class=\"count\">1</span>")
+			.containsPattern(
+					"<a href=\"/app/settings\"(?=[^>]* class=\"current\")(?=[^>]* aria-current=\"page\")[^>]*>Settings</a>");
+		assertThat(settings).as("only Settings is current").containsOnlyOnce("aria-current=\"page\"");
+		assertThat(page.get("/app/today").body()).as("elsewhere Settings is not current")
+			.contains("<a href=\"/app/settings\">Settings</a>");
+	}
+
+	@Test
+	void aMissingPageIsInTheAppsLayoutWithTheSidebarAndAWayBack() {
+		String name = createUser(false, null);
+		api(name, "/projects", "{\"name\": \"Garden\"}");
+		PageSession page = signedIn(name);
+
+		HttpResponse<String> missing = page.get("/app/projects/999999999");
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.body())
+			.contains("<h1>Not found</h1>", "There is nothing here, or it is not yours.",
+					"<nav class=\"sidebar\" aria-label=\"Views\">", "<span>Garden</span>", "class=\"card\"",
+					">Back to Today</a>")
+			.containsPattern("<a href=\"/app/today\"[^>]*>Back to Today</a>")
+			.doesNotContain("aria-current=\"page\"", "Try again");
+	}
+
+	private void api(String name, String path, String body) {
+		ExchangeResult created = this.client.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(name))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
 	}
 
 	private PageSession signedIn(String name) {
