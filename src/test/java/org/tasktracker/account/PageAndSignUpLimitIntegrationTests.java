@@ -52,6 +52,10 @@ class PageAndSignUpLimitIntegrationTests {
 		assertThat(last.headers().firstValue("Retry-After")).hasValue("1");
 		assertThat(last.body()).contains("Slow down a little")
 			.contains("Try again in <span>1</span> <span>second</span>");
+		assertThat(last.body()).as("the app's look, a way back, and no sidebar: no extra work over the limit")
+			.contains("<header class=\"topbar\">", "class=\"card\"", "href=\"/app/today\">Back to Today</a>",
+					"href=\"/app/today\">Try again</a>", "href=\"/assets/app.css\"")
+			.doesNotContain("class=\"sidebar\"", "<span>" + name + "</span>");
 		assertThat(browser.get("/assets/app.css").statusCode()).as("the files pages load are not counted")
 			.isEqualTo(200);
 	}

@@ -113,6 +113,12 @@ class EmbeddedDatabaseIntegrationTests {
 			assertThat(page.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 			assertThat(text(page)).contains("<h1>The database cannot be reached</h1>")
 				.doesNotContain("Exception", "SQL", "java.");
+			// In the app's look with a way back, and without the sidebar: it would need a
+			// query, and none can run.
+			assertThat(text(page))
+				.contains("<header class=\"topbar\">", "class=\"card\"", "href=\"/app\">Try again</a>",
+						"href=\"/app/today\">Back to Today</a>")
+				.doesNotContain("class=\"sidebar\"");
 			ExchangeResult adding = timed(() -> client.post()
 				.uri("/app/tasks")
 				.contentType(MediaType.APPLICATION_FORM_URLENCODED)
