@@ -102,14 +102,9 @@
     }
   });
 
+  // The help dialog: see "Help dialog" near the end of this file.
   function help(open) {
-    var dialog = document.getElementById("help");
-    if (dialog) {
-      dialog.hidden = !open;
-      if (open) {
-        dialog.querySelector("button").focus();
-      }
-    }
+    helpDialog(open);
   }
 
   // On a phone the sidebar's projects, labels and settings start folded, so that the
@@ -212,4 +207,68 @@
     }
     event.preventDefault();
   });
+
+  // ---- Help dialog (issue 32) ----
+
+  // The help is a <dialog> opened with showModal(): the page behind is inert and dimmed
+  // (its ::backdrop), Tab stays on the dialog's buttons, Esc and a click on the backdrop
+  // close it, and the focus goes back to where it was.
+  var focusBeforeHelp = null;
+
+  function helpDialog(open) {
+    var dialog = document.getElementById("help");
+    if (!dialog || typeof dialog.showModal !== "function") {
+      return;
+    }
+    if (open && !dialog.open) {
+      focusBeforeHelp = document.activeElement;
+      dialog.showModal();
+      dialog.querySelector("button").focus();
+    }
+    else if (!open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  // "close" does not bubble: caught on its way down. Whatever closed the dialog (Esc,
+  // the button, the backdrop), the focus returns.
+  document.addEventListener("close", function (event) {
+    if (event.target.id === "help" && focusBeforeHelp && document.contains(focusBeforeHelp)) {
+      focusBeforeHelp.focus();
+    }
+    focusBeforeHelp = null;
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    var dialog = event.target;
+    if (dialog.id === "help" && dialog.open) {
+      // A click on the backdrop reaches the dialog itself, outside its box.
+      var box = dialog.getBoundingClientRect();
+      if (event.clientX < box.left || event.clientX > box.right || event.clientY < box.top
+          || event.clientY > box.bottom) {
+        dialog.close();
+      }
+    }
+  });
+
+  // While the help is open, the page's own keys (j, k, x, e, q, /) are not for the page
+  // behind it: only Tab (kept inside) and Esc (closes) act.
+  window.addEventListener("keydown", function (event) {
+    var dialog = document.getElementById("help");
+    if (!dialog || !dialog.open) {
+      return;
+    }
+    if (event.key === "Escape") {
+      event.preventDefault();
+      dialog.close();
+    }
+    else if (event.key === "Tab") {
+      var focusable = Array.prototype.slice.call(dialog.querySelectorAll("button, a[href], input, select, textarea"));
+      var at = focusable.indexOf(document.activeElement);
+      var next = (at + (event.shiftKey ? -1 : 1) + focusable.length) % focusable.length;
+      event.preventDefault();
+      focusable[next].focus();
+    }
+    event.stopPropagation();
+  }, true);
 })();
