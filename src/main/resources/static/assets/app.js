@@ -10,11 +10,6 @@
     root.dataset.theme = stored;
   }
 
-  function dark() {
-    return root.dataset.theme ? root.dataset.theme === "dark"
-      : window.matchMedia("(prefers-color-scheme: dark)").matches;
-  }
-
   function tasks() {
     return Array.prototype.slice.call(document.querySelectorAll(".task"));
   }
@@ -120,9 +115,7 @@
 
   document.addEventListener("click", function (event) {
     if (event.target.closest("[data-theme-toggle]")) {
-      var next = dark() ? "light" : "dark";
-      root.dataset.theme = next;
-      localStorage.setItem("theme", next);
+      setTheme(nextTheme(themeState()));
     }
     else if (event.target.closest("[data-pane-close]")) {
       focusAfterClose = pane() ? pane().dataset.paneTask : null;
@@ -271,4 +264,56 @@
     }
     event.stopPropagation();
   }, true);
+
+  // ---- Theme toggle (issue 32) ----
+
+  // The theme: "auto" (no data-theme: the system's choice), "light" or "dark", kept in
+  // localStorage. The toggle says which is on and moves on in the order that changes the
+  // look at the first click: from Auto to the theme the system does not show, then to
+  // the other, then back to Auto.
+  var THEME_NAMES = { auto: "Auto (system)", light: "Light", dark: "Dark" };
+
+  function systemDark() {
+    return window.matchMedia("(prefers-color-scheme: dark)").matches;
+  }
+
+  function themeState() {
+    var theme = root.dataset.theme;
+    return (theme === "light" || theme === "dark") ? theme : "auto";
+  }
+
+  function nextTheme(state) {
+    var opposite = systemDark() ? "light" : "dark";
+    if (state === "auto") {
+      return opposite;
+    }
+    return (state === opposite) ? (systemDark() ? "dark" : "light") : "auto";
+  }
+
+  function setTheme(state) {
+    if (state === "auto") {
+      delete root.dataset.theme;
+      localStorage.removeItem("theme");
+    }
+    else {
+      root.dataset.theme = state;
+      localStorage.setItem("theme", state);
+    }
+    showTheme();
+  }
+
+  function showTheme() {
+    var state = themeState();
+    document.querySelectorAll("[data-theme-toggle]").forEach(function (button) {
+      button.dataset.themeState = state;
+      var name = button.querySelector(".theme-name");
+      if (name) {
+        name.textContent = THEME_NAMES[state];
+      }
+      button.title = "Theme: " + THEME_NAMES[state] + ". Next: " + THEME_NAMES[nextTheme(state)] + ".";
+    });
+  }
+  document.addEventListener("DOMContentLoaded", showTheme);
+  document.addEventListener("htmx:afterSettle", showTheme);
+  window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showTheme);
 })();

@@ -1,0 +1,263 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.tasktracker.support.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * Issue 32's look and feel in a real headless Chromium: the help is a modal dialog with a
+ * backdrop that keeps the focus, closes on Esc and on a click on the backdrop and gives
+ * the focus back; the theme toggle says which theme is on, moves through Auto, Dark and
+ * Light, and is remembered across a reload; settings sits in the app's layout; and
+ * axe-core finds nothing serious on settings, the help open and the "not found" page, in
+ * both themes, at 1280 and 390 px.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
+				"tasktracker.auth.admin-password=" + WebUiHelpAndThemeBrowserTests.PASSWORD,
+				"tasktracker.auth.rate-limit=0" })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiHelpAndThemeBrowserTests {
+
+	static final String PASSWORD = "correct horse battery";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = createUser();
+		api("/tasks", "{\"title\": \"Water the plants\"}");
+		this.browser.driver().get(base() + "/login");
+		this.browser.find("#username").sendKeys(this.username);
+		this.browser.find("#password").sendKeys(PASSWORD);
+		this.browser.find("form button").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	@AfterEach
+	void forgetTheTheme() {
+		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		this.browser.driver().executeScript("localStorage.removeItem('theme')");
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void theHelpIsAModalDialogThatKeepsTheFocusAndClosesOnEscAndOnItsBackdrop() {
+		open("/app/inbox");
+		WebElement toggle = this.browser.find("[data-theme-toggle]");
+		this.browser.driver().executeScript("arguments[0].focus()", toggle);
+
+		active().sendKeys("?");
+
+		assertThat(script("return document.getElementById('help').matches(':modal')")).isEqualTo(true);
+		assertThat(script("return getComputedStyle(document.getElementById('help'), '::backdrop').backgroundColor"))
+			.as("the backdrop dims the page")
+			.isEqualTo("rgba(0, 0, 0, 0.5)");
+		assertThat(active().getText()).isEqualTo("Close");
+		for (CharSequence key : List.of(Keys.TAB, Keys.TAB, Keys.chord(Keys.SHIFT, Keys.TAB), Keys.TAB)) {
+			active().sendKeys(key);
+			assertThat(script("return document.getElementById('help').contains(document.activeElement)"))
+				.as("the focus stays in the dialog")
+				.isEqualTo(true);
+		}
+		active().sendKeys("j");
+		assertThat(this.browser.driver().findElements(By.cssSelector(".task.selected")))
+			.as("the page's keys do not reach the page behind")
+			.isEmpty();
+
+		active().sendKeys(Keys.ESCAPE);
+		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		assertThat(active()).as("the focus is back where it was").isEqualTo(toggle);
+
+		active().sendKeys("?");
+		this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
+		this.browser.find("#help-heading").click();
+		assertThat(this.browser.find("#help").isDisplayed()).as("a click inside does not close it").isTrue();
+		new Actions(this.browser.driver()).moveToLocation(3, 3).click().perform();
+		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		assertThat(active()).isEqualTo(toggle);
+
+		active().sendKeys("?");
+		this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
+		this.browser.find("[data-help-close]").click();
+		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		assertThat(active()).isEqualTo(toggle);
+	}
+
+	@Test
+	void theThemeToggleSaysWhichThemeIsOnCyclesAndIsRememberedAcrossAReload() {
+		open("/app/inbox");
+		boolean systemDark = (Boolean) script("return matchMedia('(prefers-color-scheme: dark)').matches");
+		String first = systemDark ? "light" : "dark";
+		String second = systemDark ? "dark" : "light";
+		assertToggleSays("auto", "Auto (system)");
+		String autoBackground = this.browser.find("body").getCssValue("background-color");
+
+		this.browser.find("[data-theme-toggle]").click();
+		assertToggleSays(first, capitalized(first));
+		assertThat(this.browser.find("body").getCssValue("background-color")).as("the first click changes the look")
+			.isNotEqualTo(autoBackground);
+		this.browser.driver().navigate().refresh();
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		assertToggleSays(first, capitalized(first));
+
+		this.browser.find("[data-theme-toggle]").click();
+		assertToggleSays(second, capitalized(second));
+		this.browser.find(".sidebar a[href='/app/today']").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		assertToggleSays(second, capitalized(second));
+		this.browser.driver().navigate().refresh();
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		assertToggleSays(second, capitalized(second));
+		assertThat(this.browser.find("body").getCssValue("background-color")).isEqualTo(autoBackground);
+
+		this.browser.find("[data-theme-toggle]").click();
+		assertToggleSays("auto", "Auto (system)");
+		assertThat(script("return localStorage.getItem('theme')")).isNull();
+		this.browser.driver().navigate().refresh();
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		assertToggleSays("auto", "Auto (system)");
+	}
+
+	@Test
+	void settingsIsInTheLayoutAndSettingsHelpAndNotFoundPassAxeInBothThemesWideAndNarrow() throws Exception {
+		String axe = Browser.axeScript();
+		Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+		List<String> found = new ArrayList<>();
+		for (int width : List.of(1280, 390)) {
+			this.browser.driver().manage().window().setSize(new Dimension(width, 900));
+			for (String theme : List.of("light", "dark")) {
+				this.browser.driver().executeScript("localStorage.setItem('theme', arguments[0])", theme);
+				open("/app/settings");
+				assertThat(this.browser.find(".sidebar a[href='/app/settings']").getAttribute("aria-current"))
+					.isEqualTo("page");
+				assertThat(this.browser.find("[data-theme-toggle]").getAttribute("data-theme-state")).isEqualTo(theme);
+				shoot(shots.resolve("settings-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
+				Browser.seriousViolations(this.browser, axe)
+					.forEach((violation) -> found.add("settings %d %s: %s".formatted(width, theme, violation)));
+
+				this.browser.find("body").sendKeys("?");
+				this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
+				Browser.seriousViolations(this.browser, axe)
+					.forEach((violation) -> found.add("help %d %s: %s".formatted(width, theme, violation)));
+				active().sendKeys(Keys.ESCAPE);
+
+				open("/app/projects/999999999");
+				assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
+				assertThat(this.browser.find(".sidebar").isDisplayed()).isTrue();
+				Browser.seriousViolations(this.browser, axe)
+					.forEach((violation) -> found.add("not found %d %s: %s".formatted(width, theme, violation)));
+			}
+		}
+		assertThat(found).isEmpty();
+	}
+
+	private void assertToggleSays(String state, String name) {
+		WebElement toggle = this.browser.find("[data-theme-toggle]");
+		this.browser.await((driver) -> state.equals(toggle.getAttribute("data-theme-state")));
+		assertThat(toggle.findElement(By.cssSelector(".theme-name")).getText()).isEqualTo(name);
+		assertThat(toggle.getAccessibleName()).isEqualTo("Theme: " + name);
+		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("auto".equals(state) ? null : state);
+		assertThat(script("return localStorage.getItem('theme')")).isEqualTo("auto".equals(state) ? null : state);
+	}
+
+	private static String capitalized(String theme) {
+		return Character.toUpperCase(theme.charAt(0)) + theme.substring(1);
+	}
+
+	private WebElement active() {
+		return this.browser.driver().switchTo().activeElement();
+	}
+
+	private Object script(String script) {
+		return this.browser.driver().executeScript(script);
+	}
+
+	private void shoot(Path file) throws java.io.IOException {
+		Files.write(file, this.browser.driver().getScreenshotAs(OutputType.BYTES));
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		// app.js has run (deferred): the toggle says its state.
+		this.browser.await((driver) -> this.browser.find("[data-theme-toggle]").getAttribute("title") != null);
+	}
+
+	private String createUser() {
+		String name = "look-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		return name;
+	}
+
+	private void api(String path, String body) {
+		ExchangeResult created = this.client.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
