@@ -239,6 +239,19 @@ class SettingsPagesIntegrationTests {
 			.doesNotContain("aria-current=\"page\"", "Try again");
 	}
 
+	@Test
+	void anAddressNoPageHasIsTheSameNotFoundPage() {
+		PageSession page = signedIn(createUser(false, null));
+
+		HttpResponse<String> missing = page.get("/app/no-such-view");
+
+		assertThat(missing.statusCode()).isEqualTo(404);
+		assertThat(missing.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+		assertThat(missing.body()).contains("<h1>Not found</h1>", "<nav class=\"sidebar\" aria-label=\"Views\">",
+				">Back to Today</a>");
+		assertThat(page.get("/app/inbox").statusCode()).as("the pages' own addresses still win").isEqualTo(200);
+	}
+
 	private void api(String name, String path, String body) {
 		ExchangeResult created = this.client.post()
 			.uri(path)
