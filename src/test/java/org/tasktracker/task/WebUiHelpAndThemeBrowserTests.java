@@ -177,11 +177,13 @@ class WebUiHelpAndThemeBrowserTests {
 					.isEqualTo("page");
 				assertThat(this.browser.find("[data-theme-toggle]").getAttribute("data-theme-state")).isEqualTo(theme);
 				shoot(shots.resolve("settings-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
+				assertThat(overflow()).as("settings wider than %d px", width).isLessThanOrEqualTo(0);
 				Browser.seriousViolations(this.browser, axe)
 					.forEach((violation) -> found.add("settings %d %s: %s".formatted(width, theme, violation)));
 
 				this.browser.find("body").sendKeys("?");
 				this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
+				shoot(shots.resolve("help-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
 				Browser.seriousViolations(this.browser, axe)
 					.forEach((violation) -> found.add("help %d %s: %s".formatted(width, theme, violation)));
 				active().sendKeys(Keys.ESCAPE);
@@ -189,6 +191,8 @@ class WebUiHelpAndThemeBrowserTests {
 				open("/app/projects/999999999");
 				assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
 				assertThat(this.browser.find(".sidebar").isDisplayed()).isTrue();
+				shoot(shots.resolve("not-found-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
+				assertThat(overflow()).as("not found wider than %d px", width).isLessThanOrEqualTo(0);
 				Browser.seriousViolations(this.browser, axe)
 					.forEach((violation) -> found.add("not found %d %s: %s".formatted(width, theme, violation)));
 			}
@@ -203,6 +207,11 @@ class WebUiHelpAndThemeBrowserTests {
 		assertThat(toggle.getAccessibleName()).isEqualTo("Theme: " + name);
 		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("auto".equals(state) ? null : state);
 		assertThat(script("return localStorage.getItem('theme')")).isEqualTo("auto".equals(state) ? null : state);
+	}
+
+	/** How far the page is wider than the window, in CSS pixels. */
+	private long overflow() {
+		return (Long) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth");
 	}
 
 	private static String capitalized(String theme) {
