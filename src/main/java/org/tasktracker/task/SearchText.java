@@ -1,6 +1,7 @@
 package org.tasktracker.task;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,45 @@ record SearchText(List<String> words, @Nullable String project, List<String> lab
 	private static final Pattern TERM = Pattern.compile("\"([^\"]*)\"?|(\\S+)");
 
 	private static final Pattern PRIORITY = Pattern.compile("p([1-4])");
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
+
+	/**
+	 * What the search was read as, one chip per term and filter, for the search page to
+	 * show: the words as typed, {@code #Work}, {@code @home}, {@code P1}, and the due
+	 * filter in words. What could not be read is in {@link #problems()}, not here.
+	 */
+	List<Chip> chips() {
+		List<Chip> chips = new ArrayList<>();
+		this.words.forEach((word) -> chips.add(new Chip("word", word.contains(" ") ? "\"" + word + "\"" : word)));
+		if (this.project != null) {
+			chips.add(new Chip("project", "#" + this.project));
+		}
+		this.labels.forEach((label) -> chips.add(new Chip("label", "@" + label)));
+		this.priorities.forEach((priority) -> chips.add(new Chip("priority", "P" + (5 - priority))));
+		if (this.due != null) {
+			chips.add(new Chip("due", switch (this.due) {
+				case "today" -> "due today";
+				case "overdue" -> "overdue";
+				case "none" -> "no due date";
+				default -> "due in the next 7 days";
+			}));
+		}
+		if (this.dueOn != null) {
+			chips.add(new Chip("due", "due " + DAY.format(this.dueOn)));
+		}
+		return chips;
+	}
+
+	/**
+	 * A part of the search as the page shows it.
+	 *
+	 * @param kind {@code word}, {@code project}, {@code label}, {@code priority} or
+	 * {@code due}
+	 * @param text the words on the chip
+	 */
+	record Chip(String kind, String text) {
+	}
 
 	static SearchText parse(String text, LocalDate today) {
 		List<String> words = new ArrayList<>();

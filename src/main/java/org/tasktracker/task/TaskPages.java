@@ -241,13 +241,19 @@ class TaskPages {
 		}
 		else if (!text.isEmpty()) {
 			SearchText search = SearchText.parse(text, LocalDate.now(this.zones.zoneOf(caller.id())));
+			model.addAttribute("chips", search.chips());
 			problems.addAll(search.problems());
 			TaskListQuery query = searchQuery(caller, search, problems);
 			if (query != null) {
 				sections = List.of(new Section(null, list(caller, query), false));
+				model.addAttribute("saveable", true);
 			}
 		}
 		if (!problems.isEmpty()) {
+			// After a refused form (a filter saved or renamed), its words come first.
+			if (model.getAttribute("problems") instanceof List<?> refused) {
+				problems.addAll(0, refused.stream().map(String::valueOf).toList());
+			}
 			model.addAttribute("problems", problems);
 		}
 		model.addAttribute("q", q);

@@ -111,7 +111,7 @@ class TaskViewsIntegrationTests {
 			.matcher(page)
 			.results()
 			.map((heading) -> heading.group(1))
-			.filter((heading) -> !List.of("Projects", "Labels", "Keyboard shortcuts").contains(heading))
+			.filter((heading) -> !List.of("Projects", "Labels", "Filters", "Keyboard shortcuts").contains(heading))
 			.toList();
 		assertThat(headings).containsExactly("Today \u00b7 " + DAY.format(today), heading(today.plusDays(2), today),
 				heading(today.plusDays(14), today), heading(today.plusYears(1), today));
