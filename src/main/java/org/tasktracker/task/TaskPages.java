@@ -71,6 +71,8 @@ class TaskPages {
 
 	private static final int CHART_HEIGHT = 100;
 
+	private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEE", Locale.ENGLISH);
+
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
 	private static final DateTimeFormatter DAY_IN_YEAR = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH);
@@ -170,7 +172,7 @@ class TaskPages {
 			LocalDate due = dueDay(task, zone);
 			if (!due.equals(day)) {
 				if (day != null) {
-					days.add(new Section(dayHeading(day, today), ofDay, false));
+					days.add(new Section(dayHeading(day, today), ofDay, false, dayAnchor(day)));
 				}
 				day = due;
 				ofDay = new ArrayList<>();
@@ -178,9 +180,70 @@ class TaskPages {
 			ofDay.add(task);
 		}
 		if (day != null) {
-			days.add(new Section(dayHeading(day, today), ofDay, false));
+			days.add(new Section(dayHeading(day, today), ofDay, false, dayAnchor(day)));
+		}
+		if (from.equals(today) && cursor == null) {
+			model.addAttribute("week", weekStrip(today, days, day, (String) model.getAttribute("more")));
 		}
 		return view(caller, model, "upcoming", "Upcoming", "/app/upcoming", days);
+	}
+
+	/** The id of a day's heading on Upcoming, which the week strip links to. */
+	private static String dayAnchor(LocalDate day) {
+		return "day-" + day;
+	}
+
+	/**
+	 * The 7 days from today above Upcoming's agenda, each with its tasks on this page and
+	 * a link to its heading. A day past the last one this page reaches, when more tasks
+	 * follow, links to the next page instead: its count is not known here.
+	 */
+	private static List<WeekDay> weekStrip(LocalDate today, List<Section> days, @Nullable LocalDate lastShown,
+			@Nullable String more) {
+		List<WeekDay> week = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			LocalDate date = today.plusDays(i);
+			Section shown = days.stream()
+				.filter((section) -> dayAnchor(date).equals(section.anchor()))
+				.findFirst()
+				.orElse(null);
+			boolean beyond = more != null && (lastShown == null || date.isAfter(lastShown));
+			String href = (shown != null) ? "#" + dayAnchor(date) : beyond ? more : null;
+			week.add(new WeekDay(WEEKDAY.format(date), date.getDayOfMonth(), dayHeading(date, today),
+					(shown != null) ? shown.tasks().size() : beyond ? -1 : 0, more != null && date.equals(lastShown),
+					href, date.equals(today)));
+		}
+		return week;
+	}
+
+	/**
+	 * A day of Upcoming's week strip.
+	 *
+	 * @param weekday "Sun"
+	 * @param dayOfMonth 6
+	 * @param date the day in words, as its heading says it
+	 * @param count its open tasks, or -1 when this page does not reach it
+	 * @param partial whether more of its tasks are on the next page (the page's last day)
+	 * @param href its heading's anchor, the next page, or null for a day without tasks
+	 * @param today whether it is today
+	 */
+	record WeekDay(String weekday, int dayOfMonth, String date, int count, boolean partial, @Nullable String href,
+			boolean today) {
+
+		/**
+		 * "3", "49+" (more on the next page), or nothing for a day without tasks here.
+		 */
+		public String shownCount() {
+			return (this.count <= 0) ? "" : this.count + (this.partial ? "+" : "");
+		}
+
+		/** The day and its tasks in words, for a screen reader. */
+		public String words() {
+			String tasks = (this.count < 0) ? "on the next page" : (this.count == 1 && !this.partial) ? "1 task"
+					: this.count + (this.partial ? " or more" : "") + " tasks";
+			return this.date + ", " + ((this.count == 0) ? "no tasks" : tasks);
+		}
+
 	}
 
 	/** The day a task falls due on, in the owner's zone; only for a task with a due. */
@@ -837,17 +900,25 @@ class TaskPages {
 
 	}
 
-	/** A part of a view: an optional heading and its tasks. */
-	record Section(@Nullable String heading, List<Task> tasks, boolean overdue) {
+	/**
+	 * A part of a view: an optional heading, its tasks, and the id of the part when
+	 * something links to it (Upcoming's days).
+	 */
+	record Section(@Nullable String heading, List<Task> tasks, boolean overdue, @Nullable String anchor) {
+
+		Section(@Nullable String heading, List<Task> tasks, boolean overdue) {
+			this(heading, tasks, overdue, null);
+		}
 
 		ShownSection shown(ZoneId zone, LocalDate today, Instant now) {
 			return new ShownSection(this.heading,
-					this.tasks.stream().map((task) -> Shown.of(task, zone, today, now)).toList(), this.overdue);
+					this.tasks.stream().map((task) -> Shown.of(task, zone, today, now)).toList(), this.overdue,
+					this.anchor);
 		}
 
 	}
 
-	record ShownSection(@Nullable String heading, List<Shown> tasks, boolean overdue) {
+	record ShownSection(@Nullable String heading, List<Shown> tasks, boolean overdue, @Nullable String anchor) {
 	}
 
 	/**

@@ -117,6 +117,43 @@ class TaskViewsIntegrationTests {
 				heading(today.plusDays(14), today), heading(today.plusYears(1), today));
 	}
 
+	/**
+	 * Issue 32: Upcoming's week strip, as Todoist's: the 7 days from today, each with its
+	 * count, linking to its heading, today marked; a day without tasks is no link.
+	 */
+	@Test
+	void upcomingHasAWeekStripOfSevenDaysLinkingToEachDaysHeading() {
+		User user = newUser(zoneAtMidday());
+		LocalDate today = LocalDate.now(user.zone());
+		user.task("{\"title\": \"Today one\", \"due\": {\"date\": \"" + today + "\"}}");
+		user.task("{\"title\": \"Today two\", \"due\": {\"datetime\": \""
+				+ today.atTime(23, 0).atZone(user.zone()).toInstant() + "\"}}");
+		user.task("{\"title\": \"Later\", \"due\": {\"date\": \"" + today.plusDays(2) + "\"}}");
+		user.task("{\"title\": \"Week after\", \"due\": {\"date\": \"" + today.plusDays(9) + "\"}}");
+
+		String page = user.session().get("/app/upcoming").body();
+
+		List<String> strip = stripDays(page);
+		assertThat(strip).hasSize(7);
+		for (int i = 0; i < 7; i++) {
+			LocalDate day = today.plusDays(i);
+			assertThat(strip.get(i)).contains("<span class=\"weekday\">"
+					+ day.getDayOfWeek().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH) + "</span>",
+					"<span class=\"day-number\">" + day.getDayOfMonth() + "</span>");
+		}
+		assertThat(strip.get(0)).contains("href=\"#day-" + today + "\"", "class=\"today\"", "aria-current=\"date\"",
+				">2</span>", "2 tasks");
+		assertThat(strip.get(1)).contains("class=\"no-tasks\"", "no tasks").doesNotContain("href", "aria-current");
+		assertThat(strip.get(2)).contains("href=\"#day-" + today.plusDays(2) + "\"", ">1</span>", "1 task")
+			.doesNotContain("aria-current");
+		assertThat(page).contains("id=\"day-" + today + "\"", "id=\"day-" + today.plusDays(2) + "\"",
+				"id=\"day-" + today.plusDays(9) + "\"");
+		int anchor = page.indexOf("id=\"day-" + today.plusDays(2) + "\"");
+		assertThat(page.substring(anchor, page.indexOf("</section>", anchor))).contains("Later")
+			.doesNotContain("Today one", "Week after");
+		assertThat(page.indexOf("week-strip")).isLessThan(page.indexOf("id=\"day-" + today + "\""));
+	}
+
 	@Test
 	void upcomingPagesOnPast200TasksWithALink() {
 		User user = newUser(zoneAtMidday());
@@ -136,7 +173,18 @@ class TaskViewsIntegrationTests {
 		Matcher more = Pattern.compile("href=\"(/app/upcoming\\?from=[^\"]+)\">Later tasks").matcher(first);
 		assertThat(more.find()).isTrue();
 
+		// The week strip: the page's last day holds more on the next page, and the days
+		// after it lead there.
+		List<String> strip = stripDays(first);
+		assertThat(strip).hasSize(7);
+		assertThat(strip.get(3)).contains("href=\"#day-" + today.plusDays(3) + "\"", ">50</span>");
+		assertThat(strip.get(4)).contains("href=\"#day-" + today.plusDays(4) + "\"", ">1+</span>", "1 or more tasks");
+		for (String later : strip.subList(5, 7)) {
+			assertThat(later).contains("href=\"" + more.group(1) + "\"", "on the next page")
+				.doesNotContain("day-count");
+		}
 		String second = user.session().get(more.group(1).replace("&amp;", "&")).body();
+		assertThat(second).as("the strip is the first page's").doesNotContain("week-strip");
 		assertThat(rows(second)).hasSize(5).doesNotContainAnyElementsOf(rows(first));
 		assertThat(second).contains("<h2>" + heading(today.plusDays(4), today) + "</h2>").doesNotContain("Later tasks");
 	}
@@ -457,6 +505,16 @@ class TaskViewsIntegrationTests {
 	private static String heading(LocalDate day, LocalDate today) {
 		return (day.getYear() == today.getYear()) ? DAY.format(day)
 				: DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(day);
+	}
+
+	/** The week strip's days, each its list item's markup. */
+	private static List<String> stripDays(String page) {
+		int start = page.indexOf("class=\"week-strip\"");
+		if (start < 0) {
+			return List.of();
+		}
+		String strip = page.substring(start, page.indexOf("</nav>", start));
+		return List.of(strip.split("<li>")).subList(1, strip.split("<li>").length);
 	}
 
 	private static List<Long> rows(String page) {
