@@ -154,6 +154,33 @@ class TaskViewsIntegrationTests {
 		assertThat(page.indexOf("week-strip")).isLessThan(page.indexOf("id=\"day-" + today + "\""));
 	}
 
+	/**
+	 * Issue 32: "Completed: X" offers an Undo, as Todoist does, which reopens the task
+	 * through the reopen route, back on the same view.
+	 */
+	@Test
+	void completingATaskOffersAnUndoThatReopensIt() {
+		User user = newUser("Europe/Berlin");
+		long id = user.task("{\"title\": \"Water the plants\"}");
+		user.session().get("/app/inbox");
+
+		user.session().post("/app/tasks/" + id + "/complete", Map.of("back", "/app/inbox"));
+
+		String view = user.session().get("/app/inbox").body();
+		assertThat(view).contains("Completed: Water the plants",
+				"action=\"/app/tasks/" + id + "/reopen\" method=\"post\"", "data-undo>Undo</button>");
+		assertThat(rows(view)).doesNotContain(id);
+		assertThat(user.api("GET", "/tasks/" + id, null).get("completed").booleanValue()).isTrue();
+
+		HttpResponse<String> undone = user.session().post("/app/tasks/" + id + "/reopen", Map.of("back", "/app/inbox"));
+
+		assertThat(undone.headers().firstValue("Location").orElseThrow()).endsWith("/app/inbox");
+		String after = user.session().get("/app/inbox").body();
+		assertThat(after).contains("Reopened: Water the plants").doesNotContain("data-undo");
+		assertThat(rows(after)).containsExactly(id);
+		assertThat(user.api("GET", "/tasks/" + id, null).get("completed").booleanValue()).isFalse();
+	}
+
 	@Test
 	void upcomingPagesOnPast200TasksWithALink() {
 		User user = newUser(zoneAtMidday());
