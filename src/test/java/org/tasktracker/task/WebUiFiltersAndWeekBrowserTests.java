@@ -1,0 +1,203 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.tasktracker.support.Browser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * Saved filters and Upcoming's week strip in a real headless Chromium (issue 32): a
+ * search typed, shown as chips, saved as a filter and opened again from the sidebar; a
+ * day of the strip clicked, and the page at that day's heading; axe-core clean on the
+ * search page with chips and on Upcoming with the strip, light and dark. The same
+ * settings as {@link WebUiDestructiveActsBrowserTests}, so a run of both starts the
+ * service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
+				"tasktracker.auth.admin-password=" + WebUiDestructiveActsBrowserTests.PASSWORD,
+				"tasktracker.auth.rate-limit=0" })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiFiltersAndWeekBrowserTests {
+
+	private static final String PASSWORD = WebUiDestructiveActsBrowserTests.PASSWORD;
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String username;
+
+	@BeforeAll
+	void signIn() {
+		this.browser = Browser.start();
+		this.username = "week-" + ProcessHandle.current().pid() + "-"
+				+ Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
+					+ "\", \"timezone\": \"UTC\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		this.browser.driver().get(base() + "/login");
+		this.browser.find("#username").sendKeys(this.username);
+		this.browser.find("#password").sendKeys(PASSWORD);
+		this.browser.find("form button").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void aSearchShownAsChipsIsSavedAsAFilterAndOpenedFromTheSidebar() {
+		String axe = Browser.axeScript();
+		task("{\"title\": \"Quarterly report\", \"labels\": [\"deep\"], \"priority\": 4}");
+		task("{\"title\": \"Report draft\", \"labels\": [\"deep\"]}");
+		task("{\"title\": \"Report to file\", \"priority\": 4}");
+		open("/app/today");
+
+		WebElement search = this.browser.find("#search-field");
+		assertThat(search.getAttribute("placeholder")).contains("#project", "@label", "p1", "due:today");
+		search.sendKeys("report @deep p1" + Keys.ENTER);
+		this.browser.await((driver) -> driver.getTitle().equals("Search: report @deep p1 - TaskTracker"));
+
+		assertThat(texts(".search-chips .chip")).containsExactly("report", "@deep", "P1");
+		assertThat(texts(".task .title")).containsExactly("Quarterly report");
+		axeInBothThemes(axe, "the search page with chips");
+
+		this.browser.find("#filter-name").sendKeys("Deep and urgent");
+		this.browser.find(".save-filter button").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
+		assertThat(this.browser.find(".notice").getText()).contains("Filter saved: Deep and urgent");
+
+		this.browser.find(".sidebar a[href='/app/upcoming']").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
+		WebElement filter = this.browser.find("ul[aria-labelledby='filters-heading'] a");
+		assertThat(filter.getText()).isEqualTo("Deep and urgent");
+		filter.click();
+		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
+
+		assertThat(this.browser.find("h1").getText()).isEqualTo("Deep and urgent");
+		assertThat(texts(".task .title")).containsExactly("Quarterly report");
+		assertThat(this.browser.find("#search-field").getAttribute("value")).isEqualTo("report @deep p1");
+		assertThat(this.browser.find("ul[aria-labelledby='filters-heading'] a").getAttribute("aria-current"))
+			.isEqualTo("page");
+	}
+
+	@Test
+	void aDayOfTheWeekStripJumpsToItsHeading() {
+		String axe = Browser.axeScript();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		for (int i = 0; i < 25; i++) {
+			task("{\"title\": \"Today " + i + "\", \"due\": {\"date\": \"" + today + "\"}}");
+		}
+		task("{\"title\": \"In three days\", \"due\": {\"date\": \"" + today.plusDays(3) + "\"}}");
+		// Enough below it for its heading to reach the top of the window.
+		for (int i = 0; i < 25; i++) {
+			task("{\"title\": \"Later " + i + "\", \"due\": {\"date\": \"" + today.plusDays(5) + "\"}}");
+		}
+		open("/app/upcoming");
+
+		List<WebElement> days = this.browser.driver().findElements(By.cssSelector(".week-strip li"));
+		assertThat(days).hasSize(7);
+		assertThat(this.browser.find(".week-strip [aria-current='date']").getText()).contains("25");
+		axeInBothThemes(axe, "Upcoming with the week strip");
+		assertThat(scrollY()).isZero();
+
+		String anchor = "day-" + today.plusDays(3);
+		this.browser.find(".week-strip a[href='#" + anchor + "']").click();
+
+		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("#" + anchor));
+		this.browser.await((driver) -> top(anchor) < 40 && top(anchor) > -5);
+		assertThat(scrollY()).isPositive();
+		assertThat(this.browser.find("#" + anchor + " h2").getText())
+			.isEqualTo(TaskPages.dayHeading(today.plusDays(3), today));
+		assertThat(this.browser.driver().getTitle()).isEqualTo("Upcoming - TaskTracker");
+	}
+
+	private void axeInBothThemes(String axe, String what) {
+		try {
+			for (String theme : List.of("light", "dark")) {
+				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+				assertThat(Browser.seriousViolations(this.browser, axe)).as("%s, %s", what, theme).isEmpty();
+			}
+		}
+		finally {
+			this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+		}
+	}
+
+	private long top(String id) {
+		return ((Number) this.browser.driver()
+			.executeScript("return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top)", id))
+			.longValue();
+	}
+
+	private long scrollY() {
+		return ((Number) this.browser.driver().executeScript("return Math.round(window.scrollY)")).longValue();
+	}
+
+	private List<String> texts(String css) {
+		return this.browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+	}
+
+	private void open(String path) {
+		this.browser.driver().get(base() + path);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+	}
+
+	private void task(String body) {
+		ExchangeResult created = this.client.post()
+			.uri("/tasks")
+			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
