@@ -84,7 +84,9 @@ class FilterPages {
 		}
 		redirect.addFlashAttribute("problems", problems);
 		redirect.addFlashAttribute("filterName", name);
-		redirect.addAttribute("q", q);
+		// Back to the search as typed, unless it is far past what the box takes: the
+		// address must stay within what a server accepts in a request line.
+		redirect.addAttribute("q", (length(q) <= 4 * TaskListQuery.Q_MAX) ? q : "");
 		return "redirect:/app/search";
 	}
 
