@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -101,7 +102,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		axeInBothThemes(axe, "the search page with chips");
 
 		this.browser.find("#filter-name").sendKeys("Deep and urgent");
-		this.browser.find(".save-filter button").click();
+		timed("save a filter", () -> this.browser.find(".save-filter button").click());
 		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
 		assertThat(this.browser.find(".notice").getText()).contains("Filter saved: Deep and urgent");
 
@@ -109,7 +110,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		this.browser.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
 		WebElement filter = this.browser.find("ul[aria-labelledby='filters-heading'] a");
 		assertThat(filter.getText()).isEqualTo("Deep and urgent");
-		filter.click();
+		timed("open a filter", filter::click);
 		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
 
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Deep and urgent");
@@ -148,6 +149,28 @@ class WebUiFiltersAndWeekBrowserTests {
 		assertThat(this.browser.find("#" + anchor + " h2").getText())
 			.isEqualTo(TaskPages.dayHeading(today.plusDays(3), today));
 		assertThat(this.browser.driver().getTitle()).isEqualTo("Upcoming - TaskTracker");
+	}
+
+	/**
+	 * Runs an action that makes an htmx request, waits for the request to end and prints
+	 * its time ({@code TIMING}, as {@link WebUiRowsAndKeysBrowserTests} does): from
+	 * sending the request to the first byte of the answer, and the whole with any
+	 * redirect.
+	 */
+	private void timed(String what, Runnable action) {
+		this.browser.driver().executeScript("performance.clearResourceTimings()");
+		action.run();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> timing = this.browser
+			.await((driver) -> (Map<String, Object>) this.browser.driver().executeScript("""
+					const entries = performance.getEntriesByType('resource')
+					    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
+					if (entries.length === 0) return null;
+					const last = entries[entries.length - 1];
+					return { server: Math.round(last.responseStart - last.requestStart),
+					         whole: Math.round(last.responseEnd - last.startTime) };
+					"""));
+		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
 	}
 
 	private void axeInBothThemes(String axe, String what) {
