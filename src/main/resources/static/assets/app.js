@@ -140,7 +140,7 @@
     var typing = event.target.closest("input, textarea, select, [contenteditable]");
     if (event.key === "Escape") {
       var dialog = document.getElementById("help");
-      if (dialog && !dialog.hidden) {
+      if (dialog && dialog.open) {
         help(false);
         event.preventDefault();
         return;
