@@ -137,9 +137,9 @@ class EmbeddedDatabaseIntegrationTests {
 				.builder(this.dataDir, databasePort, Duration.ofSeconds(30))
 				.start()) {
 				long back = System.nanoTime();
-				// The contract sets no time for coming back, and on a busy machine the pool's
-				// reconnection takes what the machine gives it: the test awaits it, and prints
-				// the time as a figure rather than judging it.
+				// The contract sets no time for coming back; on a busy machine the pool
+				// reconnects when the machine lets it. Awaited, and the time printed as a
+				// figure rather than judged.
 				Awaitility.await()
 					.atMost(Duration.ofSeconds(60))
 					.pollInterval(Duration.ofMillis(100))

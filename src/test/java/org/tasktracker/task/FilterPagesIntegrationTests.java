@@ -41,7 +41,7 @@ import static org.tasktracker.support.Responses.status;
 @AutoConfigureRestTestClient
 class FilterPagesIntegrationTests {
 
-	private static final Pattern TITLE = Pattern.compile("<span class=\"title\">([^<]*)</span>");
+	private static final Pattern TITLE = Pattern.compile("<a class=\"title\"[^>]*>([^<]*)</a>");
 
 	private static final Pattern FILTER_LINK = Pattern.compile("<a href=\"/app/filters/(\\d+)\"[^>]*>([^<]*)</a>");
 
