@@ -1,0 +1,214 @@
+package org.tasktracker.task;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.tasktracker.support.Browser;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.Responses.json;
+import static org.tasktracker.support.Responses.status;
+
+/**
+ * The views a newcomer sees first, filled as a day of real use fills them (projects with
+ * colours, labels, priorities, tasks over the coming days): each fits its screen with
+ * nothing wider than it, and axe-core finds nothing serious, at a phone's and a wide
+ * screen's width, light and dark. Each is also written to target/screenshots; the ones in
+ * docs/screenshots are copies of these.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebUiScreenshotsBrowserTests {
+
+	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+	/**
+	 * The first elements whose right edge is past the window's, to say what is too wide.
+	 */
+	private static final String WIDER_THAN_THE_SCREEN = """
+			const width = window.innerWidth;
+			return Array.from(document.querySelectorAll('body *'))
+			  .filter((e) => e.getBoundingClientRect().right > width + 1)
+			  .slice(0, 6)
+			  .map((e) => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
+			    + (typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+			    + ' (' + Math.round(e.getBoundingClientRect().right) + ' px)')
+			  .join(', ');
+			""";
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	private Browser browser;
+
+	private String token;
+
+	private long work;
+
+	private long report;
+
+	@BeforeAll
+	void aDayOfUse() {
+		this.browser = Browser.start();
+		String username = "shots-" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		ExchangeResult created = this.client.post()
+			.uri("/users")
+			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"username\": \"" + username + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
+					+ "\", \"display_name\": \"Ada Lovelace\", \"timezone\": \"Europe/Berlin\"}")
+			.exchange()
+			.returnResult();
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		ExchangeResult issued = this.client.post()
+			.uri("/tokens")
+			.header(HttpHeaders.AUTHORIZATION, basic(username))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"screenshots\", \"scopes\": [\"tasks:write\"]}")
+			.exchange()
+			.returnResult();
+		this.token = json(issued).get("token").stringValue();
+		fill();
+		this.browser.driver().get(base() + "/login");
+		this.browser.find("#username").sendKeys(username);
+		this.browser.find("#password").sendKeys(WebUiBrowserTests.PASSWORD);
+		this.browser.find("form button[type=submit]").click();
+		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+	}
+
+	@AfterAll
+	void close() {
+		if (this.browser != null) {
+			this.browser.close();
+		}
+	}
+
+	@Test
+	void theFirstViewsFitAPhoneAndAWideScreenInBothThemesWithNothingSeriousForAxe() throws Exception {
+		String axe = Browser.axeScript();
+		Path shots = Files.createDirectories(Path.of("target/screenshots"));
+		List<String[]> views = List.of(new String[] { "today", "/app/today" },
+				new String[] { "upcoming", "/app/upcoming" }, new String[] { "project", "/app/projects/" + this.work },
+				new String[] { "task-pane", "/app/tasks/" + this.report + "?back=/app/today" },
+				new String[] { "search",
+						"/app/search?q=" + java.net.URLEncoder.encode("report #work p1", StandardCharsets.UTF_8) },
+				new String[] { "settings", "/app/settings" });
+		List<String> problems = new ArrayList<>();
+		try {
+			for (int[] size : new int[][] { { 390, 844 }, { 1280, 800 } }) {
+				this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
+				for (String theme : List.of("light", "dark")) {
+					for (String[] view : views) {
+						this.browser.driver().get(base() + view[1]);
+						this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+						this.browser.driver()
+							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+						String where = "%s at %d px, %s".formatted(view[0], size[0], theme);
+						long overflow = (Long) this.browser.driver()
+							.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+						if (overflow > 0) {
+							problems.add(where + ": " + overflow + " px wider than the screen, past its edge: "
+									+ this.browser.driver().executeScript(WIDER_THAN_THE_SCREEN));
+						}
+						Browser.seriousViolations(this.browser, axe)
+							.forEach((violation) -> problems.add(where + ": " + violation));
+						Files.write(
+								shots.resolve(
+										"%s-%s-%s.png".formatted(view[0], size[0] < 500 ? "phone" : "wide", theme)),
+								this.browser.driver().getScreenshotAs(OutputType.BYTES));
+					}
+				}
+			}
+		}
+		finally {
+			this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+		}
+		assertThat(problems).isEmpty();
+	}
+
+	/**
+	 * Projects in three colours, labels, priorities, and tasks from yesterday to next
+	 * week.
+	 */
+	private void fill() {
+		LocalDate today = LocalDate.now(BERLIN);
+		this.work = api("POST", "/projects", "{\"name\": \"Work\", \"color\": \"#4073ff\"}").get("id").longValue();
+		long home = api("POST", "/projects", "{\"name\": \"Home\", \"color\": \"#299438\"}").get("id").longValue();
+		long errands = api("POST", "/projects", "{\"name\": \"Errands\", \"color\": \"#ff9933\"}").get("id")
+			.longValue();
+		this.report = task("Finish the quarterly report", this.work, 4, today, "09:30",
+				"Numbers from finance, then the summary for the board.", "writing");
+		task("Review Sam's pull request", this.work, 3, today, "14:00", null, "review");
+		task("Call the plumber about the boiler", home, 3, today.minusDays(1), null, null, "phone");
+		task("Buy stamps and envelopes", errands, 1, today, null, null, "shopping");
+		task("Prepare the report slides", this.work, 2, today.plusDays(1), "10:00", null, "writing");
+		task("Water the plants", home, 1, today.plusDays(1), null, null, null);
+		task("Dentist appointment", home, 3, today.plusDays(3), "08:15", null, "health");
+		task("Send the report to the board", this.work, 4, today.plusDays(4), null, null, null);
+		task("Pick up the dry cleaning", errands, 1, today.plusDays(6), null, null, "shopping");
+		task("Plan the team offsite", this.work, 2, today.plusDays(12), null, null, null);
+		api("POST", "/tasks", "{\"title\": \"Read the onboarding notes\"}");
+	}
+
+	private long task(String title, long project, int priority, LocalDate date, String time, String description,
+			String label) {
+		String due = (time != null)
+				? "{\"datetime\": \"" + date.atTime(java.time.LocalTime.parse(time)).atZone(BERLIN).toInstant() + "\"}"
+				: "{\"date\": \"" + date + "\"}";
+		String body = "{\"title\": \"" + title + "\", \"project_id\": " + project + ", \"priority\": " + priority
+				+ ", \"due\": " + due + ((description != null) ? ", \"description\": \"" + description + "\"" : "")
+				+ ((label != null) ? ", \"labels\": [\"" + label + "\"]" : "") + "}";
+		return api("POST", "/tasks", body).get("id").longValue();
+	}
+
+	private JsonNode api(String method, String path, String body) {
+		var request = this.client.method(HttpMethod.valueOf(method))
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token);
+		ExchangeResult response = (body != null)
+				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
+				: request.exchange().returnResult();
+		assertThat(status(response)).as(response.toString()).isLessThan(300);
+		return json(response);
+	}
+
+	private String base() {
+		return "http://localhost:" + this.port;
+	}
+
+	private static String basic(String user) {
+		return "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+}
