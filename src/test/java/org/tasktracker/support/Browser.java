@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -130,9 +131,13 @@ public final class Browser implements AutoCloseable {
 		return this.driver.findElement(By.cssSelector(css));
 	}
 
-	/** Waits up to 10 s for the condition to hold (non-null and not false). */
+	/**
+	 * Waits up to 10 s for the condition to hold (non-null and not false). An element
+	 * that htmx swapped out while the condition read it is read again, not a failure.
+	 */
 	public <T> T await(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).until(condition);
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+			.until(condition);
 	}
 
 	@Override
