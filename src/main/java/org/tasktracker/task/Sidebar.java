@@ -19,13 +19,13 @@ import org.springframework.stereotype.Component;
  * (settings, the "not found" page), read by their templates
  * ({@code ${@sidebar.of(caller)}}): {@code account} and {@code web} cannot depend on
  * {@code task}, and the sidebar fragment stays the one the task views include. The task
- * views build the same values in their own model.
+ * views put the same contents in their model.
  */
 @Component("sidebar")
 class Sidebar {
 
-	/** The task views' cap on a count ({@code TaskPages}' {@code COUNT_CAP}). */
-	static final int COUNT_CAP = 999;
+	/** The most a sidebar count says ("999+"): its index is read only that far. */
+	private static final int COUNT_CAP = 999;
 
 	private final TaskRepository repository;
 
@@ -57,7 +57,11 @@ class Sidebar {
 
 	/** What the sidebar fragment lists for the caller: three indexed reads. */
 	public Contents of(Account caller) {
-		ZoneId zone = this.zones.zoneOf(caller.id());
+		return of(caller, this.zones.zoneOf(caller.id()));
+	}
+
+	/** The same, for a caller whose time zone is known already. */
+	Contents of(Account caller, ZoneId zone) {
 		Instant tomorrowStart = LocalDate.now(zone).plusDays(1).atStartOfDay(zone).toInstant();
 		TaskRepository.OpenCounts counts = this.retry
 			.idempotent(() -> this.repository.openCounts(caller.id(), tomorrowStart, COUNT_CAP));

@@ -54,10 +54,8 @@ import org.springframework.web.util.UriUtils;
 @Hidden
 class TaskPages {
 
-	/** At most this many tasks a view; the sidebar counts up to {@link #COUNT_CAP}. */
+	/** At most this many tasks a view. */
 	private static final int VIEW_LIMIT = 200;
-
-	private static final int COUNT_CAP = 999;
 
 	/** How many deletions a session can undo, the latest first. */
 	private static final int UNDOABLE_DELETES = 10;
@@ -102,8 +100,10 @@ class TaskPages {
 
 	private final JsonMapper json;
 
+	private final Sidebar sidebar;
+
 	TaskPages(TaskService tasks, TaskRepository repository, ProjectRepository projects, LabelRepository labels,
-			UserZones zones, DatabaseRetry retry, JsonMapper json) {
+			UserZones zones, DatabaseRetry retry, JsonMapper json, Sidebar sidebar) {
 		this.tasks = tasks;
 		this.repository = repository;
 		this.projects = projects;
@@ -111,6 +111,7 @@ class TaskPages {
 		this.zones = zones;
 		this.retry = retry;
 		this.json = json;
+		this.sidebar = sidebar;
 	}
 
 	@GetMapping("/")
@@ -780,20 +781,17 @@ class TaskPages {
 		ZoneId zone = this.zones.zoneOf(caller.id());
 		Instant now = Instant.now();
 		LocalDate today = LocalDate.ofInstant(now, zone);
-		Instant tomorrowStart = today.plusDays(1).atStartOfDay(zone).toInstant();
-		TaskRepository.OpenCounts counts = this.retry
-			.idempotent(() -> this.repository.openCounts(caller.id(), tomorrowStart, COUNT_CAP));
+		Sidebar.Contents side = this.sidebar.of(caller, zone);
 		model.addAttribute("caller", caller);
 		model.addAttribute("current", current);
 		model.addAttribute("heading", heading);
 		model.addAttribute("path", path);
 		model.addAttribute("sections", sections.stream().map((section) -> section.shown(zone, today, now)).toList());
-		model.addAttribute("projects", this.retry.idempotent(() -> this.projects.findAll(caller.id(), false)));
-		model.addAttribute("labels",
-				this.retry.idempotent(() -> this.labels.findAll(caller.id())).stream().map(LabelLink::of).toList());
-		model.addAttribute("inboxCount", counts.inbox());
-		model.addAttribute("todayCount", counts.today());
-		model.addAttribute("countCap", COUNT_CAP);
+		model.addAttribute("projects", side.projects());
+		model.addAttribute("labels", side.labels());
+		model.addAttribute("inboxCount", side.inboxCount());
+		model.addAttribute("todayCount", side.todayCount());
+		model.addAttribute("countCap", side.countCap());
 		return template;
 	}
 
