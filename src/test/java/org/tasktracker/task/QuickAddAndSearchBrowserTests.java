@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -20,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,22 +67,8 @@ class QuickAddAndSearchBrowserTests {
 	@BeforeAll
 	void signIn() {
 		this.browser = Browser.start();
-		this.username = "qa-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
-					+ "\", \"timezone\": \"Europe/Berlin\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		this.browser.driver().get(base() + "/app");
-		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-		this.browser.find("#username").sendKeys(this.username);
-		this.browser.find("#password").sendKeys(PASSWORD);
-		this.browser.find("form button").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.username = BrowserUsers.create(this.client, "ui-admin", PASSWORD, "qa-", "Europe/Berlin");
+		BrowserUsers.signIn(this.browser, base(), this.username, PASSWORD);
 	}
 
 	@AfterAll
@@ -194,7 +180,7 @@ class QuickAddAndSearchBrowserTests {
 	}
 
 	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return BrowserUsers.basic(user, PASSWORD);
 	}
 
 }

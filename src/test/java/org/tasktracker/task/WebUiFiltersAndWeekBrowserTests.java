@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -15,6 +14,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.BrowserUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -59,22 +59,8 @@ class WebUiFiltersAndWeekBrowserTests {
 	@BeforeAll
 	void signIn() {
 		this.browser = Browser.start();
-		this.username = "week-" + ProcessHandle.current().pid() + "-"
-				+ Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
-					+ "\", \"timezone\": \"UTC\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		this.browser.driver().get(base() + "/login");
-		this.browser.find("#username").sendKeys(this.username);
-		this.browser.find("#password").sendKeys(PASSWORD);
-		this.browser.find("form button").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.username = BrowserUsers.create(this.client, "pages-admin", PASSWORD, "week-", "UTC");
+		BrowserUsers.signIn(this.browser, base(), this.username, PASSWORD);
 	}
 
 	@AfterAll
@@ -220,7 +206,7 @@ class WebUiFiltersAndWeekBrowserTests {
 	}
 
 	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return BrowserUsers.basic(user, PASSWORD);
 	}
 
 }

@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 
@@ -12,6 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,23 +56,9 @@ class WebUiRowsAndKeysBrowserTests {
 	@BeforeAll
 	void signIn() {
 		this.browser = Browser.start();
-		this.username = "rows-" + ProcessHandle.current().pid() + "-"
-				+ Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
-					+ "\", \"timezone\": \"Europe/Berlin\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		this.browser.driver().get(base() + "/app");
-		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-		this.browser.find("#username").sendKeys(this.username);
-		this.browser.find("#password").sendKeys(WebUiBrowserTests.PASSWORD);
-		this.browser.find("form button").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.username = BrowserUsers.create(this.client, "ui-admin", WebUiBrowserTests.PASSWORD, "rows-",
+				"Europe/Berlin");
+		BrowserUsers.signIn(this.browser, base(), this.username, WebUiBrowserTests.PASSWORD);
 	}
 
 	@AfterAll
@@ -313,8 +299,7 @@ class WebUiRowsAndKeysBrowserTests {
 	}
 
 	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return BrowserUsers.basic(user, WebUiBrowserTests.PASSWORD);
 	}
 
 }

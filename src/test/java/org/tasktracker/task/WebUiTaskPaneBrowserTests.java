@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -20,6 +19,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,23 +72,9 @@ class WebUiTaskPaneBrowserTests {
 		// A mouse, as on a desktop: headless Chromium has none, and hover would be
 		// (hover: none), a touch screen's.
 		this.browser = Browser.start(MOUSE);
-		this.username = "pane-" + ProcessHandle.current().pid() + "-"
-				+ Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
-					+ "\", \"timezone\": \"Europe/Berlin\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		this.browser.driver().get(base() + "/app");
-		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-		this.browser.find("#username").sendKeys(this.username);
-		this.browser.find("#password").sendKeys(WebUiBrowserTests.PASSWORD);
-		this.browser.find("form button").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.username = BrowserUsers.create(this.client, "ui-admin", WebUiBrowserTests.PASSWORD, "pane-",
+				"Europe/Berlin");
+		BrowserUsers.signIn(this.browser, base(), this.username, WebUiBrowserTests.PASSWORD);
 	}
 
 	@AfterEach
@@ -508,8 +494,7 @@ class WebUiTaskPaneBrowserTests {
 	}
 
 	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return BrowserUsers.basic(user, WebUiBrowserTests.PASSWORD);
 	}
 
 }
