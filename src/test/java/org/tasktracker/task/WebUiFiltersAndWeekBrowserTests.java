@@ -2,7 +2,6 @@ package org.tasktracker.task;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.util.Base64;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;

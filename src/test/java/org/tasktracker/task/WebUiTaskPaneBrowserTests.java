@@ -2,7 +2,6 @@ package org.tasktracker.task;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
