@@ -15,20 +15,44 @@ import org.jspecify.annotations.Nullable;
  * @param labels trimmed, each once whatever its case, in the order given
  * @param priority 1 to 4
  * @param due when it falls due, or null
+ * @param recurrence how it repeats (checked: needs a due), or null
+ * @param parentId the task it is a subtask of (checked when written), or null
+ * @param reminders up to 5, checked
  */
 record NewTask(String title, @Nullable String description, @JsonProperty("project_id") @Nullable Long projectId,
-		List<String> labels, int priority, @Nullable Due due) {
+		List<String> labels, int priority, @Nullable Due due, @Nullable Recurrence recurrence,
+		@JsonProperty("parent_id") @Nullable Long parentId, List<Reminder> reminders) {
 
 	/** A task with the v1 fields only. */
 	NewTask(String title, @Nullable String description) {
 		this(title, description, null, List.of(), 1, null);
 	}
 
+	/** A task with the v1 and v2 fields. */
+	NewTask(String title, @Nullable String description, @Nullable Long projectId, List<String> labels, int priority,
+			@Nullable Due due) {
+		this(title, description, projectId, labels, priority, due, null, null, List.of());
+	}
+
 	/**
-	 * Whether creating it needs more than one statement: labels to look up, a project.
+	 * Whether creating it needs more than one statement: labels to look up, a project or
+	 * a parent to check; and the fields the gathered statement does not write.
 	 */
 	boolean organised() {
-		return this.projectId != null || !this.labels.isEmpty();
+		return this.projectId != null || !this.labels.isEmpty() || this.parentId != null || this.recurrence != null
+				|| !this.reminders.isEmpty();
+	}
+
+	/** The same request with the labels spelled as the owner's. */
+	NewTask withLabels(List<String> spelled) {
+		return new NewTask(this.title, this.description, this.projectId, spelled, this.priority, this.due,
+				this.recurrence, this.parentId, this.reminders);
+	}
+
+	/** The same request in the given project (its parent's). */
+	NewTask inProject(@Nullable Long project) {
+		return new NewTask(this.title, this.description, project, this.labels, this.priority, this.due, this.recurrence,
+				this.parentId, this.reminders);
 	}
 
 }

@@ -18,11 +18,17 @@ import org.tasktracker.web.InvalidRequestException;
  * @param key the sort key of the last task (microseconds since the epoch for times, the
  * priority), or null for a task without a due date
  * @param id the last task's id
+ * @param text the position of the last task, for {@code sort=position}, or null
  */
-record PageCursor(@Nullable Long key, long id) {
+record PageCursor(@Nullable Long key, long id, @Nullable String text) {
+
+	PageCursor(@Nullable Long key, long id) {
+		this(key, id, null);
+	}
 
 	String encode(long ownerId, TaskListQuery query) {
-		String text = "1|" + ((this.key != null) ? this.key : "-") + "|" + this.id + "|" + listing(ownerId, query);
+		String sortKey = (this.text != null) ? "t" + this.text : (this.key != null) ? this.key.toString() : "-";
+		String text = "1|" + sortKey + "|" + this.id + "|" + listing(ownerId, query);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -34,6 +40,12 @@ record PageCursor(@Nullable Long key, long id) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
 			if (parts.length == 4 && "1".equals(parts[0]) && listing(ownerId, query).equals(parts[3])) {
+				if ("position".equals(query.filters().sort())) {
+					if (parts[1].matches("t[0-9A-Za-z]{1,64}")) {
+						return new PageCursor(null, Long.parseLong(parts[2]), parts[1].substring(1));
+					}
+					throw new IllegalArgumentException("Not a position");
+				}
 				Long key = "-".equals(parts[1]) ? null : Long.valueOf(parts[1]);
 				return new PageCursor(key, Long.parseLong(parts[2]));
 			}
@@ -49,7 +61,8 @@ record PageCursor(@Nullable Long key, long id) {
 		TaskListQuery.Filters filters = query.filters();
 		String identity = ownerId + "|" + query.completed() + "|" + query.q() + "|" + query.descending() + "|"
 				+ filters.project() + "|" + filters.inbox() + "|" + filters.labelKeys() + "|" + filters.priorities()
-				+ "|" + filters.due() + "|" + filters.dueFrom() + "|" + filters.dueTo() + "|" + filters.sort();
+				+ "|" + filters.due() + "|" + filters.dueFrom() + "|" + filters.dueTo() + "|" + filters.sort()
+				+ ((filters.parent() != null || filters.roots()) ? "|" + filters.parent() + "|" + filters.roots() : "");
 		try {
 			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
 			return HexFormat.of().formatHex(hash, 0, 12);

@@ -37,6 +37,8 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 
 	private @Nullable Long nextKey;
 
+	private @Nullable String nextPosition;
+
 	private int tasks;
 
 	private boolean ended;
@@ -89,6 +91,15 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 	}
 
 	/** The next page's sort key, in an order other than by id. */
+	@Override
+	public void nextPosition(@Nullable String position) {
+		this.nextPosition = position;
+	}
+
+	@Nullable String nextPosition() {
+		return this.nextPosition;
+	}
+
 	@Nullable Long nextKey() {
 		return this.nextKey;
 	}

@@ -32,12 +32,35 @@ record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", descrip
 				description = "In the order given, each spelled as the user first used it")) List<String> labels,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", maximum = "4",
 				description = "1 normal, 2 medium, 3 high, 4 urgent") int priority,
-		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true) @Nullable Due due) {
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true) @Nullable Due due,
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true) @Nullable Recurrence recurrence,
+		@Schema(requiredMode = RequiredMode.REQUIRED, nullable = true, minimum = "1",
+				description = "The task this one is a subtask of; null for a root task") @JsonProperty("parent_id") @Nullable Long parentId,
+		@Schema(requiredMode = RequiredMode.REQUIRED, maxLength = 64, accessMode = Schema.AccessMode.READ_ONLY,
+				description = "Opaque: siblings sorted by position, then id, are in manual order") String position,
+		@ArraySchema(maxItems = 5,
+				arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<Reminder> reminders,
+		@Schema(requiredMode = RequiredMode.REQUIRED,
+				accessMode = Schema.AccessMode.READ_ONLY) SubtaskCounts subtasks) {
 
-	/** A task with the v1 fields, and the v2 ones at their defaults. */
+	/** A task with the v1 fields, and the later ones at their defaults. */
 	Task(long id, String title, @Nullable String description, boolean completed, Instant createdAt, Instant updatedAt,
 			@Nullable Instant completedAt) {
 		this(id, title, description, completed, createdAt, updatedAt, completedAt, null, List.of(), 1, null);
+	}
+
+	/** A task with the v1 and v2 fields, and the v3 ones at their defaults. */
+	Task(long id, String title, @Nullable String description, boolean completed, Instant createdAt, Instant updatedAt,
+			@Nullable Instant completedAt, @Nullable Long projectId, List<String> labels, int priority,
+			@Nullable Due due) {
+		this(id, title, description, completed, createdAt, updatedAt, completedAt, projectId, labels, priority, due,
+				null, null, idPosition(id), List.of(), SubtaskCounts.NONE);
+	}
+
+	/** The position of a task never moved: its id's, so that new tasks go last. */
+	static String idPosition(long id) {
+		String hex = Long.toHexString(id);
+		return "0".repeat(Math.max(0, 16 - hex.length())) + hex + "1";
 	}
 
 }

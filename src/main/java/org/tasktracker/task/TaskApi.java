@@ -108,14 +108,55 @@ interface TaskApi {
 
 	@Operation(operationId = "completeTask", summary = "Complete a task",
 			description = "Idempotent: completing a completed task returns it unchanged, completed_at keeps its "
-					+ "first value. Any body is ignored.")
-	@ApiResponse(responseCode = "200", description = "The task, completed",
+					+ "first value. Its open subtasks are completed with it. A recurring task completes its current "
+					+ "occurrence: the completion is recorded and the due moves to the next occurrence (the task "
+					+ "stays open), or the task completes for good when the series is over; its completed subtasks "
+					+ "reopen. Two completions of one occurrence at once advance it once; with an Idempotency-Key a "
+					+ "repeat returns the first answer. Any body is ignored.")
+	@ApiResponse(responseCode = "200", description = "The task, completed or moved to its next occurrence",
+			headers = @Header(name = "Idempotent-Replayed",
+					description = "With an Idempotency-Key: whether this repeats an earlier answer",
+					schema = @Schema(type = "string", allowableValues = { "true", "false" })),
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task complete(@Parameter(hidden = true) Account caller, @TaskId String id);
+	ResponseEntity<Task> complete(@Parameter(hidden = true) Account caller, @TaskId String id,
+			@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
+					description = "Completes at most once per key within 24 hours; 1-255 printable ASCII characters",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 255,
+							pattern = "^[\\x20-\\x7E]+$")) @Nullable String idempotencyKey);
+
+	@Operation(operationId = "moveTask", summary = "Move a task in manual order",
+			description = "Places the task (with its subtasks) right after sibling `after` (null: first; left out: "
+					+ "last) in the project and under the parent given, or its own when left out. Writes that task "
+					+ "only, unless its list must be renumbered.")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = TaskMoveDocument.class)))
+	@ApiResponse(responseCode = "200", description = "The task where it now stands",
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(implementation = Task.class)))
+	Task move(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body);
+
+	@Operation(operationId = "listTaskCompletions", summary = "A recurring task's completions, newest first",
+			description = "Each completed occurrence: the due it had and when it was completed. Pages like tasks: "
+					+ "a Link header with rel=\"next\" when more follow.")
+	@Parameter(name = "limit", in = ParameterIn.QUERY, description = "Page size",
+			schema = @Schema(type = "integer", format = "int32", minimum = "1", maximum = "1000", defaultValue = "100"))
+	@Parameter(name = "after", in = ParameterIn.QUERY,
+			description = "The id of the last completion of the previous page: the page holds older ones",
+			schema = @Schema(type = "integer", format = "int64", minimum = "1"))
+	@ApiResponse(responseCode = "200", description = "The page",
+			headers = @Header(name = "Link", description = "<url>; rel=\"next\" when more completions follow",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = CompletionDocument.class))))
+	ResponseEntity<java.util.List<CompletionDocument>> completions(@Parameter(hidden = true) Account caller,
+			@TaskId String id, @Parameter(hidden = true) MultiValueMap<String, String> parameters);
 
 	@Operation(operationId = "reopenTask", summary = "Reopen a task",
-			description = "Idempotent: completed_at is cleared. Any body is ignored.")
+			description = "Idempotent: completed_at is cleared. On a recurring task whose last change was a "
+					+ "completion, undoes it: the due moves back and the completion record goes. Any body is "
+					+ "ignored.")
 	@ApiResponse(responseCode = "200", description = "The task, open",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))

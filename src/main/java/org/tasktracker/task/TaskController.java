@@ -3,6 +3,7 @@ package org.tasktracker.task;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -86,8 +87,8 @@ class TaskController implements TaskApi {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			Long nextAfter = page.nextAfter();
 			if (nextAfter != null) {
-				String next = query.filters().byId() ? query.nextPageUrl(nextAfter)
-						: query.nextPageUrl(new PageCursor(page.nextKey(), nextAfter).encode(caller.id(), query));
+				String next = query.filters().byId() ? query.nextPageUrl(nextAfter) : query.nextPageUrl(
+						new PageCursor(page.nextKey(), nextAfter, page.nextPosition()).encode(caller.id(), query));
 				response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 			}
 			Long size = page.size();
@@ -117,9 +118,43 @@ class TaskController implements TaskApi {
 
 	@Override
 	@PostMapping("/{id}/complete")
-	public Task complete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+	public ResponseEntity<Task> complete(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
 		long taskId = RequestParts.positiveId(id);
-		return this.tasks.complete(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		if (idempotencyKey == null) {
+			return ResponseEntity
+				.ok(this.tasks.complete(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId)));
+		}
+		IdempotentCreations.Outcome<Task> completion = this.tasks.complete(caller.id(), taskId, idempotencyKey);
+		return ResponseEntity.ok()
+			.header("Idempotent-Replayed", Boolean.toString(completion.replayed()))
+			.body(completion.answer());
+	}
+
+	@Override
+	@PostMapping(path = "/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
+	public Task move(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body) {
+		long taskId = RequestParts.positiveId(id);
+		TaskMove move = TaskRequests.move(RequestParts.requireObject(body));
+		return this.tasks.move(caller.id(), taskId, move).orElseThrow(() -> new TaskNotFoundException(taskId));
+	}
+
+	@Override
+	@GetMapping("/{id}/completions")
+	public ResponseEntity<List<CompletionDocument>> completions(@AuthenticationPrincipal Account caller,
+			@PathVariable String id, @RequestParam MultiValueMap<String, String> parameters) {
+		long taskId = RequestParts.positiveId(id);
+		CompletionPage page = CompletionPage.from(parameters);
+		List<CompletionRepository.Completion> found = this.tasks
+			.completions(caller.id(), taskId, page.after(), page.limit())
+			.orElseThrow(() -> new TaskNotFoundException(taskId));
+		List<CompletionDocument> completions = found.stream().limit(page.limit()).map(CompletionDocument::of).toList();
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+		if (found.size() > page.limit()) {
+			response.header(HttpHeaders.LINK, "</tasks/" + taskId + "/completions?limit=" + page.limit() + "&after="
+					+ completions.get(completions.size() - 1).id() + ">; rel=\"next\"");
+		}
+		return response.body(completions);
 	}
 
 	@Override

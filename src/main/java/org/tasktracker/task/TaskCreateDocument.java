@@ -23,5 +23,13 @@ record TaskCreateDocument(
 				arraySchema = @Schema(description = "Duplicates collapsed, order kept")) java.util.List<String> labels,
 		@Schema(minimum = "1", maximum = "4", defaultValue = "1",
 				description = "1 normal, 2 medium, 3 high, 4 urgent") Integer priority,
-		@Schema(nullable = true, implementation = Due.class) Due due) {
+		@Schema(nullable = true, implementation = Due.class) Due due,
+		@Schema(nullable = true, implementation = Recurrence.class,
+				description = "Needs a due; the series starts at it. Clearing the due clears the recurrence") Recurrence recurrence,
+		@Schema(nullable = true, minimum = "1",
+				description = "One of your tasks, at most 4 levels below a root task: this task becomes its subtask, "
+						+ "in its project") @com.fasterxml.jackson.annotation.JsonProperty("parent_id") Long parentId,
+		@io.swagger.v3.oas.annotations.media.ArraySchema(maxItems = 5,
+				schema = @Schema(implementation = Reminder.class), arraySchema = @Schema(
+						description = "A reminder before the due needs a due")) java.util.List<Reminder> reminders) {
 }

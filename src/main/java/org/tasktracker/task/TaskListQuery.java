@@ -73,12 +73,15 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 	 * @param due today, overdue, upcoming or none, or null
 	 * @param dueFrom due on this date or later, in the caller's zone, or null
 	 * @param dueTo due on this date or earlier, in the caller's zone, or null
+	 * @param parent the direct children of this task, or null
+	 * @param roots root tasks only ({@code parent_id=none})
 	 */
 	record Filters(@Nullable Long project, boolean inbox, List<String> labelKeys, List<Integer> priorities,
 			@Nullable String due, java.time.@Nullable LocalDate dueFrom, java.time.@Nullable LocalDate dueTo,
-			String sort, @Nullable String cursor, @Nullable PageCursor position) {
+			String sort, @Nullable String cursor, @Nullable PageCursor position, @Nullable Long parent, boolean roots) {
 
-		static final Filters NONE = new Filters(null, false, List.of(), List.of(), null, null, null, "id", null, null);
+		static final Filters NONE = new Filters(null, false, List.of(), List.of(), null, null, null, "id", null, null,
+				null, false);
 
 		/** Whether the listing is in id order, paged by {@code after}. */
 		boolean byId() {
@@ -221,18 +224,33 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 		if (sort == null) {
 			sort = "id";
 		}
-		else if (!List.of("id", "due", "priority", "updated").contains(sort)) {
-			errors.add(new FieldError("sort", "must be id, due, priority or updated"));
+		else if (!List.of("id", "due", "priority", "updated", "position").contains(sort)) {
+			errors.add(new FieldError("sort", "must be id, due, priority, updated or position"));
 		}
 		String cursor = single(parameters, "cursor", errors);
 		if (cursor != null && "id".equals(sort)) {
-			errors.add(new FieldError("cursor", "is for sort=due, priority or updated; sort=id pages with after"));
+			errors.add(new FieldError("cursor",
+					"is for sort=due, priority, updated or position; sort=id pages with after"));
+		}
+		Long parent = null;
+		boolean roots = false;
+		String parentValue = single(parameters, "parent_id", errors);
+		if (parentValue != null) {
+			if ("none".equals(parentValue)) {
+				roots = true;
+			}
+			else {
+				parent = RequestParts.nonNegative(parentValue);
+				if (parent == null || parent == 0) {
+					errors.add(new FieldError("parent_id", "must be a task id or none"));
+				}
+			}
 		}
 		if (parameters.containsKey("after") && !"id".equals(sort)) {
 			errors.add(new FieldError("after", "is for sort=id; other sorts page with the cursor of their Link"));
 		}
 		return new Filters(project, inbox, List.copyOf(labelKeys), List.copyOf(priorities), due, dueFrom, dueTo, sort,
-				cursor, null);
+				cursor, null, parent, roots);
 	}
 
 	private static java.time.@Nullable LocalDate date(MultiValueMap<String, String> parameters, String name,
@@ -258,7 +276,7 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 		Filters f = this.filters;
 		return new TaskListQuery(this.completed, this.terms, this.limit, this.after, this.descending,
 				new Filters(f.project(), f.inbox(), f.labelKeys(), f.priorities(), f.due(), f.dueFrom(), f.dueTo(),
-						f.sort(), f.cursor(), position));
+						f.sort(), f.cursor(), position, f.parent(), f.roots()));
 	}
 
 	/**
@@ -301,6 +319,12 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 		if (filters.dueTo() != null) {
 			url.append("due_to=").append(filters.dueTo()).append('&');
 		}
+		if (filters.roots()) {
+			url.append("parent_id=none&");
+		}
+		if (filters.parent() != null) {
+			url.append("parent_id=").append(filters.parent()).append('&');
+		}
 		url.append("limit=").append(this.limit).append('&');
 		if (this.descending) {
 			url.append("order=desc&");
@@ -317,8 +341,7 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 		return byId.substring(0, byId.lastIndexOf("after=")) + "sort=" + this.filters.sort() + "&cursor=" + cursor;
 	}
 
-	private static @Nullable String single(MultiValueMap<String, String> parameters, String name,
-			List<FieldError> errors) {
+	static @Nullable String single(MultiValueMap<String, String> parameters, String name, List<FieldError> errors) {
 		List<String> values = parameters.get(name);
 		if (values == null || values.isEmpty()) {
 			return null;

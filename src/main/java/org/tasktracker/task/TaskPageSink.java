@@ -24,6 +24,13 @@ interface TaskPageSink {
 	default void nextKey(@Nullable Long key) {
 	}
 
+	/**
+	 * For {@code sort=position}, called before {@link #begin}: the position of the page's
+	 * last task when another page follows.
+	 */
+	default void nextPosition(@Nullable String position) {
+	}
+
 	void add(Task task);
 
 	/** Called after the last task of a page read in full. */

@@ -18,10 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param priority the new priority, or null to keep it
  * @param setsDue whether the patch names {@code due}
  * @param due the new due date (null clears it) when {@code setsDue}
+ * @param setsRecurrence whether the patch names {@code recurrence}
+ * @param recurrence the new recurrence (null ends the series) when {@code setsRecurrence}
+ * @param setsParent whether the patch names {@code parent_id}
+ * @param parentId the new parent (null: a root task) when {@code setsParent}
+ * @param reminders the new reminders, or null to keep them
  */
 record TaskPatch(@Nullable String title, boolean setsDescription, @Nullable String description,
 		@Nullable Boolean completed, boolean setsProject, @Nullable Long projectId, @Nullable List<String> labels,
-		@Nullable Integer priority, boolean setsDue, @Nullable Due due) {
+		@Nullable Integer priority, boolean setsDue, @Nullable Due due, boolean setsRecurrence,
+		@Nullable Recurrence recurrence, boolean setsParent, @Nullable Long parentId,
+		@Nullable List<Reminder> reminders) {
 
 	/** A patch of the v1 fields only. */
 	TaskPatch(@Nullable String title, boolean setsDescription, @Nullable String description,
@@ -29,9 +36,47 @@ record TaskPatch(@Nullable String title, boolean setsDescription, @Nullable Stri
 		this(title, setsDescription, description, completed, false, null, null, null, false, null);
 	}
 
+	/** A patch of the v1 and v2 fields. */
+	TaskPatch(@Nullable String title, boolean setsDescription, @Nullable String description,
+			@Nullable Boolean completed, boolean setsProject, @Nullable Long projectId, @Nullable List<String> labels,
+			@Nullable Integer priority, boolean setsDue, @Nullable Due due) {
+		this(title, setsDescription, description, completed, setsProject, projectId, labels, priority, setsDue, due,
+				false, null, false, null, null);
+	}
+
 	boolean isEmpty() {
 		return this.title == null && !this.setsDescription && this.completed == null && !this.setsProject
-				&& this.labels == null && this.priority == null && !this.setsDue;
+				&& this.labels == null && this.priority == null && !this.setsDue && !this.setsRecurrence
+				&& !this.setsParent && this.reminders == null;
+	}
+
+	/** The same patch with the labels spelled as the owner's. */
+	TaskPatch withLabels(@Nullable List<String> spelled) {
+		return new TaskPatch(this.title, this.setsDescription, this.description, this.completed, this.setsProject,
+				this.projectId, spelled, this.priority, this.setsDue, this.due, this.setsRecurrence, this.recurrence,
+				this.setsParent, this.parentId, this.reminders);
+	}
+
+	/** The same patch without its change of state, which is applied on its own. */
+	TaskPatch withoutCompleted() {
+		return new TaskPatch(this.title, this.setsDescription, this.description, null, this.setsProject, this.projectId,
+				this.labels, this.priority, this.setsDue, this.due, this.setsRecurrence, this.recurrence,
+				this.setsParent, this.parentId, this.reminders);
+	}
+
+	/** The same patch without the tree fields, which are applied on their own. */
+	TaskPatch withoutTree() {
+		return new TaskPatch(this.title, this.setsDescription, this.description, this.completed, false, null,
+				this.labels, this.priority, this.setsDue, this.due, this.setsRecurrence, this.recurrence, false, null,
+				this.reminders);
+	}
+
+	/**
+	 * Whether the patch must run as several statements in a transaction: labels to spell,
+	 * a tree to move, a change of state that may recur or reach subtasks.
+	 */
+	boolean needsTransaction() {
+		return this.labels != null || this.setsParent || this.setsProject || this.completed != null;
 	}
 
 }

@@ -37,8 +37,15 @@ class TaskRepository {
 	 * Joined into the fixed statements as a constant: formatting it in on every call
 	 * showed in profiles. The list statement varies with the query and is built per call.
 	 */
-	private static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at, "
-			+ "project_id, labels, priority, due_date, due_at";
+	static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at, "
+			+ "project_id, labels, priority, due_date, due_at, parent_id, " + TaskRepository.POSITION + " AS position, "
+			+ "recurrence_rule, recurrence_from, reminders, subtasks_open, subtasks_total";
+
+	/**
+	 * A task's place among its siblings: its key once moved, its id's before (written
+	 * exactly as the manual order index is, so that {@code sort=position} reads it).
+	 */
+	static final String POSITION = "(COALESCE(tasks.position, lpad(to_hex(tasks.id), 16, '0') || '1') COLLATE \"C\")";
 
 	/**
 	 * The instant a task falls due, from its due date or instant: the start of an all-day
@@ -83,30 +90,38 @@ class TaskRepository {
 	/** {@link #create}: formatted once, not on every call. */
 	private static final String CREATE = """
 			INSERT INTO tasks (owner_id, title, description, project_id, labels, label_keys, priority,
-			                   due_date, due_at, due_sort)
+			                   due_date, due_at, due_sort, parent_id, recurrence_rule, recurrence_from,
+			                   recurrence_index, reminders)
 			VALUES (:owner, :title, :description, CAST(:project AS bigint), CAST(:labels AS text[]),
-			        CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date), CAST(:dueAt AS timestamptz), %s)
+			        CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date), CAST(:dueAt AS timestamptz), %s,
+			        CAST(:parent AS bigint), CAST(:rule AS text), CAST(:from AS text),
+			        CASE WHEN CAST(:rule AS text) IS NOT NULL THEN 1 END, CAST(:reminders AS text[]))
 			RETURNING %s
 			""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
 
 	/** {@link #restore}: formatted once. */
 	private static final String RESTORE = """
 			INSERT INTO tasks (id, owner_id, title, description, completed, created_at, updated_at, completed_at,
-			                   project_id, labels, label_keys, priority, due_date, due_at, due_sort)
+			                   project_id, labels, label_keys, priority, due_date, due_at, due_sort, parent_id,
+			                   position, recurrence_rule, recurrence_from, recurrence_index, reminders)
 			OVERRIDING SYSTEM VALUE
 			SELECT :id, :owner, :title, :description, :completed, CAST(:createdAt AS timestamptz),
 			       CAST(:updatedAt AS timestamptz), CAST(:completedAt AS timestamptz), CAST(:project AS bigint),
 			       CAST(:labels AS text[]), CAST(:labelKeys AS text[]), :priority, CAST(:dueDate AS date),
-			       CAST(:dueAt AS timestamptz), %s
+			       CAST(:dueAt AS timestamptz), %s, CAST(:parent AS bigint),
+			       NULLIF(CAST(:position AS text), lpad(to_hex(CAST(:id AS bigint)), 16, '0') || '1'), CAST(:rule AS text),
+			       CAST(:from AS text), CASE WHEN CAST(:rule AS text) IS NOT NULL THEN 1 END,
+			       CAST(:reminders AS text[])
 			WHERE :id <= (SELECT last_value FROM tasks_id_seq)
 			  -- No task of any owner holds the id (the key is the owner's and the id);
 			  -- "completed IN" lets the (completed, id) index find it in two probes.
 			  AND NOT EXISTS (SELECT FROM tasks WHERE completed IN (true, false) AND id = :id)
 			ON CONFLICT (owner_id, id) DO NOTHING
 			RETURNING %s
-			""".formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
+			"""
+		.formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
 
-	private static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
+	static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
 
 	/**
 	 * Rows per round trip when streaming a page: the whole of a default page (100 tasks
@@ -143,8 +158,16 @@ class TaskRepository {
 			.param("priority", task.priority())
 			.param("dueDate", (task.due() != null) ? task.due().date() : null)
 			.param("dueAt", (task.due() != null) ? task.due().datetime() : null)
+			.param("parent", task.parentId())
+			.param("rule", (task.recurrence() != null) ? task.recurrence().rule() : null)
+			.param("from", (task.recurrence() != null) ? task.recurrence().from() : null)
+			.param("reminders", reminders(task.reminders()))
 			.query(TASK_ROW)
 			.single();
+	}
+
+	static SqlArrayValue reminders(List<Reminder> reminders) {
+		return new SqlArrayValue("text", reminders.stream().map(Reminder::stored).toArray());
 	}
 
 	/**
@@ -292,7 +315,8 @@ class TaskRepository {
 	 * the query's due filters mean in the caller's zone.
 	 */
 	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
-		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId());
+		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId(),
+				"position".equals(query.filters().sort()));
 		PageStatement statement = pageStatement(ownerId, query, bounds);
 		boolean valuesMatter = !query.terms().isEmpty() || query.filters().selectivityMatters();
 		JdbcClient.StatementSpec page = valuesMatter ? this.plannedPerCall.sql(statement.sql())
@@ -385,6 +409,12 @@ class TaskRepository {
 		if (filters.dueTo() != null) {
 			conditions.add("due_sort < :dueTo");
 		}
+		if (filters.roots()) {
+			conditions.add("parent_id IS NULL");
+		}
+		if (filters.parent() != null) {
+			conditions.add("parent_id = :parent");
+		}
 		return conditions;
 	}
 
@@ -427,8 +457,11 @@ class TaskRepository {
 		String column = switch (sort) {
 			case "due" -> "due_sort";
 			case "priority" -> "priority";
+			case "position" -> POSITION;
 			default -> "updated_at";
 		};
+		// What the statement around the page's rows calls the column.
+		String pageColumn = "position".equals(sort) ? "position COLLATE \"C\"" : column;
 		boolean desc = query.descending();
 		String direction = desc ? "DESC" : "ASC";
 		String beyond = desc ? "<" : ">";
@@ -470,15 +503,19 @@ class TaskRepository {
 		}
 		else {
 			if (position != null) {
-				conditions.add("(" + column + ", id) " + beyond + " (:positionKey, :positionId)");
+				conditions.add("(" + column + ", id) " + beyond + ("position".equals(sort)
+						? " (CAST(:positionKey AS text), :positionId)" : " (:positionKey, :positionId)"));
 			}
 			rows = "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions), column,
 					direction, direction, page);
 		}
-		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(column, direction, direction);
-		String key = "priority".equals(sort) ? "nth_value(priority, %d) OVER whole".formatted(query.limit())
-				: "(extract(epoch FROM nth_value(%s, %d) OVER whole) * 1000000)::bigint".formatted(column,
-						query.limit());
+		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(pageColumn, direction, direction);
+		String key = switch (sort) {
+			case "priority" -> "nth_value(priority, %d) OVER whole".formatted(query.limit());
+			case "position" -> "nth_value(position, %d) OVER whole".formatted(query.limit());
+			default ->
+				"(extract(epoch FROM nth_value(%s, %d) OVER whole) * 1000000)::bigint".formatted(column, query.limit());
+		};
 		return """
 				SELECT page.*,
 				       CASE WHEN count(*) OVER whole > %d THEN nth_value(id, %d) OVER whole END AS next_after,
@@ -586,6 +623,9 @@ class TaskRepository {
 		if (filters.project() != null) {
 			parameters.put("project", filters.project());
 		}
+		if (filters.parent() != null) {
+			parameters.put("parent", filters.parent());
+		}
 		if (!filters.labelKeys().isEmpty()) {
 			parameters.put("labelKeys", new SqlArrayValue("text", filters.labelKeys().toArray()));
 		}
@@ -611,7 +651,10 @@ class TaskRepository {
 		PageCursor position = filters.position();
 		if (position != null) {
 			parameters.put("positionId", position.id());
-			if (position.key() != null) {
+			if (position.text() != null) {
+				parameters.put("positionKey", position.text());
+			}
+			else if (position.key() != null) {
 				parameters.put("positionKey", "priority".equals(filters.sort()) ? (Object) position.key().intValue()
 						: OffsetDateTime.ofInstant(
 								java.time.Instant.EPOCH.plus(position.key(), java.time.temporal.ChronoUnit.MICROS),
@@ -635,7 +678,7 @@ class TaskRepository {
 	 */
 	Optional<Task> complete(long ownerId, long id) {
 		return this.jdbc.sql(COMPLETE + """
-				WHERE owner_id = :owner AND id = :id
+				WHERE owner_id = :owner AND id = :id AND recurrence_rule IS NULL AND subtasks_total = 0
 				RETURNING
 				""" + COLUMNS).param("owner", ownerId).param("id", id).query(TASK_ROW).optional();
 	}
@@ -654,6 +697,7 @@ class TaskRepository {
 		this.jdbc.sql(COMPLETE + """
 				FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
 				WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
+				  AND tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0
 				RETURNING
 				""" + qualified(COLUMNS) + ", tasks.owner_id")
 			.param("owners", new SqlArrayValue("bigint", sorted.stream().map(Owned::ownerId).toArray()))
@@ -667,9 +711,16 @@ class TaskRepository {
 		return requests.stream().map((request) -> Optional.ofNullable(completed.get(request))).toList();
 	}
 
-	/** {@code id, title} as {@code tasks.id, tasks.title}: for statements that join. */
+	/**
+	 * {@code id, title} as {@code tasks.id, tasks.title}: for statements that join.
+	 * Expressions, which name their table already, stay as they are.
+	 */
 	private static String qualified(String columns) {
-		return "tasks." + columns.replace(", ", ", tasks.");
+		List<String> each = new ArrayList<>();
+		for (String column : columns.split(", (?![^(]*\\))")) {
+			each.add(column.matches("[a-z_]+") ? "tasks." + column : column);
+		}
+		return String.join(", ", each);
 	}
 
 	/** Marks a task not completed and clears {@code completed_at}; idempotent. */
@@ -718,11 +769,32 @@ class TaskRepository {
 			assignments.add("priority = :priority");
 			changes.add("priority IS DISTINCT FROM :priority");
 		}
+		boolean clearsDue = patch.setsDue() && patch.due() == null;
 		if (patch.setsDue()) {
 			assignments.add("due_date = CAST(:dueDate AS date), due_at = CAST(:dueAt AS timestamptz), due_sort = "
 					+ dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", "owner_id"));
 			changes.add(
 					"due_date IS DISTINCT FROM CAST(:dueDate AS date) OR due_at IS DISTINCT FROM CAST(:dueAt AS timestamptz)");
+		}
+		if (patch.setsRecurrence() || clearsDue) {
+			// Clearing the due ends the series (the request rules refuse a rule with it).
+			assignments.add("recurrence_rule = CAST(:rule AS text), recurrence_from = CAST(:from AS text), "
+					+ "recurrence_index = CASE WHEN CAST(:rule AS text) IS NOT NULL THEN 1 END");
+			changes.add("recurrence_rule IS DISTINCT FROM CAST(:rule AS text) "
+					+ "OR recurrence_from IS DISTINCT FROM CAST(:from AS text)");
+		}
+		else if (patch.setsDue()) {
+			// A new due starts the series again from it.
+			assignments.add("recurrence_index = CASE WHEN recurrence_rule IS NOT NULL THEN 1 END");
+		}
+		if (patch.reminders() != null) {
+			assignments.add("reminders = CAST(:reminders AS text[])");
+			changes.add("reminders IS DISTINCT FROM CAST(:reminders AS text[])");
+		}
+		else if (clearsDue) {
+			// Reminders before the due go with it; those at an instant stay.
+			assignments.add("reminders = ARRAY(SELECT r FROM unnest(reminders) AS r WHERE r !~ '^-?P')");
+			changes.add("reminders IS DISTINCT FROM ARRAY(SELECT r FROM unnest(reminders) AS r WHERE r !~ '^-?P')");
 		}
 		assignments.add("updated_at = CASE WHEN " + String.join(" OR ", changes) + " THEN now() ELSE updated_at END");
 		String sql = "UPDATE tasks SET " + String.join(", ", assignments)
@@ -751,6 +823,14 @@ class TaskRepository {
 		if (patch.setsDue()) {
 			statement = statement.param("dueDate", (patch.due() != null) ? patch.due().date() : null)
 				.param("dueAt", (patch.due() != null) ? patch.due().datetime() : null);
+		}
+		if (patch.setsRecurrence() || clearsDue) {
+			Recurrence recurrence = clearsDue ? null : patch.recurrence();
+			statement = statement.param("rule", (recurrence != null) ? recurrence.rule() : null)
+				.param("from", (recurrence != null) ? recurrence.from() : null);
+		}
+		if (patch.reminders() != null) {
+			statement = statement.param("reminders", reminders(patch.reminders()));
 		}
 		return statement.query(TASK_ROW).optional();
 	}
@@ -793,6 +873,11 @@ class TaskRepository {
 			.param("priority", task.priority())
 			.param("dueDate", (task.due() != null) ? task.due().date() : null)
 			.param("dueAt", (task.due() != null) ? task.due().datetime() : null)
+			.param("parent", task.parentId())
+			.param("position", task.position())
+			.param("rule", (task.recurrence() != null) ? task.recurrence().rule() : null)
+			.param("from", (task.recurrence() != null) ? task.recurrence().from() : null)
+			.param("reminders", reminders(task.reminders()))
 			.query(TASK_ROW)
 			.optional();
 	}
@@ -829,7 +914,7 @@ class TaskRepository {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	private static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
+	static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
 		long projectId = row.getLong("project_id");
 		Long project = row.wasNull() ? null : projectId;
 		java.sql.Array labelArray = row.getArray("labels");
@@ -837,11 +922,21 @@ class TaskRepository {
 		java.time.LocalDate dueDate = row.getObject("due_date", java.time.LocalDate.class);
 		OffsetDateTime dueAt = row.getObject("due_at", OffsetDateTime.class);
 		Due due = (dueDate != null) ? Due.onDate(dueDate) : (dueAt != null) ? Due.at(dueAt.toInstant()) : null;
+		long parentId = row.getLong("parent_id");
+		Long parent = row.wasNull() ? null : parentId;
+		String rule = row.getString("recurrence_rule");
+		Recurrence recurrence = (rule != null) ? new Recurrence(rule, row.getString("recurrence_from")) : null;
+		String[] storedReminders = (String[]) row.getArray("reminders").getArray();
+		List<Reminder> reminders = (storedReminders.length == 0) ? List.of()
+				: java.util.Arrays.stream(storedReminders).map(Reminder::ofStored).toList();
+		int subtasksTotal = row.getInt("subtasks_total");
+		SubtaskCounts subtasks = (subtasksTotal == 0) ? SubtaskCounts.NONE
+				: new SubtaskCounts(row.getInt("subtasks_open"), subtasksTotal);
 		return new Task(row.getLong("id"), row.getString("title"), row.getString("description"),
 				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
 				toInstant(row.getObject("completed_at", OffsetDateTime.class)), project, labels, row.getInt("priority"),
-				due);
+				due, recurrence, parent, row.getString("position"), reminders, subtasks);
 	}
 
 	/**
@@ -861,16 +956,23 @@ class TaskRepository {
 		/** Whether the statement also gives the next page's sort key. */
 		private final boolean sorted;
 
-		PageReader(int pageSize, TaskPageSink sink, boolean sorted) {
+		/** Whether that key is a position. */
+		private final boolean positional;
+
+		PageReader(int pageSize, TaskPageSink sink, boolean sorted, boolean positional) {
 			this.pageSize = pageSize;
 			this.sink = sink;
 			this.sorted = sorted;
+			this.positional = positional;
 		}
 
 		@Override
 		public void processRow(ResultSet row) throws SQLException {
 			if (!this.begun) {
-				if (this.sorted) {
+				if (this.positional) {
+					this.sink.nextPosition(row.getString("next_key"));
+				}
+				else if (this.sorted) {
 					long nextKey = row.getLong("next_key");
 					this.sink.nextKey(row.wasNull() ? null : nextKey);
 				}

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.recurrence.RecurrenceRule;
+import org.tasktracker.recurrence.RuleRefusedException;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
 import org.tasktracker.web.TextRules;
@@ -26,10 +28,17 @@ final class TaskRequests {
 
 	static final int LABEL_MAX = 50;
 
-	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at");
+	static final int REMINDERS_MAX = 5;
 
-	/** The fields of part B of the contract, taken on create and in a patch alike. */
-	private static final Set<String> ORGANISING = Set.of("project_id", "labels", "priority", "due");
+	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at", "position",
+			"subtasks");
+
+	/**
+	 * The fields of part B and part C of the contract, taken on create and in a patch
+	 * alike.
+	 */
+	private static final Set<String> ORGANISING = Set.of("project_id", "labels", "priority", "due", "recurrence",
+			"parent_id", "reminders");
 
 	private TaskRequests() {
 	}
@@ -62,10 +71,21 @@ final class TaskRequests {
 		List<String> labels = body.has("labels") ? labels(body.get("labels"), errors) : List.of();
 		Integer priority = body.has("priority") ? priority(body.get("priority"), errors) : Integer.valueOf(1);
 		Due due = body.has("due") ? due(body.get("due"), errors) : null;
+		Recurrence recurrence = body.has("recurrence") ? recurrence(body.get("recurrence"), errors) : null;
+		Long parentId = body.has("parent_id") ? parentId(body.get("parent_id"), errors) : null;
+		List<Reminder> reminders = body.has("reminders") ? reminders(body.get("reminders"), errors) : List.of();
+		if (!body.has("due") || body.get("due").isNull()) {
+			if (recurrence != null) {
+				errors.add(new FieldError("recurrence", "needs a due"));
+			}
+			if (reminders.stream().anyMatch((reminder) -> reminder.before() != null)) {
+				errors.add(new FieldError("reminders", "a reminder before the due needs a due"));
+			}
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new NewTask(title, description, projectId, labels, priority, due);
+		return new NewTask(title, description, projectId, labels, priority, due, recurrence, parentId, reminders);
 	}
 
 	/**
@@ -105,11 +125,187 @@ final class TaskRequests {
 		Integer priority = body.has("priority") ? priority(body.get("priority"), errors) : null;
 		boolean setsDue = body.has("due");
 		Due due = setsDue ? due(body.get("due"), errors) : null;
+		boolean setsRecurrence = body.has("recurrence");
+		Recurrence recurrence = setsRecurrence ? recurrence(body.get("recurrence"), errors) : null;
+		boolean setsParent = body.has("parent_id");
+		Long parentId = setsParent ? parentId(body.get("parent_id"), errors) : null;
+		List<Reminder> reminders = body.has("reminders") ? reminders(body.get("reminders"), errors) : null;
+		if (setsDue && body.get("due").isNull() && recurrence != null) {
+			errors.add(new FieldError("recurrence", "needs a due"));
+		}
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
 		return new TaskPatch(title, setsDescription, description, completed, setsProject, projectId, labels, priority,
-				setsDue, due);
+				setsDue, due, setsRecurrence, recurrence, setsParent, parentId, reminders);
+	}
+
+	/**
+	 * Validates a move: {@code project_id}, {@code parent_id} and {@code after}, each
+	 * optional, each an id or null.
+	 * @throws InvalidRequestException naming every field at fault
+	 */
+	static TaskMove move(JsonNode body) {
+		List<FieldError> errors = new ArrayList<>();
+		for (String name : body.propertyNames()) {
+			if (!"project_id".equals(name) && !"parent_id".equals(name) && !"after".equals(name)) {
+				errors.add(new FieldError(name, "is not a known field"));
+			}
+		}
+		boolean setsProject = body.has("project_id");
+		Long projectId = setsProject ? projectId(body.get("project_id"), errors) : null;
+		boolean setsParent = body.has("parent_id");
+		Long parentId = setsParent ? parentId(body.get("parent_id"), errors) : null;
+		boolean setsAfter = body.has("after");
+		Long after = null;
+		if (setsAfter && !body.get("after").isNull()) {
+			JsonNode node = body.get("after");
+			if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1) {
+				errors.add(new FieldError("after", "must be the id of a task in the same list, or null"));
+			}
+			else {
+				after = node.longValue();
+			}
+		}
+		if (!errors.isEmpty()) {
+			throw new InvalidRequestException(errors);
+		}
+		return new TaskMove(setsProject, projectId, setsParent, parentId, setsAfter, after);
+	}
+
+	/**
+	 * {@code {"rule": "...", "from": "due"}}, or null; the rule must be of the accepted
+	 * subset, and a refusal names the part at fault.
+	 */
+	private static @Nullable Recurrence recurrence(JsonNode node, List<FieldError> errors) {
+		if (node.isNull()) {
+			return null;
+		}
+		if (!node.isObject()) {
+			errors.add(new FieldError("recurrence", "must be {\"rule\": \"<RRULE>\", \"from\": \"due\"}, or null"));
+			return null;
+		}
+		for (String name : node.propertyNames()) {
+			if (!"rule".equals(name) && !"from".equals(name)) {
+				errors.add(new FieldError("recurrence." + name, "is not a known field"));
+				return null;
+			}
+		}
+		JsonNode rule = node.get("rule");
+		String text = null;
+		if (rule == null || !rule.isString()) {
+			errors.add(new FieldError("recurrence.rule", (rule == null) ? "is required" : "must be a string"));
+		}
+		else {
+			try {
+				text = RecurrenceRule.parse(rule.stringValue()).text();
+			}
+			catch (RuleRefusedException ex) {
+				errors.add(new FieldError("recurrence.rule", ex.getMessage()));
+			}
+		}
+		JsonNode from = node.get("from");
+		String anchor = Recurrence.FROM_DUE;
+		if (from != null) {
+			if (from.isString() && (Recurrence.FROM_DUE.equals(from.stringValue())
+					|| Recurrence.FROM_COMPLETION.equals(from.stringValue()))) {
+				anchor = from.stringValue();
+			}
+			else {
+				errors.add(new FieldError("recurrence.from", "must be due or completion"));
+				return null;
+			}
+		}
+		return (text != null) ? new Recurrence(text, anchor) : null;
+	}
+
+	private static @Nullable Long parentId(JsonNode node, List<FieldError> errors) {
+		if (node.isNull()) {
+			return null;
+		}
+		if (!node.isIntegralNumber() || !node.canConvertToLong() || node.longValue() < 1) {
+			errors.add(new FieldError("parent_id", "must be the id of one of your tasks, or null"));
+			return null;
+		}
+		return node.longValue();
+	}
+
+	/**
+	 * At most five, each exactly one of {@code {"before": "PT15M"}} (an ISO 8601
+	 * duration, not negative, at most a year) and {@code {"at": "<date-time>"}} (with an
+	 * offset, kept in UTC).
+	 */
+	private static List<Reminder> reminders(JsonNode node, List<FieldError> errors) {
+		if (!node.isArray()) {
+			errors.add(new FieldError("reminders", "must be an array of reminders"));
+			return List.of();
+		}
+		if (node.size() > REMINDERS_MAX) {
+			errors.add(new FieldError("reminders", "must hold at most " + REMINDERS_MAX + " reminders"));
+			return List.of();
+		}
+		List<Reminder> reminders = new ArrayList<>();
+		for (JsonNode element : node) {
+			Reminder reminder = reminder(element);
+			if (reminder == null) {
+				errors.add(new FieldError("reminders",
+						"each must be {\"before\": \"<ISO 8601 duration such as PT15M>\"} or "
+								+ "{\"at\": \"<ISO 8601 date-time with an offset>\"}; a duration is 0 to 366 days"));
+				return List.of();
+			}
+			if (!reminders.contains(reminder)) {
+				reminders.add(reminder);
+			}
+		}
+		return List.copyOf(reminders);
+	}
+
+	private static @Nullable Reminder reminder(JsonNode element) {
+		if (!element.isObject() || element.size() != 1) {
+			return null;
+		}
+		JsonNode before = element.get("before");
+		if (before != null && before.isString()) {
+			java.time.Duration duration = duration(before.stringValue());
+			return (duration != null) ? new Reminder(before.stringValue().toUpperCase(java.util.Locale.ROOT), null)
+					: null;
+		}
+		JsonNode at = element.get("at");
+		if (at != null && at.isString()) {
+			try {
+				return Reminder.at(java.time.OffsetDateTime
+					.parse(at.stringValue(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+					.toInstant());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				return null;
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * An ISO 8601 duration of days, hours, minutes and seconds (or weeks), from zero to
+	 * 366 days; null for anything else.
+	 */
+	static java.time.@Nullable Duration duration(String text) {
+		if (text.length() > 40) {
+			return null;
+		}
+		String upper = text.toUpperCase(java.util.Locale.ROOT);
+		java.time.Duration duration;
+		try {
+			java.util.regex.Matcher weeks = java.util.regex.Pattern.compile("P(\\d{1,2})W").matcher(upper);
+			duration = weeks.matches() ? java.time.Duration.ofDays(7L * Integer.parseInt(weeks.group(1)))
+					: java.time.Duration.parse(upper);
+		}
+		catch (java.time.format.DateTimeParseException | ArithmeticException ex) {
+			return null;
+		}
+		if (duration.isNegative() || duration.compareTo(java.time.Duration.ofDays(366)) > 0) {
+			return null;
+		}
+		return duration;
 	}
 
 	private static FieldError unexpected(String name) {

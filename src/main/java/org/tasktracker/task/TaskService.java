@@ -1,6 +1,9 @@
 package org.tasktracker.task;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,12 +43,19 @@ class TaskService {
 
 	private final UserZones zones;
 
+	private final TaskLifecycle lifecycle;
+
+	private final CompletionRepository completionHistory;
+
 	private final Counter created;
 
 	private final Counter completed;
 
 	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
-			TransactionOperations transactions, MeterRegistry meters, UserZones zones) {
+			TransactionOperations transactions, MeterRegistry meters, UserZones zones, TaskLifecycle lifecycle,
+			CompletionRepository completionHistory) {
+		this.lifecycle = lifecycle;
+		this.completionHistory = completionHistory;
 		this.tasks = tasks;
 		this.creates = new StatementBatcher<>("task creations",
 				(request) -> tasks.create(request.ownerId(), request.value()), tasks::createAll, meters);
@@ -74,24 +84,38 @@ class TaskService {
 		return created;
 	}
 
-	/** Creates a task with its labels spelled as the owner's; run in a transaction. */
+	/**
+	 * Creates a task with its labels spelled as the owner's, a subtask in its parent's
+	 * project; run in a transaction.
+	 */
 	private Task createSpelled(long ownerId, NewTask task) {
-		return this.tasks.create(ownerId, new NewTask(task.title(), task.description(), task.projectId(),
-				this.tasks.spellLabels(ownerId, task.labels()), task.priority(), task.due()));
+		NewTask placed = (task.parentId() != null) ? task.inProject(
+				this.lifecycle.projectUnder(ownerId, task.parentId(), task.projectId() != null, task.projectId()))
+				: task;
+		return this.tasks.create(ownerId, placed.withLabels(this.tasks.spellLabels(ownerId, task.labels())));
 	}
 
 	/**
 	 * Runs a write that names a project: a project that is not the owner's breaks the
 	 * foreign key of the task's owner and project, and is answered as if it did not
-	 * exist.
+	 * exist. The rules that a patch can break only together with the stored task (a
+	 * recurrence or a reminder before the due on a task without one) are kept by
+	 * constraints and answered the same way.
 	 */
 	private static <T> T withProjectChecked(java.util.function.Supplier<T> write) {
 		try {
 			return write.get();
 		}
 		catch (org.springframework.dao.DataIntegrityViolationException ex) {
-			if (String.valueOf(ex.getMessage()).contains("tasks_project_fk")) {
+			String message = String.valueOf(ex.getMessage());
+			if (message.contains("tasks_project_fk")) {
 				throw new InvalidRequestException("project_id", "is not one of your projects");
+			}
+			if (message.contains("tasks_recurrence_needs_due")) {
+				throw new InvalidRequestException("recurrence", "needs a due");
+			}
+			if (message.contains("tasks_reminders_before_need_due")) {
+				throw new InvalidRequestException("reminders", "a reminder before the due needs a due");
 			}
 			throw ex;
 		}
@@ -138,36 +162,98 @@ class TaskService {
 		return this.retry.idempotent(() -> this.tasks.findById(ownerId, id));
 	}
 
+	/**
+	 * Completes a task: a plain one (no recurrence, no subtasks) in a gathered statement,
+	 * any other in a transaction of its own.
+	 */
 	Optional<Task> complete(long ownerId, long id) {
-		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(new Owned<>(ownerId, id)));
+		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(new Owned<>(ownerId, id)))
+			.or(() -> this.retry
+				.onceOnly(() -> this.transactions.execute((status) -> completeInTransaction(ownerId, id))));
 		task.ifPresent((completedTask) -> this.completed.increment());
 		return task;
 	}
 
+	/**
+	 * Completes a task once per key: a repeat gets the first answer back, so a retried
+	 * completion of a recurring task never skips an occurrence.
+	 */
+	IdempotentCreations.Outcome<Task> complete(long ownerId, long id, String idempotencyKey) {
+		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(
+				() -> this.idempotentCreations.create(ownerId, idempotencyKey, new CompletionRequest(id), Task.class,
+						() -> completeInTransaction(ownerId, id).orElseThrow(() -> new TaskNotFoundException(id))));
+		if (!outcome.replayed()) {
+			this.completed.increment();
+		}
+		return outcome;
+	}
+
+	/** What identifies a completion under an {@code Idempotency-Key}. */
+	record CompletionRequest(long complete) {
+	}
+
+	private Optional<Task> completeInTransaction(long ownerId, long id) {
+		return this.tasks.complete(ownerId, id).or(() -> this.lifecycle.complete(ownerId, id));
+	}
+
 	Optional<Task> reopen(long ownerId, long id) {
-		return this.retry.idempotent(() -> this.tasks.reopen(ownerId, id));
+		return this.retry.onceOnly(() -> this.transactions.execute((status) -> this.lifecycle.reopen(ownerId, id)));
 	}
 
 	Optional<Task> update(long ownerId, long id, TaskPatch patch) {
-		// Labels are spelled as the owner's in the transaction that writes them; other
-		// patches are one statement.
-		Optional<Task> task = this.retry.idempotent(() -> withProjectChecked(() -> (patch.labels() == null)
-				? this.tasks.update(ownerId, id, patch) : this.transactions.execute((status) -> {
-					Optional<Task> patched = this.tasks.update(ownerId, id,
-							new TaskPatch(patch.title(), patch.setsDescription(), patch.description(),
-									patch.completed(), patch.setsProject(), patch.projectId(),
-									this.tasks.spellLabels(ownerId, patch.labels()), patch.priority(), patch.setsDue(),
-									patch.due()));
-					if (patched.isEmpty()) {
-						// No such task: the labels spelled for it go too.
-						status.setRollbackOnly();
-					}
-					return patched;
-				})));
+		if (!patch.needsTransaction()) {
+			return this.retry.idempotent(() -> withProjectChecked(() -> this.tasks.update(ownerId, id, patch)));
+		}
+		Optional<Task> task = this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+			if ((patch.setsParent() || patch.setsProject()) && !this.lifecycle.place(ownerId, id, patch.setsProject(),
+					patch.projectId(), patch.setsParent(), patch.parentId(), false, null, false)) {
+				return Optional.<Task>empty();
+			}
+			TaskPatch fields = patch.withoutTree().withoutCompleted();
+			Optional<Task> patched = this.tasks.update(ownerId, id, (fields.labels() != null)
+					? fields.withLabels(this.tasks.spellLabels(ownerId, fields.labels())) : fields);
+			if (patched.isEmpty()) {
+				// No such task: the labels spelled for it go too.
+				status.setRollbackOnly();
+				return patched;
+			}
+			if (Boolean.TRUE.equals(patch.completed())) {
+				return completeInTransaction(ownerId, id);
+			}
+			if (Boolean.FALSE.equals(patch.completed()) && patched.get().completed()) {
+				return this.tasks.reopen(ownerId, id);
+			}
+			return patched;
+		})));
 		if (task.isPresent() && Boolean.TRUE.equals(patch.completed())) {
 			this.completed.increment();
 		}
 		return task;
+	}
+
+	/**
+	 * Moves a task (with its subtree) right after a sibling, first, or last, in its own
+	 * or another project and parent.
+	 * @throws InvalidRequestException naming the field at fault; nothing changes
+	 */
+	Optional<Task> move(long ownerId, long id, TaskMove move) {
+		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+			if (!this.lifecycle.place(ownerId, id, move.setsProject(), move.projectId(), move.setsParent(),
+					move.parentId(), move.setsAfter(), move.after(), true)) {
+				return Optional.<Task>empty();
+			}
+			return this.tasks.findById(ownerId, id);
+		})));
+	}
+
+	/**
+	 * A page of a recurring task's completions, newest first.
+	 * @return empty when the owner has no such task
+	 */
+	Optional<List<CompletionRepository.Completion>> completions(long ownerId, long id, @Nullable Long before,
+			int limit) {
+		return this.retry.idempotent(() -> this.tasks.findById(ownerId, id)
+			.map((task) -> this.completionHistory.page(ownerId, id, before, limit)));
 	}
 
 	/**
@@ -191,7 +277,9 @@ class TaskService {
 			.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> this.tasks.restore(ownerId,
 					new Task(deleted.id(), deleted.title(), deleted.description(), deleted.completed(),
 							deleted.createdAt(), deleted.updatedAt(), deleted.completedAt(), deleted.projectId(),
-							this.tasks.spellLabels(ownerId, deleted.labels()), deleted.priority(), deleted.due())))));
+							this.tasks.spellLabels(ownerId, deleted.labels()), deleted.priority(), deleted.due(),
+							deleted.recurrence(), deleted.parentId(), deleted.position(), deleted.reminders(),
+							SubtaskCounts.NONE)))));
 	}
 
 	/**

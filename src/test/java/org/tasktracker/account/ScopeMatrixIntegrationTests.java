@@ -123,6 +123,10 @@ class ScopeMatrixIntegrationTests {
 				new Operation(WRITE, 200, (owner) -> owner.changing("/tasks/" + owner.task(), null).at("/complete")));
 		table.put("POST /tasks/{id}/reopen", new Operation(WRITE, 200,
 				(owner) -> owner.changing("/tasks/" + owner.completedTask(), null).at("/reopen")));
+		table.put("POST /tasks/{id}/move", new Operation(WRITE, 200,
+				(owner) -> owner.changing("/tasks/" + owner.task(), "{\"after\": null}").at("/move")));
+		table.put("GET /tasks/{id}/completions",
+				new Operation(READ, 200, (owner) -> Call.to("/tasks/" + owner.task() + "/completions")));
 		table.put("GET /projects", new Operation(READ, 200, (owner) -> Call.to("/projects")));
 		table.put("POST /projects", new Operation(WRITE, 201, (owner) -> Call.to("/projects",
 				"{\"name\": \"" + uniqueUsername("project") + "\"}", () -> owner.read("/projects"))));

@@ -69,7 +69,8 @@ class TaskApiIntegrationTests {
 		assertThat(id).isPositive();
 		assertThat(response.getResponseHeaders().getLocation()).hasToString("/tasks/" + id);
 		assertThat(task.propertyNames()).containsExactly("id", "title", "description", "completed", "created_at",
-				"updated_at", "completed_at", "project_id", "labels", "priority", "due");
+				"updated_at", "completed_at", "project_id", "labels", "priority", "due", "recurrence", "parent_id",
+				"position", "reminders", "subtasks");
 		assertThat(task.get("project_id").isNull()).as("the Inbox").isTrue();
 		assertThat(task.get("labels").isEmpty()).isTrue();
 		assertThat(task.get("priority").intValue()).isEqualTo(1);

@@ -67,7 +67,8 @@ class TaskControllerUnitTests {
 				new DatabaseRetry(
 						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 						new SimpleMeterRegistry()),
-				new Transactions(this.transactionManager), new SimpleMeterRegistry(), mock(UserZones.class));
+				new Transactions(this.transactionManager), new SimpleMeterRegistry(), mock(UserZones.class),
+				mock(TaskLifecycle.class), mock(CompletionRepository.class));
 		this.controller = new TaskController(service, this.json);
 	}
 
@@ -120,14 +121,15 @@ class TaskControllerUnitTests {
 				TaskFixtures.CREATED);
 		given(this.repository.complete(OWNER, 1)).willReturn(Optional.of(completed));
 
-		assertThat(this.controller.complete(CALLER, "1")).isEqualTo(completed);
+		assertThat(this.controller.complete(CALLER, "1", null).getBody()).isEqualTo(completed);
 	}
 
 	@Test
 	void reportsAnUnknownTaskAsNotFound() {
 		given(this.repository.complete(OWNER, 7)).willReturn(Optional.empty());
 
-		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.controller.complete(CALLER, "7"))
+		assertThatExceptionOfType(TaskNotFoundException.class)
+			.isThrownBy(() -> this.controller.complete(CALLER, "7", null))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 				assertThat(ex.getBody().getDetail()).isEqualTo("Task 7 does not exist");

@@ -86,10 +86,10 @@ class OpenApiDocumentIntegrationTests {
 		document().get("paths")
 			.forEach((path) -> path.forEach((operation) -> ids.add(operation.get("operationId").stringValue())));
 		assertThat(ids).containsExactlyInAnyOrder("listTasks", "createTask", "getTask", "updateTask", "deleteTask",
-				"completeTask", "reopenTask", "getHealth", "getReadiness", "getLiveness", "createUser", "listUsers",
-				"getMe", "updateMe", "deleteUser", "createToken", "listTokens", "revokeToken", "createProject",
-				"listProjects", "getProject", "updateProject", "deleteProject", "listLabels", "renameLabel",
-				"deleteLabel");
+				"completeTask", "reopenTask", "moveTask", "listTaskCompletions", "getHealth", "getReadiness",
+				"getLiveness", "createUser", "listUsers", "getMe", "updateMe", "deleteUser", "createToken",
+				"listTokens", "revokeToken", "createProject", "listProjects", "getProject", "updateProject",
+				"deleteProject", "listLabels", "renameLabel", "deleteLabel");
 	}
 
 	@Test

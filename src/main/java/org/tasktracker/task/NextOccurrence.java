@@ -1,0 +1,60 @@
+package org.tasktracker.task;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Optional;
+
+import org.tasktracker.recurrence.Occurrences;
+import org.tasktracker.recurrence.RecurrenceRule;
+
+/**
+ * Where completing a recurring task moves its due, worked out in its owner's time zone by
+ * the recurrence module: an all-day due stays a date, a due at a time keeps its
+ * wall-clock time across daylight-saving changes.
+ */
+final class NextOccurrence {
+
+	private NextOccurrence() {
+	}
+
+	/**
+	 * @param due the next due, of the same kind as the current one
+	 * @param index its number in the series
+	 */
+	record Next(Due due, int index) {
+	}
+
+	/**
+	 * The next due after completing the current occurrence at {@code now}, or empty when
+	 * the series is over.
+	 */
+	static Optional<Next> after(CompletionRepository.State state, Instant now) {
+		ZoneId zone = ZoneId.of(state.zone());
+		RecurrenceRule rule = RecurrenceRule.parse(state.rule());
+		boolean allDay = state.dueDate() != null;
+		LocalDateTime current = allDay ? state.dueDate().atStartOfDay() : LocalDateTime.ofInstant(state.dueAt(), zone);
+		LocalDateTime localNow = LocalDateTime.ofInstant(now, zone);
+		Optional<Occurrences.Occurrence> next;
+		int index;
+		if (Recurrence.FROM_COMPLETION.equals(state.from())) {
+			next = Occurrences.nextFromCompletion(rule, current, localNow.toLocalDate(), state.index(), zone);
+			index = next.map(Occurrences.Occurrence::index).orElse(0);
+		}
+		else {
+			// The series goes on from the current due, which is an occurrence of it (or
+			// its
+			// start): counted from there, the index is relative to the current one.
+			LocalDateTime notBefore = allDay ? localNow.toLocalDate().atStartOfDay() : localNow;
+			next = Occurrences.nextFromDue(rule, current, current, notBefore, zone);
+			index = next.map((occurrence) -> state.index() + occurrence.index() - 1).orElse(0);
+		}
+		if (next.isEmpty() || (rule.count().isPresent() && index > rule.count().getAsInt())) {
+			return Optional.empty();
+		}
+		LocalDateTime at = next.get().at();
+		Due due = allDay ? Due.onDate(at.toLocalDate()) : Due.at(at.atZone(zone).toInstant());
+		return Optional.of(new Next(due, index));
+	}
+
+}

@@ -1,0 +1,82 @@
+package org.tasktracker.task;
+
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Fractional keys for manual order: a key strictly between two others, so that a move
+ * writes the moved task only. Keys are base-62 digits ({@code 0-9A-Za-z}, in ASCII order,
+ * so Java and PostgreSQL's {@code COLLATE "C"} sort them alike) read as the digits of a
+ * fraction; none ends in {@code 0}, so no two spell the same value.
+ * <p>
+ * A task never moved has its id's key (see {@link Task#idPosition}), and a move to the
+ * end of a list takes a fresh id's key, so keys only grow in length where moves crowd one
+ * gap; past {@link #MAX_LENGTH} the list is renumbered.
+ */
+final class PositionKeys {
+
+	static final int MAX_LENGTH = 64;
+
+	private static final String DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+	private PositionKeys() {
+	}
+
+	/**
+	 * A key after {@code before} (the start of the list when null) and before
+	 * {@code after}; empty when it would be longer than {@link #MAX_LENGTH}.
+	 * @throws IllegalArgumentException if the two are not in order, or not keys
+	 */
+	static Optional<String> between(@Nullable String before, String after) {
+		String low = (before != null) ? before : "";
+		if (low.compareTo(after) >= 0 || !isKey(after) || (before != null && !isKey(before))) {
+			throw new IllegalArgumentException("Not two keys in order");
+		}
+		String key = midpoint(low, after);
+		return (key.length() <= MAX_LENGTH) ? Optional.of(key) : Optional.empty();
+	}
+
+	/**
+	 * David Greenspan's midpoint of two fractions' digits: the shortest key between them,
+	 * where {@code high} null is 1.
+	 */
+	private static String midpoint(String low, @Nullable String high) {
+		if (high != null) {
+			int common = 0;
+			while (common < high.length() && digitAt(low, common) == high.charAt(common)) {
+				common++;
+			}
+			if (common > 0) {
+				return high.substring(0, common)
+						+ midpoint(low.substring(Math.min(common, low.length())), high.substring(common));
+			}
+		}
+		int lowDigit = low.isEmpty() ? 0 : DIGITS.indexOf(low.charAt(0));
+		int highDigit = (high != null) ? DIGITS.indexOf(high.charAt(0)) : DIGITS.length();
+		if (highDigit - lowDigit > 1) {
+			return String.valueOf(DIGITS.charAt((lowDigit + highDigit) / 2));
+		}
+		if (high != null && high.length() > 1) {
+			return high.substring(0, 1);
+		}
+		return DIGITS.charAt(lowDigit) + midpoint(low.isEmpty() ? "" : low.substring(1), null);
+	}
+
+	private static char digitAt(String key, int index) {
+		return (index < key.length()) ? key.charAt(index) : '0';
+	}
+
+	private static boolean isKey(String key) {
+		if (key.isEmpty() || key.charAt(key.length() - 1) == '0') {
+			return false;
+		}
+		for (int i = 0; i < key.length(); i++) {
+			if (DIGITS.indexOf(key.charAt(i)) < 0) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+}

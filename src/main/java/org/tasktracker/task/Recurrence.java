@@ -1,0 +1,32 @@
+package org.tasktracker.task;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+
+/**
+ * How a task repeats: an RFC 5545 RRULE of the accepted subset, in the canonical form the
+ * service stores, and what the next due is counted from.
+ *
+ * @param rule the rule, such as {@code FREQ=WEEKLY;BYDAY=MO,TH}
+ * @param from {@code due} or {@code completion}
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@Schema(name = "Recurrence", description = "How the task repeats; completing it moves its due to the next occurrence")
+record Recurrence(
+		@Schema(requiredMode = RequiredMode.REQUIRED, example = "FREQ=WEEKLY;BYDAY=MO,TH",
+				description = "An RFC 5545 RRULE: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY, BYMONTHDAY, "
+						+ "BYMONTH, BYSETPOS, COUNT or UNTIL") String rule,
+		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
+				"due", "completion" },
+				description = "Count the next due from the current due, or from the day of completion") String from){
+
+	static final String FROM_DUE = "due";
+
+	static final String FROM_COMPLETION = "completion";
+
+	boolean fromCompletion() {
+		return FROM_COMPLETION.equals(this.from);
+	}
+
+}

@@ -1,0 +1,248 @@
+package org.tasktracker.task;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The SQL of task trees and manual order: where a task stands among its ancestors and
+ * descendants, what moving or completing it does to its subtree, and the position keys of
+ * siblings. Every statement is scoped to the owner; each runs in its caller's
+ * transaction.
+ */
+@Component
+class TaskTreeRepository {
+
+	private final JdbcClient jdbc;
+
+	TaskTreeRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A task's place in its tree, its row locked for the rest of the transaction so that
+	 * two moves of one tree are decided one after the other.
+	 *
+	 * @param id the task
+	 * @param projectId its project, or null for the Inbox
+	 * @param parentId its parent, or null
+	 * @param depth how many ancestors it has (0 for a root task)
+	 */
+	record Node(long id, @Nullable Long projectId, @Nullable Long parentId, int depth) {
+	}
+
+	Optional<Node> lockNode(long ownerId, long id) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE ancestors AS (
+				    SELECT parent_id FROM tasks WHERE owner_id = :owner AND id = :id
+				    UNION ALL
+				    SELECT t.parent_id FROM tasks t JOIN ancestors a ON t.owner_id = :owner AND t.id = a.parent_id
+				)
+				SELECT id, project_id, parent_id,
+				       (SELECT count(*) FROM ancestors WHERE parent_id IS NOT NULL) AS depth
+				FROM tasks WHERE owner_id = :owner AND id = :id
+				FOR UPDATE
+				""").param("owner", ownerId).param("id", id).query((row, number) -> {
+			long project = row.getLong("project_id");
+			Long projectId = row.wasNull() ? null : project;
+			long parent = row.getLong("parent_id");
+			Long parentId = row.wasNull() ? null : parent;
+			return new Node(row.getLong("id"), projectId, parentId, row.getInt("depth"));
+		}).optional();
+	}
+
+	/** How many levels of subtasks lie below a task (0 when it has none). */
+	int height(long ownerId, long id) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE below AS (
+				    SELECT id, 0 AS level FROM tasks WHERE owner_id = :owner AND id = :id
+				    UNION ALL
+				    SELECT t.id, b.level + 1 FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
+				    WHERE b.level < 10
+				)
+				SELECT max(level) FROM below
+				""").param("owner", ownerId).param("id", id).query(Integer.class).optional().orElse(0);
+	}
+
+	/** Whether {@code candidate} is {@code ancestor} itself or lies in its subtree. */
+	boolean inSubtree(long ownerId, long ancestor, long candidate) {
+		return this.jdbc
+			.sql("""
+					WITH RECURSIVE up AS (
+					    SELECT id, parent_id, 0 AS level FROM tasks WHERE owner_id = :owner AND id = :candidate
+					    UNION ALL
+					    SELECT t.id, t.parent_id, u.level + 1 FROM tasks t JOIN up u ON t.owner_id = :owner AND t.id = u.parent_id
+					    WHERE u.level < 10
+					)
+					SELECT EXISTS (SELECT FROM up WHERE id = :ancestor)
+					""")
+			.param("owner", ownerId)
+			.param("ancestor", ancestor)
+			.param("candidate", candidate)
+			.query(Boolean.class)
+			.single();
+	}
+
+	/**
+	 * Puts a task under a parent (or makes it a root task) in a project, with a position,
+	 * and moves its descendants into that project.
+	 */
+	void place(long ownerId, long id, @Nullable Long projectId, @Nullable Long parentId, @Nullable String position) {
+		this.jdbc.sql("""
+				UPDATE tasks
+				SET project_id = CAST(:project AS bigint), parent_id = CAST(:parent AS bigint),
+				    position = CAST(:position AS text),
+				    updated_at = CASE WHEN project_id IS DISTINCT FROM CAST(:project AS bigint)
+				                        OR parent_id IS DISTINCT FROM CAST(:parent AS bigint)
+				                        OR position IS DISTINCT FROM CAST(:position AS text)
+				                      THEN now() ELSE updated_at END
+				WHERE owner_id = :owner AND id = :id
+				""")
+			.param("owner", ownerId)
+			.param("id", id)
+			.param("project", projectId)
+			.param("parent", parentId)
+			.param("position", position)
+			.update();
+		this.jdbc.sql("""
+				WITH RECURSIVE below AS (
+				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
+				    UNION ALL
+				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
+				)
+				UPDATE tasks SET project_id = CAST(:project AS bigint), updated_at = now()
+				WHERE owner_id = :owner AND id IN (SELECT id FROM below)
+				  AND project_id IS DISTINCT FROM CAST(:project AS bigint)
+				""").param("owner", ownerId).param("id", id).param("project", projectId).update();
+	}
+
+	/** Completes a task's open descendants. */
+	void completeDescendants(long ownerId, long id) {
+		this.jdbc.sql("""
+				WITH RECURSIVE below AS (
+				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
+				    UNION ALL
+				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
+				)
+				UPDATE tasks SET completed = true, completed_at = COALESCE(completed_at, now()), updated_at = now()
+				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND NOT completed
+				""").param("owner", ownerId).param("id", id).update();
+	}
+
+	/** Reopens a task's completed descendants: a recurring checklist starts over. */
+	void reopenDescendants(long ownerId, long id) {
+		this.jdbc.sql("""
+				WITH RECURSIVE below AS (
+				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
+				    UNION ALL
+				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
+				)
+				UPDATE tasks SET completed = false, completed_at = NULL, updated_at = now()
+				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND completed
+				""").param("owner", ownerId).param("id", id).update();
+	}
+
+	/**
+	 * A sibling's position, where a sibling is a task of the owner in that project under
+	 * that parent.
+	 */
+	Optional<String> siblingPosition(long ownerId, long id, @Nullable Long projectId, @Nullable Long parentId) {
+		return this.jdbc
+			.sql("SELECT " + TaskRepository.POSITION + " FROM tasks WHERE owner_id = :owner AND id = :id AND "
+					+ siblingsOf(projectId, parentId))
+			.param("owner", ownerId)
+			.param("id", id)
+			.param("project", projectId)
+			.param("parent", parentId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The position of the first sibling after {@code position} (or the first of all when
+	 * null), leaving out the task being moved; empty when there is none.
+	 */
+	Optional<String> nextPosition(long ownerId, @Nullable Long projectId, @Nullable Long parentId,
+			@Nullable String position, long moving) {
+		return this.jdbc
+			.sql("SELECT " + TaskRepository.POSITION + " FROM tasks WHERE owner_id = :owner AND "
+					+ siblingsOf(projectId, parentId) + " AND id <> :moving"
+					+ ((position != null) ? " AND " + TaskRepository.POSITION + " > CAST(:position AS text)" : "")
+					+ " ORDER BY " + TaskRepository.POSITION + ", id LIMIT 1")
+			.param("owner", ownerId)
+			.param("project", projectId)
+			.param("parent", parentId)
+			.param("position", position)
+			.param("moving", moving)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * Gives every sibling but the moving task a fresh key, in their current order, each
+	 * drawn from the task id sequence: so they keep their order and sort before every
+	 * task created later. For a list whose keys have grown as long as they may.
+	 */
+	void renumber(long ownerId, @Nullable Long projectId, @Nullable Long parentId, long moving) {
+		List<Long> ordered = this.jdbc
+			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + siblingsOf(projectId, parentId)
+					+ " AND id <> :moving ORDER BY " + TaskRepository.POSITION + ", id")
+			.param("owner", ownerId)
+			.param("project", projectId)
+			.param("parent", parentId)
+			.param("moving", moving)
+			.query(Long.class)
+			.list();
+		// Keys of one length, so their text order is their numeric order.
+		List<String> keys = this.jdbc
+			.sql("SELECT lpad(to_hex(nextval('tasks_id_seq')), 16, '0') || '1' FROM generate_series(1, :count)")
+			.param("count", ordered.size())
+			.query(String.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+		this.jdbc.sql("""
+				UPDATE tasks SET position = renumbered.position
+				FROM unnest(CAST(:ids AS bigint[]), CAST(:keys AS text[])) AS renumbered(id, position)
+				WHERE tasks.owner_id = :owner AND tasks.id = renumbered.id
+				""")
+			.param("owner", ownerId)
+			.param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", ordered.toArray()))
+			.param("keys", new org.springframework.jdbc.support.SqlArrayValue("text", keys.toArray()))
+			.update();
+	}
+
+	/** A key after every task's there is now: the next id's. */
+	String lastPosition() {
+		return this.jdbc.sql("SELECT lpad(to_hex(nextval('tasks_id_seq')), 16, '0') || '1'")
+			.query(String.class)
+			.single();
+	}
+
+	/**
+	 * The siblings in a project under a parent, written so that the manual order index
+	 * reads them: {@code IS NULL} or {@code =} for each, never {@code IS NOT DISTINCT
+	 * FROM}.
+	 */
+	private static String siblingsOf(@Nullable Long projectId, @Nullable Long parentId) {
+		return ((projectId != null) ? "project_id = CAST(:project AS bigint)" : "project_id IS NULL") + " AND "
+				+ ((parentId != null) ? "parent_id = CAST(:parent AS bigint)" : "parent_id IS NULL");
+	}
+
+	/** The ids of a task's direct children, in manual order. */
+	List<Long> children(long ownerId, long id) {
+		return this.jdbc
+			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id ORDER BY " + TaskRepository.POSITION
+					+ ", id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(Long.class)
+			.list();
+	}
+
+}

@@ -1,0 +1,188 @@
+package org.tasktracker.task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.Responses;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.support.ProblemAssert.assertInvalid;
+
+/**
+ * Manual order over HTTP (contract v3, part C): new tasks go last, a move places a task
+ * after a sibling, sort=position lists and pages in that order, and keys stay short.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class ManualOrderIntegrationTests {
+
+	@Autowired
+	private RestTestClient client;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private TreeAndOrderApi api;
+
+	private long project;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new TreeAndOrderApi(this.client, "UTC");
+		this.project = this.api.project("Groceries");
+	}
+
+	private long add(String title) {
+		return this.api.createId("{\"title\": \"" + title + "\", \"project_id\": " + this.project + "}");
+	}
+
+	private List<Long> order() {
+		return this.api.ids("project_id=" + this.project + "&parent_id=none&sort=position");
+	}
+
+	private JsonNode move(long id, String body) {
+		return this.api.expect(200, "POST", "/tasks/" + id + "/move", body);
+	}
+
+	@Test
+	void newTasksGoLastAndAMovePlacesATaskAfterItsSibling() {
+		long milk = add("Milk");
+		long eggs = add("Eggs");
+		long bread = add("Bread");
+		assertThat(order()).containsExactly(milk, eggs, bread);
+
+		move(bread, "{\"after\": " + milk + "}");
+		assertThat(order()).containsExactly(milk, bread, eggs);
+
+		JsonNode first = move(eggs, "{\"after\": null}");
+		assertThat(order()).containsExactly(eggs, milk, bread);
+		assertThat(first.get("position").stringValue()).hasSizeLessThanOrEqualTo(64);
+
+		move(eggs, "{}");
+		assertThat(order()).containsExactly(milk, bread, eggs);
+		long butter = add("Butter");
+		assertThat(order()).containsExactly(milk, bread, eggs, butter);
+	}
+
+	@Test
+	void aMoveWritesTheMovedTaskOnly() {
+		long milk = add("Milk");
+		long eggs = add("Eggs");
+		JsonNode before = this.api.task(milk);
+
+		move(eggs, "{\"after\": null}");
+
+		assertThat(this.api.task(milk)).isEqualTo(before);
+	}
+
+	@Test
+	void aSiblingThatDoesNotFitIsRefusedNamingAfter() {
+		long milk = add("Milk");
+		long elsewhere = this.api.createId("{\"title\": \"In the Inbox\"}");
+		TreeAndOrderApi other = new TreeAndOrderApi(this.client, "UTC");
+		long theirs = other.createId("{\"title\": \"Theirs\"}");
+
+		assertInvalid(this.api.send("POST", "/tasks/" + milk + "/move", "{\"after\": " + elsewhere + "}"),
+				"/tasks/" + milk + "/move", "after");
+		assertInvalid(this.api.send("POST", "/tasks/" + milk + "/move", "{\"after\": " + milk + "}"),
+				"/tasks/" + milk + "/move", "after");
+		assertInvalid(this.api.send("POST", "/tasks/" + milk + "/move", "{\"after\": " + theirs + "}"),
+				"/tasks/" + milk + "/move", "after");
+		assertInvalid(this.api.send("POST", "/tasks/" + milk + "/move", "{\"after\": \"x\", \"colour\": 1}"),
+				"/tasks/" + milk + "/move", "after", "colour");
+		other.expect(404, "POST", "/tasks/" + milk + "/move", "{\"after\": null}");
+	}
+
+	@Test
+	void aMoveIntoAnotherProjectAndParentTakesTheSubtreeAlong() {
+		long inbox = this.api.createId("{\"title\": \"Plan\"}");
+		long step = this.api.createId("{\"title\": \"Step\", \"parent_id\": " + inbox + "}");
+		long milk = add("Milk");
+
+		JsonNode moved = move(inbox, "{\"project_id\": " + this.project + ", \"after\": " + milk + "}");
+
+		assertThat(moved.get("project_id").longValue()).isEqualTo(this.project);
+		assertThat(this.api.task(step).get("project_id").longValue()).isEqualTo(this.project);
+		assertThat(order()).containsExactly(milk, inbox);
+	}
+
+	@Test
+	void aMoveIntoAGapWithNoRoomLeftRenumbersTheListInOrder() {
+		long milk = add("Milk");
+		long eggs = add("Eggs");
+		long bread = add("Bread");
+		// Milk and eggs as many moves into one gap leave them: keys as long as they may
+		// be,
+		// with no key between them.
+		String crowded = "1" + "V".repeat(62);
+		this.jdbc.sql("UPDATE tasks SET position = :position WHERE id = :id")
+			.param("position", crowded)
+			.param("id", milk)
+			.update();
+		this.jdbc.sql("UPDATE tasks SET position = :position WHERE id = :id")
+			.param("position", crowded + "1")
+			.param("id", eggs)
+			.update();
+
+		JsonNode moved = move(bread, "{\"after\": " + milk + "}");
+
+		assertThat(order()).containsExactly(milk, bread, eggs);
+		assertThat(moved.get("position").stringValue()).hasSizeLessThan(64);
+		assertThat(this.api.task(eggs).get("position").stringValue()).hasSizeLessThan(64);
+	}
+
+	@Test
+	void sortByPositionPagesWithItsCursor() {
+		List<Long> added = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			added.add(add("Item " + i));
+		}
+		move(added.get(4), "{\"after\": null}");
+		List<Long> expected = List.of(added.get(4), added.get(0), added.get(1), added.get(2), added.get(3));
+
+		List<Long> walked = new ArrayList<>();
+		String next = "/tasks?project_id=" + this.project + "&sort=position&limit=2";
+		while (next != null) {
+			ExchangeResult page = this.api.send("GET", next, null);
+			Responses.json(page).forEach((task) -> walked.add(task.get("id").longValue()));
+			String link = page.getResponseHeaders().getFirst("Link");
+			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
+		}
+
+		assertThat(walked).isEqualTo(expected);
+	}
+
+	@Test
+	void manyRandomMovesKeepTheOrderAsMovedAndKeysShort() {
+		List<Long> expected = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			expected.add(add("Item " + i));
+		}
+		Random random = new Random(33);
+		// Within the rate limit; PositionKeysUnitTests moves 10,000 times.
+		for (int move = 0; move < 150; move++) {
+			long moving = expected.get(random.nextInt(expected.size()));
+			expected.remove(moving);
+			// Half the moves crowd the same gap, right after the first task.
+			int at = (random.nextInt(4) > 0) ? 1 : random.nextInt(expected.size() + 1);
+			String after = (at == 0) ? "null" : String.valueOf(expected.get(at - 1));
+			expected.add(at, moving);
+			JsonNode moved = move(moving, "{\"after\": " + after + "}");
+			assertThat(moved.get("position").stringValue()).hasSizeLessThanOrEqualTo(64);
+		}
+
+		assertThat(order()).isEqualTo(expected);
+	}
+
+}
