@@ -343,7 +343,9 @@ if $SCALE; then
 	# "large" with 1,000,000, among SCALE_TOTAL tasks in all (filler users own the rest).
 	# Paths name the user's own values: PROJECT (the user's third project), AFTER (the id
 	# 90% of the way through the user's tasks), FROM and TO (10 and 40 days ahead), and
-	# CURSOR (the next page of sort=due, from the first page's Link header).
+	# CURSOR (the next page of sort=due, from the first page's Link header), PARENT (a task
+	# with a subtask) and RECURRING (a recurring task, which each completion moves on a day).
+	# A path that begins with "POST " is posted.
 	scale_queries=("first page|/tasks?limit=50" "completed=false|/tasks?completed=false&limit=50"
 		"order=desc|/tasks?order=desc&limit=50" "after, deep|/tasks?limit=50&after=AFTER"
 		"q, 1 char in every task|/tasks?limit=50&q=a" "q, 1 char in 5 tasks|/tasks?limit=50&q=z"
@@ -363,7 +365,10 @@ if $SCALE; then
 		"project_id, label, sort=due|/tasks?limit=50&project_id=PROJECT&label=home&sort=due"
 		"label, in 5 tasks, sort=due|/tasks?limit=50&label=waiting&sort=due"
 		"priority=4, due=upcoming, sort=due|/tasks?limit=50&priority=4&due=upcoming&sort=due"
-		"q, rare term, sort=due|/tasks?limit=50&q=zebra&sort=due")
+		"q, rare term, sort=due|/tasks?limit=50&q=zebra&sort=due"
+		"parent_id=none|/tasks?limit=50&parent_id=none" "parent_id=N|/tasks?limit=50&parent_id=PARENT"
+		"project_id, parent_id=none, sort=position|/tasks?limit=50&project_id=PROJECT&parent_id=none&sort=position"
+		"complete a recurring task|POST /tasks/RECURRING/complete")
 	declare -A SCALE_P50 SCALE_P99
 	median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
 	echo "== scale: 1,000 and 1,000,000 tasks of two users among $SCALE_TOTAL"
@@ -381,7 +386,7 @@ if $SCALE; then
 		curl -sf -o /dev/null -X POST "$SCALE_SERVICE/users" -H 'Content-Type: application/json' \
 			-d "{\"username\": \"$user\", \"password\": \"$user password 1234\"}"
 		SCALE_TOKEN[$size]=$(curl -sf -X POST "$SCALE_SERVICE/tokens" -u "$user:$user password 1234" \
-			-H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["tasks:read"]}' \
+			-H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["tasks:write"]}' \
 			| sed -E 's/.*"token":"([^"]+)".*/\1/')
 	done
 	FILLERS=98
@@ -408,13 +413,17 @@ if $SCALE; then
 			"$SCALE_SERVICE/tasks?limit=50&sort=due" | tr -d '\r' | sed -n 's/^[Ll]ink: <\([^>]*\)>.*/\1/p')
 		[ -n "$cursor" ] || { echo "bench: no next page for sort=due" >&2; exit 1; }
 		[[ $cursor == *://* ]] && cursor=/${cursor#*://*/}
-		SCALE_PATH_VALUES[$size]="$after $project $from $to $cursor"
+		parent=$(psql -X -At "$SCALE_DB" -c "SELECT min(parent_id) FROM tasks WHERE owner_id = $owner")
+		recurring=$(psql -X -At "$SCALE_DB" -c "SELECT min(id) FROM tasks WHERE owner_id = $owner AND recurrence_rule IS NOT NULL")
+		[ -n "$parent" ] && [ -n "$recurring" ] || { echo "bench: no subtask or recurring task loaded" >&2; exit 1; }
+		SCALE_PATH_VALUES[$size]="$after $project $from $to $cursor $parent $recurring"
 	done
 	scale_path() { # size path -> the path with that user's values
 		local values=(${SCALE_PATH_VALUES[$1]}) path=$2
 		path=${path/AFTER/${values[0]}}; path=${path//PROJECT/${values[1]}}
 		path=${path/FROM/${values[2]}}; path=${path/TO/${values[3]}}
 		[ "$path" = CURSOR ] && path=${values[4]}
+		path=${path/PARENT/${values[5]}}; path=${path/RECURRING/${values[6]}}
 		echo "$path"
 	}
 	# One connection: the latency of the query itself rather than of queueing for the
@@ -428,11 +437,13 @@ if $SCALE; then
 		[ "$pass" != warm ] && [ $(( pass % 2 )) = 0 ] && sizes="1000000 1000"
 		for size in $sizes; do
 			name=${entry%%|*}; path=$(scale_path "$size" "${entry#*|}")
+			script=""
+			[[ $path == "POST "* ]] && { script=post; path=${path#POST }; }
 			if [ "$pass" = warm ]; then
-				URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale-warm 5 4 "" "$path" >/dev/null
+				URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale-warm 5 4 "$script" "$path" >/dev/null
 				continue
 			fi
-			r=$(URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale "$SCALE_SECONDS" 1 "" "$path")
+			r=$(URL=$SCALE_SERVICE WRK_TOKEN=${SCALE_TOKEN[$size]} wrk_run scale "$SCALE_SECONDS" 1 "$script" "$path")
 			[ "$(field "$r" errors)" = 0 ] || echo "   $name at $size: errors in $r" >&2
 			SCALE_P50["$name/$size"]+="$(field "$r" p50_ms) "; SCALE_P99["$name/$size"]+="$(field "$r" p99_ms) "
 		done

@@ -16,6 +16,9 @@
 --   due          a third none, a third a date, a third an instant, spread over a year
 --                either side of today                               (h6 % 3, n)
 --   updated_at   a minute apart, the last task now
+-- and, for "small" and "large" only (contract v3, part C):
+--   parent       every 50th task is a subtask of the task before it, in its project
+--   recurrence   every 100th open task with a due recurs daily
 \set ON_ERROR_STOP on
 SET maintenance_work_mem = '1GB';
 SET max_parallel_maintenance_workers = 2;
@@ -70,6 +73,15 @@ ORDER BY o.owner_id, n;
 
 SELECT indexdef FROM saved_indexes \gexec
 SELECT format('ALTER TABLE tasks ADD CONSTRAINT %I %s', conname, def) FROM saved_constraints \gexec
+
+-- After the indexes are back: the subtask counts' trigger reads the parent index.
+UPDATE tasks AS child SET parent_id = parent.id, project_id = parent.project_id
+FROM tasks AS parent
+WHERE child.owner_id IN (SELECT id FROM users WHERE username IN ('small', 'large'))
+  AND child.id % 50 = 0 AND parent.owner_id = child.owner_id AND parent.id = child.id - 1;
+UPDATE tasks SET recurrence_rule = 'FREQ=DAILY', recurrence_from = 'due', recurrence_index = 1
+WHERE owner_id IN (SELECT id FROM users WHERE username IN ('small', 'large'))
+  AND id % 100 = 1 AND due_sort IS NOT NULL AND NOT completed;
 VACUUM ANALYZE tasks;
 VACUUM ANALYZE projects;
 VACUUM ANALYZE labels;
