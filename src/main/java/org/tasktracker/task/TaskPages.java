@@ -545,7 +545,9 @@ class TaskPages {
 		}
 		catch (InvalidRequestException ex) {
 			redirect.addFlashAttribute("problems",
-					List.of("It cannot be restored: its project is gone. Add it again to another one."));
+					List.of(ex.getErrors().stream().anyMatch((error) -> "parent_id".equals(error.field()))
+							? "It cannot be restored: the task it was a subtask of is gone. Add it again."
+							: "It cannot be restored: its project is gone. Add it again to another one."));
 			return "redirect:" + safeBack(back);
 		}
 	}

@@ -111,6 +111,10 @@ class TaskService {
 			if (message.contains("tasks_project_fk")) {
 				throw new InvalidRequestException("project_id", "is not one of your projects");
 			}
+			if (message.contains("tasks_parent_fk")) {
+				// A restored subtask whose parent is gone, or a parent deleted meanwhile.
+				throw new InvalidRequestException("parent_id", "is not one of your tasks");
+			}
 			if (message.contains("tasks_recurrence_needs_due")) {
 				throw new InvalidRequestException("recurrence", "needs a due");
 			}
