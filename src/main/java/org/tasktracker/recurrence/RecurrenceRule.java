@@ -1,53 +1,445 @@
 package org.tasktracker.recurrence;
 
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import net.fortuna.ical4j.model.Recur;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An RFC 5545 recurrence rule ({@code RRULE} value) in the subset the service accepts:
+ * {@code FREQ} (daily to yearly), {@code INTERVAL}, {@code BYDAY}, {@code BYMONTHDAY},
+ * {@code BYMONTH}, {@code BYSETPOS}, {@code WKST}, and {@code COUNT} or {@code UNTIL}.
+ * Parts a task cannot use (times within a day, week and year-day numbers) are refused
+ * rather than ignored, so a stored rule always means what its occurrences show.
+ * <p>
+ * Beyond RFC 5545's own constraints, two combinations are refused because the standard
+ * leaves their meaning open and clients disagree: {@code BYMONTHDAY} with {@code WEEKLY},
+ * and a numbered {@code BYDAY} ({@code 3FR}) with {@code BYMONTHDAY}. {@code WKST} is
+ * accepted because calendar apps send it; it only changes {@code WEEKLY} rules with an
+ * {@code INTERVAL} and several days.
+ * <p>
+ * {@code YEARLY} with {@code BYMONTHDAY} but no {@code BYMONTH} falls in the series
+ * start's month, as the iCalendar library reads it.
+ */
 public final class RecurrenceRule {
 
-	final String text;
+	static final int MAX_LENGTH = 500;
 
-	final int interval;
+	static final int MAX_INTERVAL = 1000;
 
-	final String freq;
+	static final int MAX_COUNT = 1000;
 
-	final OptionalInt count;
+	private static final Pattern NAME = Pattern.compile("[A-Z][A-Z0-9-]*");
 
-	private RecurrenceRule(String text, String freq, int interval, OptionalInt count) {
-		this.text = text;
-		this.freq = freq;
+	private static final Pattern NUMBER = Pattern.compile("[+-]?\\d{1,9}");
+
+	private static final Pattern WEEKDAY = Pattern.compile("([+-]?\\d{1,2})?(MO|TU|WE|TH|FR|SA|SU)");
+
+	private static final Pattern UNTIL_VALUE = Pattern.compile("(\\d{8})(?:T(\\d{6})Z)?");
+
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HHmmss")
+		.withResolverStyle(ResolverStyle.STRICT);
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private static final Set<String> SUPPORTED = Set.of("FREQ", "INTERVAL", "COUNT", "UNTIL", "BYDAY", "BYMONTHDAY",
+			"BYMONTH", "BYSETPOS", "WKST");
+
+	private static final Set<String> UNSUPPORTED = Set.of("BYSECOND", "BYMINUTE", "BYHOUR", "BYWEEKNO", "BYYEARDAY",
+			"RSCALE", "SKIP");
+
+	private static final String DAYS = "MO, TU, WE, TH, FR, SA or SU";
+
+	/** How often the rule's periods come. */
+	enum Frequency {
+
+		DAILY, WEEKLY, MONTHLY, YEARLY
+
+	}
+
+	/**
+	 * One {@code BYDAY} entry.
+	 *
+	 * @param ordinal which such day in the month or year ({@code -1} the last), or 0 for
+	 * every such day
+	 * @param day the day of the week
+	 */
+	record Weekday(int ordinal, DayOfWeek day) {
+
+		String text() {
+			return ((this.ordinal != 0) ? Integer.toString(this.ordinal) : "") + code(this.day);
+		}
+
+	}
+
+	private final Frequency frequency;
+
+	private final int interval;
+
+	private final List<Integer> months;
+
+	private final List<Integer> monthDays;
+
+	private final List<Weekday> days;
+
+	private final List<Integer> setPositions;
+
+	private final DayOfWeek weekStart;
+
+	private final @Nullable Integer count;
+
+	private final @Nullable LocalDate untilDate;
+
+	private final @Nullable Instant untilInstant;
+
+	private final String text;
+
+	/** The rule without its end, which {@link Occurrences} applies itself. */
+	private final Recur<LocalDateTime> recur;
+
+	private RecurrenceRule(Frequency frequency, int interval, List<Integer> months, List<Integer> monthDays,
+			List<Weekday> days, List<Integer> setPositions, DayOfWeek weekStart, @Nullable Integer count,
+			@Nullable LocalDate untilDate, @Nullable Instant untilInstant) {
+		this.frequency = frequency;
 		this.interval = interval;
+		this.months = List.copyOf(months);
+		this.monthDays = List.copyOf(monthDays);
+		this.days = List.copyOf(days);
+		this.setPositions = List.copyOf(setPositions);
+		this.weekStart = weekStart;
 		this.count = count;
+		this.untilDate = untilDate;
+		this.untilInstant = untilInstant;
+		String periodic = periodicText(weekStart != DayOfWeek.MONDAY);
+		StringBuilder text = new StringBuilder(periodic);
+		if (count != null) {
+			text.append(";COUNT=").append(count);
+		}
+		if (untilDate != null) {
+			text.append(";UNTIL=").append(DATE.format(untilDate));
+		}
+		if (untilInstant != null) {
+			text.append(";UNTIL=").append(DATE_TIME.format(untilInstant));
+		}
+		this.text = text.toString();
+		// Always with WKST: without it the library takes the week's first day from the
+		// JVM's locale, where RFC 5545 says Monday.
+		this.recur = new Recur<>(periodicText(true), false);
 	}
 
-	public static RecurrenceRule parse(String value) {
-		String upper = value.toUpperCase(java.util.Locale.ROOT);
-		String freq = null;
-		int interval = 1;
-		OptionalInt count = OptionalInt.empty();
-		for (String part : upper.split(";")) {
-			String[] kv = part.split("=");
-			if (kv.length != 2) {
-				throw new RuleRefusedException("garbage");
+	/**
+	 * Reads a rule, names and values in any case.
+	 * @param value an {@code RRULE} value such as {@code FREQ=WEEKLY;BYDAY=MO,TH}
+	 * @return the rule
+	 * @throws RuleRefusedException when the value is not a rule in the accepted subset;
+	 * its message names the part
+	 */
+	public static RecurrenceRule parse(@Nullable String value) {
+		if (value == null || value.isBlank()) {
+			throw new RuleRefusedException(null, "The rule is empty");
+		}
+		if (value.length() > MAX_LENGTH) {
+			throw new RuleRefusedException(null, "The rule is longer than " + MAX_LENGTH + " characters");
+		}
+		Map<String, String> parts = parts(value.strip());
+		if (parts.containsKey("COUNT") && parts.containsKey("UNTIL")) {
+			throw new RuleRefusedException("COUNT", "COUNT and UNTIL cannot both be given");
+		}
+		String freq = parts.get("FREQ");
+		if (freq == null) {
+			throw new RuleRefusedException("FREQ", "FREQ is required");
+		}
+		Frequency frequency = frequency(freq);
+		int interval = parts.containsKey("INTERVAL")
+				? whole("INTERVAL", parts.get("INTERVAL"), 1, MAX_INTERVAL, "INTERVAL must be 1-" + MAX_INTERVAL) : 1;
+		List<Integer> months = numbers(parts, "BYMONTH", 12, false, "BYMONTH must be 1-12");
+		if (frequency == Frequency.WEEKLY && parts.containsKey("BYMONTHDAY")) {
+			throw new RuleRefusedException("BYMONTHDAY", "BYMONTHDAY cannot be used with WEEKLY");
+		}
+		List<Integer> monthDays = numbers(parts, "BYMONTHDAY", 31, true, "BYMONTHDAY must be -31..-1 or 1..31");
+		List<Weekday> days = days(parts.get("BYDAY"), frequency, !monthDays.isEmpty());
+		List<Integer> setPositions = numbers(parts, "BYSETPOS", 366, true, "BYSETPOS must be -366..-1 or 1..366");
+		if (!setPositions.isEmpty() && months.isEmpty() && monthDays.isEmpty() && days.isEmpty()) {
+			throw new RuleRefusedException("BYSETPOS", "BYSETPOS needs BYDAY, BYMONTHDAY or BYMONTH as well");
+		}
+		DayOfWeek weekStart = parts.containsKey("WKST") ? weekStart(parts.get("WKST")) : DayOfWeek.MONDAY;
+		Integer count = parts.containsKey("COUNT")
+				? whole("COUNT", parts.get("COUNT"), 1, MAX_COUNT, "COUNT must be 1-" + MAX_COUNT) : null;
+		LocalDate untilDate = null;
+		Instant untilInstant = null;
+		if (parts.containsKey("UNTIL")) {
+			Matcher until = UNTIL_VALUE.matcher(parts.get("UNTIL"));
+			try {
+				if (!until.matches()) {
+					throw new DateTimeParseException("not a date", parts.get("UNTIL"), 0);
+				}
+				LocalDate date = LocalDate.parse(until.group(1), DATE);
+				if (until.group(2) == null) {
+					untilDate = date;
+				}
+				else {
+					untilInstant = date.atTime(LocalTime.parse(until.group(2), TIME)).toInstant(ZoneOffset.UTC);
+				}
 			}
-			switch (kv[0]) {
-				case "FREQ" -> freq = kv[1];
-				case "INTERVAL" -> interval = Integer.parseInt(kv[1]);
-				case "COUNT" -> count = OptionalInt.of(Integer.parseInt(kv[1]));
-				default -> throw new RuleRefusedException(kv[0] + " is not supported");
+			catch (DateTimeParseException ex) {
+				throw new RuleRefusedException("UNTIL",
+						"UNTIL must be a date (20261231) or a UTC date-time (20261231T235959Z)");
 			}
 		}
-		if (!"DAILY".equals(freq) && !"WEEKLY".equals(freq)) {
-			throw new RuleRefusedException("FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
-		}
-		return new RecurrenceRule(upper, freq, interval, count);
+		return new RecurrenceRule(frequency, interval, months, monthDays, days, setPositions, weekStart, count,
+				untilDate, untilInstant);
 	}
 
+	/**
+	 * The rule in one canonical form, upper case, parts in a fixed order ({@code FREQ}
+	 * first), lists sorted without repeats, defaults ({@code INTERVAL=1},
+	 * {@code WKST=MO}) left out: two rules with the same occurrences as typed differently
+	 * are stored alike.
+	 * @return the canonical {@code RRULE} value
+	 */
 	public String text() {
 		return this.text;
 	}
 
+	/**
+	 * How many occurrences the series has, the start included.
+	 * @return {@code COUNT}, or empty when the rule has none
+	 */
 	public OptionalInt count() {
-		return this.count;
+		return (this.count != null) ? OptionalInt.of(this.count) : OptionalInt.empty();
+	}
+
+	Frequency frequency() {
+		return this.frequency;
+	}
+
+	int interval() {
+		return this.interval;
+	}
+
+	List<Integer> months() {
+		return this.months;
+	}
+
+	List<Integer> monthDays() {
+		return this.monthDays;
+	}
+
+	List<Weekday> days() {
+		return this.days;
+	}
+
+	List<Integer> setPositions() {
+		return this.setPositions;
+	}
+
+	DayOfWeek weekStart() {
+		return this.weekStart;
+	}
+
+	@Nullable LocalDate untilDate() {
+		return this.untilDate;
+	}
+
+	@Nullable Instant untilInstant() {
+		return this.untilInstant;
+	}
+
+	Recur<LocalDateTime> recur() {
+		return this.recur;
+	}
+
+	@Override
+	public boolean equals(Object other) {
+		return other instanceof RecurrenceRule rule && rule.text.equals(this.text);
+	}
+
+	@Override
+	public int hashCode() {
+		return this.text.hashCode();
+	}
+
+	@Override
+	public String toString() {
+		return this.text;
+	}
+
+	private String periodicText(boolean withWeekStart) {
+		StringBuilder text = new StringBuilder("FREQ=").append(this.frequency);
+		if (this.interval != 1) {
+			text.append(";INTERVAL=").append(this.interval);
+		}
+		append(text, "BYMONTH", this.months, String::valueOf);
+		append(text, "BYMONTHDAY", this.monthDays, String::valueOf);
+		append(text, "BYDAY", this.days, Weekday::text);
+		append(text, "BYSETPOS", this.setPositions, String::valueOf);
+		if (withWeekStart) {
+			text.append(";WKST=").append(code(this.weekStart));
+		}
+		return text.toString();
+	}
+
+	private static <T> void append(StringBuilder text, String name, List<T> values, Function<T, String> format) {
+		if (!values.isEmpty()) {
+			StringJoiner joined = new StringJoiner(",", ";" + name + "=", "");
+			values.forEach((value) -> joined.add(format.apply(value)));
+			text.append(joined);
+		}
+	}
+
+	private static Map<String, String> parts(String value) {
+		Map<String, String> parts = new LinkedHashMap<>();
+		for (String part : value.split(";", -1)) {
+			if (part.isEmpty()) {
+				throw new RuleRefusedException(null,
+						"The rule has an empty part: two semicolons in a row or one at an end");
+			}
+			int equals = part.indexOf('=');
+			if (equals <= 0 || equals == part.length() - 1) {
+				throw new RuleRefusedException(null,
+						"Each part of the rule must be NAME=VALUE, which " + quoted(part) + " is not");
+			}
+			String name = part.substring(0, equals).toUpperCase(Locale.ROOT);
+			if (!NAME.matcher(name).matches()
+					|| !(SUPPORTED.contains(name) || UNSUPPORTED.contains(name) || name.startsWith("X-"))) {
+				throw new RuleRefusedException(null, quoted(name) + " is not a recurrence rule part");
+			}
+			if (!SUPPORTED.contains(name)) {
+				throw new RuleRefusedException(name, name + " is not supported");
+			}
+			if (parts.put(name, part.substring(equals + 1).toUpperCase(Locale.ROOT)) != null) {
+				throw new RuleRefusedException(name, name + " is given more than once");
+			}
+		}
+		return parts;
+	}
+
+	/** Part of what was sent, short and printable, to name it in a message. */
+	private static String quoted(String text) {
+		String shown = (text.length() > 20) ? text.substring(0, 20) + "..." : text;
+		return "\"" + shown.replaceAll("[^\\x20-\\x7e]", "?") + "\"";
+	}
+
+	private static Frequency frequency(String value) {
+		try {
+			return Frequency.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new RuleRefusedException("FREQ", "FREQ must be DAILY, WEEKLY, MONTHLY or YEARLY");
+		}
+	}
+
+	private static int whole(String name, String value, int min, int max, String message) {
+		if (!value.matches("\\d{1,9}")) {
+			throw new RuleRefusedException(name, message);
+		}
+		int number = Integer.parseInt(value);
+		if (number < min || number > max) {
+			throw new RuleRefusedException(name, message);
+		}
+		return number;
+	}
+
+	/**
+	 * A list of numbers from 1 to max, or -max to -1 as well when negatives are allowed.
+	 */
+	private static List<Integer> numbers(Map<String, String> parts, String name, int max, boolean negative,
+			String message) {
+		String value = parts.get(name);
+		if (value == null) {
+			return List.of();
+		}
+		TreeSet<Integer> numbers = new TreeSet<>();
+		for (String item : value.split(",", -1)) {
+			if (!NUMBER.matcher(item).matches()) {
+				throw new RuleRefusedException(name, message);
+			}
+			int number = Integer.parseInt(item);
+			if (number == 0 || Math.abs(number) > max || (number < 0 && !negative)) {
+				throw new RuleRefusedException(name, message);
+			}
+			numbers.add(number);
+		}
+		return new ArrayList<>(numbers);
+	}
+
+	private static List<Weekday> days(@Nullable String value, Frequency frequency, boolean withMonthDays) {
+		if (value == null) {
+			return List.of();
+		}
+		if (frequency == Frequency.DAILY) {
+			throw new RuleRefusedException("BYDAY", "BYDAY cannot be used with DAILY");
+		}
+		TreeSet<Weekday> days = new TreeSet<>(
+				Comparator.comparing(Weekday::day).thenComparing(Weekday::ordinal, Comparator.naturalOrder()));
+		for (String item : value.split(",", -1)) {
+			Matcher matcher = WEEKDAY.matcher(item);
+			if (!matcher.matches()) {
+				throw new RuleRefusedException("BYDAY",
+						"BYDAY must list days (" + DAYS + "), each with an optional number such as 3FR or -1SU");
+			}
+			int ordinal = (matcher.group(1) != null) ? Integer.parseInt(matcher.group(1)) : 0;
+			if (matcher.group(1) != null) {
+				if (frequency == Frequency.WEEKLY) {
+					throw new RuleRefusedException("BYDAY", "BYDAY with WEEKLY takes days without a number");
+				}
+				if (withMonthDays) {
+					throw new RuleRefusedException("BYDAY", "BYDAY with a number cannot be combined with BYMONTHDAY");
+				}
+				int max = (frequency == Frequency.MONTHLY) ? 5 : 53;
+				if (ordinal == 0 || Math.abs(ordinal) > max) {
+					throw new RuleRefusedException("BYDAY",
+							"BYDAY numbers must be -" + max + "..-1 or 1.." + max + " with " + frequency);
+				}
+			}
+			days.add(new Weekday(ordinal, day(matcher.group(2))));
+		}
+		return new ArrayList<>(days);
+	}
+
+	private static DayOfWeek weekStart(String value) {
+		if (!value.matches("MO|TU|WE|TH|FR|SA|SU")) {
+			throw new RuleRefusedException("WKST", "WKST must be " + DAYS);
+		}
+		return day(value);
+	}
+
+	static DayOfWeek day(String code) {
+		for (DayOfWeek day : DayOfWeek.values()) {
+			if (code(day).equals(code)) {
+				return day;
+			}
+		}
+		throw new IllegalArgumentException(code);
+	}
+
+	static String code(DayOfWeek day) {
+		return day.name().substring(0, 2);
 	}
 
 }
