@@ -3,12 +3,12 @@ package org.tasktracker.recurrence;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -23,7 +23,8 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import net.fortuna.ical4j.model.Recur;
+import org.dmfs.rfc5545.recur.InvalidRecurrenceRuleException;
+import org.dmfs.rfc5545.recur.RecurrenceRule.RfcMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@code INTERVAL} and several days.
  * <p>
  * {@code YEARLY} with {@code BYMONTHDAY} but no {@code BYMONTH} falls in the series
- * start's month, as the iCalendar library reads it.
+ * start's month, as the recurrence libraries read it (RFC 5545's table could be read as
+ * every month).
  */
 public final class RecurrenceRule {
 
@@ -119,9 +121,6 @@ public final class RecurrenceRule {
 
 	private final String text;
 
-	/** The rule without its end, which {@link Occurrences} applies itself. */
-	private final Recur<LocalDateTime> recur;
-
 	private RecurrenceRule(Frequency frequency, int interval, List<Integer> months, List<Integer> monthDays,
 			List<Weekday> days, List<Integer> setPositions, DayOfWeek weekStart, @Nullable Integer count,
 			@Nullable LocalDate untilDate, @Nullable Instant untilInstant) {
@@ -135,8 +134,7 @@ public final class RecurrenceRule {
 		this.count = count;
 		this.untilDate = untilDate;
 		this.untilInstant = untilInstant;
-		String periodic = periodicText(weekStart != DayOfWeek.MONDAY);
-		StringBuilder text = new StringBuilder(periodic);
+		StringBuilder text = new StringBuilder(periodicText(months, monthDays, days));
 		if (count != null) {
 			text.append(";COUNT=").append(count);
 		}
@@ -147,9 +145,6 @@ public final class RecurrenceRule {
 			text.append(";UNTIL=").append(DATE_TIME.format(untilInstant));
 		}
 		this.text = text.toString();
-		// Always with WKST: without it the library takes the week's first day from the
-		// JVM's locale, where RFC 5545 says Monday.
-		this.recur = new Recur<>(periodicText(true), false);
 	}
 
 	/**
@@ -270,8 +265,56 @@ public final class RecurrenceRule {
 		return this.untilInstant;
 	}
 
-	Recur<LocalDateTime> recur() {
-		return this.recur;
+	/**
+	 * The rule without its end, for the library to expand from the first day of the
+	 * start's period ({@link #periodStart(LocalDate)}), with what RFC 5545 takes from the
+	 * start written out: its weekday for a weekly rule without {@code BYDAY}, its day of
+	 * the month for a monthly or yearly one without {@code BYDAY} or {@code BYMONTHDAY},
+	 * its month for a yearly one without {@code BYMONTH} unless it names whole-year
+	 * weekdays. Starting the library mid-period loses the period's earlier days before
+	 * {@code BYSETPOS} counts them ({@code FREQ=YEARLY;BYMONTH=2,8;BYDAY=3TH;BYSETPOS=2}
+	 * from April); a new rule each time, since the library's changes as it makes an
+	 * iterator.
+	 */
+	org.dmfs.rfc5545.recur.RecurrenceRule library(LocalDate start) {
+		List<Integer> months = this.months;
+		List<Integer> monthDays = this.monthDays;
+		List<Weekday> days = this.days;
+		switch (this.frequency) {
+			case WEEKLY -> days = days.isEmpty() ? List.of(new Weekday(0, start.getDayOfWeek())) : days;
+			case MONTHLY ->
+				monthDays = (days.isEmpty() && monthDays.isEmpty()) ? List.of(start.getDayOfMonth()) : monthDays;
+			case YEARLY -> {
+				if (days.isEmpty() && monthDays.isEmpty()) {
+					monthDays = List.of(start.getDayOfMonth());
+				}
+				if (months.isEmpty() && !monthDays.isEmpty()) {
+					months = List.of(start.getMonthValue());
+				}
+			}
+			default -> {
+			}
+		}
+		String text = periodicText(months, monthDays, days);
+		try {
+			return new org.dmfs.rfc5545.recur.RecurrenceRule(text, RfcMode.RFC5545_STRICT);
+		}
+		catch (InvalidRecurrenceRuleException ex) {
+			throw new IllegalStateException("The library refuses " + text, ex);
+		}
+	}
+
+	/**
+	 * The first day of the rule's period (day, week from {@code WKST}, month or year)
+	 * that holds the day.
+	 */
+	LocalDate periodStart(LocalDate day) {
+		return switch (this.frequency) {
+			case DAILY -> day;
+			case WEEKLY -> day.with(TemporalAdjusters.previousOrSame(this.weekStart));
+			case MONTHLY -> day.withDayOfMonth(1);
+			case YEARLY -> day.withDayOfYear(1);
+		};
 	}
 
 	@Override
@@ -289,16 +332,16 @@ public final class RecurrenceRule {
 		return this.text;
 	}
 
-	private String periodicText(boolean withWeekStart) {
+	private String periodicText(List<Integer> months, List<Integer> monthDays, List<Weekday> days) {
 		StringBuilder text = new StringBuilder("FREQ=").append(this.frequency);
 		if (this.interval != 1) {
 			text.append(";INTERVAL=").append(this.interval);
 		}
-		append(text, "BYMONTH", this.months, String::valueOf);
-		append(text, "BYMONTHDAY", this.monthDays, String::valueOf);
-		append(text, "BYDAY", this.days, Weekday::text);
+		append(text, "BYMONTH", months, String::valueOf);
+		append(text, "BYMONTHDAY", monthDays, String::valueOf);
+		append(text, "BYDAY", days, Weekday::text);
 		append(text, "BYSETPOS", this.setPositions, String::valueOf);
-		if (withWeekStart) {
+		if (this.weekStart != DayOfWeek.MONDAY) {
 			text.append(";WKST=").append(code(this.weekStart));
 		}
 		return text.toString();
