@@ -193,7 +193,7 @@ class OccurrencesPropertyTests {
 		}
 	}
 
-	private static RecurrenceRule randomRule(Random random, LocalDateTime start) {
+	static RecurrenceRule randomRule(Random random, LocalDateTime start) {
 		while (true) {
 			try {
 				return RecurrenceRule.parse(randomText(random, start));
