@@ -37,7 +37,7 @@ class OccurrencesPropertyTests {
 	/**
 	 * How far past the bounds the brute force looks; further, only absence is checked.
 	 */
-	private static final int WINDOW_YEARS = 6;
+	private static final int WINDOW_YEARS = 4;
 
 	private static final DateTimeFormatter UNTIL_DATE = DateTimeFormatter.ofPattern("uuuuMMdd");
 
@@ -48,14 +48,14 @@ class OccurrencesPropertyTests {
 	void nextFromDueIsTheFirstOccurrenceAfterBothBounds() {
 		Random random = new Random(20261204);
 		int found = 0;
-		for (int run = 0; run < 3000; run++) {
+		for (int run = 0; run < 2000; run++) {
 			ZoneId zone = pick(random, ZONES);
 			LocalDateTime start = randomStart(random, zone);
 			RecurrenceRule rule = randomRule(random, start);
-			List<LocalDateTime> early = BruteForceSeries.occurrences(rule, start, start.toLocalDate().plusYears(3));
+			List<LocalDateTime> early = BruteForceSeries.occurrences(rule, start, start.toLocalDate().plusYears(2));
 			LocalDateTime currentDue = random.nextBoolean() ? pick(random, early)
-					: start.plusMinutes(random.nextInt(3 * 366 * 24 * 60));
-			LocalDateTime after = start.plusMinutes(random.nextInt(6 * 366 * 24 * 60) - 366 * 24 * 60);
+					: start.plusMinutes(random.nextInt(2 * 366 * 24 * 60));
+			LocalDateTime after = start.plusMinutes(random.nextInt(4 * 366 * 24 * 60) - 366 * 24 * 60);
 			String description = rule + " from " + start + " in " + zone + ", due " + currentDue + ", after " + after;
 
 			Optional<Occurrence> next = Occurrences.nextFromDue(rule, start, currentDue, after, zone);
@@ -77,13 +77,13 @@ class OccurrencesPropertyTests {
 				assertKeepsItsWallTime(next.get(), start.toLocalTime(), zone, description);
 			}
 		}
-		assertThat(found).as("runs with a next occurrence").isGreaterThan(1500);
+		assertThat(found).as("runs with a next occurrence").isGreaterThan(1000);
 	}
 
 	@Test
 	void nextFromDueOfADateSeriesIsAfterToday() {
 		Random random = new Random(1812);
-		for (int run = 0; run < 1000; run++) {
+		for (int run = 0; run < 800; run++) {
 			ZoneId zone = pick(random, ZONES);
 			LocalDate start = randomStart(random, zone).toLocalDate();
 			RecurrenceRule rule = randomRule(random, start.atStartOfDay());
@@ -114,7 +114,7 @@ class OccurrencesPropertyTests {
 	void nextFromCompletionRestartsTheSeriesOnTheDayOfCompletion() {
 		Random random = new Random(4712);
 		int found = 0;
-		for (int run = 0; run < 2000; run++) {
+		for (int run = 0; run < 1500; run++) {
 			ZoneId zone = pick(random, ZONES);
 			LocalDateTime originalDue = randomStart(random, zone);
 			RecurrenceRule rule = randomRule(random, originalDue);
@@ -149,7 +149,7 @@ class OccurrencesPropertyTests {
 				assertKeepsItsWallTime(next.get(), originalDue.toLocalTime(), zone, description);
 			}
 		}
-		assertThat(found).as("runs with a next occurrence").isGreaterThan(1000);
+		assertThat(found).as("runs with a next occurrence").isGreaterThan(750);
 	}
 
 	/**
