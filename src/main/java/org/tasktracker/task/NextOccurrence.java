@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.tasktracker.recurrence.Occurrence;
 import org.tasktracker.recurrence.Occurrences;
 import org.tasktracker.recurrence.RecurrenceRule;
 
@@ -35,11 +36,11 @@ final class NextOccurrence {
 		boolean allDay = state.dueDate() != null;
 		LocalDateTime current = allDay ? state.dueDate().atStartOfDay() : LocalDateTime.ofInstant(state.dueAt(), zone);
 		LocalDateTime localNow = LocalDateTime.ofInstant(now, zone);
-		Optional<Occurrences.Occurrence> next;
+		Optional<Occurrence> next;
 		int index;
 		if (Recurrence.FROM_COMPLETION.equals(state.from())) {
 			next = Occurrences.nextFromCompletion(rule, current, localNow.toLocalDate(), state.index(), zone);
-			index = next.map(Occurrences.Occurrence::index).orElse(0);
+			index = next.map(Occurrence::index).orElse(0);
 		}
 		else {
 			// The series goes on from the current due, which is an occurrence of it (or
