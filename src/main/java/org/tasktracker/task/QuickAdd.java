@@ -11,10 +11,14 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.recurrence.Anchor;
+import org.tasktracker.recurrence.RecurrencePhrase;
+import org.tasktracker.recurrence.RecurrencePhrases;
 
 /**
  * What the web UI's quick-add field understands in one line of text, read as a Todoist
@@ -33,9 +37,40 @@ import org.jspecify.annotations.Nullable;
  * @param date the due date, or null; today when only a time was given
  * @param time the due time of day, or null for an all-day date
  * @param warnings what looked like a date or a time but is none, each kept in the title
+ * @param recurrence how the task repeats ({@code every monday}, {@code every! 3 days},
+ * ... read by {@link RecurrencePhrases}), or null
  */
 record QuickAdd(String title, @Nullable String project, List<String> labels, int priority, @Nullable LocalDate date,
-		@Nullable LocalTime time, List<String> warnings) {
+		@Nullable LocalTime time, List<String> warnings, @Nullable Recurrence recurrence) {
+
+	QuickAdd(String title, @Nullable String project, List<String> labels, int priority, @Nullable LocalDate date,
+			@Nullable LocalTime time, List<String> warnings) {
+		this(title, project, labels, priority, date, time, warnings, null);
+	}
+
+	/**
+	 * Reads the text: a recurrence phrase first (its words leave the title), then the
+	 * other tokens. A recurring task typed without a date falls due on its rule's first
+	 * day from today on ({@code every monday} typed on a Wednesday: next Monday).
+	 */
+	static QuickAdd parse(String text, LocalDate today) {
+		Optional<RecurrencePhrase> phrase = RecurrencePhrases.find(text, today);
+		if (phrase.isEmpty()) {
+			return parseTokens(text, today);
+		}
+		RecurrencePhrase found = phrase.get();
+		QuickAdd rest = parseTokens(text.substring(0, found.start()) + " " + text.substring(found.end()), today);
+		LocalDate date = (rest.date() != null) ? rest.date() : found.firstDue();
+		if (date == null) {
+			// Its "until" has passed: no occurrence is left, so the phrase is left as
+			// typed.
+			return parseTokens(text, today);
+		}
+		Recurrence recurrence = new Recurrence(found.rule().text(),
+				(found.from() == Anchor.COMPLETION) ? Recurrence.FROM_COMPLETION : Recurrence.FROM_DUE);
+		return new QuickAdd(rest.title(), rest.project(), rest.labels(), rest.priority(), date, rest.time(),
+				rest.warnings(), recurrence);
+	}
 
 	/** {@code tonight} without a time: the evening's usual start. */
 	static final LocalTime TONIGHT = LocalTime.of(19, 0);
@@ -59,7 +94,7 @@ record QuickAdd(String title, @Nullable String project, List<String> labels, int
 	/** Words that Todoist users put before a date; swallowed only when a date follows. */
 	private static final List<String> DATE_LEADS = List.of("due", "on", "by");
 
-	static QuickAdd parse(String text, LocalDate today) {
+	private static QuickAdd parseTokens(String text, LocalDate today) {
 		List<String> words = new ArrayList<>(List.of(text.trim().split("\\s+")));
 		words.removeIf(String::isEmpty);
 		List<String> lower = words.stream().map((word) -> word.toLowerCase(Locale.ROOT)).toList();

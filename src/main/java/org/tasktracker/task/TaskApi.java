@@ -80,9 +80,13 @@ interface TaskApi {
 	@Parameter(name = "due_to", in = ParameterIn.QUERY,
 			description = "Due on this date or earlier, in the caller's time zone",
 			schema = @Schema(type = "string", format = "date"))
+	@Parameter(name = "parent_id", in = ParameterIn.QUERY,
+			description = "A task id: only its direct subtasks; none: only root tasks",
+			schema = @Schema(type = "string", pattern = "^([1-9][0-9]*|none)$"))
 	@Parameter(name = "sort", in = ParameterIn.QUERY,
-			description = "The order; tasks without a due date come after those with one in either order",
-			schema = @Schema(type = "string", allowableValues = { "id", "due", "priority", "updated" },
+			description = "The order; tasks without a due date come after those with one in either order; "
+					+ "position is the manual order (siblings by position, then id)",
+			schema = @Schema(type = "string", allowableValues = { "id", "due", "priority", "updated", "position" },
 					defaultValue = "id"))
 	@Parameter(name = "cursor", in = ParameterIn.QUERY,
 			description = "For sort other than id: where the page begins, as the Link of the page before gave it; "

@@ -17,6 +17,9 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
+import org.tasktracker.recurrence.Anchor;
+import org.tasktracker.recurrence.RecurrenceRule;
+import org.tasktracker.recurrence.RuleWords;
 import org.tasktracker.account.UserZones;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.web.FieldError;
@@ -403,6 +406,9 @@ class TaskPages {
 		QuickAdd parsed = QuickAdd.parse(text, LocalDate.now(zone));
 		model.addAttribute("parsed", parsed);
 		model.addAttribute("due", describeDue(parsed));
+		if (parsed.recurrence() != null) {
+			model.addAttribute("repeats", repeats(parsed, zone));
+		}
 		model.addAttribute("projectFound", parsed.project() == null || projectNamed(caller, parsed.project()) != null);
 		if (parsed.project() == null && context.inProject() != null) {
 			this.retry.idempotent(() -> this.projects.find(caller.id(), context.inProject()))
@@ -465,6 +471,11 @@ class TaskPages {
 			else {
 				due.put("date", parsed.date().toString());
 			}
+		}
+		if (parsed.recurrence() != null) {
+			body.putObject("recurrence")
+				.put("rule", parsed.recurrence().rule())
+				.put("from", parsed.recurrence().from());
 		}
 		try {
 			NewTask task = TaskRequests.newTask(body);
@@ -874,6 +885,16 @@ class TaskPages {
 			case "labels" -> "The labels";
 			default -> "The " + field.replace('_', ' ');
 		};
+	}
+
+	/**
+	 * A quick add's recurrence in words, with the first due: "every 3rd Friday, from Dec
+	 * 18".
+	 */
+	private static String repeats(QuickAdd parsed, ZoneId zone) {
+		Recurrence recurrence = parsed.recurrence();
+		return new RuleWords(LocalDate.now(zone), zone).describe(RecurrenceRule.parse(recurrence.rule()),
+				recurrence.fromCompletion() ? Anchor.COMPLETION : Anchor.DUE, parsed.date());
 	}
 
 	private static @Nullable String describeDue(QuickAdd parsed) {

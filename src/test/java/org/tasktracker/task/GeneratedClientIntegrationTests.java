@@ -53,10 +53,10 @@ class GeneratedClientIntegrationTests {
 		assertThat(created.getCompletedAt()).isNull();
 
 		List<Task> listed = this.tasks.listTasks(null, this.marker, 10, null, null, null, null, null, null, null, null,
-				null, "asc");
+				null, null, "asc");
 		assertThat(listed).containsExactly(created);
 
-		Task completed = this.tasks.completeTask(created.getId());
+		Task completed = this.tasks.completeTask(created.getId(), null);
 		assertThat(completed.getCompleted()).isTrue();
 		assertThat(completed.getCompletedAt()).isNotNull();
 

@@ -233,4 +233,39 @@ class QuickAddTests {
 		assertThat(QuickAdd.parse("  #Home  today ", TODAY).title()).isEmpty();
 	}
 
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					Write report every monday                | Write report | FREQ=WEEKLY;BYDAY=MO             | due        | 2026-11-30
+					Stretch every day                        | Stretch      | FREQ=DAILY                       | due        | 2026-11-29
+					Pay rent every month on the 15th         | Pay rent     | FREQ=MONTHLY;BYMONTHDAY=15       | due        | 2026-12-15
+					Water plants every! 3 days               | Water plants | FREQ=DAILY;INTERVAL=3            | completion | 2026-11-29
+					Review every monday tomorrow             | Review       | FREQ=WEEKLY;BYDAY=MO             | due        | 2026-11-30
+					""")
+	void readsARecurrenceOutOfTheTitleWithItsFirstDue(String text, String title, String rule, String from,
+			LocalDate date) {
+		QuickAdd parsed = QuickAdd.parse(text, TODAY);
+
+		assertThat(parsed.title()).isEqualTo(title);
+		assertThat(parsed.recurrence()).isEqualTo(new Recurrence(rule, from));
+		assertThat(parsed.date()).isEqualTo(date);
+	}
+
+	@Test
+	void aRecurrenceKeepsATimeTyped() {
+		QuickAdd parsed = QuickAdd.parse("Stand-up every weekday at 9am", TODAY);
+
+		assertThat(parsed.recurrence().rule()).isEqualTo("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR");
+		assertThat(parsed.time()).isEqualTo(LocalTime.of(9, 0));
+		assertThat(parsed.title()).isEqualTo("Stand-up");
+	}
+
+	@Test
+	void everyInAnOrdinarySentenceIsNoRecurrence() {
+		QuickAdd parsed = QuickAdd.parse("Read every little thing", TODAY);
+
+		assertThat(parsed.recurrence()).isNull();
+		assertThat(parsed.title()).isEqualTo("Read every little thing");
+	}
+
 }

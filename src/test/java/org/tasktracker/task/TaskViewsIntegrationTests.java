@@ -217,6 +217,27 @@ class TaskViewsIntegrationTests {
 	}
 
 	/**
+	 * Issue 33: "Write report every monday" became a one-off task titled "Write report
+	 * every". Now the preview says the rule in words and the task recurs.
+	 */
+	@Test
+	void aQuickAddWithARecurrencePhraseMakesARecurringTaskAndPreviewsItInWords() {
+		User user = newUser("Europe/Berlin");
+
+		assertThat(user.session().get("/app/quick-add?text=Write+report+every+monday").body().replaceAll("\\s+", " "))
+			.contains("Write report", "every Monday from ");
+		user.session().get("/app/inbox");
+		user.session().post("/app/tasks", Map.of("text", "Write report every monday", "back", "/app/inbox"));
+				+ user.session().get("/app/inbox").body());
+
+		JsonNode task = user.api("GET", "/tasks?q=report", null).get(0);
+		assertThat(task.get("title").stringValue()).isEqualTo("Write report");
+		assertThat(task.get("recurrence").get("rule").stringValue()).isEqualTo("FREQ=WEEKLY;BYDAY=MO");
+		assertThat(LocalDate.parse(task.get("due").get("date").stringValue()).getDayOfWeek())
+			.isEqualTo(java.time.DayOfWeek.MONDAY);
+	}
+
+	/**
 	 * Issue 32: quick add on a project's page put the task in the Inbox. Now a quick add
 	 * without a #project of its own goes to the page's project.
 	 */
