@@ -73,7 +73,8 @@ class SettingsPagesIntegrationTests {
 		assertThat(page.post(question, Map.of()).headers().firstValue("Location").orElseThrow()).endsWith(question);
 		assertThat(bearer(token)).as("not revoked in one click").isEqualTo(200);
 		assertThat(page.get(question).body()).contains("<h1>Revoke token laptop sync?</h1>",
-				"(tasks:read, tasks:write) is refused from then on", "name=\"confirmed\" value=\"true\"");
+				"(tasks:read, tasks:write) is refused from then on", "name=\"confirmed\" value=\"true\"",
+				"<nav class=\"sidebar\" aria-label=\"Views\">");
 
 		assertThat(messagesAfter(page, page.post(question, Map.of("confirmed", "true")))).contains("Token revoked.");
 
