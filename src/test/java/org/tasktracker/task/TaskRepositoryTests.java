@@ -525,11 +525,12 @@ class TaskRepositoryTests {
 	private List<Long> plainSearch(TaskListQuery query) {
 		return this.jdbc.sql("""
 				SELECT id FROM tasks
-				WHERE (title ILIKE :pattern OR description ILIKE :pattern)
+				WHERE owner_id = :owner AND (title ILIKE :pattern OR description ILIKE :pattern)
 				  AND (CAST(:completed AS boolean) IS NULL OR completed = :completed)
 				  AND (CAST(:after AS bigint) IS NULL OR (CASE WHEN :descending THEN id < :after ELSE id > :after END))
 				ORDER BY CASE WHEN :descending THEN -id ELSE id END
 				""")
+			.param("owner", OWNER)
 			.param("pattern", "%" + TaskRepository.escapeLike(query.q()) + "%")
 			.param("completed", query.completed(), Types.BOOLEAN)
 			.param("after", query.after(), Types.BIGINT)
