@@ -82,6 +82,10 @@
         // focus where it was (htmx puts it back on the same element).
         firstField(open).focus();
       }
+      else if (source && source.matches && source.matches("[data-pane-link]")) {
+        // A subtask's or a parent's pane: the focus on the pane, which names its task.
+        open.focus();
+      }
     }
     else if (target === document.body && focusAfterClose !== null) {
       var row = rowOf(focusAfterClose);
@@ -316,4 +320,27 @@
   document.addEventListener("DOMContentLoaded", showTheme);
   document.addEventListener("htmx:afterSettle", showTheme);
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showTheme);
+
+  // ---- The pane's parts answered in place (issue 33) ----
+
+  // A request from the pane says whether the list beside it shows the pane's task, so
+  // that the answer brings that row up to date too (its "1/2" after a tick), and never
+  // names a row that is not there (htmx would log an error for it).
+  document.addEventListener("htmx:configRequest", function (event) {
+    var open = pane();
+    var source = event.detail.elt;
+    if (open && source && open.contains(source) && rowOf(open.dataset.paneTask)) {
+      event.detail.headers["X-Pane-Row-Shown"] = "true";
+    }
+  });
+
+  // The pane's task's row, brought up to date by such an answer, is still the open one.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var settled = event.target;
+    var open = pane();
+    if (open && settled instanceof Element && settled.matches("li.task")
+        && open.dataset.paneTask === settled.dataset.taskId) {
+      settled.classList.add("open", "selected");
+    }
+  });
 })();

@@ -29,4 +29,13 @@ record Recurrence(
 		return FROM_COMPLETION.equals(this.from);
 	}
 
+	/**
+	 * The rule as the web UI says it. For now the rule's own text
+	 * ({@code FREQ=WEEKLY;BYDAY=MO}): the one place to call
+	 * {@code org.tasktracker.recurrence.RuleWords} once it exists ("every Monday").
+	 */
+	public String inWords() {
+		return this.rule;
+	}
+
 }

@@ -580,6 +580,8 @@ class TaskPages {
 			@RequestParam(required = false) @Nullable String back,
 			@RequestHeader(name = "HX-Target", required = false) @Nullable String target, Model model) {
 		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		// The pane reads its subtasks, reminders and recurrence for the caller itself.
+		model.addAttribute("caller", caller);
 		String view = (back != null) ? safeBack(back) : listedIn(task);
 		model.addAttribute("detail",
 				detail(caller, task, EditForm.of(task, this.zones.zoneOf(caller.id())), List.of(), view));
@@ -599,7 +601,7 @@ class TaskPages {
 		return (task.projectId() != null) ? "/app/projects/" + task.projectId() : "/app/inbox";
 	}
 
-	private static String detailPath(long id, String back) {
+	static String detailPath(long id, String back) {
 		return "/app/tasks/" + id + "?back=" + UriUtils.encodeQueryParam(back, StandardCharsets.UTF_8);
 	}
 
@@ -664,6 +666,7 @@ class TaskPages {
 			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
 		}
 		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		model.addAttribute("caller", caller);
 		model.addAttribute("detail", detail(caller, task, form.withId(id), problems, safeBack(back)));
 		response.setStatus(422);
 		if (htmx != null) {
