@@ -1,5 +1,5 @@
-// TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts and a task's
-// detail pane (focus in, Esc out, back to the row). Loaded as a file (the Content-Security-Policy allows no
+// TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts, a task's
+// detail pane (focus in, Esc out, back to the row) and rows answered in place. Loaded as a file (the Content-Security-Policy allows no
 // inline script); htmx swaps pages in place, so everything here is bound once, on the
 // document.
 (function () {
@@ -321,7 +321,7 @@
   document.addEventListener("htmx:afterSettle", showTheme);
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showTheme);
 
-  // ---- The pane's parts answered in place (issue 33) ----
+  // ---- Rows and pane parts answered in place (issue 33) ----
 
   // A request from the pane says whether the list beside it shows the pane's task, so
   // that the answer brings that row up to date too (its "1/2" after a tick), and never
@@ -334,13 +334,50 @@
     }
   });
 
-  // The pane's task's row, brought up to date by such an answer, is still the open one.
+  // A row answered in place (a recurring task completed, its undo) comes back without
+  // the page's marks: it keeps its selection and the focus, and takes the focus after
+  // an undo from the message, whose button is gone.
+  var rowState = null;
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var target = event.detail.target;
+    if (target && target.matches && target.matches("li.task")) {
+      var source = event.detail.requestConfig ? event.detail.requestConfig.elt : null;
+      rowState = {
+        id: target.dataset.taskId,
+        selected: target.classList.contains("selected"),
+        focus: target.contains(document.activeElement) || !!(source && source.closest && source.closest("#notice"))
+      };
+    }
+  });
+
   document.addEventListener("htmx:afterSettle", function (event) {
     var settled = event.target;
+    if (!(settled instanceof Element)) {
+      return;
+    }
     var open = pane();
-    if (open && settled instanceof Element && settled.matches("li.task")
-        && open.dataset.paneTask === settled.dataset.taskId) {
-      settled.classList.add("open", "selected");
+    if (settled.matches("li.task")) {
+      if (open && open.dataset.paneTask === settled.dataset.taskId) {
+        settled.classList.add("open", "selected");
+        var target = event.detail.target;
+        if (target && target.matches && target.matches("li.task")) {
+          // Completed from its row while its details are open: they show the new due,
+          // so that a Save does not write the old one back.
+          htmx.ajax("GET", "/app/tasks/" + settled.dataset.taskId + "?back=" + encodeURIComponent(open.dataset.back),
+            { target: "#task-pane", swap: "outerHTML" });
+        }
+      }
+      if (selectAfterSwap >= 0) {
+        // `x` on a recurring task: its row stays where it was, and stays selected.
+        select(selectAfterSwap);
+        selectAfterSwap = -1;
+      }
+      else if (rowState && rowState.id === settled.dataset.taskId) {
+        if (rowState.selected || rowState.focus) {
+          select(tasks().indexOf(settled));
+        }
+      }
+      rowState = null;
     }
   });
 })();

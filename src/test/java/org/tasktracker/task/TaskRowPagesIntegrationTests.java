@@ -1,0 +1,149 @@
+package org.tasktracker.task;
+
+import java.net.http.HttpResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.tasktracker.task.PageUser.row;
+
+/**
+ * Issue 33: rows over plain HTTP. A row shows its subtasks done of all and, for a
+ * recurring task, a repeat icon; completing a recurring task in its row answers the row
+ * with its next due and "Moved to ..." with an Undo for the live region, and the undo
+ * moves it back. Another user's task is a 404 that changes nothing. The same settings as
+ * {@link WebUiBrowserTests}, so that a run of both starts the service once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
+				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+@AutoConfigureRestTestClient
+class TaskRowPagesIntegrationTests {
+
+	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private RestTestClient client;
+
+	@Test
+	void aRowShowsItsSubtasksDoneOfAllAndARepeatIconByItsDue() {
+		PageUser user = newUser();
+		long parent = user.task("{\"title\": \"Pack\"}");
+		long socks = user.task("{\"title\": \"Socks\", \"parent_id\": " + parent + "}");
+		user.task("{\"title\": \"Shirts\", \"parent_id\": " + parent + "}");
+		user.api("POST", "/tasks/" + socks + "/complete", null);
+		long daily = user.task("{\"title\": \"Stretch\", \"due\": {\"date\": \"" + LocalDate.now(user.zone())
+				+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+
+		String inbox = user.session().get("/app/inbox").body();
+
+		assertThat(row(inbox, parent)).contains(
+				"<span class=\"subtask-count\"><span aria-hidden=\"true\">1/2</span><span class=\"visually-hidden\">, 1 of 2 subtasks done</span></span>")
+			.doesNotContain("class=\"repeat\"");
+		assertThat(row(inbox, daily))
+			.contains("<svg class=\"repeat\" role=\"img\" aria-label=\"Repeats\"", "<title>Repeats: FREQ=DAILY</title>",
+					"hx-post=\"/app/tasks/" + daily + "/row/complete\"", "hx-target=\"closest li\"")
+			.doesNotContain("subtask-count");
+		assertThat(row(inbox, parent)).as("a task without recurrence is completed as before").doesNotContain("hx-post");
+	}
+
+	@Test
+	void completingARecurringTaskInItsRowMovesItsDueAndItsUndoMovesItBack() {
+		PageUser user = newUser();
+		LocalDate today = LocalDate.now(user.zone());
+		long id = user.task("{\"title\": \"Water the plants\", \"due\": {\"date\": \"" + today
+				+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+
+		HttpResponse<String> completed = user.htmxPost("/app/tasks/" + id + "/row/complete",
+				Map.of("back", "/app/today"));
+
+		assertThat(completed.statusCode()).isEqualTo(200);
+		assertThat(completed.body().strip()).startsWith("<li class=\"task\"");
+		assertThat(row(completed.body(), id)).contains("id=\"row-" + id + "\"", "<span>Tomorrow</span>",
+				"hx-post=\"/app/tasks/" + id + "/row/complete\"");
+		String notice = completed.body().substring(completed.body().indexOf("<div id=\"notice\""));
+		assertThat(notice).contains("hx-swap-oob=\"innerHTML\"", "Moved to " + DAY.format(today.plusDays(1)),
+				"hx-post=\"/app/tasks/" + id + "/row/reopen\"", "hx-target=\"#row-" + id + "\"",
+				"data-undo>Undo</button>");
+		JsonNode task = user.task(id);
+		assertThat(task.get("completed").booleanValue()).isFalse();
+		assertThat(task.get("due").get("date").stringValue()).isEqualTo(today.plusDays(1).toString());
+		assertThat(user.api("GET", "/tasks/" + id + "/completions", null)).hasSize(1);
+
+		HttpResponse<String> undone = user.htmxPost("/app/tasks/" + id + "/row/reopen", Map.of("back", "/app/today"));
+
+		assertThat(undone.statusCode()).isEqualTo(200);
+		assertThat(row(undone.body(), id)).contains("<span>Today</span>");
+		assertThat(undone.body()).contains("Moved back to " + DAY.format(today)).doesNotContain("data-undo");
+		assertThat(user.task(id).get("due").get("date").stringValue()).isEqualTo(today.toString());
+		assertThat(user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
+
+		// Without script: back to the view, with the message and the undo.
+		HttpResponse<String> plain = user.session()
+			.post("/app/tasks/" + id + "/row/complete", Map.of("back", "/app/today"));
+		assertThat(plain.statusCode()).isEqualTo(302);
+		assertThat(user.session().get("/app/today").body()).contains(
+				"<div id=\"notice\" class=\"notice-area\" role=\"status\">",
+				"Moved to " + DAY.format(today.plusDays(1)), "data-undo>Undo</button>");
+	}
+
+	@Test
+	void anotherUsersTaskIsNotFoundOnEveryRowRouteAndNothingChanges() {
+		PageUser owner = newUser();
+		LocalDate today = LocalDate.now(owner.zone());
+		long theirs = owner.task("{\"title\": \"Private\", \"due\": {\"date\": \"" + today
+				+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+		String before = owner.task(theirs).toString();
+		PageUser intruder = newUser();
+		List<Map.Entry<String, Map<String, String>>> routes = List.of(
+				Map.entry("/app/tasks/" + theirs + "/row/complete", Map.of("back", "/app/today")),
+				Map.entry("/app/tasks/" + theirs + "/row/reopen", Map.of("back", "/app/today")));
+
+		for (Map.Entry<String, Map<String, String>> route : routes) {
+			HttpResponse<String> forHtmx = intruder.htmxPost(route.getKey(), route.getValue());
+			assertThat(forHtmx.statusCode()).as(route.getKey()).isEqualTo(404);
+			assertThat(forHtmx.headers().firstValue("HX-Retarget")).as(route.getKey()).hasValue("#notice");
+			assertThat(forHtmx.body()).as(route.getKey())
+				.contains("That task no longer exists, or it is not yours.")
+				.doesNotContain("Private");
+			HttpResponse<String> plain = intruder.session().post(route.getKey(), route.getValue());
+			assertThat(plain.statusCode()).as(route.getKey()).isEqualTo(404);
+			assertThat(plain.body()).as(route.getKey()).contains("<h1>Not found</h1>").doesNotContain("Private");
+		}
+		assertThat(owner.task(theirs).toString()).isEqualTo(before);
+		assertThat(owner.api("GET", "/tasks/" + theirs + "/completions", null)).isEmpty();
+	}
+
+	@Test
+	void aRowFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
+		PageUser user = newUser();
+		long id = user.task("{\"title\": \"Stretch\", \"due\": {\"date\": \"2027-01-01\"}, "
+				+ "\"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+
+		HttpResponse<String> forged = user.session()
+			.postWithToken("/app/tasks/" + id + "/row/complete", "not-the-token", Map.of("back", "/app/inbox"));
+
+		assertThat(forged.statusCode()).isEqualTo(403);
+		assertThat(user.task(id).get("due").get("date").stringValue()).isEqualTo("2027-01-01");
+	}
+
+	private PageUser newUser() {
+		return PageUser.create(this.client, this.port, "Europe/Berlin");
+	}
+
+}
