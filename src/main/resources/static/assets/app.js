@@ -1,5 +1,6 @@
 // TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts, a task's
-// detail pane (focus in, Esc out, back to the row) and rows answered in place. Loaded as a file (the Content-Security-Policy allows no
+// detail pane (focus in, Esc out, back to the row), rows answered in place and the
+// manual order (drag a row, or Alt+arrow). Loaded as a file (the Content-Security-Policy allows no
 // inline script); htmx swaps pages in place, so everything here is bound once, on the
 // document.
 (function () {
@@ -321,7 +322,7 @@
   document.addEventListener("htmx:afterSettle", showTheme);
   window.matchMedia("(prefers-color-scheme: dark)").addEventListener("change", showTheme);
 
-  // ---- Rows and pane parts answered in place (issue 33) ----
+  // ---- Rows and pane parts answered in place, the manual order (issue 33) ----
 
   // A request from the pane says whether the list beside it shows the pane's task, so
   // that the answer brings that row up to date too (its "1/2" after a tick), and never
@@ -379,5 +380,161 @@
       }
       rowState = null;
     }
+    else if (settled.matches("ul[data-reorder]")) {
+      makeDraggable();
+      if (open) {
+        var shown = rowOf(open.dataset.paneTask);
+        if (shown) {
+          shown.classList.add("open");
+        }
+      }
+      var moved = movedByKey !== null ? rowOf(movedByKey) : null;
+      movedByKey = null;
+      if (moved) {
+        select(tasks().indexOf(moved));
+      }
+    }
+  });
+
+  // ---- Manual order: drag a row, or Alt+ArrowUp / Alt+ArrowDown on it ----
+
+  // A project's list and the Inbox's (ul[data-reorder], which holds the view's address)
+  // are in manual order. The row moves at once; the server is told where it now is
+  // (right after the row above it, or first), and answers the list as stored, with the
+  // row's place in words for the live region. Moves are sent one after the other; while
+  // more are waiting, an answer is not shown, so the rows do not jump back and forth.
+  var movesWaiting = 0;
+  var moves = Promise.resolve();
+  var movedByKey = null;
+
+  function makeDraggable() {
+    document.querySelectorAll("ul[data-reorder] > li.task").forEach(function (row) {
+      row.draggable = true;
+    });
+  }
+  document.addEventListener("DOMContentLoaded", makeDraggable);
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.target === document.body) {
+      makeDraggable();
+    }
+  });
+
+  function sendMove(row) {
+    var list = row.parentElement;
+    var above = row.previousElementSibling;
+    var token = document.querySelector("input[name=_csrf]");
+    var values = {
+      after: above ? above.dataset.taskId : "",
+      back: list.dataset.reorder,
+      _csrf: token ? token.value : ""
+    };
+    var path = "/app/tasks/" + row.dataset.taskId + "/move";
+    movesWaiting++;
+    moves = moves.then(function () {
+      var current = document.querySelector("ul[data-reorder]");
+      if (!current) {
+        return null;
+      }
+      return htmx.ajax("POST", path, { source: current, target: current, swap: "outerHTML", values: values });
+    }).catch(function () {
+      return null;
+    }).then(function () {
+      movesWaiting--;
+    });
+  }
+
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    var config = event.detail.requestConfig;
+    if (config && /\/move$/.test(config.path) && movesWaiting > 1) {
+      // Another move follows: its answer will show the list.
+      event.detail.shouldSwap = false;
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (!event.altKey || event.ctrlKey || event.metaKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) {
+      return;
+    }
+    var row = event.target.closest && event.target.closest("ul[data-reorder] > li.task");
+    if (!row) {
+      return;
+    }
+    event.preventDefault();
+    // The row itself holds the focus, by its id, across the answer's swap.
+    select(tasks().indexOf(row));
+    var list = row.parentElement;
+    if (event.key === "ArrowUp" && row.previousElementSibling) {
+      // The neighbour moves, not the row, so that the focus stays on it.
+      list.insertBefore(row.previousElementSibling, row.nextElementSibling);
+    }
+    else if (event.key === "ArrowDown" && row.nextElementSibling) {
+      list.insertBefore(row.nextElementSibling, row);
+    }
+    else {
+      return;
+    }
+    movedByKey = row.dataset.taskId;
+    sendMove(row);
+  });
+
+  var dragged = null;
+  var draggedFrom = null;
+  var dropped = false;
+
+  document.addEventListener("dragstart", function (event) {
+    var row = event.target.closest && event.target.closest("ul[data-reorder] > li.task");
+    if (!row) {
+      return;
+    }
+    dragged = row;
+    draggedFrom = row.nextElementSibling;
+    dropped = false;
+    row.classList.add("dragging");
+    if (event.dataTransfer) {
+      event.dataTransfer.effectAllowed = "move";
+      event.dataTransfer.setData("text/plain", row.querySelector(".title").textContent);
+    }
+  });
+
+  document.addEventListener("dragover", function (event) {
+    if (!dragged) {
+      return;
+    }
+    var row = event.target.closest && event.target.closest("li.task");
+    if (!row || row.parentElement !== dragged.parentElement) {
+      return;
+    }
+    event.preventDefault();
+    if (event.dataTransfer) {
+      event.dataTransfer.dropEffect = "move";
+    }
+    if (row !== dragged) {
+      var box = row.getBoundingClientRect();
+      var below = event.clientY > box.top + box.height / 2;
+      row.parentElement.insertBefore(dragged, below ? row.nextElementSibling : row);
+    }
+  });
+
+  document.addEventListener("drop", function (event) {
+    if (!dragged) {
+      return;
+    }
+    event.preventDefault();
+    dropped = true;
+    if (dragged.nextElementSibling !== draggedFrom) {
+      sendMove(dragged);
+    }
+  });
+
+  document.addEventListener("dragend", function () {
+    if (!dragged) {
+      return;
+    }
+    if (!dropped && dragged.nextElementSibling !== draggedFrom) {
+      // Dropped outside the list, or Esc: back where it was.
+      dragged.parentElement.insertBefore(dragged, draggedFrom);
+    }
+    dragged.classList.remove("dragging");
+    dragged = null;
   });
 })();

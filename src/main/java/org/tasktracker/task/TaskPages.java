@@ -58,7 +58,7 @@ import org.springframework.web.util.UriUtils;
 class TaskPages {
 
 	/** At most this many tasks a view. */
-	private static final int VIEW_LIMIT = 200;
+	static final int VIEW_LIMIT = 200;
 
 	/** How many deletions a session can undo, the latest first. */
 	private static final int UNDOABLE_DELETES = 10;
@@ -139,7 +139,16 @@ class TaskPages {
 	@GetMapping("/app/inbox")
 	String inbox(@AuthenticationPrincipal Account caller, Model model) {
 		return view(caller, model, "inbox", "Inbox", "/app/inbox",
-				List.of(new Section(null, list(caller, "project_id=inbox&completed=false"), false)));
+				List.of(new Section(null, list(caller, manualOrder(null)), false)));
+	}
+
+	/**
+	 * A project's list, or the Inbox's: its open root tasks in manual order, which a row
+	 * dragged or moved by Alt+arrow changes ({@link TaskRowPages#move}); subtasks are in
+	 * their parent's pane.
+	 */
+	static String manualOrder(@Nullable Long project) {
+		return "completed=false&parent_id=none&sort=position&project_id=" + ((project != null) ? project : "inbox");
 	}
 
 	/**
@@ -278,7 +287,7 @@ class TaskPages {
 			.orElseThrow(PageNotFoundException::new);
 		model.addAttribute("project", project);
 		return view(caller, model, "project-" + id, project.name(), "/app/projects/" + id,
-				List.of(new Section(null, list(caller, "completed=false&sort=due&project_id=" + id), false)));
+				List.of(new Section(null, list(caller, manualOrder(id)), false)));
 	}
 
 	@GetMapping("/app/labels/{key}")

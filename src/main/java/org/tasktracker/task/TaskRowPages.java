@@ -3,6 +3,7 @@ package org.tasktracker.task;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -11,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
 import org.tasktracker.account.UserZones;
+import org.tasktracker.web.InvalidRequestException;
 import org.tasktracker.web.PageNotFoundException;
 import org.tasktracker.web.WebPage;
 
@@ -24,10 +26,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * What a row of a list does in place (issue 33), answered with the row and a message for
- * the page's live region ({@code #notice}), never the whole view: completing a recurring
- * task (the row stays, with its next due, "Moved to Tue 8 Dec" and an Undo), and its
- * undo. Without script each is answered with a redirect back to the view.
+ * What a row of a list does in place (issue 33), answered with the row or the list and a
+ * message for the page's live region ({@code #notice}), never the whole view: completing
+ * a recurring task (the row stays, with its next due, "Moved to Tue 8 Dec" and an Undo),
+ * its undo, and a move in the manual order of a project or the Inbox (a row dragged, or
+ * moved by Alt+arrow). Without script each is answered with a redirect back to the view.
  */
 @Controller
 @WebPage
@@ -94,6 +97,64 @@ class TaskRowPages {
 			return "redirect:" + TaskPages.safeBack(back);
 		}
 		return row(task, zone, back, notice, model);
+	}
+
+	/**
+	 * Puts a root task of a project or the Inbox right after another ({@code after}, the
+	 * row now above it), or first ({@code after} empty), and answers the list in its new
+	 * order, the moved task's place in words for the live region. A sibling that is not
+	 * in the same list is refused, and the list comes back as it is.
+	 */
+	@PostMapping("/app/tasks/{id}/move")
+	String move(@AuthenticationPrincipal Account caller, @PathVariable long id,
+			@RequestParam(defaultValue = "") String after, @RequestParam(defaultValue = "/app") String back,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		Optional<Task> found = this.tasks.findById(caller.id(), id);
+		if (found.isEmpty()) {
+			return missing(htmx, model, response);
+		}
+		String refusal = null;
+		Optional<Task> moved = found;
+		if (!after.isBlank() && !after.matches("\\d{1,18}")) {
+			refusal = "That place is not in this list.";
+		}
+		else {
+			try {
+				moved = this.tasks.move(caller.id(), id,
+						new TaskMove(false, null, false, null, true, after.isBlank() ? null : Long.valueOf(after)));
+			}
+			catch (InvalidRequestException ex) {
+				refusal = "It cannot go there: the task above it must be in the same list.";
+			}
+		}
+		if (moved.isEmpty()) {
+			return missing(htmx, model, response);
+		}
+		Task task = moved.get();
+		if (htmx == null) {
+			redirect.addFlashAttribute((refusal != null) ? "problems" : "notice",
+					(refusal != null) ? List.of(refusal) : "Moved: " + task.title());
+			return "redirect:" + TaskPages.safeBack(back);
+		}
+		ZoneId zone = this.zones.zoneOf(caller.id());
+		Instant now = Instant.now();
+		LocalDate today = LocalDate.ofInstant(now, zone);
+		List<Task> list = ListedTasks.of(this.tasks, caller.id(),
+				TaskPages.manualOrder(task.projectId()) + "&limit=" + TaskPages.VIEW_LIMIT);
+		int place = list.stream().map(Task::id).toList().indexOf(id);
+		model.addAttribute("rows",
+				list.stream().map((listed) -> TaskPages.Shown.of(listed, zone, today, now)).toList());
+		model.addAttribute("rowBack", TaskPages.safeBack(back));
+		if (refusal != null) {
+			response.setStatus(422);
+			model.addAttribute("problem", refusal);
+		}
+		else {
+			model.addAttribute("notice",
+					"Moved: " + task.title() + ((place >= 0) ? ", " + (place + 1) + " of " + list.size() + "." : "."));
+		}
+		return "task-answers :: list";
 	}
 
 	private String row(Task task, ZoneId zone, String back, String notice, Model model) {

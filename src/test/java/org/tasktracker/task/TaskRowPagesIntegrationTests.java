@@ -18,13 +18,15 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.task.PageUser.row;
+import static org.tasktracker.task.PageUser.rows;
 
 /**
  * Issue 33: rows over plain HTTP. A row shows its subtasks done of all and, for a
  * recurring task, a repeat icon; completing a recurring task in its row answers the row
  * with its next due and "Moved to ..." with an Undo for the live region, and the undo
- * moves it back. Another user's task is a 404 that changes nothing. The same settings as
- * {@link WebUiBrowserTests}, so that a run of both starts the service once.
+ * moves it back. A project's list and the Inbox are in manual order, and a move answers
+ * the list in its new order. Another user's task is a 404 that changes nothing. The same
+ * settings as {@link WebUiBrowserTests}, so that a run of both starts the service once.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
@@ -60,6 +62,7 @@ class TaskRowPagesIntegrationTests {
 					"hx-post=\"/app/tasks/" + daily + "/row/complete\"", "hx-target=\"closest li\"")
 			.doesNotContain("subtask-count");
 		assertThat(row(inbox, parent)).as("a task without recurrence is completed as before").doesNotContain("hx-post");
+		assertThat(rows(inbox)).as("subtasks are in their parent's pane").doesNotContain(socks);
 	}
 
 	@Test
@@ -103,16 +106,102 @@ class TaskRowPagesIntegrationTests {
 	}
 
 	@Test
+	void aProjectAndTheInboxListTheirRootTasksInManualOrder() {
+		PageUser user = newUser();
+		long project = user.api("POST", "/projects", "{\"name\": \"Garden\"}").get("id").longValue();
+		long later = user
+			.task("{\"title\": \"Later\", \"project_id\": " + project + ", \"due\": {\"date\": \"2027-05-01\"}}");
+		long sooner = user
+			.task("{\"title\": \"Sooner\", \"project_id\": " + project + ", \"due\": {\"date\": \"2027-01-01\"}}");
+		long undated = user.task("{\"title\": \"Undated\", \"project_id\": " + project + "}");
+		user.task("{\"title\": \"Child\", \"parent_id\": " + later + "}");
+		user.api("POST", "/tasks/" + undated + "/move", "{\"after\": null}");
+		long first = user.task("{\"title\": \"First in\"}");
+		long second = user.task("{\"title\": \"Second in\"}");
+		user.api("POST", "/tasks/" + second + "/move", "{\"after\": null}");
+
+		String page = user.session().get("/app/projects/" + project).body();
+		String inbox = user.session().get("/app/inbox").body();
+
+		assertThat(rows(page)).containsExactly(undated, later, sooner);
+		assertThat(page).contains(
+				"<ul class=\"tasks\" data-reorder=\"/app/projects/" + project + "\" aria-describedby=\"reorder-help\">",
+				"id=\"reorder-help\"");
+		assertThat(rows(inbox)).containsExactly(second, first);
+		assertThat(inbox).contains("data-reorder=\"/app/inbox\"");
+		assertThat(user.session().get("/app/today").body()).doesNotContain("data-reorder");
+	}
+
+	@Test
+	void aMovePutsTheTaskAfterTheRowAboveItAndAnswersTheListInItsNewOrder() {
+		PageUser user = newUser();
+		long project = user.api("POST", "/projects", "{\"name\": \"Chores\"}").get("id").longValue();
+		long a = user.task("{\"title\": \"Dishes\", \"project_id\": " + project + "}");
+		long b = user.task("{\"title\": \"Laundry\", \"project_id\": " + project + "}");
+		long c = user.task("{\"title\": \"Vacuum\", \"project_id\": " + project + "}");
+		String back = "/app/projects/" + project;
+
+		HttpResponse<String> moved = user.htmxPost("/app/tasks/" + a + "/move", Map.of("after", "" + c, "back", back));
+
+		assertThat(moved.statusCode()).isEqualTo(200);
+		assertThat(moved.body().strip()).startsWith("<ul class=\"tasks\" data-reorder=\"" + back + "\"");
+		assertThat(rows(moved.body())).containsExactly(b, c, a);
+		assertThat(moved.body()).contains("<div id=\"notice\" hx-swap-oob=\"innerHTML\">", "Moved: Dishes, 3 of 3.");
+		assertThat(rows(user.session().get(back).body())).containsExactly(b, c, a);
+
+		HttpResponse<String> first = user.htmxPost("/app/tasks/" + c + "/move", Map.of("after", "", "back", back));
+		assertThat(rows(first.body())).containsExactly(c, b, a);
+		assertThat(first.body()).contains("Moved: Vacuum, 1 of 3.");
+		assertThat(rows(user.session().get(back).body())).containsExactly(c, b, a);
+
+		// Without script: back to the view.
+		HttpResponse<String> plain = user.session()
+			.post("/app/tasks/" + a + "/move", Map.of("after", "" + c, "back", back));
+		assertThat(plain.statusCode()).isEqualTo(302);
+		assertThat(rows(user.session().get(back).body())).containsExactly(c, a, b);
+	}
+
+	@Test
+	void aMoveAfterATaskOfAnotherListOrAfterNothingReadableIsRefusedAndChangesNothing() {
+		PageUser user = newUser();
+		long project = user.api("POST", "/projects", "{\"name\": \"Desk\"}").get("id").longValue();
+		long a = user.task("{\"title\": \"File\", \"project_id\": " + project + "}");
+		long b = user.task("{\"title\": \"Sort\", \"project_id\": " + project + "}");
+		long inInbox = user.task("{\"title\": \"Elsewhere\"}");
+		String back = "/app/projects/" + project;
+		String positions = positions(user, project);
+
+		HttpResponse<String> elsewhere = user.htmxPost("/app/tasks/" + a + "/move",
+				Map.of("after", "" + inInbox, "back", back));
+		HttpResponse<String> itself = user.htmxPost("/app/tasks/" + a + "/move", Map.of("after", "" + a, "back", back));
+		HttpResponse<String> garbage = user.htmxPost("/app/tasks/" + a + "/move", Map.of("after", "b4", "back", back));
+
+		for (HttpResponse<String> refused : List.of(elsewhere, itself, garbage)) {
+			assertThat(refused.statusCode()).isEqualTo(422);
+			assertThat(rows(refused.body())).containsExactly(a, b);
+			assertThat(refused.body()).contains("<div class=\"problems\"><p>");
+		}
+		assertThat(elsewhere.body()).contains("It cannot go there: the task above it must be in the same list.");
+		assertThat(garbage.body()).contains("That place is not in this list.");
+		assertThat(positions(user, project)).isEqualTo(positions);
+	}
+
+	@Test
 	void anotherUsersTaskIsNotFoundOnEveryRowRouteAndNothingChanges() {
 		PageUser owner = newUser();
 		LocalDate today = LocalDate.now(owner.zone());
 		long theirs = owner.task("{\"title\": \"Private\", \"due\": {\"date\": \"" + today
 				+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+		long theirOther = owner.task("{\"title\": \"Private too\"}");
 		String before = owner.task(theirs).toString();
 		PageUser intruder = newUser();
+		long mine = intruder.task("{\"title\": \"Mine\"}");
+		long mineToo = intruder.task("{\"title\": \"Mine too\"}");
 		List<Map.Entry<String, Map<String, String>>> routes = List.of(
 				Map.entry("/app/tasks/" + theirs + "/row/complete", Map.of("back", "/app/today")),
-				Map.entry("/app/tasks/" + theirs + "/row/reopen", Map.of("back", "/app/today")));
+				Map.entry("/app/tasks/" + theirs + "/row/reopen", Map.of("back", "/app/today")),
+				Map.entry("/app/tasks/" + theirs + "/move", Map.of("after", "" + theirOther, "back", "/app/inbox")),
+				Map.entry("/app/tasks/" + theirs + "/move", Map.of("after", "", "back", "/app/inbox")));
 
 		for (Map.Entry<String, Map<String, String>> route : routes) {
 			HttpResponse<String> forHtmx = intruder.htmxPost(route.getKey(), route.getValue());
@@ -127,23 +216,42 @@ class TaskRowPagesIntegrationTests {
 		}
 		assertThat(owner.task(theirs).toString()).isEqualTo(before);
 		assertThat(owner.api("GET", "/tasks/" + theirs + "/completions", null)).isEmpty();
+
+		// Their task as the place to go after: refused, as not in the list.
+		String positions = positions(intruder, null);
+		HttpResponse<String> after = intruder.htmxPost("/app/tasks/" + mine + "/move",
+				Map.of("after", "" + theirOther, "back", "/app/inbox"));
+		assertThat(after.statusCode()).isEqualTo(422);
+		assertThat(after.body()).doesNotContain("Private");
+		assertThat(rows(after.body())).containsExactly(mine, mineToo);
+		assertThat(positions(intruder, null)).isEqualTo(positions);
 	}
 
 	@Test
 	void aRowFormPostedWithoutItsCsrfTokenIsRefusedAndChangesNothing() {
 		PageUser user = newUser();
-		long id = user.task("{\"title\": \"Stretch\", \"due\": {\"date\": \"2027-01-01\"}, "
-				+ "\"recurrence\": {\"rule\": \"FREQ=DAILY\"}}");
+		long a = user.task("{\"title\": \"One\"}");
+		long b = user.task("{\"title\": \"Two\"}");
 
 		HttpResponse<String> forged = user.session()
-			.postWithToken("/app/tasks/" + id + "/row/complete", "not-the-token", Map.of("back", "/app/inbox"));
+			.postWithToken("/app/tasks/" + b + "/move", "not-the-token", Map.of("after", "", "back", "/app/inbox"));
 
 		assertThat(forged.statusCode()).isEqualTo(403);
-		assertThat(user.task(id).get("due").get("date").stringValue()).isEqualTo("2027-01-01");
+		assertThat(rows(user.session().get("/app/inbox").body())).containsExactly(a, b);
 	}
 
 	private PageUser newUser() {
 		return PageUser.create(this.client, this.port, "Europe/Berlin");
+	}
+
+	/** The positions of a project's (or the Inbox's) tasks, by id. */
+	private static String positions(PageUser user, Long project) {
+		JsonNode tasks = user.api("GET", "/tasks?sort=position&project_id=" + ((project != null) ? project : "inbox"),
+				null);
+		return tasks.valueStream()
+			.map((task) -> task.get("id").longValue() + ":" + task.get("position").stringValue())
+			.toList()
+			.toString();
 	}
 
 }
