@@ -120,6 +120,8 @@ class WebUiScreenshotsBrowserTests {
 		List<String[]> views = List.of(new String[] { "today", "/app/today" },
 				new String[] { "upcoming", "/app/upcoming" }, new String[] { "project", "/app/projects/" + this.work },
 				new String[] { "task-pane", "/app/tasks/" + this.report + "?back=/app/today" },
+				new String[] { "task-pane-subtasks", "/app/tasks/" + this.report + "?back=/app/projects/" + this.work,
+						"#pane-subtasks" },
 				new String[] { "search",
 						"/app/search?q=" + java.net.URLEncoder.encode("report #work p1", StandardCharsets.UTF_8) },
 				new String[] { "settings", "/app/settings" });
@@ -142,6 +144,11 @@ class WebUiScreenshotsBrowserTests {
 						}
 						Browser.seriousViolations(this.browser, axe)
 							.forEach((violation) -> problems.add(where + ": " + violation));
+						if (view.length > 2) {
+							// The part of the page the screenshot is of, scrolled to.
+							this.browser.driver()
+								.executeScript("arguments[0].scrollIntoView()", this.browser.find(view[2]));
+						}
 						Files.write(
 								shots.resolve(
 										"%s-%s-%s.png".formatted(view[0], size[0] < 500 ? "phone" : "wide", theme)),
@@ -157,8 +164,52 @@ class WebUiScreenshotsBrowserTests {
 	}
 
 	/**
+	 * Issue 33: a row dragged in a project's manual order, drawn lifted, with the rows
+	 * making room for it where it would go; let go outside the list, it goes back.
+	 */
+	@Test
+	void aRowBeingDraggedIsDrawnLiftedAndGoesBackWhenLetGoOutsideTheList() throws Exception {
+		Path shots = Files.createDirectories(Path.of("target/screenshots"));
+		this.browser.driver().manage().window().setSize(new Dimension(1280, 800));
+		this.browser.driver().get(base() + "/app/projects/" + this.work);
+		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		this.browser.await((driver) -> this.browser.driver()
+			.executeScript("return document.querySelector('ul[data-reorder] > li[draggable=true]') !== null"));
+		List<String> before = rowTitles();
+		for (String theme : List.of("light", "dark")) {
+			this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+			this.browser.driver().executeScript("""
+					const rows = document.querySelectorAll('ul[data-reorder] > li.task');
+					const data = new DataTransfer();
+					const box = rows[2].getBoundingClientRect();
+					const at = { bubbles: true, cancelable: true, dataTransfer: data,
+					             clientX: box.left + 40, clientY: box.top + box.height * 0.75 };
+					rows[0].dispatchEvent(new DragEvent('dragstart', at));
+					rows[2].dispatchEvent(new DragEvent('dragover', at));
+					""");
+			assertThat(this.browser.find("li.task.dragging").getText()).startsWith(before.get(0));
+			assertThat(rowTitles().indexOf(before.get(0))).isEqualTo(2);
+			Files.write(shots.resolve("project-drag-wide-%s.png".formatted(theme)),
+					this.browser.driver().getScreenshotAs(OutputType.BYTES));
+			this.browser.driver()
+				.executeScript("document.querySelector('li.task.dragging').dispatchEvent("
+						+ "new DragEvent('dragend', { bubbles: true, dataTransfer: new DataTransfer() }))");
+			assertThat(rowTitles()).isEqualTo(before);
+			assertThat(this.browser.driver().findElements(By.cssSelector("li.task.dragging"))).isEmpty();
+		}
+	}
+
+	private List<String> rowTitles() {
+		return this.browser.driver()
+			.findElements(By.cssSelector("ul[data-reorder] > li.task a.title"))
+			.stream()
+			.map(org.openqa.selenium.WebElement::getText)
+			.toList();
+	}
+
+	/**
 	 * Projects in three colours, labels, priorities, and tasks from yesterday to next
-	 * week.
+	 * week; the report with subtasks and reminders, and a task that repeats every day.
 	 */
 	private void fill() {
 		LocalDate today = LocalDate.now(BERLIN);
@@ -168,11 +219,20 @@ class WebUiScreenshotsBrowserTests {
 			.longValue();
 		this.report = task("Finish the quarterly report", this.work, 4, today, "09:30",
 				"Numbers from finance, then the summary for the board.", "writing");
+		api("POST", "/tasks", "{\"title\": \"Collect the numbers\", \"parent_id\": " + this.report + "}");
+		long summary = api("POST", "/tasks", "{\"title\": \"Write the summary\", \"parent_id\": " + this.report + "}")
+			.get("id")
+			.longValue();
+		api("POST", "/tasks", "{\"title\": \"Check the charts\", \"parent_id\": " + this.report + "}");
+		api("POST", "/tasks/" + summary + "/complete", null);
+		api("PATCH", "/tasks/" + this.report, "{\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
+				+ today.minusDays(1).atTime(17, 0).atZone(BERLIN).toInstant() + "\"}]}");
 		task("Review Sam's pull request", this.work, 3, today, "14:00", null, "review");
 		task("Call the plumber about the boiler", home, 3, today.minusDays(1), null, null, "phone");
 		task("Buy stamps and envelopes", errands, 1, today, null, null, "shopping");
 		task("Prepare the report slides", this.work, 2, today.plusDays(1), "10:00", null, "writing");
-		task("Water the plants", home, 1, today.plusDays(1), null, null, null);
+		long plants = task("Water the plants", home, 1, today, null, null, null);
+		api("PATCH", "/tasks/" + plants, "{\"recurrence\": {\"rule\": \"FREQ=DAILY;INTERVAL=3\"}}");
 		task("Dentist appointment", home, 3, today.plusDays(3), "08:15", null, "health");
 		task("Send the report to the board", this.work, 4, today.plusDays(4), null, null, null);
 		task("Pick up the dry cleaning", errands, 1, today.plusDays(6), null, null, "shopping");
