@@ -1,8 +1,15 @@
 package org.tasktracker.task;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
+import org.tasktracker.recurrence.Anchor;
+import org.tasktracker.recurrence.RecurrenceRule;
+import org.tasktracker.recurrence.RuleRefusedException;
+import org.tasktracker.recurrence.RuleWords;
 
 /**
  * How a task repeats: an RFC 5545 RRULE of the accepted subset, in the canonical form the
@@ -30,12 +37,18 @@ record Recurrence(
 	}
 
 	/**
-	 * The rule as the web UI says it. For now the rule's own text
-	 * ({@code FREQ=WEEKLY;BYDAY=MO}): the one place to call
-	 * {@code org.tasktracker.recurrence.RuleWords} once it exists ("every Monday").
+	 * The rule as the web UI says it ("every Monday"), without what it counts from, which
+	 * the pages say apart. A rule the recurrence module no longer reads is shown as
+	 * stored.
 	 */
 	public String inWords() {
-		return this.rule;
+		try {
+			return new RuleWords(LocalDate.now(ZoneOffset.UTC), ZoneOffset.UTC)
+				.describe(RecurrenceRule.parse(this.rule), Anchor.DUE);
+		}
+		catch (RuleRefusedException ex) {
+			return this.rule;
+		}
 	}
 
 }

@@ -265,7 +265,7 @@ class TaskDetailPagesIntegrationTests {
 		LocalDate today = LocalDate.now(user.zone());
 		long id = user.task("{\"title\": \"Water the plants\", \"due\": {\"date\": \"" + today.minusDays(1)
 				+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\", \"from\": \"completion\"}}");
-		assertThat(pane(user, id)).contains("<h3 id=\"repeats-heading\">Repeats</h3>", "FREQ=DAILY",
+		assertThat(pane(user, id)).contains("<h3 id=\"repeats-heading\">Repeats</h3>", "every day",
 				"&middot; from completion", "Not completed yet.");
 
 		for (int i = 0; i < 11; i++) {

@@ -58,7 +58,7 @@ class TaskRowPagesIntegrationTests {
 				"<span class=\"subtask-count\"><span aria-hidden=\"true\">1/2</span><span class=\"visually-hidden\">, 1 of 2 subtasks done</span></span>")
 			.doesNotContain("class=\"repeat\"");
 		assertThat(row(inbox, daily))
-			.contains("<svg class=\"repeat\" role=\"img\" aria-label=\"Repeats\"", "<title>Repeats: FREQ=DAILY</title>",
+			.contains("<svg class=\"repeat\" role=\"img\" aria-label=\"Repeats\"", "<title>Repeats: every day</title>",
 					"hx-post=\"/app/tasks/" + daily + "/row/complete\"", "hx-target=\"closest li\"")
 			.doesNotContain("subtask-count");
 		assertThat(row(inbox, parent)).as("a task without recurrence is completed as before").doesNotContain("hx-post");

@@ -282,7 +282,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 				assertThat(this.browser.find("#pane-reminders").getText()).as(what)
 					.contains("15 minutes before", DAY.format(day) + ", 08:00");
 				assertThat(this.browser.find("#task-pane").getText()).as(what)
-					.contains("FREQ=WEEKLY", "from completion", "Passport", "Tickets");
+					.contains("every week", "from completion", "Passport", "Tickets");
 				assertThat(Browser.seriousViolations(this.browser, axe)).as(what).isEmpty();
 				assertThat((Long) this.browser.driver()
 					.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).as(what)
