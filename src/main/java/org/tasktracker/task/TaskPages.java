@@ -524,12 +524,13 @@ class TaskPages {
 	@PostMapping("/app/tasks/{id}/delete")
 	String delete(@AuthenticationPrincipal Account caller, @PathVariable long id,
 			@RequestParam(defaultValue = "/app") String back, HttpSession session, RedirectAttributes redirect) {
-		Task task = this.tasks.deleteForUndo(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		List<Task> tree = this.tasks.deleteForUndo(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		Task task = tree.get(0);
 		@SuppressWarnings("unchecked")
 		LinkedHashMap<String, String> deleted = (session.getAttribute(DELETED) instanceof LinkedHashMap<?, ?> held)
 				? (LinkedHashMap<String, String>) held : new LinkedHashMap<>();
 		deleted.remove(undoKey(caller, id));
-		deleted.put(undoKey(caller, id), this.json.writeValueAsString(task));
+		deleted.put(undoKey(caller, id), this.json.writeValueAsString(tree));
 		while (deleted.size() > UNDOABLE_DELETES) {
 			deleted.remove(deleted.keySet().iterator().next());
 		}
@@ -553,9 +554,12 @@ class TaskPages {
 			redirect.addFlashAttribute("problems", List.of("That deletion can no longer be undone."));
 			return "redirect:" + safeBack(back);
 		}
-		Task task = this.json.readValue(held, Task.class);
+		// A session from before subtasks holds the task alone.
+		List<Task> tree = held.startsWith("[") ? List.of(this.json.readValue(held, Task[].class))
+				: List.of(this.json.readValue(held, Task.class));
+		Task task = tree.get(0);
 		try {
-			Optional<Task> restored = this.tasks.restoreDeleted(caller.id(), task);
+			Optional<Task> restored = this.tasks.restoreDeleted(caller.id(), tree);
 			@SuppressWarnings("unchecked")
 			LinkedHashMap<String, String> deleted = (LinkedHashMap<String, String>) session.getAttribute(DELETED);
 			deleted.remove(undoKey(caller, id));

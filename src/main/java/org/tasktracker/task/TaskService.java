@@ -45,6 +45,8 @@ class TaskService {
 
 	private final TaskLifecycle lifecycle;
 
+	private final TaskTreeRepository tree;
+
 	private final CompletionRepository completionHistory;
 
 	private final Counter created;
@@ -53,7 +55,8 @@ class TaskService {
 
 	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
 			TransactionOperations transactions, MeterRegistry meters, UserZones zones, TaskLifecycle lifecycle,
-			CompletionRepository completionHistory) {
+			CompletionRepository completionHistory, TaskTreeRepository tree) {
+		this.tree = tree;
 		this.lifecycle = lifecycle;
 		this.completionHistory = completionHistory;
 		this.tasks = tasks;
@@ -261,29 +264,48 @@ class TaskService {
 	}
 
 	/**
-	 * Deletes a task and answers it as it was, so that the deletion can be undone with
+	 * Deletes a task with its subtasks and answers them as they were, the task first and
+	 * each parent before its children, so that the deletion can be undone with
 	 * {@link #restoreDeleted}. Retried as {@link #delete} is.
+	 * @return empty when the owner has no such task
 	 */
-	Optional<Task> deleteForUndo(long ownerId, long id) {
-		return this.retry.onceOnly(() -> this.tasks.deleteReturning(ownerId, id));
+	Optional<List<Task>> deleteForUndo(long ownerId, long id) {
+		return this.retry.onceOnly(() -> this.transactions.execute((status) -> {
+			List<Task> tree = this.tree.subtree(ownerId, id);
+			if (tree.isEmpty() || !this.tasks.delete(ownerId, id)) {
+				return Optional.<List<Task>>empty();
+			}
+			return Optional.of(tree);
+		}));
 	}
 
 	/**
-	 * Undoes a deletion: the task comes back as {@link #deleteForUndo} answered it, with
-	 * its id, timestamps and fields, its labels spelled as the owner's are now. The
-	 * caller must hold the task from the owner's own deletion; an id some task holds is
-	 * left alone.
-	 * @return the task, or empty when its id is taken (it was restored already)
-	 * @throws InvalidRequestException if its project is gone
+	 * Undoes a deletion: the tasks come back as {@link #deleteForUndo} answered them,
+	 * with their ids, timestamps and fields, their labels spelled as the owner's are now,
+	 * in one transaction. The caller must hold the tasks from the owner's own deletion;
+	 * an id some task holds is left alone, with the subtasks below it.
+	 * @return the first task, or empty when its id is taken (it was restored already)
+	 * @throws InvalidRequestException if its project or its parent is gone
 	 */
-	Optional<Task> restoreDeleted(long ownerId, Task deleted) {
-		return this.retry
-			.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> this.tasks.restore(ownerId,
-					new Task(deleted.id(), deleted.title(), deleted.description(), deleted.completed(),
-							deleted.createdAt(), deleted.updatedAt(), deleted.completedAt(), deleted.projectId(),
-							this.tasks.spellLabels(ownerId, deleted.labels()), deleted.priority(), deleted.due(),
-							deleted.recurrence(), deleted.parentId(), deleted.position(), deleted.reminders(),
-							SubtaskCounts.NONE)))));
+	Optional<Task> restoreDeleted(long ownerId, List<Task> deleted) {
+		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+			java.util.Set<Long> restored = new java.util.HashSet<>();
+			Optional<Task> first = Optional.empty();
+			for (Task task : deleted) {
+				if (task != deleted.get(0) && !restored.contains(task.parentId())) {
+					continue;
+				}
+				Optional<Task> back = this.tasks.restore(ownerId, new Task(task.id(), task.title(), task.description(),
+						task.completed(), task.createdAt(), task.updatedAt(), task.completedAt(), task.projectId(),
+						this.tasks.spellLabels(ownerId, task.labels()), task.priority(), task.due(), task.recurrence(),
+						task.parentId(), task.position(), task.reminders(), SubtaskCounts.NONE));
+				back.ifPresent((task1) -> restored.add(task1.id()));
+				if (task == deleted.get(0)) {
+					first = back;
+				}
+			}
+			return first;
+		})));
 	}
 
 	/**

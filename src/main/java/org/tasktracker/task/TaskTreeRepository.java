@@ -245,4 +245,26 @@ class TaskTreeRepository {
 			.list();
 	}
 
+	/**
+	 * A task and its descendants as they are, parents before their children, each sibling
+	 * group in manual order: what undoing the task's deletion must bring back.
+	 */
+	List<Task> subtree(long ownerId, long id) {
+		return this.jdbc.sql("""
+				WITH RECURSIVE tree AS (
+				    SELECT id, 0 AS depth FROM tasks WHERE owner_id = :owner AND id = :id
+				    UNION ALL
+				    SELECT t.id, tree.depth + 1 FROM tasks t JOIN tree ON t.owner_id = :owner AND t.parent_id = tree.id
+				    WHERE tree.depth < 10
+				)
+				SELECT %s FROM tasks JOIN tree USING (id)
+				WHERE owner_id = :owner
+				ORDER BY tree.depth, %s, id
+				""".formatted(TaskRepository.COLUMNS, TaskRepository.POSITION))
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(TaskRepository.TASK_ROW)
+			.list();
+	}
+
 }

@@ -486,6 +486,33 @@ class TaskViewsIntegrationTests {
 	}
 
 	/**
+	 * Issue 33: deleting a task deletes its subtasks; undoing it brings the whole tree
+	 * back, each task as it was, the counts and the manual order too.
+	 */
+	@Test
+	void undoingTheDeletionOfATaskBringsBackItsSubtasks() {
+		User user = newUser("Europe/Berlin");
+		long root = user.task("{\"title\": \"Move house\"}");
+		long pack = user.task("{\"title\": \"Pack\", \"parent_id\": " + root + "}");
+		long books = user.task("{\"title\": \"Books\", \"parent_id\": " + pack + "}");
+		long plates = user.task("{\"title\": \"Plates\", \"parent_id\": " + pack + "}");
+		user.api("POST", "/tasks/" + plates + "/move", "{\"after\": null}");
+		user.api("POST", "/tasks/" + books + "/complete", null);
+		List<JsonNode> before = List.of(user.api("GET", "/tasks/" + root, null),
+				user.api("GET", "/tasks/" + pack, null), user.api("GET", "/tasks/" + books, null),
+				user.api("GET", "/tasks/" + plates, null));
+		user.session().get("/app/inbox");
+
+		user.session().post("/app/tasks/" + root + "/delete", Map.of("back", "/app/inbox"));
+		assertThat(user.statusOf("/tasks/" + books)).isEqualTo(404);
+		user.session().post("/app/tasks/restore", Map.of("id", Long.toString(root), "back", "/app/inbox"));
+
+		assertThat(List.of(user.api("GET", "/tasks/" + root, null), user.api("GET", "/tasks/" + pack, null),
+				user.api("GET", "/tasks/" + books, null), user.api("GET", "/tasks/" + plates, null)))
+			.isEqualTo(before);
+	}
+
+	/**
 	 * Issue 32: undoing a deletion made a new task, with a new id and a new created_at.
 	 * Now the task comes back as it was.
 	 */
