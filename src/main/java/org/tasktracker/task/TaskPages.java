@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
@@ -591,8 +592,15 @@ class TaskPages {
 	@GetMapping("/app/tasks/{id}")
 	String detail(@AuthenticationPrincipal Account caller, @PathVariable long id,
 			@RequestParam(required = false) @Nullable String back,
-			@RequestHeader(name = "HX-Target", required = false) @Nullable String target, Model model) {
-		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+			@RequestHeader(name = "HX-Target", required = false) @Nullable String target, Model model,
+			HttpServletResponse response) {
+		Optional<Task> found = this.tasks.findById(caller.id(), id);
+		if (found.isEmpty() && PANE.equals(target)) {
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			model.addAttribute("back", (back != null) ? safeBack(back) : "/app");
+			return "task-detail :: gone";
+		}
+		Task task = found.orElseThrow(PageNotFoundException::new);
 		// The pane reads its subtasks, reminders and recurrence for the caller itself.
 		model.addAttribute("caller", caller);
 		String view = (back != null) ? safeBack(back) : listedIn(task);

@@ -338,6 +338,28 @@ class TaskDetailPagesIntegrationTests {
 		assertThat(user.task(id).get("reminders")).isEmpty();
 	}
 
+	/**
+	 * Issue 32: a pane opened on a task deleted elsewhere swapped the whole not-found page
+	 * into the pane. Now the pane says the task is gone; a full page is still the app's
+	 * not-found page.
+	 */
+	@Test
+	void aTaskDeletedElsewhereOpensAsAGonePaneNotAWholePage() {
+		PageUser user = newUser();
+		long id = user.task("{\"title\": \"Short-lived\"}");
+		user.api("DELETE", "/tasks/" + id, null);
+
+		HttpResponse<String> pane = user.session()
+			.get("/app/tasks/" + id + "?back=/app/inbox", "HX-Request", "true", "HX-Target", "task-pane");
+		HttpResponse<String> page = user.session().get("/app/tasks/" + id + "?back=/app/inbox");
+
+		assertThat(pane.statusCode()).isEqualTo(404);
+		assertThat(pane.body()).contains("<aside id=\"task-pane\"", "This task is gone", "href=\"/app/inbox\"")
+			.doesNotContain("<html", "class=\"sidebar\"");
+		assertThat(page.statusCode()).isEqualTo(404);
+		assertThat(page.body()).contains("<html", "class=\"sidebar\"");
+	}
+
 	private PageUser newUser() {
 		return PageUser.create(this.client, this.port, "Europe/Berlin");
 	}
