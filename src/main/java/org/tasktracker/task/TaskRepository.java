@@ -45,6 +45,15 @@ class TaskRepository {
 	 * A task's place among its siblings: its key once moved, its id's before (written
 	 * exactly as the manual order index is, so that {@code sort=position} reads it).
 	 */
+	/**
+	 * The siblings of one list, as the manual order index keys them: a project or parent
+	 * of none is 0 there, so that every list is an equality PostgreSQL can read in
+	 * position order ({@code IS NULL} does not count as one). Takes {@code :project} and
+	 * {@code :parent}, 0 for none.
+	 */
+	static final String SAME_LIST = "COALESCE(project_id, 0) = CAST(:project AS bigint) "
+			+ "AND COALESCE(parent_id, 0) = CAST(:parent AS bigint)";
+
 	static final String POSITION = "(COALESCE(tasks.position, lpad(to_hex(tasks.id), 16, '0') || '1') COLLATE \"C\")";
 
 	/**
@@ -478,6 +487,18 @@ class TaskRepository {
 			conditions.add(everyTermMatched(query, (i) -> ":" + termParameter("pattern", i)));
 			conditions.add("task_search_keys(title, description) @@ "
 					+ everyTermsKeys(query, (i) -> "term_search_query(:" + termParameter("q", i) + ")"));
+		}
+		if ("position".equals(sort)) {
+			// The manual order index's own keys, beside the filters' plain ones, so that
+			// a
+			// list of the Inbox or of root tasks is read in position order too.
+			TaskListQuery.Filters filters = query.filters();
+			if (filters.inbox() || filters.project() != null) {
+				conditions.add("COALESCE(project_id, 0) = " + ((filters.inbox()) ? "0" : "CAST(:project AS bigint)"));
+			}
+			if (filters.roots() || filters.parent() != null) {
+				conditions.add("COALESCE(parent_id, 0) = " + ((filters.roots()) ? "0" : "CAST(:parent AS bigint)"));
+			}
 		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";

@@ -156,8 +156,8 @@ class TaskTreeRepository {
 					+ siblingsOf(projectId, parentId))
 			.param("owner", ownerId)
 			.param("id", id)
-			.param("project", projectId)
-			.param("parent", parentId)
+			.param("project", listKey(projectId))
+			.param("parent", listKey(parentId))
 			.query(String.class)
 			.optional();
 	}
@@ -174,8 +174,8 @@ class TaskTreeRepository {
 					+ ((position != null) ? " AND " + TaskRepository.POSITION + " > CAST(:position AS text)" : "")
 					+ " ORDER BY " + TaskRepository.POSITION + ", id LIMIT 1")
 			.param("owner", ownerId)
-			.param("project", projectId)
-			.param("parent", parentId)
+			.param("project", listKey(projectId))
+			.param("parent", listKey(parentId))
 			.param("position", position)
 			.param("moving", moving)
 			.query(String.class)
@@ -192,8 +192,8 @@ class TaskTreeRepository {
 			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + siblingsOf(projectId, parentId)
 					+ " AND id <> :moving ORDER BY " + TaskRepository.POSITION + ", id")
 			.param("owner", ownerId)
-			.param("project", projectId)
-			.param("parent", parentId)
+			.param("project", listKey(projectId))
+			.param("parent", listKey(parentId))
 			.param("moving", moving)
 			.query(Long.class)
 			.list();
@@ -225,13 +225,16 @@ class TaskTreeRepository {
 	}
 
 	/**
-	 * The siblings in a project under a parent, written so that the manual order index
-	 * reads them: {@code IS NULL} or {@code =} for each, never {@code IS NOT DISTINCT
-	 * FROM}.
+	 * The siblings in a project under a parent, written as the manual order index is
+	 * keyed, so that it reads them in order (see {@link TaskRepository#SAME_LIST}).
 	 */
 	private static String siblingsOf(@Nullable Long projectId, @Nullable Long parentId) {
-		return ((projectId != null) ? "project_id = CAST(:project AS bigint)" : "project_id IS NULL") + " AND "
-				+ ((parentId != null) ? "parent_id = CAST(:parent AS bigint)" : "parent_id IS NULL");
+		return TaskRepository.SAME_LIST;
+	}
+
+	/** A project or parent as the manual order index keys it: 0 for none. */
+	private static long listKey(@Nullable Long id) {
+		return (id != null) ? id : 0;
 	}
 
 	/** The ids of a task's direct children, in manual order. */

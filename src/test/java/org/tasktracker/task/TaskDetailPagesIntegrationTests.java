@@ -339,9 +339,9 @@ class TaskDetailPagesIntegrationTests {
 	}
 
 	/**
-	 * Issue 32: a pane opened on a task deleted elsewhere swapped the whole not-found page
-	 * into the pane. Now the pane says the task is gone; a full page is still the app's
-	 * not-found page.
+	 * Issue 32: a pane opened on a task deleted elsewhere swapped the whole not-found
+	 * page into the pane. Now the pane says the task is gone; a full page is still the
+	 * app's not-found page.
 	 */
 	@Test
 	void aTaskDeletedElsewhereOpensAsAGonePaneNotAWholePage() {
