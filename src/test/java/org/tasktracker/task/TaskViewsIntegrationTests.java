@@ -478,10 +478,13 @@ class TaskViewsIntegrationTests {
 		HttpResponse<String> saved = intruder.session()
 			.post("/app/tasks/" + theirs, Map.of("title", "Mine now", "priority", "1", "back", "/app/inbox"));
 
-		for (HttpResponse<String> response : List.of(page, pane, missing, saved)) {
+		for (HttpResponse<String> response : List.of(page, missing, saved)) {
 			assertThat(response.statusCode()).as(response.uri().toString()).isEqualTo(404);
 			assertThat(response.body()).contains("<h1>Not found</h1>").doesNotContain("Private");
 		}
+		// Opened from a list, the pane says so in place, as for a task deleted elsewhere.
+		assertThat(pane.statusCode()).isEqualTo(404);
+		assertThat(pane.body()).contains("This task is gone").doesNotContain("Private", "<html");
 		assertThat(owner.api("GET", "/tasks/" + theirs, null).get("title").stringValue()).isEqualTo("Private");
 	}
 
