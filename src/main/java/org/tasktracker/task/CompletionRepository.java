@@ -69,16 +69,15 @@ class CompletionRepository {
 			.sql("""
 					UPDATE tasks
 					SET due_date = CAST(:nextDate AS date), due_at = CAST(:nextAt AS timestamptz),
-					    due_sort = CASE WHEN CAST(:nextDate AS date) IS NOT NULL
-					                    THEN CAST(:nextDate AS date)::timestamp AT TIME ZONE (SELECT timezone FROM users WHERE id = :owner)
-					                    ELSE CAST(:nextAt AS timestamptz) END,
+					    due_sort = %s,
 					    recurrence_index = :nextIndex, updated_at = now()
 					WHERE owner_id = :owner AND id = :id AND NOT completed AND recurrence_index = :index
 					  AND due_date IS NOT DISTINCT FROM CAST(:date AS date)
 					  AND due_at IS NOT DISTINCT FROM CAST(:at AS timestamptz)
-					RETURNING
-					"""
-					+ TaskRepository.COLUMNS)
+					RETURNING %s
+					""".formatted(
+					TaskRepository.dueSort("CAST(:nextDate AS date)", "CAST(:nextAt AS timestamptz)", ":owner"),
+					TaskRepository.COLUMNS))
 			.param("owner", ownerId)
 			.param("id", id)
 			.param("nextDate", next.date())
@@ -174,14 +173,12 @@ class CompletionRepository {
 			.sql("""
 					UPDATE tasks
 					SET due_date = CAST(:date AS date), due_at = CAST(:at AS timestamptz),
-					    due_sort = CASE WHEN CAST(:date AS date) IS NOT NULL
-					                    THEN CAST(:date AS date)::timestamp AT TIME ZONE (SELECT timezone FROM users WHERE id = :owner)
-					                    ELSE CAST(:at AS timestamptz) END,
+					    due_sort = %s,
 					    recurrence_index = :index, completed = false, completed_at = NULL, updated_at = now()
 					WHERE owner_id = :owner AND id = :id AND updated_at = :updatedAt AND recurrence_rule IS NOT NULL
-					RETURNING
-					"""
-					+ TaskRepository.COLUMNS)
+					RETURNING %s
+					""".formatted(TaskRepository.dueSort("CAST(:date AS date)", "CAST(:at AS timestamptz)", ":owner"),
+					TaskRepository.COLUMNS))
 			.param("owner", ownerId)
 			.param("id", id)
 			.param("date", completion.dueDate())

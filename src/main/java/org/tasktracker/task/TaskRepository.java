@@ -60,7 +60,7 @@ class TaskRepository {
 	 * The instant a task falls due, from its due date or instant: the start of an all-day
 	 * date in the owner's time zone, read from the owner's user row.
 	 */
-	private static String dueSort(String date, String at, String owner) {
+	static String dueSort(String date, String at, String owner) {
 		return "CASE WHEN %s IS NOT NULL THEN %s::timestamp AT TIME ZONE (SELECT timezone FROM users WHERE id = %s) ELSE %s END"
 			.formatted(date, date, owner, at);
 	}
