@@ -94,9 +94,19 @@ class TaskLifecycle {
 	 * four levels down already, or is in another project than the one given
 	 */
 	@Nullable Long projectUnder(long ownerId, long parentId, boolean projectGiven, @Nullable Long project) {
+		return parentsProject(ownerId, parentId, 0, projectGiven, project);
+	}
+
+	/**
+	 * The project of a parent a task (with {@code subtreeHeight} levels of subtasks of
+	 * its own) is to go under, its row locked, once the parent is checked: one of the
+	 * owner's tasks, with room below it, and in the project given with it, if any.
+	 */
+	private @Nullable Long parentsProject(long ownerId, long parentId, int subtreeHeight, boolean projectGiven,
+			@Nullable Long project) {
 		TaskTreeRepository.Node parent = this.tree.lockNode(ownerId, parentId)
 			.orElseThrow(() -> new InvalidRequestException("parent_id", "is not one of your tasks"));
-		if (parent.depth() + 1 > MAX_DEPTH) {
+		if (parent.depth() + 1 + subtreeHeight > MAX_DEPTH) {
 			throw tooDeep();
 		}
 		if (projectGiven && !Objects.equals(project, parent.projectId())) {
@@ -127,15 +137,7 @@ class TaskLifecycle {
 			if (this.tree.inSubtree(ownerId, id, newParent)) {
 				throw new InvalidRequestException("parent_id", "must not be the task itself or one of its subtasks");
 			}
-			TaskTreeRepository.Node parentNode = this.tree.lockNode(ownerId, newParent)
-				.orElseThrow(() -> new InvalidRequestException("parent_id", "is not one of your tasks"));
-			if (parentNode.depth() + 1 + this.tree.height(ownerId, id) > MAX_DEPTH) {
-				throw tooDeep();
-			}
-			if (setsProject && !Objects.equals(project, parentNode.projectId())) {
-				throw new InvalidRequestException("project_id", "must be the parent's project, or left out");
-			}
-			newProject = parentNode.projectId();
+			newProject = parentsProject(ownerId, newParent, this.tree.height(ownerId, id), setsProject, project);
 		}
 		boolean sameList = Objects.equals(newParent, task.parentId()) && Objects.equals(newProject, task.projectId());
 		String position;
