@@ -17,6 +17,18 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskTreeRepository {
 
+	/**
+	 * The ids of task {@code :id}'s descendants, as {@code below}, for the statements
+	 * that change a subtree.
+	 */
+	private static final String DESCENDANTS = """
+			WITH RECURSIVE below AS (
+			    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
+			    UNION ALL
+			    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
+			)
+			""";
+
 	private final JdbcClient jdbc;
 
 	TaskTreeRepository(JdbcClient jdbc) {
@@ -108,12 +120,7 @@ class TaskTreeRepository {
 			.param("parent", parentId)
 			.param("position", position)
 			.update();
-		this.jdbc.sql("""
-				WITH RECURSIVE below AS (
-				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
-				    UNION ALL
-				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
-				)
+		this.jdbc.sql(DESCENDANTS + """
 				UPDATE tasks SET project_id = CAST(:project AS bigint), updated_at = now()
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below)
 				  AND project_id IS DISTINCT FROM CAST(:project AS bigint)
@@ -122,12 +129,7 @@ class TaskTreeRepository {
 
 	/** Completes a task's open descendants. */
 	void completeDescendants(long ownerId, long id) {
-		this.jdbc.sql("""
-				WITH RECURSIVE below AS (
-				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
-				    UNION ALL
-				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
-				)
+		this.jdbc.sql(DESCENDANTS + """
 				UPDATE tasks SET completed = true, completed_at = COALESCE(completed_at, now()), updated_at = now()
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND NOT completed
 				""").param("owner", ownerId).param("id", id).update();
@@ -135,12 +137,7 @@ class TaskTreeRepository {
 
 	/** Reopens a task's completed descendants: a recurring checklist starts over. */
 	void reopenDescendants(long ownerId, long id) {
-		this.jdbc.sql("""
-				WITH RECURSIVE below AS (
-				    SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id
-				    UNION ALL
-				    SELECT t.id FROM tasks t JOIN below b ON t.owner_id = :owner AND t.parent_id = b.id
-				)
+		this.jdbc.sql(DESCENDANTS + """
 				UPDATE tasks SET completed = false, completed_at = NULL, updated_at = now()
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND completed
 				""").param("owner", ownerId).param("id", id).update();
@@ -153,7 +150,7 @@ class TaskTreeRepository {
 	Optional<String> siblingPosition(long ownerId, long id, @Nullable Long projectId, @Nullable Long parentId) {
 		return this.jdbc
 			.sql("SELECT " + TaskRepository.POSITION + " FROM tasks WHERE owner_id = :owner AND id = :id AND "
-					+ siblingsOf(projectId, parentId))
+					+ TaskRepository.SAME_LIST)
 			.param("owner", ownerId)
 			.param("id", id)
 			.param("project", listKey(projectId))
@@ -170,7 +167,7 @@ class TaskTreeRepository {
 			@Nullable String position, long moving) {
 		return this.jdbc
 			.sql("SELECT " + TaskRepository.POSITION + " FROM tasks WHERE owner_id = :owner AND "
-					+ siblingsOf(projectId, parentId) + " AND id <> :moving"
+					+ TaskRepository.SAME_LIST + " AND id <> :moving"
 					+ ((position != null) ? " AND " + TaskRepository.POSITION + " > CAST(:position AS text)" : "")
 					+ " ORDER BY " + TaskRepository.POSITION + ", id LIMIT 1")
 			.param("owner", ownerId)
@@ -189,7 +186,7 @@ class TaskTreeRepository {
 	 */
 	void renumber(long ownerId, @Nullable Long projectId, @Nullable Long parentId, long moving) {
 		List<Long> ordered = this.jdbc
-			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + siblingsOf(projectId, parentId)
+			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + TaskRepository.SAME_LIST
 					+ " AND id <> :moving ORDER BY " + TaskRepository.POSITION + ", id")
 			.param("owner", ownerId)
 			.param("project", listKey(projectId))
@@ -224,28 +221,9 @@ class TaskTreeRepository {
 			.single();
 	}
 
-	/**
-	 * The siblings in a project under a parent, written as the manual order index is
-	 * keyed, so that it reads them in order (see {@link TaskRepository#SAME_LIST}).
-	 */
-	private static String siblingsOf(@Nullable Long projectId, @Nullable Long parentId) {
-		return TaskRepository.SAME_LIST;
-	}
-
 	/** A project or parent as the manual order index keys it: 0 for none. */
 	private static long listKey(@Nullable Long id) {
 		return (id != null) ? id : 0;
-	}
-
-	/** The ids of a task's direct children, in manual order. */
-	List<Long> children(long ownerId, long id) {
-		return this.jdbc
-			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND parent_id = :id ORDER BY " + TaskRepository.POSITION
-					+ ", id")
-			.param("owner", ownerId)
-			.param("id", id)
-			.query(Long.class)
-			.list();
 	}
 
 	/**
