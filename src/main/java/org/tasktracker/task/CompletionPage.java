@@ -24,17 +24,7 @@ record CompletionPage(int limit, @Nullable Long after) {
 	 */
 	static CompletionPage from(MultiValueMap<String, String> parameters) {
 		List<FieldError> errors = new ArrayList<>();
-		int limit = TaskListQuery.DEFAULT_LIMIT;
-		String limitValue = TaskListQuery.single(parameters, "limit", errors);
-		if (limitValue != null) {
-			Long parsed = RequestParts.nonNegative(limitValue);
-			if (parsed == null || parsed < 1 || parsed > TaskListQuery.MAX_LIMIT) {
-				errors.add(new FieldError("limit", "must be an integer from 1 to " + TaskListQuery.MAX_LIMIT));
-			}
-			else {
-				limit = parsed.intValue();
-			}
-		}
+		int limit = TaskListQuery.limit(parameters, errors);
 		Long after = null;
 		String afterValue = TaskListQuery.single(parameters, "after", errors);
 		if (afterValue != null) {

@@ -137,17 +137,7 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 				q = null;
 			}
 		}
-		int limit = DEFAULT_LIMIT;
-		String limitValue = single(parameters, "limit", errors);
-		if (limitValue != null) {
-			Long parsed = RequestParts.nonNegative(limitValue);
-			if (parsed == null || parsed < 1 || parsed > MAX_LIMIT) {
-				errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
-			}
-			else {
-				limit = parsed.intValue();
-			}
-		}
+		int limit = limit(parameters, errors);
 		Long after = null;
 		String afterValue = single(parameters, "after", errors);
 		if (afterValue != null) {
@@ -339,6 +329,23 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 	String nextPageUrl(String cursor) {
 		String byId = nextPageUrl(0);
 		return byId.substring(0, byId.lastIndexOf("after=")) + "sort=" + this.filters.sort() + "&cursor=" + cursor;
+	}
+
+	/**
+	 * The page size asked for ({@code limit}, 1 to {@value #MAX_LIMIT}), or the default;
+	 * a bad one is added to {@code errors}. Every paged listing takes it so.
+	 */
+	static int limit(MultiValueMap<String, String> parameters, List<FieldError> errors) {
+		String limitValue = single(parameters, "limit", errors);
+		if (limitValue == null) {
+			return DEFAULT_LIMIT;
+		}
+		Long parsed = RequestParts.nonNegative(limitValue);
+		if (parsed == null || parsed < 1 || parsed > MAX_LIMIT) {
+			errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
+			return DEFAULT_LIMIT;
+		}
+		return parsed.intValue();
 	}
 
 	static @Nullable String single(MultiValueMap<String, String> parameters, String name, List<FieldError> errors) {
