@@ -57,6 +57,13 @@ record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", descrip
 				null, null, idPosition(id), List.of(), SubtaskCounts.NONE);
 	}
 
+	/** The same task with other spellings of its labels. */
+	Task withLabels(List<String> spelled) {
+		return new Task(this.id, this.title, this.description, this.completed, this.createdAt, this.updatedAt,
+				this.completedAt, this.projectId, spelled, this.priority, this.due, this.recurrence, this.parentId,
+				this.position, this.reminders, this.subtasks);
+	}
+
 	/** The position of a task never moved: its id's, so that new tasks go last. */
 	static String idPosition(long id) {
 		String hex = Long.toHexString(id);

@@ -174,9 +174,11 @@ class TaskService {
 	 * any other in a transaction of its own.
 	 */
 	Optional<Task> complete(long ownerId, long id) {
+		// The gathered statement has just found no plain task: the rest is the
+		// lifecycle's.
 		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(new Owned<>(ownerId, id)))
 			.or(() -> this.retry
-				.onceOnly(() -> this.transactions.execute((status) -> completeInTransaction(ownerId, id))));
+				.onceOnly(() -> this.transactions.execute((status) -> this.lifecycle.complete(ownerId, id))));
 		task.ifPresent((completedTask) -> this.completed.increment());
 		return task;
 	}
@@ -289,23 +291,22 @@ class TaskService {
 	 */
 	Optional<Task> restoreDeleted(long ownerId, List<Task> deleted) {
 		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+			Optional<Task> root = restoreSpelled(ownerId, deleted.get(0));
 			java.util.Set<Long> restored = new java.util.HashSet<>();
-			Optional<Task> first = Optional.empty();
-			for (Task task : deleted) {
-				if (task != deleted.get(0) && !restored.contains(task.parentId())) {
-					continue;
-				}
-				Optional<Task> back = this.tasks.restore(ownerId, new Task(task.id(), task.title(), task.description(),
-						task.completed(), task.createdAt(), task.updatedAt(), task.completedAt(), task.projectId(),
-						this.tasks.spellLabels(ownerId, task.labels()), task.priority(), task.due(), task.recurrence(),
-						task.parentId(), task.position(), task.reminders(), SubtaskCounts.NONE));
-				back.ifPresent((task1) -> restored.add(task1.id()));
-				if (task == deleted.get(0)) {
-					first = back;
+			root.ifPresent((task) -> restored.add(task.id()));
+			// Parents come first, so a subtask is written once its parent is back.
+			for (Task task : deleted.subList(1, deleted.size())) {
+				if (restored.contains(task.parentId())) {
+					restoreSpelled(ownerId, task).ifPresent((back) -> restored.add(back.id()));
 				}
 			}
-			return first;
+			return root;
 		})));
+	}
+
+	/** Writes a deleted task back, its labels spelled as the owner's are now. */
+	private Optional<Task> restoreSpelled(long ownerId, Task deleted) {
+		return this.tasks.restore(ownerId, deleted.withLabels(this.tasks.spellLabels(ownerId, deleted.labels())));
 	}
 
 	/**
