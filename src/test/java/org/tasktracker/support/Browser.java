@@ -132,6 +132,16 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
+	 * Opens an app page and waits until it can be used: its heading is there, and htmx
+	 * and the page's script have run (the keys are bound then).
+	 */
+	public void openApp(String url) {
+		this.driver.get(url);
+		await((driver) -> driver.findElement(By.tagName("h1")));
+		await((driver) -> this.driver.executeScript("return window.htmx !== undefined"));
+	}
+
+	/**
 	 * Waits up to 10 s for the condition to hold (non-null and not false). An element
 	 * that htmx swapped out while the condition read it is read again, not a failure.
 	 */

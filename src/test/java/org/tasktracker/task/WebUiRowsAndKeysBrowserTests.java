@@ -272,10 +272,7 @@ class WebUiRowsAndKeysBrowserTests {
 	}
 
 	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-		// The keys are bound once htmx and the page's script have run.
-		this.browser.await((driver) -> this.browser.driver().executeScript("return window.htmx !== undefined"));
+		this.browser.openApp(base() + path);
 	}
 
 	private String base() {

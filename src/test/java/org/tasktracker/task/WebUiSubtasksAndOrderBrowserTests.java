@@ -486,9 +486,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-		this.browser.await((driver) -> this.browser.driver().executeScript("return window.htmx !== undefined"));
+		this.browser.openApp(base() + path);
 	}
 
 	private String base() {
