@@ -89,7 +89,7 @@ class OrganisingPages {
 			@RequestParam(defaultValue = "") String name, RedirectAttributes redirect) {
 		String back = "/app/projects/" + id;
 		try {
-			this.projects.update(caller, Long.toString(id), named(name));
+			this.projects.update(caller, Long.toString(id), named(name), null);
 			redirect.addFlashAttribute("notice", "Renamed.");
 			return "redirect:" + back;
 		}
@@ -111,7 +111,7 @@ class OrganisingPages {
 			else {
 				body.put("color", color);
 			}
-			this.projects.update(caller, Long.toString(id), body);
+			this.projects.update(caller, Long.toString(id), body, null);
 			redirect.addFlashAttribute("notice", color.isEmpty() ? "Colour removed." : "Colour changed.");
 			return "redirect:" + back;
 		}
@@ -127,7 +127,7 @@ class OrganisingPages {
 		try {
 			ObjectNode body = this.json.createObjectNode();
 			body.put("archived", archived);
-			this.projects.update(caller, Long.toString(id), body);
+			this.projects.update(caller, Long.toString(id), body, null);
 			redirect.addFlashAttribute("notice", archived ? "Archived." : "Back from the archive.");
 			return "redirect:" + back;
 		}
@@ -183,7 +183,7 @@ class OrganisingPages {
 		try {
 			LinkedMultiValueMap<String, String> parameters = new LinkedMultiValueMap<>();
 			parameters.add("with_tasks", Boolean.toString(holds > 0));
-			this.projects.delete(caller, Long.toString(id), parameters);
+			this.projects.delete(caller, Long.toString(id), parameters, null);
 			redirect.addFlashAttribute("notice", (holds == 0) ? "Project " + project.name() + " deleted."
 					: "Project " + project.name() + " deleted, with its " + tasks(holds) + ".");
 			return "redirect:/app/inbox";

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.web.EntityTags;
 
 /** A project as sent on the wire, with the count of its open tasks. */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -19,5 +20,14 @@ record Project(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1") long
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
 				description = "Tasks in the project not completed") @JsonProperty("open_tasks") long openTasks,
 		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("created_at") Instant createdAt,
-		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("updated_at") Instant updatedAt) {
+		@Schema(requiredMode = RequiredMode.REQUIRED) @JsonProperty("updated_at") Instant updatedAt,
+		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", accessMode = Schema.AccessMode.READ_ONLY,
+				description = "Grows with every change to the project's own fields (not with open_tasks); "
+						+ "its ETag is this number in quotes") long version) {
+
+	/** The project's ETag: its version, as a strong entity tag. */
+	String etag() {
+		return EntityTags.of(this.version);
+	}
+
 }

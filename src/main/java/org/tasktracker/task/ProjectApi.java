@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
 import tools.jackson.databind.JsonNode;
 
@@ -50,7 +51,10 @@ interface ProjectApi {
 	@ApiResponse(responseCode = "200", description = "The project",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Project.class)))
-	Project get(@Parameter(hidden = true) Account caller, @ProjectId String id);
+	@ApiResponse(responseCode = "304", description = "If-None-Match holds the project's current ETag: no body",
+			content = @Content)
+	ResponseEntity<Project> get(@Parameter(hidden = true) Account caller, @ProjectId String id,
+			@TaskApi.IfNoneMatch @Nullable String ifNoneMatch);
 
 	@Operation(operationId = "updateProject", summary = "Rename or archive a project (JSON merge patch)")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
@@ -66,7 +70,7 @@ interface ProjectApi {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	Project update(@Parameter(hidden = true) Account caller, @ProjectId String id,
-			@Parameter(hidden = true) JsonNode body);
+			@Parameter(hidden = true) JsonNode body, @TaskApi.IfMatch @Nullable String ifMatch);
 
 	@Operation(operationId = "deleteProject", summary = "Delete a project",
 			description = "409 while it holds tasks, unless with_tasks=true, which deletes them too.")
@@ -77,7 +81,8 @@ interface ProjectApi {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<Void> delete(@Parameter(hidden = true) Account caller, @ProjectId String id,
-			@Parameter(hidden = true) MultiValueMap<String, String> parameters);
+			@Parameter(hidden = true) MultiValueMap<String, String> parameters,
+			@TaskApi.IfMatch @Nullable String ifMatch);
 
 	/** The {@code {id}} of a project's path. */
 	@Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The project's id",

@@ -4,19 +4,23 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
 import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.web.EntityTags;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.PreconditionFailedException;
 import org.tasktracker.web.RequestParts;
 import org.tasktracker.web.TextRules;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +34,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -78,36 +83,68 @@ class ProjectController implements ProjectApi {
 
 	@Override
 	@GetMapping("/{id}")
-	public Project get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+	public ResponseEntity<Project> get(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		long projectId = RequestParts.positiveId(id);
+		EntityTags held = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+		Project project = find(caller, projectId);
+		if (held != null && held.matchesWeakly(project.version())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(project.etag()).build();
+		}
+		return ResponseEntity.ok(project);
+	}
+
+	private Project find(Account caller, long projectId) {
 		return this.retry.idempotent(() -> this.projects.find(caller.id(), projectId))
 			.orElseThrow(() -> notFound(projectId));
 	}
 
 	@Override
 	@PatchMapping(path = "/{id}", consumes = { TaskController.MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
-	public Project update(@AuthenticationPrincipal Account caller, @PathVariable String id,
-			@RequestBody JsonNode body) {
+	public Project update(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long projectId = RequestParts.positiveId(id);
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
 		Fields fields = fields(RequestParts.requireObject(body), false);
-		boolean found = nameTaken(() -> this.retry.idempotent(() -> this.projects.update(caller.id(), projectId,
-				fields.name, fields.archived, fields.setColor, fields.color)));
+		boolean found = nameTaken(() -> (expected == null)
+				? this.retry.idempotent(() -> this.projects.update(caller.id(), projectId, fields.name, fields.archived,
+						fields.setColor, fields.color))
+				: Boolean.TRUE.equals(this.retry.onceOnly(() -> this.transactions
+					.execute((status) -> matchesVersion(caller.id(), projectId, expected) && this.projects.update(
+							caller.id(), projectId, fields.name, fields.archived, fields.setColor, fields.color)))));
 		if (!found) {
 			throw notFound(projectId);
 		}
-		return get(caller, id);
+		return find(caller, projectId);
+	}
+
+	/**
+	 * In a transaction: locks the project and compares its version with the client's
+	 * {@code If-Match}, so that no other change comes between the check and the change.
+	 * @return false when the owner has no such project
+	 * @throws PreconditionFailedException with the current version if it does not match
+	 */
+	private boolean matchesVersion(long ownerId, long id, EntityTags ifMatch) {
+		Optional<Long> version = this.projects.lockVersion(ownerId, id);
+		if (version.isPresent() && !ifMatch.matchesStrongly(version.get())) {
+			throw new PreconditionFailedException("Project " + id, version.get());
+		}
+		return version.isPresent();
 	}
 
 	@Override
 	@DeleteMapping("/{id}")
 	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id,
-			@RequestParam MultiValueMap<String, String> parameters) {
+			@RequestParam MultiValueMap<String, String> parameters,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long projectId = RequestParts.positiveId(id);
 		boolean withTasks = Boolean.TRUE.equals(booleanParameter(parameters, "with_tasks"));
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
 		Boolean deleted;
 		try {
 			deleted = this.retry.onceOnly(() -> this.transactions
-				.execute((status) -> this.projects.delete(caller.id(), projectId, withTasks)));
+				.execute((status) -> (expected == null || matchesVersion(caller.id(), projectId, expected))
+						&& this.projects.delete(caller.id(), projectId, withTasks)));
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw RequestParts.refusal(HttpStatus.CONFLICT,

@@ -17,8 +17,8 @@ import org.springframework.stereotype.Component;
 class ProjectRepository {
 
 	/** A project's columns and its open tasks, counted through the project index. */
-	private static final String SELECT = """
-			SELECT p.id, p.name, p.archived, p.color, p.created_at, p.updated_at,
+	static final String SELECT = """
+			SELECT p.id, p.name, p.archived, p.color, p.created_at, p.updated_at, p.version,
 			       (SELECT count(*) FROM tasks t
 			        WHERE t.owner_id = p.owner_id AND t.project_id = p.id AND NOT t.completed) AS open_tasks
 			FROM projects p
@@ -134,14 +134,26 @@ class ProjectRepository {
 			.update() == 1;
 	}
 
+	/**
+	 * Locks the owner's project for the rest of the transaction and reads its version.
+	 * @return empty when the owner has no such project
+	 */
+	Optional<Long> lockVersion(long ownerId, long id) {
+		return this.jdbc.sql("SELECT version FROM projects WHERE owner_id = :owner AND id = :id FOR UPDATE")
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+	}
+
 	void deleteOwnedBy(long ownerId) {
 		this.jdbc.sql("DELETE FROM projects WHERE owner_id = :owner").param("owner", ownerId).update();
 	}
 
-	private static Project mapProject(ResultSet row, int rowNumber) throws SQLException {
+	static Project mapProject(ResultSet row, int rowNumber) throws SQLException {
 		return new Project(row.getLong("id"), row.getString("name"), row.getBoolean("archived"), row.getString("color"),
 				row.getLong("open_tasks"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
-				row.getObject("updated_at", OffsetDateTime.class).toInstant());
+				row.getObject("updated_at", OffsetDateTime.class).toInstant(), row.getLong("version"));
 	}
 
 }

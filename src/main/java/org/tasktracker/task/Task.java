@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.web.EntityTags;
 
 /**
  * A task as stored and as sent on the wire. Its timestamps are written as every
@@ -40,8 +41,9 @@ record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", descrip
 				description = "Opaque: siblings sorted by position, then id, are in manual order") String position,
 		@ArraySchema(maxItems = 5,
 				arraySchema = @Schema(requiredMode = RequiredMode.REQUIRED)) List<Reminder> reminders,
-		@Schema(requiredMode = RequiredMode.REQUIRED,
-				accessMode = Schema.AccessMode.READ_ONLY) SubtaskCounts subtasks) {
+		@Schema(requiredMode = RequiredMode.REQUIRED, accessMode = Schema.AccessMode.READ_ONLY) SubtaskCounts subtasks,
+		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", accessMode = Schema.AccessMode.READ_ONLY,
+				description = "Grows with every change to the task; its ETag is this number in quotes") long version) {
 
 	/** A task with the v1 fields, and the later ones at their defaults. */
 	Task(long id, String title, @Nullable String description, boolean completed, Instant createdAt, Instant updatedAt,
@@ -54,14 +56,19 @@ record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", descrip
 			@Nullable Instant completedAt, @Nullable Long projectId, List<String> labels, int priority,
 			@Nullable Due due) {
 		this(id, title, description, completed, createdAt, updatedAt, completedAt, projectId, labels, priority, due,
-				null, null, idPosition(id), List.of(), SubtaskCounts.NONE);
+				null, null, idPosition(id), List.of(), SubtaskCounts.NONE, 1);
 	}
 
 	/** The same task with other spellings of its labels. */
 	Task withLabels(List<String> spelled) {
 		return new Task(this.id, this.title, this.description, this.completed, this.createdAt, this.updatedAt,
 				this.completedAt, this.projectId, spelled, this.priority, this.due, this.recurrence, this.parentId,
-				this.position, this.reminders, this.subtasks);
+				this.position, this.reminders, this.subtasks, this.version);
+	}
+
+	/** The task's ETag: its version, as a strong entity tag. */
+	String etag() {
+		return EntityTags.of(this.version);
 	}
 
 	/** The position of a task never moved: its id's, so that new tasks go last. */

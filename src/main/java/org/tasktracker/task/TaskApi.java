@@ -108,7 +108,10 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task get(@Parameter(hidden = true) Account caller, @TaskId String id);
+	@ApiResponse(responseCode = "304", description = "If-None-Match holds the task's current ETag: no body",
+			content = @Content)
+	ResponseEntity<Task> get(@Parameter(hidden = true) Account caller, @TaskId String id,
+			@IfNoneMatch @Nullable String ifNoneMatch);
 
 	@Operation(operationId = "completeTask", summary = "Complete a task",
 			description = "Idempotent: completing a completed task returns it unchanged, completed_at keeps its "
@@ -127,7 +130,8 @@ interface TaskApi {
 			@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER,
 					description = "Completes at most once per key within 24 hours; 1-255 printable ASCII characters",
 					schema = @Schema(type = "string", minLength = 1, maxLength = 255,
-							pattern = "^[\\x20-\\x7E]+$")) @Nullable String idempotencyKey);
+							pattern = "^[\\x20-\\x7E]+$")) @Nullable String idempotencyKey,
+			@IfMatch @Nullable String ifMatch);
 
 	@Operation(operationId = "moveTask", summary = "Move a task in manual order",
 			description = "Places the task (with its subtasks) right after sibling `after` (null: first; left out: "
@@ -139,7 +143,8 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task where it now stands",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task move(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body);
+	Task move(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body,
+			@IfMatch @Nullable String ifMatch);
 
 	@Operation(operationId = "listTaskCompletions", summary = "A recurring task's completions, newest first",
 			description = "Each completed occurrence: the due it had and when it was completed. Pages like tasks: "
@@ -164,7 +169,7 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task, open",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task reopen(@Parameter(hidden = true) Account caller, @TaskId String id);
+	Task reopen(@Parameter(hidden = true) Account caller, @TaskId String id, @IfMatch @Nullable String ifMatch);
 
 	@Operation(operationId = "updateTask", summary = "Change a task (JSON merge patch)",
 			description = "Only the fields named change; \"description\": null clears it; {} changes nothing.")
@@ -177,11 +182,13 @@ interface TaskApi {
 	@ApiResponse(responseCode = "200", description = "The task as changed",
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = Task.class)))
-	Task update(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body);
+	Task update(@Parameter(hidden = true) Account caller, @TaskId String id, @Parameter(hidden = true) JsonNode body,
+			@IfMatch @Nullable String ifMatch);
 
 	@Operation(operationId = "deleteTask", summary = "Delete a task")
 	@ApiResponse(responseCode = "204", description = "Deleted; no body")
-	ResponseEntity<Void> delete(@Parameter(hidden = true) Account caller, @TaskId String id);
+	ResponseEntity<Void> delete(@Parameter(hidden = true) Account caller, @TaskId String id,
+			@IfMatch @Nullable String ifMatch);
 
 	/** The {@code {id}} of a task's path. */
 	@Parameter(name = "id", in = ParameterIn.PATH, required = true, description = "The task's id",
@@ -189,6 +196,27 @@ interface TaskApi {
 	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
 	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
 	@interface TaskId {
+
+	}
+
+	/** The {@code If-Match} of a change to one task or project. */
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER,
+			description = "Change only if the object is still at one of these ETags (or exists, for *); "
+					+ "otherwise 412 with the current ETag, and nothing changes. Weak tags never match.",
+			schema = @Schema(type = "string", example = "\"3\""))
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@interface IfMatch {
+
+	}
+
+	/** The {@code If-None-Match} of a read of one task or project. */
+	@Parameter(name = "If-None-Match", in = ParameterIn.HEADER,
+			description = "The ETags the client holds: 304 with no body when one is current (weak comparison)",
+			schema = @Schema(type = "string", example = "\"3\""))
+	@java.lang.annotation.Target(java.lang.annotation.ElementType.PARAMETER)
+	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+	@interface IfNoneMatch {
 
 	}
 

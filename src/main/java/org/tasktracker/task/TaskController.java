@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.account.Account;
 import org.tasktracker.idempotency.IdempotentCreations;
+import org.tasktracker.web.EntityTags;
 import org.tasktracker.web.RequestParts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -111,21 +113,30 @@ class TaskController implements TaskApi {
 
 	@Override
 	@GetMapping("/{id}")
-	public Task get(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+	public ResponseEntity<Task> get(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
 		long taskId = RequestParts.positiveId(id);
-		return this.tasks.findById(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		EntityTags held = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
+		Task task = this.tasks.findById(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		if (held != null && held.matchesWeakly(task.version())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(task.etag()).build();
+		}
+		return ResponseEntity.ok(task);
 	}
 
 	@Override
 	@PostMapping("/{id}/complete")
 	public ResponseEntity<Task> complete(@AuthenticationPrincipal Account caller, @PathVariable String id,
-			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
+			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
 		if (idempotencyKey == null) {
-			return ResponseEntity
-				.ok(this.tasks.complete(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId)));
+			return ResponseEntity.ok(this.tasks.complete(caller.id(), taskId, expected)
+				.orElseThrow(() -> new TaskNotFoundException(taskId)));
 		}
-		IdempotentCreations.Outcome<Task> completion = this.tasks.complete(caller.id(), taskId, idempotencyKey);
+		IdempotentCreations.Outcome<Task> completion = this.tasks.complete(caller.id(), taskId, idempotencyKey,
+				expected);
 		return ResponseEntity.ok()
 			.header("Idempotent-Replayed", Boolean.toString(completion.replayed()))
 			.body(completion.answer());
@@ -133,10 +144,13 @@ class TaskController implements TaskApi {
 
 	@Override
 	@PostMapping(path = "/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
-	public Task move(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body) {
+	public Task move(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
 		TaskMove move = TaskRequests.move(RequestParts.requireObject(body));
-		return this.tasks.move(caller.id(), taskId, move).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.move(caller.id(), taskId, move, expected)
+			.orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
@@ -159,24 +173,30 @@ class TaskController implements TaskApi {
 
 	@Override
 	@PostMapping("/{id}/reopen")
-	public Task reopen(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+	public Task reopen(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
-		return this.tasks.reopen(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
+		return this.tasks.reopen(caller.id(), taskId, expected).orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@PatchMapping(path = "/{id}", consumes = { MERGE_PATCH_JSON, MediaType.APPLICATION_JSON_VALUE })
-	public Task update(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body) {
+	public Task update(@AuthenticationPrincipal Account caller, @PathVariable String id, @RequestBody JsonNode body,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
+		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
 		TaskPatch patch = TaskRequests.patch(RequestParts.requireObject(body));
-		return this.tasks.update(caller.id(), taskId, patch).orElseThrow(() -> new TaskNotFoundException(taskId));
+		return this.tasks.update(caller.id(), taskId, patch, expected)
+			.orElseThrow(() -> new TaskNotFoundException(taskId));
 	}
 
 	@Override
 	@DeleteMapping("/{id}")
-	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id) {
+	public ResponseEntity<Void> delete(@AuthenticationPrincipal Account caller, @PathVariable String id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
-		if (!this.tasks.delete(caller.id(), taskId)) {
+		if (!this.tasks.delete(caller.id(), taskId, EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch))) {
 			throw new TaskNotFoundException(taskId);
 		}
 		return ResponseEntity.noContent().build();

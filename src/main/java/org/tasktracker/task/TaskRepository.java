@@ -39,7 +39,7 @@ class TaskRepository {
 	 */
 	static final String COLUMNS = "id, title, description, completed, created_at, updated_at, completed_at, "
 			+ "project_id, labels, priority, due_date, due_at, parent_id, " + TaskRepository.POSITION + " AS position, "
-			+ "recurrence_rule, recurrence_from, reminders, subtasks_open, subtasks_total";
+			+ "recurrence_rule, recurrence_from, reminders, subtasks_open, subtasks_total, version";
 
 	/**
 	 * A task's place among its siblings: its key once moved, its id's before (written
@@ -110,9 +110,10 @@ class TaskRepository {
 
 	/** {@link #restore}: formatted once. */
 	private static final String RESTORE = """
+			WITH restored AS (
 			INSERT INTO tasks (id, owner_id, title, description, completed, created_at, updated_at, completed_at,
 			                   project_id, labels, label_keys, priority, due_date, due_at, due_sort, parent_id,
-			                   position, recurrence_rule, recurrence_from, recurrence_index, reminders)
+			                   position, recurrence_rule, recurrence_from, recurrence_index, reminders, version)
 			OVERRIDING SYSTEM VALUE
 			SELECT :id, :owner, :title, :description, :completed, CAST(:createdAt AS timestamptz),
 			       CAST(:updatedAt AS timestamptz), CAST(:completedAt AS timestamptz), CAST(:project AS bigint),
@@ -120,13 +121,20 @@ class TaskRepository {
 			       CAST(:dueAt AS timestamptz), %s, CAST(:parent AS bigint),
 			       NULLIF(CAST(:position AS text), lpad(to_hex(CAST(:id AS bigint)), 16, '0') || '1'), CAST(:rule AS text),
 			       CAST(:from AS text), CASE WHEN CAST(:rule AS text) IS NOT NULL THEN 1 END,
-			       CAST(:reminders AS text[])
+			       CAST(:reminders AS text[]), :version + 1
 			WHERE :id <= (SELECT last_value FROM tasks_id_seq)
 			  -- No task of any owner holds the id (the key is the owner's and the id);
 			  -- "completed IN" lets the (completed, id) index find it in two probes.
 			  AND NOT EXISTS (SELECT FROM tasks WHERE completed IN (true, false) AND id = :id)
 			ON CONFLICT (owner_id, id) DO NOTHING
 			RETURNING %s
+			), back AS (
+			    -- Back from the dead: a sync client that saw the tombstone gets the task
+			    -- (its version one past the deleted one), one that did not never sees it.
+			    DELETE FROM tombstones
+			    WHERE owner_id = :owner AND kind = 'task' AND id IN (SELECT id FROM restored)
+			)
+			SELECT * FROM restored
 			"""
 		.formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
 
@@ -358,7 +366,7 @@ class TaskRepository {
 	 * sorted them, where walking the primary key finds a page at once
 	 * ({@code docs/design/organising.md}).
 	 */
-	private static JdbcClient plannedForEachCall(DataSource dataSource) {
+	static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
 
 			@Override
@@ -899,7 +907,20 @@ class TaskRepository {
 			.param("rule", (task.recurrence() != null) ? task.recurrence().rule() : null)
 			.param("from", (task.recurrence() != null) ? task.recurrence().from() : null)
 			.param("reminders", reminders(task.reminders()))
+			.param("version", task.version())
 			.query(TASK_ROW)
+			.optional();
+	}
+
+	/**
+	 * Locks the owner's task for the rest of the transaction and reads its version.
+	 * @return empty when the owner has no such task
+	 */
+	Optional<Long> lockVersion(long ownerId, long id) {
+		return this.jdbc.sql("SELECT version FROM tasks WHERE owner_id = :owner AND id = :id FOR UPDATE")
+			.param("owner", ownerId)
+			.param("id", id)
+			.query(Long.class)
 			.optional();
 	}
 
@@ -957,7 +978,7 @@ class TaskRepository {
 				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
 				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
 				toInstant(row.getObject("completed_at", OffsetDateTime.class)), project, labels, row.getInt("priority"),
-				due, recurrence, parent, row.getString("position"), reminders, subtasks);
+				due, recurrence, parent, row.getString("position"), reminders, subtasks, row.getLong("version"));
 	}
 
 	/**

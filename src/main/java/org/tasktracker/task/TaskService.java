@@ -11,7 +11,9 @@ import org.tasktracker.account.UserZones;
 import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.database.StatementBatcher;
 import org.tasktracker.idempotency.IdempotentCreations;
+import org.tasktracker.web.EntityTags;
 import org.tasktracker.web.InvalidRequestException;
+import org.tasktracker.web.PreconditionFailedException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionOperations;
@@ -174,6 +176,20 @@ class TaskService {
 	 * any other in a transaction of its own.
 	 */
 	Optional<Task> complete(long ownerId, long id) {
+		return complete(ownerId, id, null);
+	}
+
+	/**
+	 * Completes a task as {@link #complete(long, long)} does, or under the client's
+	 * {@code If-Match} in a transaction of its own.
+	 * @throws PreconditionFailedException if the task is at another version
+	 */
+	Optional<Task> complete(long ownerId, long id, @Nullable EntityTags ifMatch) {
+		if (ifMatch != null) {
+			Optional<Task> task = ifMatching(ownerId, id, ifMatch, () -> completeInTransaction(ownerId, id));
+			task.ifPresent((completedTask) -> this.completed.increment());
+			return task;
+		}
 		// The gathered statement has just found no plain task: the rest is the
 		// lifecycle's.
 		Optional<Task> task = this.retry.idempotent(() -> this.completions.run(new Owned<>(ownerId, id)))
@@ -187,10 +203,15 @@ class TaskService {
 	 * Completes a task once per key: a repeat gets the first answer back, so a retried
 	 * completion of a recurring task never skips an occurrence.
 	 */
-	IdempotentCreations.Outcome<Task> complete(long ownerId, long id, String idempotencyKey) {
-		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(
-				() -> this.idempotentCreations.create(ownerId, idempotencyKey, new CompletionRequest(id), Task.class,
-						() -> completeInTransaction(ownerId, id).orElseThrow(() -> new TaskNotFoundException(id))));
+	IdempotentCreations.Outcome<Task> complete(long ownerId, long id, String idempotencyKey,
+			@Nullable EntityTags ifMatch) {
+		IdempotentCreations.Outcome<Task> outcome = this.retry.idempotent(() -> this.idempotentCreations.create(ownerId,
+				idempotencyKey, new CompletionRequest(id), Task.class, () -> {
+					if (ifMatch != null && !matchesVersion(ownerId, id, ifMatch)) {
+						throw new TaskNotFoundException(id);
+					}
+					return completeInTransaction(ownerId, id).orElseThrow(() -> new TaskNotFoundException(id));
+				}));
 		if (!outcome.replayed()) {
 			this.completed.increment();
 		}
@@ -206,38 +227,89 @@ class TaskService {
 	}
 
 	Optional<Task> reopen(long ownerId, long id) {
+		return reopen(ownerId, id, null);
+	}
+
+	Optional<Task> reopen(long ownerId, long id, @Nullable EntityTags ifMatch) {
+		if (ifMatch != null) {
+			return ifMatching(ownerId, id, ifMatch, () -> this.lifecycle.reopen(ownerId, id));
+		}
 		return this.retry.onceOnly(() -> this.transactions.execute((status) -> this.lifecycle.reopen(ownerId, id)));
 	}
 
 	Optional<Task> update(long ownerId, long id, TaskPatch patch) {
-		if (!patch.needsTransaction()) {
+		return update(ownerId, id, patch, null);
+	}
+
+	Optional<Task> update(long ownerId, long id, TaskPatch patch, @Nullable EntityTags ifMatch) {
+		Optional<Task> task;
+		if (ifMatch != null) {
+			task = ifMatching(ownerId, id, ifMatch, () -> updateInTransaction(ownerId, id, patch));
+		}
+		else if (!patch.needsTransaction()) {
 			return this.retry.idempotent(() -> withProjectChecked(() -> this.tasks.update(ownerId, id, patch)));
 		}
-		Optional<Task> task = this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
-			if ((patch.setsParent() || patch.setsProject()) && !this.lifecycle.place(ownerId, id, patch.setsProject(),
-					patch.projectId(), patch.setsParent(), patch.parentId(), false, null, false)) {
-				return Optional.<Task>empty();
-			}
-			TaskPatch fields = patch.withoutTree().withoutCompleted();
-			Optional<Task> patched = this.tasks.update(ownerId, id, (fields.labels() != null)
-					? fields.withLabels(this.tasks.spellLabels(ownerId, fields.labels())) : fields);
-			if (patched.isEmpty()) {
-				// No such task: the labels spelled for it go too.
-				status.setRollbackOnly();
+		else {
+			task = this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+				Optional<Task> patched = updateInTransaction(ownerId, id, patch);
+				if (patched.isEmpty()) {
+					// No such task: the labels spelled for it go too.
+					status.setRollbackOnly();
+				}
 				return patched;
-			}
-			if (Boolean.TRUE.equals(patch.completed())) {
-				return completeInTransaction(ownerId, id);
-			}
-			if (Boolean.FALSE.equals(patch.completed()) && patched.get().completed()) {
-				return this.tasks.reopen(ownerId, id);
-			}
-			return patched;
-		})));
+			})));
+		}
 		if (task.isPresent() && Boolean.TRUE.equals(patch.completed())) {
 			this.completed.increment();
 		}
 		return task;
+	}
+
+	private Optional<Task> updateInTransaction(long ownerId, long id, TaskPatch patch) {
+		if ((patch.setsParent() || patch.setsProject()) && !this.lifecycle.place(ownerId, id, patch.setsProject(),
+				patch.projectId(), patch.setsParent(), patch.parentId(), false, null, false)) {
+			return Optional.empty();
+		}
+		TaskPatch fields = patch.withoutTree().withoutCompleted();
+		Optional<Task> patched = this.tasks.update(ownerId, id, (fields.labels() != null)
+				? fields.withLabels(this.tasks.spellLabels(ownerId, fields.labels())) : fields);
+		if (patched.isEmpty()) {
+			return patched;
+		}
+		if (Boolean.TRUE.equals(patch.completed())) {
+			return completeInTransaction(ownerId, id);
+		}
+		if (Boolean.FALSE.equals(patch.completed()) && patched.get().completed()) {
+			return this.tasks.reopen(ownerId, id);
+		}
+		return patched;
+	}
+
+	/**
+	 * Runs a change of one task under the client's {@code If-Match}, in one transaction:
+	 * the task's row is locked and its version compared before the change, so that no
+	 * other change can come between the two.
+	 * @return empty when the owner has no such task
+	 * @throws PreconditionFailedException with the current version if it does not match
+	 */
+	private <T> Optional<T> ifMatching(long ownerId, long id, EntityTags ifMatch,
+			java.util.function.Supplier<Optional<T>> change) {
+		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions
+			.execute((status) -> matchesVersion(ownerId, id, ifMatch) ? change.get() : Optional.<T>empty())));
+	}
+
+	/**
+	 * In a transaction: locks the task and compares its version with the client's
+	 * {@code If-Match}.
+	 * @return false when the owner has no such task
+	 * @throws PreconditionFailedException with the current version if it does not match
+	 */
+	private boolean matchesVersion(long ownerId, long id, EntityTags ifMatch) {
+		Optional<Long> version = this.tasks.lockVersion(ownerId, id);
+		if (version.isPresent() && !ifMatch.matchesStrongly(version.get())) {
+			throw new PreconditionFailedException("Task " + id, version.get());
+		}
+		return version.isPresent();
 	}
 
 	/**
@@ -246,13 +318,23 @@ class TaskService {
 	 * @throws InvalidRequestException naming the field at fault; nothing changes
 	 */
 	Optional<Task> move(long ownerId, long id, TaskMove move) {
-		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
-			if (!this.lifecycle.place(ownerId, id, move.setsProject(), move.projectId(), move.setsParent(),
-					move.parentId(), move.setsAfter(), move.after(), true)) {
-				return Optional.<Task>empty();
-			}
-			return this.tasks.findById(ownerId, id);
-		})));
+		return move(ownerId, id, move, null);
+	}
+
+	Optional<Task> move(long ownerId, long id, TaskMove move, @Nullable EntityTags ifMatch) {
+		if (ifMatch != null) {
+			return ifMatching(ownerId, id, ifMatch, () -> moveInTransaction(ownerId, id, move));
+		}
+		return this.retry.onceOnly(() -> withProjectChecked(
+				() -> this.transactions.execute((status) -> moveInTransaction(ownerId, id, move))));
+	}
+
+	private Optional<Task> moveInTransaction(long ownerId, long id, TaskMove move) {
+		if (!this.lifecycle.place(ownerId, id, move.setsProject(), move.projectId(), move.setsParent(), move.parentId(),
+				move.setsAfter(), move.after(), true)) {
+			return Optional.empty();
+		}
+		return this.tasks.findById(ownerId, id);
 	}
 
 	/**
@@ -314,6 +396,15 @@ class TaskService {
 	 * ambiguous failure a repeat could find the task already gone and wrongly answer 404.
 	 */
 	boolean delete(long ownerId, long id) {
+		return delete(ownerId, id, null);
+	}
+
+	boolean delete(long ownerId, long id, @Nullable EntityTags ifMatch) {
+		if (ifMatch != null) {
+			return ifMatching(ownerId, id, ifMatch,
+					() -> Optional.of(this.tasks.delete(ownerId, id)).filter((gone) -> gone))
+				.isPresent();
+		}
 		return this.retry.onceOnly(() -> this.tasks.delete(ownerId, id));
 	}
 

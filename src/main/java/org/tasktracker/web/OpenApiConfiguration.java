@@ -27,8 +27,10 @@ import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.method.HandlerMethod;
 
 /**
@@ -43,6 +45,10 @@ class OpenApiConfiguration {
 	static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
 
 	private static final String PROBLEM = "#/components/schemas/Problem";
+
+	private static final String VERSIONED_TASK = "#/components/schemas/Task";
+
+	private static final String VERSIONED_PROJECT = "#/components/schemas/Project";
 
 	@Bean
 	OpenAPI taskTrackerOpenApi() {
@@ -106,6 +112,18 @@ class OpenApiConfiguration {
 				.put("Retry-After", new Header().description("Seconds to wait before trying again")
 					.schema(new IntegerSchema().minimum(BigDecimal.ONE)));
 		}
+		if (hasHeaderParameter(handler, HttpHeaders.IF_MATCH)) {
+			headers(addProblem(responses, "412",
+					"If-Match does not hold the current ETag; nothing changed. The ETag header holds the current one"))
+				.put(HttpHeaders.ETAG, header("The object's current ETag"));
+		}
+		// Every success that carries one task or project carries its ETag.
+		responses.forEach((status, response) -> {
+			if ((status.startsWith("2") && carriesVersioned(response)) || "304".equals(status)) {
+				headers(response).putIfAbsent(HttpHeaders.ETAG,
+						header("The object's version as a strong entity tag, for If-None-Match and If-Match"));
+			}
+		});
 		responses.values().forEach((response) -> headers(response).putIfAbsent("X-Request-Id", requestId()));
 		operation.setResponses(responses);
 		return operation;
@@ -121,6 +139,28 @@ class OpenApiConfiguration {
 			response.setHeaders(new LinkedHashMap<>());
 		}
 		return response.getHeaders();
+	}
+
+	private static boolean carriesVersioned(ApiResponse response) {
+		if (response.getContent() == null) {
+			return false;
+		}
+		return response.getContent()
+			.values()
+			.stream()
+			.map(MediaType::getSchema)
+			.anyMatch((schema) -> schema != null
+					&& (VERSIONED_TASK.equals(schema.get$ref()) || VERSIONED_PROJECT.equals(schema.get$ref())));
+	}
+
+	private static boolean hasHeaderParameter(HandlerMethod handler, String name) {
+		for (MethodParameter parameter : handler.getMethodParameters()) {
+			RequestHeader header = parameter.getParameterAnnotation(RequestHeader.class);
+			if (header != null && name.equalsIgnoreCase(header.name())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean hasParameter(HandlerMethod handler, Class<? extends java.lang.annotation.Annotation> kind) {
@@ -163,6 +203,10 @@ class OpenApiConfiguration {
 			.addProperty("request_id",
 					new StringSchema().description(
 							"On 500 and 503: the X-Request-Id of the " + "request, to quote when reporting it"))
+			.addProperty("version",
+					new IntegerSchema().format("int64")
+						.minimum(BigDecimal.ONE)
+						.description("On 412: the object's current version, as in its ETag"))
 			.required(List.of("type", "title", "status"));
 	}
 

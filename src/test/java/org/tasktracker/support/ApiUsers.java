@@ -48,9 +48,21 @@ public final class ApiUsers {
 	 */
 	public static ExchangeResult send(RestTestClient client, String method, String path, @Nullable String body,
 			@Nullable String authorization) {
+		return send(client, method, path, body, authorization, null, null);
+	}
+
+	/**
+	 * As {@link #send(RestTestClient, String, String, String, String)}, with one more
+	 * header ({@code If-Match}, say) when {@code header} is not null.
+	 */
+	public static ExchangeResult send(RestTestClient client, String method, String path, @Nullable String body,
+			@Nullable String authorization, @Nullable String header, @Nullable String value) {
 		RestTestClient.RequestBodySpec request = client.method(HttpMethod.valueOf(method)).uri(URI.create(path));
 		if (authorization != null) {
 			request.header(HttpHeaders.AUTHORIZATION, authorization);
+		}
+		if (header != null) {
+			request.header(header, value);
 		}
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);

@@ -121,7 +121,7 @@ class TaskControllerUnitTests {
 				TaskFixtures.CREATED);
 		given(this.repository.complete(OWNER, 1)).willReturn(Optional.of(completed));
 
-		assertThat(this.controller.complete(CALLER, "1", null).getBody()).isEqualTo(completed);
+		assertThat(this.controller.complete(CALLER, "1", null, null).getBody()).isEqualTo(completed);
 	}
 
 	@Test
@@ -129,7 +129,7 @@ class TaskControllerUnitTests {
 		given(this.repository.complete(OWNER, 7)).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(TaskNotFoundException.class)
-			.isThrownBy(() -> this.controller.complete(CALLER, "7", null))
+			.isThrownBy(() -> this.controller.complete(CALLER, "7", null, null))
 			.satisfies((ex) -> {
 				assertThat(ex.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 				assertThat(ex.getBody().getDetail()).isEqualTo("Task 7 does not exist");
@@ -140,7 +140,7 @@ class TaskControllerUnitTests {
 	void rejectsIdsThatAreNotPositiveInt64() {
 		for (String id : List.of("abc", "0", "-1", "1.5", "99999999999999999999", "", " 1", "+1", "0x10")) {
 			assertThatExceptionOfType(InvalidRequestException.class).as(id)
-				.isThrownBy(() -> this.controller.get(CALLER, id))
+				.isThrownBy(() -> this.controller.get(CALLER, id, null))
 				.satisfies((ex) -> assertThat(ex.getErrors()).extracting("field").containsExactly("id"));
 		}
 		then(this.repository).shouldHaveNoInteractions();
@@ -151,7 +151,7 @@ class TaskControllerUnitTests {
 		given(this.repository.findById(OWNER, Long.MAX_VALUE)).willReturn(Optional.empty());
 
 		assertThatExceptionOfType(TaskNotFoundException.class)
-			.isThrownBy(() -> this.controller.get(CALLER, Long.toString(Long.MAX_VALUE)));
+			.isThrownBy(() -> this.controller.get(CALLER, Long.toString(Long.MAX_VALUE), null));
 	}
 
 	@Test

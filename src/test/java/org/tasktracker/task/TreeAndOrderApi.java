@@ -31,6 +31,12 @@ final class TreeAndOrderApi {
 		return ApiUsers.send(this.client, method, path, body, this.bearer);
 	}
 
+	/** A request with one more header ({@code If-Match}, say), sent as written. */
+	ExchangeResult send(String method, String path, @Nullable String body, @Nullable String header,
+			@Nullable String value) {
+		return ApiUsers.send(this.client, method, path, body, this.bearer, header, value);
+	}
+
 	/** Sends and expects {@code status}, answering the JSON body. */
 	JsonNode expect(int status, String method, String path, @Nullable String body) {
 		ExchangeResult response = send(method, path, body);
