@@ -336,14 +336,23 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 	 * a bad one is added to {@code errors}. Every paged listing takes it so.
 	 */
 	static int limit(MultiValueMap<String, String> parameters, List<FieldError> errors) {
-		String limitValue = single(parameters, "limit", errors);
-		if (limitValue == null) {
-			return DEFAULT_LIMIT;
+		return bounded(parameters, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, errors);
+	}
+
+	/**
+	 * An integer parameter from {@code min} to {@code max}, given at most once, or its
+	 * default; a bad one is added to {@code errors}.
+	 */
+	static int bounded(MultiValueMap<String, String> parameters, String name, int min, int max, int byDefault,
+			List<FieldError> errors) {
+		String value = single(parameters, name, errors);
+		if (value == null) {
+			return byDefault;
 		}
-		Long parsed = RequestParts.nonNegative(limitValue);
-		if (parsed == null || parsed < 1 || parsed > MAX_LIMIT) {
-			errors.add(new FieldError("limit", "must be an integer from 1 to " + MAX_LIMIT));
-			return DEFAULT_LIMIT;
+		Long parsed = RequestParts.nonNegative(value);
+		if (parsed == null || parsed < min || parsed > max) {
+			errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
+			return byDefault;
 		}
 		return parsed.intValue();
 	}

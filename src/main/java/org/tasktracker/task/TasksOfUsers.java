@@ -19,7 +19,10 @@ class TasksOfUsers {
 
 	private final LabelRepository labels;
 
-	TasksOfUsers(TaskRepository tasks, ProjectRepository projects, LabelRepository labels) {
+	private final SyncRepository sync;
+
+	TasksOfUsers(TaskRepository tasks, ProjectRepository projects, LabelRepository labels, SyncRepository sync) {
+		this.sync = sync;
 		this.tasks = tasks;
 		this.projects = projects;
 		this.labels = labels;
@@ -30,6 +33,8 @@ class TasksOfUsers {
 		this.tasks.deleteOwnedBy(event.userId());
 		this.projects.deleteOwnedBy(event.userId());
 		this.labels.deleteOwnedBy(event.userId());
+		// After the deletes above, which each left their tombstones.
+		this.sync.deleteOwnedBy(event.userId());
 	}
 
 	@EventListener

@@ -127,6 +127,7 @@ class ScopeMatrixIntegrationTests {
 				(owner) -> owner.changing("/tasks/" + owner.task(), "{\"after\": null}").at("/move")));
 		table.put("GET /tasks/{id}/completions",
 				new Operation(READ, 200, (owner) -> Call.to("/tasks/" + owner.task() + "/completions")));
+		table.put("GET /sync", new Operation(READ, 200, (owner) -> Call.to("/sync")));
 		table.put("GET /projects", new Operation(READ, 200, (owner) -> Call.to("/projects")));
 		table.put("POST /projects", new Operation(WRITE, 201, (owner) -> Call.to("/projects",
 				"{\"name\": \"" + uniqueUsername("project") + "\"}", () -> owner.read("/projects"))));

@@ -56,15 +56,20 @@ class GeneratedClientIntegrationTests {
 				null, null, "asc");
 		assertThat(listed).containsExactly(created);
 
-		Task completed = this.tasks.completeTask(created.getId(), null);
+		Task completed = this.tasks.completeTask(created.getId(), null, null);
 		assertThat(completed.getCompleted()).isTrue();
 		assertThat(completed.getCompletedAt()).isNotNull();
 
-		Task renamed = this.tasks.updateTask(created.getId(), new TaskPatch().description("about it"));
+		Task renamed = this.tasks.updateTask(created.getId(), new TaskPatch().description("about it"),
+				"\"" + completed.getVersion() + "\"");
 		assertThat(renamed.getDescription()).isEqualTo("about it");
+		assertThat(renamed.getVersion()).isEqualTo(completed.getVersion() + 1);
+		assertThatExceptionOfType(ApiException.class)
+			.isThrownBy(() -> this.tasks.deleteTask(created.getId(), "\"" + completed.getVersion() + "\""))
+			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(412));
 
-		this.tasks.deleteTask(created.getId());
-		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.tasks.getTask(created.getId()))
+		this.tasks.deleteTask(created.getId(), null);
+		assertThatExceptionOfType(ApiException.class).isThrownBy(() -> this.tasks.getTask(created.getId(), null))
 			.satisfies((ex) -> assertThat(ex.getCode()).isEqualTo(404));
 	}
 

@@ -66,7 +66,8 @@ class OpenApiDocumentIntegrationTests {
 		for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping : this.mappings.getHandlerMethods().entrySet()) {
 			for (String path : mapping.getKey().getPatternValues()) {
 				if (path.startsWith("/tasks") || path.startsWith("/health") || path.startsWith("/users")
-						|| path.startsWith("/tokens") || path.startsWith("/projects") || path.startsWith("/labels")) {
+						|| path.startsWith("/tokens") || path.startsWith("/projects") || path.startsWith("/labels")
+						|| path.startsWith("/sync")) {
 					mapping.getKey()
 						.getMethodsCondition()
 						.getMethods()
@@ -89,7 +90,7 @@ class OpenApiDocumentIntegrationTests {
 				"completeTask", "reopenTask", "moveTask", "listTaskCompletions", "getHealth", "getReadiness",
 				"getLiveness", "createUser", "listUsers", "getMe", "updateMe", "deleteUser", "createToken",
 				"listTokens", "revokeToken", "createProject", "listProjects", "getProject", "updateProject",
-				"deleteProject", "listLabels", "renameLabel", "deleteLabel");
+				"deleteProject", "listLabels", "renameLabel", "deleteLabel", "sync");
 	}
 
 	@Test

@@ -1,0 +1,77 @@
+package org.tasktracker.task;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tasktracker.database.NotificationListener;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * The change feed's long polls, woken through PostgreSQL's notifications (sent by the
+ * triggers of migration V16 at each commit that wrote an owner's tasks or projects), and
+ * the purge of old tombstones.
+ */
+@Configuration(proxyBeanMethods = false)
+class SyncConfiguration {
+
+	static final String CHANNEL = "tasktracker_sync";
+
+	@Bean
+	SyncWaiters syncWaiters(MeterRegistry meters) {
+		SyncWaiters waiters = new SyncWaiters();
+		Gauge.builder("tasktracker.sync.waiting", waiters, SyncWaiters::waiting)
+			.description("GET /sync requests waiting for a change")
+			.register(meters);
+		return waiters;
+	}
+
+	@Bean
+	NotificationListener syncNotifications(DataSource dataSource, SyncWaiters waiters) {
+		return new NotificationListener(dataSource, CHANNEL, waiters::changed, waiters::wakeAll);
+	}
+
+	/**
+	 * Deletes tombstones past their retention, every
+	 * {@code tasktracker.sync.purge-interval}.
+	 */
+	@Component
+	static class TombstonePurge {
+
+		private static final Logger log = LoggerFactory.getLogger(TombstonePurge.class);
+
+		private final SyncRepository sync;
+
+		private final Duration retention;
+
+		TombstonePurge(SyncRepository sync, SyncProperties properties) {
+			this.sync = sync;
+			this.retention = properties.tombstoneRetention();
+		}
+
+		@Scheduled(fixedDelayString = "${tasktracker.sync.purge-interval:1h}",
+				initialDelayString = "${tasktracker.sync.purge-interval:1h}")
+		void purge() {
+			try {
+				int purged = this.sync.purge(this.retention);
+				if (purged > 0) {
+					log.info("Deleted {} tombstones older than {}", purged, this.retention);
+				}
+			}
+			catch (DataAccessException ex) {
+				log.warn("Tombstone purge skipped: {}", ex.getMostSpecificCause().getMessage());
+			}
+		}
+
+	}
+
+}

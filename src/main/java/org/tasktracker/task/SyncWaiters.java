@@ -1,0 +1,90 @@
+package org.tasktracker.task;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The long polls of {@code GET /sync?wait=N} waiting on this instance, by owner, woken by
+ * the database's notifications of a change of that owner (from any instance, see
+ * {@link org.tasktracker.database.NotificationListener}). A waiter is registered before
+ * its request reads, so that a change committed between the read and the wait still wakes
+ * it.
+ */
+class SyncWaiters {
+
+	private final Map<Long, Set<Waiter>> byOwner = new ConcurrentHashMap<>();
+
+	Waiter subscribe(long ownerId) {
+		Waiter waiter = new Waiter(ownerId);
+		this.byOwner.computeIfAbsent(ownerId, (owner) -> ConcurrentHashMap.newKeySet()).add(waiter);
+		return waiter;
+	}
+
+	/** A notification's payload: the id of the owner whose objects changed. */
+	void changed(String payload) {
+		long ownerId;
+		try {
+			ownerId = Long.parseLong(payload);
+		}
+		catch (NumberFormatException ex) {
+			return;
+		}
+		Set<Waiter> waiters = this.byOwner.get(ownerId);
+		if (waiters != null) {
+			waiters.forEach(Waiter::wake);
+		}
+	}
+
+	/**
+	 * Notifications may have been lost (listening restarted): every waiter reads again.
+	 */
+	void wakeAll() {
+		this.byOwner.values().forEach((waiters) -> waiters.forEach(Waiter::wake));
+	}
+
+	/** How many requests wait, for the metrics. */
+	int waiting() {
+		return this.byOwner.values().stream().mapToInt(Set::size).sum();
+	}
+
+	final class Waiter implements AutoCloseable {
+
+		private final long ownerId;
+
+		private final Semaphore woken = new Semaphore(0);
+
+		private Waiter(long ownerId) {
+			this.ownerId = ownerId;
+		}
+
+		private void wake() {
+			if (this.woken.availablePermits() == 0) {
+				this.woken.release();
+			}
+		}
+
+		/**
+		 * Waits until a change of the owner's may have committed since the last wait.
+		 * @return false when the time ran out first
+		 */
+		boolean await(Duration timeout) throws InterruptedException {
+			boolean wokenUp = this.woken.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS);
+			this.woken.drainPermits();
+			return wokenUp;
+		}
+
+		@Override
+		public void close() {
+			SyncWaiters.this.byOwner.computeIfPresent(this.ownerId, (owner, waiters) -> {
+				waiters.remove(this);
+				return waiters.isEmpty() ? null : waiters;
+			});
+		}
+
+	}
+
+}
