@@ -68,7 +68,6 @@ BEGIN
     SELECT owner_id, 'task', id FROM gone
     ON CONFLICT (owner_id, kind, id)
         DO UPDATE SET deleted_xid = EXCLUDED.deleted_xid, deleted_at = EXCLUDED.deleted_at;
-    PERFORM pg_notify('tasktracker_sync', owner_id::text) FROM (SELECT DISTINCT owner_id FROM gone) AS owners;
     RETURN NULL;
 END
 $$;
@@ -79,19 +78,6 @@ BEGIN
     SELECT owner_id, 'project', id FROM gone
     ON CONFLICT (owner_id, kind, id)
         DO UPDATE SET deleted_xid = EXCLUDED.deleted_xid, deleted_at = EXCLUDED.deleted_at;
-    PERFORM pg_notify('tasktracker_sync', owner_id::text) FROM (SELECT DISTINCT owner_id FROM gone) AS owners;
-    RETURN NULL;
-END
-$$;
-
--- Wakes the feed's long polls (GET /sync?wait=N) on every instance: a notification per
--- owner whose tasks or projects a statement wrote, which PostgreSQL sends at commit (and
--- not at all on rollback), once per owner and transaction however many statements.
--- Transition tables cannot serve a trigger of more than one event, hence one trigger per
--- event; deletes notify from the tombstone triggers above.
-CREATE FUNCTION notify_sync() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    PERFORM pg_notify('tasktracker_sync', owner_id::text) FROM (SELECT DISTINCT owner_id FROM changed) AS owners;
     RETURN NULL;
 END
 $$;
@@ -100,14 +86,6 @@ CREATE TRIGGER tasks_tombstones AFTER DELETE ON tasks
     REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION tasks_tombstones();
 CREATE TRIGGER projects_tombstones AFTER DELETE ON projects
     REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION projects_tombstones();
-CREATE TRIGGER tasks_notify_insert AFTER INSERT ON tasks
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION notify_sync();
-CREATE TRIGGER tasks_notify_update AFTER UPDATE ON tasks
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION notify_sync();
-CREATE TRIGGER projects_notify_insert AFTER INSERT ON projects
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION notify_sync();
-CREATE TRIGGER projects_notify_update AFTER UPDATE ON projects
-    REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION notify_sync();
 
 -- The key that signs sync tokens, shared by every instance on this database: 32 random
 -- bytes from two version-4 UUIDs (gen_random_uuid is built in; pgcrypto may be absent).

@@ -10,21 +10,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.database.NotificationListener;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The change feed's long polls, woken through PostgreSQL's notifications (sent by the
- * triggers of migration V16 at each commit that wrote an owner's tasks or projects), and
+ * The change feed's long polls, woken through PostgreSQL's notifications (sent after each
+ * request that may have written an owner's tasks or projects, on whichever instance), and
  * the purge of old tombstones.
  */
 @Configuration(proxyBeanMethods = false)
-class SyncConfiguration {
+class SyncConfiguration implements WebMvcConfigurer {
 
 	static final String CHANNEL = "tasktracker_sync";
+
+	private final ObjectProvider<SyncNotifications> notifications;
+
+	SyncConfiguration(ObjectProvider<SyncNotifications> notifications) {
+		this.notifications = notifications;
+	}
 
 	@Bean
 	SyncWaiters syncWaiters(MeterRegistry meters) {
@@ -36,8 +46,18 @@ class SyncConfiguration {
 	}
 
 	@Bean
-	NotificationListener syncNotifications(DataSource dataSource, SyncWaiters waiters) {
+	NotificationListener syncListener(DataSource dataSource, SyncWaiters waiters) {
 		return new NotificationListener(dataSource, CHANNEL, waiters::changed, waiters::wakeAll);
+	}
+
+	@Bean
+	SyncNotifications syncNotifications(JdbcClient jdbc) {
+		return new SyncNotifications(jdbc);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this.notifications.getObject());
 	}
 
 	/**

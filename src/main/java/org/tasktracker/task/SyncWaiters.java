@@ -24,18 +24,23 @@ class SyncWaiters {
 		return waiter;
 	}
 
-	/** A notification's payload: the id of the owner whose objects changed. */
+	/**
+	 * A notification's payload: the ids of the owners whose objects changed, separated by
+	 * commas ({@link SyncNotifications}).
+	 */
 	void changed(String payload) {
-		long ownerId;
-		try {
-			ownerId = Long.parseLong(payload);
-		}
-		catch (NumberFormatException ex) {
-			return;
-		}
-		Set<Waiter> waiters = this.byOwner.get(ownerId);
-		if (waiters != null) {
-			waiters.forEach(Waiter::wake);
+		for (String owner : payload.split(",")) {
+			long ownerId;
+			try {
+				ownerId = Long.parseLong(owner);
+			}
+			catch (NumberFormatException ex) {
+				continue;
+			}
+			Set<Waiter> waiters = this.byOwner.get(ownerId);
+			if (waiters != null) {
+				waiters.forEach(Waiter::wake);
+			}
 		}
 	}
 
