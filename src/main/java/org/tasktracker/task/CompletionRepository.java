@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
@@ -212,6 +213,43 @@ class CompletionRepository {
 			.param("limit", limit + 1)
 			.query(CompletionRepository::completion)
 			.list();
+	}
+
+	/**
+	 * Every completion of the owner's tasks, by task and then oldest first: for the
+	 * export.
+	 */
+	Map<Long, List<Completion>> allOf(long ownerId) {
+		Map<Long, List<Completion>> byTask = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				SELECT task_id, id, due_date, due_at, series_index, completed_at FROM task_completions
+				WHERE owner_id = :owner ORDER BY task_id, id
+				""").param("owner", ownerId).query((row) -> {
+			byTask.computeIfAbsent(row.getLong("task_id"), (task) -> new java.util.ArrayList<>())
+				.add(completion(row, 0));
+		});
+		return byTask;
+	}
+
+	/**
+	 * Writes imported completions of one task, oldest first, numbered in its series from
+	 * 1.
+	 */
+	void insertImported(long ownerId, long taskId, List<Completion> completions) {
+		for (int i = 0; i < completions.size(); i++) {
+			Completion completion = completions.get(i);
+			this.jdbc.sql("""
+					INSERT INTO task_completions (owner_id, task_id, due_date, due_at, series_index, completed_at)
+					VALUES (:owner, :task, :dueDate, :dueAt, :index, :completedAt)
+					""")
+				.param("owner", ownerId)
+				.param("task", taskId)
+				.param("dueDate", completion.dueDate())
+				.param("dueAt", utc(completion.dueAt()))
+				.param("index", i + 1)
+				.param("completedAt", utc(completion.completedAt()))
+				.update();
+		}
 	}
 
 	private static Completion completion(java.sql.ResultSet row, int number) throws java.sql.SQLException {

@@ -169,7 +169,7 @@ class ProjectController implements ProjectApi {
 	 * {@code name} (required on create), {@code color}, and {@code archived} on a patch;
 	 * nothing else.
 	 */
-	private static Fields fields(JsonNode body, boolean creating) {
+	static Fields fields(JsonNode body, boolean creating) {
 		List<FieldError> errors = new ArrayList<>();
 		for (String field : body.propertyNames()) {
 			if (!"name".equals(field) && !"color".equals(field) && !(("archived".equals(field)) && !creating)) {
@@ -237,7 +237,7 @@ class ProjectController implements ProjectApi {
 		return RequestParts.refusal(HttpStatus.NOT_FOUND, "Project " + id + " does not exist");
 	}
 
-	private record Fields(@Nullable String name, @Nullable Boolean archived, boolean setColor, @Nullable String color) {
+	record Fields(@Nullable String name, @Nullable Boolean archived, boolean setColor, @Nullable String color) {
 	}
 
 }

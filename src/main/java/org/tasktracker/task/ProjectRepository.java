@@ -146,6 +146,32 @@ class ProjectRepository {
 			.optional();
 	}
 
+	/**
+	 * Writes an imported project as it was, with its version.
+	 * @return its new id
+	 */
+	long insertImported(long ownerId, String name, @Nullable String color, boolean archived, long version) {
+		return this.jdbc.sql("""
+				INSERT INTO projects (owner_id, name, color, archived, version)
+				VALUES (:owner, :name, :color, :archived, :version) RETURNING id
+				""")
+			.param("owner", ownerId)
+			.param("name", name)
+			.param("color", color)
+			.param("archived", archived)
+			.param("version", version)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The lower-cased names of the owner's projects. */
+	java.util.Set<String> namesOf(long ownerId) {
+		return new java.util.HashSet<>(this.jdbc.sql("SELECT lower(name) FROM projects WHERE owner_id = :owner")
+			.param("owner", ownerId)
+			.query(String.class)
+			.list());
+	}
+
 	void deleteOwnedBy(long ownerId) {
 		this.jdbc.sql("DELETE FROM projects WHERE owner_id = :owner").param("owner", ownerId).update();
 	}

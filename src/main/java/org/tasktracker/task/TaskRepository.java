@@ -912,6 +912,26 @@ class TaskRepository {
 			.optional();
 	}
 
+	/** {@code count} new task ids, in ascending order. */
+	List<Long> newIds(int count) {
+		return this.jdbc.sql("SELECT nextval('tasks_id_seq') AS id FROM generate_series(1, :count) ORDER BY 1")
+			.param("count", count)
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * The owner's tasks by id, each to {@code each}: for the export, in the caller's
+	 * transaction.
+	 */
+	void eachOf(long ownerId, java.util.function.Consumer<Task> each) {
+		this.plannedPerCall.sql("SELECT " + COLUMNS + " FROM tasks WHERE owner_id = :owner ORDER BY id")
+			.param("owner", ownerId)
+			.query((row) -> {
+				each.accept(mapTask(row, 0));
+			});
+	}
+
 	/**
 	 * Locks the owner's task for the rest of the transaction and reads its version.
 	 * @return empty when the owner has no such task

@@ -366,7 +366,7 @@ final class TaskRequests {
 	 * and not {@code .} or {@code ..}; a label given twice in any case is kept once, as
 	 * first spelled.
 	 */
-	private static List<String> labels(JsonNode node, List<FieldError> errors) {
+	static List<String> labels(JsonNode node, List<FieldError> errors) {
 		if (!node.isArray()) {
 			errors.add(new FieldError("labels", "must be an array of strings"));
 			return List.of();
@@ -429,7 +429,7 @@ final class TaskRequests {
 	 * {@code {"date": "2026-12-01"}} or {@code {"datetime": "2026-12-01T09:00:00Z"}} (an
 	 * offset is required), or null.
 	 */
-	private static @Nullable Due due(JsonNode node, List<FieldError> errors) {
+	static @Nullable Due due(JsonNode node, List<FieldError> errors) {
 		if (node.isNull()) {
 			return null;
 		}

@@ -20,7 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Refuses request bodies over {@code tasktracker.http.max-request-body} with 413 before
+ * Refuses request bodies over {@code tasktracker.http.max-request-body} (over
+ * {@code tasktracker.http.max-import-body} for {@value #IMPORT_PATH}) with 413 before
  * anything parses them. A declared {@code Content-Length} is checked up front; a chunked
  * body is read up to the limit and handed on from memory.
  */
@@ -28,9 +29,14 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
+	/** The one path whose bodies may be larger: a whole account's export. */
+	static final String IMPORT_PATH = "/import";
+
 	private final DataSize maxRequestBody;
 
 	private final long limit;
+
+	private final DataSize maxImportBody;
 
 	private final HandlerExceptionResolver exceptionResolver;
 
@@ -38,21 +44,25 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver exceptionResolver) {
 		this.maxRequestBody = properties.maxRequestBody();
 		this.limit = this.maxRequestBody.toBytes();
+		this.maxImportBody = properties.maxImportBody();
 		this.exceptionResolver = exceptionResolver;
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		boolean importing = IMPORT_PATH.equals(request.getRequestURI());
+		DataSize max = importing ? this.maxImportBody : this.maxRequestBody;
+		long limit = importing ? this.maxImportBody.toBytes() : this.limit;
 		long declared = request.getContentLengthLong();
-		if (declared > this.limit) {
-			reject(request, response);
+		if (declared > limit) {
+			reject(request, response, max);
 			return;
 		}
 		if (declared == -1 && request.getHeader("Transfer-Encoding") != null) {
-			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.limit + 1));
-			if (body.length > this.limit) {
-				reject(request, response);
+			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+			if (body.length > limit) {
+				reject(request, response, max);
 				return;
 			}
 			chain.doFilter(new BufferedBodyRequest(request, body), response);
@@ -61,9 +71,8 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private void reject(HttpServletRequest request, HttpServletResponse response) {
-		this.exceptionResolver.resolveException(request, response, null,
-				new RequestBodyTooLargeException(this.maxRequestBody));
+	private void reject(HttpServletRequest request, HttpServletResponse response, DataSize max) {
+		this.exceptionResolver.resolveException(request, response, null, new RequestBodyTooLargeException(max));
 	}
 
 	private static final class BufferedBodyRequest extends HttpServletRequestWrapper {

@@ -13,8 +13,9 @@ import org.springframework.util.unit.DataSize;
  * @param retryAfter the {@code Retry-After} a 503 suggests while the database is away
  * @param virtualThreads whether requests are served on virtual threads rather than
  * Tomcat's pool of platform threads
+ * @param maxImportBody larger bodies of {@code POST /import} are refused with 413
  */
 @ConfigurationProperties("tasktracker.http")
 public record WebProperties(@DefaultValue("1MB") DataSize maxRequestBody, @DefaultValue("2s") Duration retryAfter,
-		@DefaultValue("true") boolean virtualThreads) {
+		@DefaultValue("true") boolean virtualThreads, @DefaultValue("20MB") DataSize maxImportBody) {
 }
