@@ -43,6 +43,12 @@
     return document.querySelector(".task[data-task-id='" + id + "']");
   }
 
+  // Below 1000 px the open pane covers the list (app.css): what is behind it is not for
+  // the keys.
+  function paneCoversList() {
+    return pane() !== null && window.matchMedia("(max-width: 999.98px)").matches;
+  }
+
   // The open task's row is the selected one, marked as open.
   function markOpen(id) {
     tasks().forEach(function (task) {
@@ -128,6 +134,9 @@
     else if (event.target.closest("[data-help-close]")) {
       help(false);
     }
+    else if (event.target.closest(".subtask-moves button")) {
+      movedByKey = event.target.closest("li").dataset.subtaskId;
+    }
     else if (event.target.closest("[data-copy]")) {
       var source = document.getElementById(event.target.closest("[data-copy]").dataset.copy);
       source.select();
@@ -171,10 +180,12 @@
         field = document.getElementById("search-field");
         break;
       case "j":
-        select(selectedIndex() + 1);
-        break;
       case "k":
-        select(selectedIndex() < 0 ? 0 : selectedIndex() - 1);
+        if (paneCoversList()) {
+          // The list is hidden behind the task's details: its selection stays.
+          return;
+        }
+        select(event.key === "j" ? selectedIndex() + 1 : (selectedIndex() < 0 ? 0 : selectedIndex() - 1));
         break;
       case "x":
         var selected = document.querySelector(".task.selected [data-complete]");
@@ -380,8 +391,15 @@
       }
       rowState = null;
     }
+    else if (settled.matches("#pane-subtasks")) {
+      var movedSubtask = movedByKey !== null ? document.getElementById("subtask-link-" + movedByKey) : null;
+      movedByKey = null;
+      if (movedSubtask && !settled.contains(document.activeElement)) {
+        // Moved by its own button, which is gone at the end of the list.
+        movedSubtask.focus();
+      }
+    }
     else if (settled.matches("ul[data-reorder]")) {
-      makeDraggable();
       if (open) {
         var shown = rowOf(open.dataset.paneTask);
         if (shown) {
@@ -399,39 +417,43 @@
   // ---- Manual order: drag a row, or Alt+ArrowUp / Alt+ArrowDown on it ----
 
   // A project's list and the Inbox's (ul[data-reorder], which holds the view's address)
-  // are in manual order. The row moves at once; the server is told where it now is
-  // (right after the row above it, or first), and answers the list as stored, with the
-  // row's place in words for the live region. Moves are sent one after the other; while
-  // more are waiting, an answer is not shown, so the rows do not jump back and forth.
+  // are in manual order, and so are a task's subtasks in its pane (whose list names, in
+  // data-reorder-target, the section its answer replaces, and whose rows their own
+  // move's address). The row moves at once; the server is told where it now is (right
+  // after the row above it, or first), and answers the list as stored, with the row's
+  // place in words for a live region. Moves are sent one after the other; while more are
+  // waiting, an answer is not shown, so the rows do not jump back and forth.
   var movesWaiting = 0;
   var moves = Promise.resolve();
   var movedByKey = null;
+  var REORDERED = "ul[data-reorder] > li";
+
+  function rowKey(row) {
+    return row.dataset.taskId || row.dataset.subtaskId;
+  }
 
   function makeDraggable() {
-    document.querySelectorAll("ul[data-reorder] > li.task").forEach(function (row) {
+    document.querySelectorAll(REORDERED).forEach(function (row) {
       row.draggable = true;
     });
   }
   document.addEventListener("DOMContentLoaded", makeDraggable);
-  document.addEventListener("htmx:afterSettle", function (event) {
-    if (event.detail.target === document.body) {
-      makeDraggable();
-    }
-  });
+  document.addEventListener("htmx:afterSettle", makeDraggable);
 
   function sendMove(row) {
     var list = row.parentElement;
     var above = row.previousElementSibling;
     var token = document.querySelector("input[name=_csrf]");
     var values = {
-      after: above ? above.dataset.taskId : "",
+      after: above ? rowKey(above) : "",
       back: list.dataset.reorder,
       _csrf: token ? token.value : ""
     };
-    var path = "/app/tasks/" + row.dataset.taskId + "/move";
+    var path = row.dataset.movePath || "/app/tasks/" + row.dataset.taskId + "/move";
+    var answered = list.dataset.reorderTarget || "ul.tasks[data-reorder]";
     movesWaiting++;
     moves = moves.then(function () {
-      var current = document.querySelector("ul[data-reorder]");
+      var current = document.querySelector(answered);
       if (!current) {
         return null;
       }
@@ -455,13 +477,16 @@
     if (!event.altKey || event.ctrlKey || event.metaKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) {
       return;
     }
-    var row = event.target.closest && event.target.closest("ul[data-reorder] > li.task");
+    var row = event.target.closest && event.target.closest(REORDERED);
     if (!row) {
       return;
     }
     event.preventDefault();
-    // The row itself holds the focus, by its id, across the answer's swap.
-    select(tasks().indexOf(row));
+    if (row.matches("li.task")) {
+      // The row itself holds the focus, by its id, across the answer's swap; in a
+      // subtask, the control that has it does (each has an id).
+      select(tasks().indexOf(row));
+    }
     var list = row.parentElement;
     if (event.key === "ArrowUp" && row.previousElementSibling) {
       // The neighbour moves, not the row, so that the focus stays on it.
@@ -473,7 +498,7 @@
     else {
       return;
     }
-    movedByKey = row.dataset.taskId;
+    movedByKey = rowKey(row);
     sendMove(row);
   });
 
@@ -482,7 +507,7 @@
   var dropped = false;
 
   document.addEventListener("dragstart", function (event) {
-    var row = event.target.closest && event.target.closest("ul[data-reorder] > li.task");
+    var row = event.target.closest && event.target.closest(REORDERED);
     if (!row) {
       return;
     }
@@ -492,7 +517,7 @@
     row.classList.add("dragging");
     if (event.dataTransfer) {
       event.dataTransfer.effectAllowed = "move";
-      event.dataTransfer.setData("text/plain", row.querySelector(".title").textContent);
+      event.dataTransfer.setData("text/plain", row.querySelector(".title, .subtask-title").textContent);
     }
   });
 
@@ -500,8 +525,11 @@
     if (!dragged) {
       return;
     }
-    var row = event.target.closest && event.target.closest("li.task");
-    if (!row || row.parentElement !== dragged.parentElement) {
+    var row = event.target.closest && event.target.closest("li");
+    while (row && row.parentElement !== dragged.parentElement) {
+      row = row.parentElement.closest("li");
+    }
+    if (!row) {
       return;
     }
     event.preventDefault();
@@ -536,5 +564,183 @@
     }
     dragged.classList.remove("dragging");
     dragged = null;
+  });
+
+  // ---- A row's menu of more actions (issue 32) ----
+
+  // The row's "more actions" link (a link to the task's page without script) becomes a
+  // menu button: Enter, Space, ArrowDown or a click opens a copy of the page's
+  // <template id="row-menu"> inside the row, with the focus on its first item; the arrows,
+  // Home and End move among the items, Enter or Space acts, and Esc (or Tab, or a click
+  // elsewhere) closes it, the focus back on the button after Esc. An item posts to the
+  // row's own route and the answer swaps the row (or takes it away, when it left the
+  // list); Delete is the row's own Delete button, with its undo.
+  var MENU_BUTTON = "[data-row-menu]";
+  var openMenu = null;
+
+  function makeMenuButtons() {
+    document.querySelectorAll(MENU_BUTTON + ":not([role])").forEach(function (button) {
+      button.setAttribute("role", "button");
+      button.setAttribute("aria-haspopup", "menu");
+      button.setAttribute("aria-expanded", "false");
+    });
+  }
+  document.addEventListener("DOMContentLoaded", makeMenuButtons);
+  document.addEventListener("htmx:afterSettle", makeMenuButtons);
+
+  function menuItems(menu) {
+    return Array.prototype.slice.call(menu.querySelectorAll("[role^=menuitem]"));
+  }
+
+  function showMenu(button, last) {
+    var template = document.getElementById("row-menu");
+    if (!template) {
+      return false;
+    }
+    closeMenu(false);
+    var menu = template.content.firstElementChild.cloneNode(true);
+    menu.id = "row-menu-open";
+    menu.setAttribute("aria-label", button.getAttribute("aria-label"));
+    menuItems(menu).forEach(function (item) {
+      var action = item.dataset.menuAction;
+      if (action === "priority" || action === "project") {
+        item.setAttribute("aria-checked", String(item.dataset.value === button.dataset[action]));
+      }
+    });
+    button.setAttribute("aria-expanded", "true");
+    button.setAttribute("aria-controls", menu.id);
+    button.after(menu);
+    openMenu = { menu: menu, button: button };
+    var items = menuItems(menu);
+    items[last ? items.length - 1 : 0].focus();
+    return true;
+  }
+
+  function closeMenu(focusButton) {
+    if (!openMenu) {
+      return;
+    }
+    var closing = openMenu;
+    openMenu = null;
+    closing.menu.remove();
+    closing.button.setAttribute("aria-expanded", "false");
+    closing.button.removeAttribute("aria-controls");
+    if (focusButton && document.contains(closing.button)) {
+      closing.button.focus();
+    }
+  }
+
+  function act(item) {
+    var row = openMenu.button.closest("li.task");
+    var action = item.dataset.menuAction;
+    var index = tasks().indexOf(row);
+    closeMenu(false);
+    // The row has the focus while its answer comes, so that it keeps it after the swap.
+    select(index);
+    if (action === "delete") {
+      row.querySelector("[data-delete]").click();
+      return;
+    }
+    var token = document.querySelector("input[name=_csrf]");
+    var values = { back: row.querySelector("input[name=back]").value, _csrf: token ? token.value : "" };
+    values[action] = item.dataset.value;
+    var id = row.dataset.taskId;
+    htmx.ajax("POST", "/app/tasks/" + id + "/row/" + action, { source: row, target: row, swap: "outerHTML", values: values })
+      .then(function () {
+        if (!rowOf(id)) {
+          // It left the list: the row now at its place is selected.
+          select(index);
+        }
+      });
+  }
+
+  // Caught on the way down, before htmx's own handling of the link.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest(MENU_BUTTON);
+    if (button && document.getElementById("row-menu")) {
+      event.preventDefault();
+      event.stopPropagation();
+      if (openMenu && openMenu.button === button) {
+        closeMenu(true);
+      }
+      else {
+        showMenu(button, false);
+      }
+      return;
+    }
+    var item = event.target.closest && event.target.closest("#row-menu-open [role^=menuitem]");
+    if (item) {
+      event.preventDefault();
+      event.stopPropagation();
+      act(item);
+    }
+    else if (openMenu && !openMenu.menu.contains(event.target)) {
+      closeMenu(false);
+    }
+  }, true);
+
+  // The menu's keys, before the page's own (j, k, x, e, Alt+arrows), which do not reach
+  // the rows while it is open.
+  window.addEventListener("keydown", function (event) {
+    var button = event.target.closest && event.target.closest(MENU_BUTTON);
+    if (button && !openMenu && (event.key === " " || event.key === "Enter" || event.key === "ArrowDown"
+        || event.key === "ArrowUp")) {
+      if (showMenu(button, event.key === "ArrowUp")) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+      return;
+    }
+    if (!openMenu || !openMenu.menu.contains(event.target)) {
+      return;
+    }
+    var items = menuItems(openMenu.menu);
+    var at = items.indexOf(document.activeElement);
+    switch (event.key) {
+      case "ArrowDown":
+        items[(at + 1) % items.length].focus();
+        break;
+      case "ArrowUp":
+        items[(at - 1 + items.length) % items.length].focus();
+        break;
+      case "Home":
+        items[0].focus();
+        break;
+      case "End":
+        items[items.length - 1].focus();
+        break;
+      case "Escape":
+        closeMenu(true);
+        break;
+      case "Tab":
+        closeMenu(false);
+        event.stopPropagation();
+        return;
+      case "Enter":
+      case " ":
+        if (at >= 0) {
+          act(items[at]);
+        }
+        break;
+      default:
+        // A letter moves to the next item that starts with it.
+        if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
+          var next = items.slice(at + 1).concat(items.slice(0, at + 1)).find(function (item) {
+            return item.textContent.trim().toLowerCase().startsWith(event.key.toLowerCase());
+          });
+          if (next) {
+            next.focus();
+          }
+        }
+    }
+    event.preventDefault();
+    event.stopPropagation();
+  }, true);
+
+  // A row swapped or taken away with its menu open: the menu goes with it.
+  document.addEventListener("htmx:beforeSwap", function () {
+    if (openMenu && !document.contains(openMenu.menu)) {
+      openMenu = null;
+    }
   });
 })();

@@ -13,6 +13,7 @@ import org.tasktracker.database.DatabaseRetry;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 
 /**
  * The sidebar's projects, labels and counts for pages that other modules render
@@ -76,6 +77,16 @@ class Sidebar {
 	/** The sidebar fragment's variables, by the names the task views' model uses. */
 	record Contents(List<Project> projects, List<TaskPages.LabelLink> labels, int inboxCount, int todayCount,
 			int countCap) {
+
+		/** Puts them in a page's model, by those names. */
+		void addTo(Model model) {
+			model.addAttribute("projects", this.projects);
+			model.addAttribute("labels", this.labels);
+			model.addAttribute("inboxCount", this.inboxCount);
+			model.addAttribute("todayCount", this.todayCount);
+			model.addAttribute("countCap", this.countCap);
+		}
+
 	}
 
 }

@@ -76,11 +76,14 @@ class TaskDetailPages {
 
 	private final JsonMapper json;
 
-	TaskDetailPages(TaskService tasks, TaskPaneParts parts, UserZones zones, JsonMapper json) {
+	private final Sidebar sidebar;
+
+	TaskDetailPages(TaskService tasks, TaskPaneParts parts, UserZones zones, JsonMapper json, Sidebar sidebar) {
 		this.tasks = tasks;
 		this.parts = parts;
 		this.zones = zones;
 		this.json = json;
+		this.sidebar = sidebar;
 	}
 
 	/** Adds a subtask, last among the task's subtasks. */
@@ -143,9 +146,7 @@ class TaskDetailPages {
 	 */
 	private String tick(Account caller, long id, long subtaskId, boolean complete, String back, @Nullable String htmx,
 			@Nullable String rowShown, Model model, HttpServletResponse response) {
-		Optional<Task> subtask = this.tasks.findById(caller.id(), subtaskId)
-			.filter((found) -> found.parentId() != null && found.parentId() == id);
-		if (subtask.isEmpty()) {
+		if (subtaskOf(caller, id, subtaskId).isEmpty()) {
 			return gone(htmx, back, model, response);
 		}
 		Optional<Task> changed = complete ? this.tasks.complete(caller.id(), subtaskId)
@@ -157,6 +158,52 @@ class TaskDetailPages {
 			return "redirect:" + TaskPages.detailPath(id, TaskPages.safeBack(back));
 		}
 		return subtasksAnswer(caller, id, back, rowShown, model);
+	}
+
+	/**
+	 * Moves one of the task's subtasks right after another ({@code after}, the subtask
+	 * now above it) or first ({@code after} empty), as a row of a list moves
+	 * ({@link TaskRowPages#placeAfter}): dragged, by Alt+arrow, or by its Move up and
+	 * Move down buttons, which post the same form without script. The answer is the
+	 * subtasks in their new order, and the moved one's place in words for the pane's live
+	 * region. A place among another task's subtasks is refused, and nothing moves.
+	 */
+	@PostMapping("/app/tasks/{id}/subtasks/{subtaskId}/move")
+	String moveSubtask(@AuthenticationPrincipal Account caller, @PathVariable long id, @PathVariable long subtaskId,
+			@RequestParam(defaultValue = "") String after, @RequestParam(defaultValue = "/app") String back,
+			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx,
+			@RequestHeader(name = ROW_SHOWN, required = false) @Nullable String rowShown, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		if (subtaskOf(caller, id, subtaskId).isEmpty()) {
+			return gone(htmx, back, model, response);
+		}
+		TaskRowPages.Placed placed = TaskRowPages.placeAfter(this.tasks, caller.id(), subtaskId, after);
+		if (placed.moved().isEmpty()) {
+			return gone(htmx, back, model, response);
+		}
+		List<String> problems = (placed.refusal() != null) ? List.of(placed.refusal()) : List.of();
+		if (htmx == null) {
+			if (!problems.isEmpty()) {
+				redirect.addFlashAttribute("subtaskProblems", problems);
+			}
+			return "redirect:" + TaskPages.detailPath(id, TaskPages.safeBack(back));
+		}
+		if (!problems.isEmpty()) {
+			model.addAttribute("subtaskProblems", problems);
+			response.setStatus(422);
+		}
+		String answer = subtasksAnswer(caller, id, back, rowShown, model);
+		if (problems.isEmpty() && model.getAttribute("parts") instanceof TaskPaneParts.Parts shown) {
+			model.addAttribute("paneNotice", TaskRowPages.movedWords(placed.moved().get().title(),
+					shown.subtasks().stream().map(TaskPaneParts.Subtask::id).toList(), subtaskId));
+		}
+		return answer;
+	}
+
+	/** One of the caller's tasks that is a direct subtask of task {@code id}. */
+	private Optional<Task> subtaskOf(Account caller, long id, long subtaskId) {
+		return this.tasks.findById(caller.id(), subtaskId)
+			.filter((found) -> found.parentId() != null && found.parentId() == id);
 	}
 
 	/**
@@ -250,6 +297,8 @@ class TaskDetailPages {
 			model.addAttribute("row", TaskPages.Shown.of(task, zone, LocalDate.ofInstant(now, zone), now));
 			model.addAttribute("rowOob", "true");
 		}
+		// A subtask added or ticked changes the counts of its project and of Today.
+		TaskRowPages.sidebarCounts(this.sidebar.of(caller), view, model);
 		return "task-answers :: subtasks";
 	}
 

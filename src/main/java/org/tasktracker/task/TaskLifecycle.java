@@ -132,13 +132,7 @@ class TaskLifecycle {
 		}
 		TaskTreeRepository.Node task = found.get();
 		Long newParent = setsParent ? parent : (setsProject ? null : task.parentId());
-		Long newProject = setsProject ? project : task.projectId();
-		if (newParent != null) {
-			if (this.tree.inSubtree(ownerId, id, newParent)) {
-				throw new InvalidRequestException("parent_id", "must not be the task itself or one of its subtasks");
-			}
-			newProject = parentsProject(ownerId, newParent, this.tree.height(ownerId, id), setsProject, project);
-		}
+		Long newProject = projectUnder(ownerId, id, newParent, setsProject, setsProject ? project : task.projectId());
 		boolean sameList = Objects.equals(newParent, task.parentId()) && Objects.equals(newProject, task.projectId());
 		String position;
 		if (setsAfter) {
@@ -152,6 +146,41 @@ class TaskLifecycle {
 		}
 		this.tree.place(ownerId, id, newProject, newParent, position);
 		return true;
+	}
+
+	/**
+	 * Puts a task (with its subtree) back where it was, exactly: its project, its parent
+	 * and its position key, as they were before a change that is being undone. The parent
+	 * is checked as for any move (one of the owner's tasks, with room below it, not the
+	 * task's own subtree); a sibling that took the same key since is ordered by id.
+	 * @return whether the task was found
+	 * @throws InvalidRequestException naming the field at fault; nothing is changed
+	 */
+	boolean putBack(long ownerId, long id, @Nullable Long project, @Nullable Long parent, String position) {
+		if (position.isEmpty() || position.length() > PositionKeys.MAX_LENGTH) {
+			throw new InvalidRequestException("position",
+					"must be a key of at most " + PositionKeys.MAX_LENGTH + " characters");
+		}
+		if (this.tree.lockNode(ownerId, id).isEmpty()) {
+			return false;
+		}
+		this.tree.place(ownerId, id, projectUnder(ownerId, id, parent, true, project), parent, position);
+		return true;
+	}
+
+	/**
+	 * The project a task goes into under {@code parent}: the parent's, once the parent is
+	 * checked, or {@code project} for a root task.
+	 */
+	private @Nullable Long projectUnder(long ownerId, long id, @Nullable Long parent, boolean projectGiven,
+			@Nullable Long project) {
+		if (parent == null) {
+			return project;
+		}
+		if (this.tree.inSubtree(ownerId, id, parent)) {
+			throw new InvalidRequestException("parent_id", "must not be the task itself or one of its subtasks");
+		}
+		return parentsProject(ownerId, parent, this.tree.height(ownerId, id), projectGiven, project);
 	}
 
 	/**

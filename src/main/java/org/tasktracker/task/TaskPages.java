@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -61,11 +60,8 @@ class TaskPages {
 	/** At most this many tasks a view. */
 	static final int VIEW_LIMIT = 200;
 
-	/** How many deletions a session can undo, the latest first. */
-	private static final int UNDOABLE_DELETES = 10;
-
-	/** The session attribute that holds the deleted tasks, as JSON by owner and id. */
-	private static final String DELETED = TaskPages.class.getName() + ".deleted";
+	/** The deleted tasks a session can undo, as JSON by owner and id. */
+	private static final SessionUndo DELETED = new SessionUndo(TaskPages.class.getName() + ".deleted");
 
 	private static final int CHART_DAYS = 28;
 
@@ -507,7 +503,8 @@ class TaskPages {
 			@RequestParam(defaultValue = "/app") String back, RedirectAttributes redirect) {
 		Task task = this.tasks.complete(caller.id(), id).orElseThrow(PageNotFoundException::new);
 		redirect.addFlashAttribute("undoReopen", task.id());
-		return backTo(back, redirect, "Completed: " + task.title());
+		// A recurring task stays open: the message says where its due went.
+		return backTo(back, redirect, TaskRowPages.completedWords(task, this.zones.zoneOf(caller.id())));
 	}
 
 	@PostMapping("/app/tasks/{id}/reopen")
@@ -519,7 +516,7 @@ class TaskPages {
 
 	/**
 	 * Deletes the task and offers to undo it. The task as it was stays in the session
-	 * (the last {@value #UNDOABLE_DELETES} deleted), never in the page, so an undo can
+	 * (the last {@value SessionUndo#HELD} deleted), never in the page, so an undo can
 	 * only bring back what this user deleted, as it was.
 	 */
 	@PostMapping("/app/tasks/{id}/delete")
@@ -527,16 +524,7 @@ class TaskPages {
 			@RequestParam(defaultValue = "/app") String back, HttpSession session, RedirectAttributes redirect) {
 		List<Task> tree = this.tasks.deleteForUndo(caller.id(), id).orElseThrow(PageNotFoundException::new);
 		Task task = tree.get(0);
-		@SuppressWarnings("unchecked")
-		LinkedHashMap<String, String> deleted = (session.getAttribute(DELETED) instanceof LinkedHashMap<?, ?> held)
-				? (LinkedHashMap<String, String>) held : new LinkedHashMap<>();
-		deleted.remove(undoKey(caller, id));
-		deleted.put(undoKey(caller, id), this.json.writeValueAsString(tree));
-		while (deleted.size() > UNDOABLE_DELETES) {
-			deleted.remove(deleted.keySet().iterator().next());
-		}
-		// Set again, so that Spring Session writes the change.
-		session.setAttribute(DELETED, deleted);
+		DELETED.put(session, caller.id(), id, this.json.writeValueAsString(tree));
 		redirect.addFlashAttribute("undoDelete", task.id());
 		return backTo(back, redirect, "Deleted: " + task.title());
 	}
@@ -548,9 +536,7 @@ class TaskPages {
 	@PostMapping("/app/tasks/restore")
 	String restore(@AuthenticationPrincipal Account caller, @RequestParam long id,
 			@RequestParam(defaultValue = "/app") String back, HttpSession session, RedirectAttributes redirect) {
-		@SuppressWarnings("unchecked")
-		String held = (session.getAttribute(DELETED) instanceof LinkedHashMap<?, ?> deleted)
-				? ((LinkedHashMap<String, String>) deleted).get(undoKey(caller, id)) : null;
+		String held = DELETED.get(session, caller.id(), id);
 		if (held == null) {
 			redirect.addFlashAttribute("problems", List.of("That deletion can no longer be undone."));
 			return "redirect:" + safeBack(back);
@@ -561,10 +547,7 @@ class TaskPages {
 		Task task = tree.get(0);
 		try {
 			Optional<Task> restored = this.tasks.restoreDeleted(caller.id(), tree);
-			@SuppressWarnings("unchecked")
-			LinkedHashMap<String, String> deleted = (LinkedHashMap<String, String>) session.getAttribute(DELETED);
-			deleted.remove(undoKey(caller, id));
-			session.setAttribute(DELETED, deleted);
+			DELETED.remove(session, caller.id(), id);
 			return backTo(back, redirect,
 					restored.isPresent() ? "Restored: " + task.title() : "Already restored: " + task.title());
 		}
@@ -575,11 +558,6 @@ class TaskPages {
 							: "It cannot be restored: its project is gone. Add it again to another one."));
 			return "redirect:" + safeBack(back);
 		}
-	}
-
-	/** A deletion in the session is the user's who made it, whoever holds the session. */
-	private static String undoKey(Account caller, long taskId) {
-		return caller.id() + ":" + taskId;
 	}
 
 	/**
@@ -615,7 +593,8 @@ class TaskPages {
 		return "redirect:" + detailPath(id, safeBack(back));
 	}
 
-	private static String listedIn(Task task) {
+	/** The view a task is listed in: its project, the Inbox, or Completed. */
+	static String listedIn(Task task) {
 		if (task.completed()) {
 			return "/app/completed";
 		}
@@ -824,11 +803,7 @@ class TaskPages {
 		model.addAttribute("heading", heading);
 		model.addAttribute("path", path);
 		model.addAttribute("sections", sections.stream().map((section) -> section.shown(zone, today, now)).toList());
-		model.addAttribute("projects", side.projects());
-		model.addAttribute("labels", side.labels());
-		model.addAttribute("inboxCount", side.inboxCount());
-		model.addAttribute("todayCount", side.todayCount());
-		model.addAttribute("countCap", side.countCap());
+		side.addTo(model);
 		return template;
 	}
 
@@ -874,6 +849,22 @@ class TaskPages {
 	private static String backTo(String back, RedirectAttributes redirect, String notice) {
 		redirect.addFlashAttribute("notice", notice);
 		return "redirect:" + safeBack(back);
+	}
+
+	/**
+	 * The name by which the sidebar marks the view at {@code back} (one of
+	 * {@link #safeBack}'s) as the current one: {@code today}, {@code project-5},
+	 * {@code label-home}; for an answer in place that draws the sidebar's lists again.
+	 */
+	static String currentOf(String back) {
+		String path = back.contains("?") ? back.substring(0, back.indexOf('?')) : back;
+		if (path.matches("/app/projects/\\d{1,18}")) {
+			return "project-" + path.substring("/app/projects/".length());
+		}
+		if (path.startsWith("/app/labels/")) {
+			return "label-" + UriUtils.decode(path.substring("/app/labels/".length()), StandardCharsets.UTF_8);
+		}
+		return path.equals("/app") ? "today" : path.substring(path.lastIndexOf('/') + 1);
 	}
 
 	/**

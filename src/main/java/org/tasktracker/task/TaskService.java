@@ -338,6 +338,20 @@ class TaskService {
 	}
 
 	/**
+	 * Puts a task back in the project, under the parent and at the position key it had,
+	 * undoing a move or a change of project made in the web UI.
+	 * @throws InvalidRequestException if that project or parent is gone; nothing changes
+	 */
+	Optional<Task> putBack(long ownerId, long id, @Nullable Long projectId, @Nullable Long parentId, String position) {
+		return this.retry.onceOnly(() -> withProjectChecked(() -> this.transactions.execute((status) -> {
+			if (!this.lifecycle.putBack(ownerId, id, projectId, parentId, position)) {
+				return Optional.<Task>empty();
+			}
+			return this.tasks.findById(ownerId, id);
+		})));
+	}
+
+	/**
 	 * A page of a recurring task's completions, newest first.
 	 * @return empty when the owner has no such task
 	 */

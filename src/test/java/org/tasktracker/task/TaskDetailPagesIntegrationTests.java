@@ -360,6 +360,128 @@ class TaskDetailPagesIntegrationTests {
 		assertThat(page.body()).contains("<html", "class=\"sidebar\"");
 	}
 
+	/**
+	 * Issue 33: subtasks are reordered in the pane as rows are in a list: a move puts one
+	 * right after another, or first, through the API's move, and the answer is the
+	 * subtasks in their new order with the place in words for the pane's live region.
+	 * Each has Move up and Move down buttons, which post the same form without script.
+	 */
+	@Test
+	void subtasksMoveAfterAnotherOrFirstAndTheAnswerSaysWhereTheMovedOneIs() {
+		PageUser user = newUser();
+		long parent = user.task("{\"title\": \"Bake a cake\"}");
+		long flour = user.task("{\"title\": \"Flour\", \"parent_id\": " + parent + "}");
+		long eggs = user.task("{\"title\": \"Eggs\", \"parent_id\": " + parent + "}");
+		long sugar = user.task("{\"title\": \"Sugar\", \"parent_id\": " + parent + "}");
+		String move = "/app/tasks/" + parent + "/subtasks/";
+
+		String pane = pane(user, parent);
+		assertThat(pane).contains("data-reorder=\"/app/inbox\" data-reorder-target=\"#pane-subtasks\"",
+				"id=\"subtask-reorder-help\"", "<p id=\"pane-notice\" class=\"pane-notice\" role=\"status\"></p>");
+		assertThat(subtask(pane, flour))
+			.contains("data-move-path=\"" + move + flour + "/move\"", "aria-label=\"Move Flour down\"",
+					"name=\"after\" value=\"" + eggs + "\"")
+			.doesNotContain("Move Flour up");
+		assertThat(subtask(pane, sugar))
+			.contains("aria-label=\"Move Sugar up\"", "name=\"after\" value=\"" + flour + "\"")
+			.doesNotContain("Move Sugar down");
+		assertThat(subtask(pane, eggs)).contains("aria-label=\"Move Eggs up\"", "name=\"after\" value=\"\"");
+
+		HttpResponse<String> last = user.htmxPost(move + flour + "/move",
+				Map.of("after", "" + sugar, "back", "/app/inbox"));
+
+		assertThat(last.statusCode()).isEqualTo(200);
+		assertThat(last.body().strip()).startsWith("<section id=\"pane-subtasks\"");
+		assertThat(subtasks(last.body())).containsExactly(eggs, sugar, flour);
+		assertThat(last.body()).contains("<p id=\"pane-notice\" hx-swap-oob=\"innerHTML\">Moved: Flour, 3 of 3.</p>");
+		assertThat(order(user, parent)).containsExactly(eggs, sugar, flour);
+
+		HttpResponse<String> first = user.htmxPost(move + sugar + "/move", Map.of("after", "", "back", "/app/inbox"));
+		assertThat(subtasks(first.body())).containsExactly(sugar, eggs, flour);
+		assertThat(first.body()).contains("Moved: Sugar, 1 of 3.");
+		assertThat(order(user, parent)).containsExactly(sugar, eggs, flour);
+
+		// Without script: Move down is a form that leads back to the pane.
+		HttpResponse<String> plain = user.session()
+			.post(move + sugar + "/move", Map.of("after", "" + eggs, "back", "/app/inbox"));
+		assertThat(plain.statusCode()).isEqualTo(302);
+		assertThat(plain.headers().firstValue("Location").orElseThrow())
+			.endsWith("/app/tasks/" + parent + "?back=/app/inbox");
+		assertThat(order(user, parent)).containsExactly(eggs, sugar, flour);
+		assertThat(subtasks(pane(user.session().get("/app/tasks/" + parent + "?back=/app/inbox").body())))
+			.containsExactly(eggs, sugar, flour);
+	}
+
+	@Test
+	void aSubtaskMovedAfterATaskOfAnotherParentOrAfterNothingReadableIsRefusedAndNothingMoves() {
+		PageUser user = newUser();
+		long parent = user.task("{\"title\": \"Garden\"}");
+		long weed = user.task("{\"title\": \"Weed\", \"parent_id\": " + parent + "}");
+		long mow = user.task("{\"title\": \"Mow\", \"parent_id\": " + parent + "}");
+		long elsewhere = user.task("{\"title\": \"Elsewhere\"}");
+		String positions = user.api("GET", "/tasks?parent_id=" + parent + "&sort=position", null).toString();
+		String move = "/app/tasks/" + parent + "/subtasks/" + weed + "/move";
+
+		HttpResponse<String> other = user.htmxPost(move, Map.of("after", "" + elsewhere, "back", "/app/inbox"));
+		HttpResponse<String> garbage = user.htmxPost(move, Map.of("after", "x1", "back", "/app/inbox"));
+
+		for (HttpResponse<String> refused : List.of(other, garbage)) {
+			assertThat(refused.statusCode()).isEqualTo(422);
+			assertThat(subtasks(refused.body())).containsExactly(weed, mow);
+			assertThat(refused.body()).contains("<div class=\"problems\" role=\"alert\">")
+				.contains("<p id=\"pane-notice\" hx-swap-oob=\"innerHTML\"></p>");
+		}
+		assertThat(other.body()).contains("It cannot go there: the task above it must be in the same list.");
+		assertThat(garbage.body()).contains("That place is not in this list.");
+		assertThat(user.api("GET", "/tasks?parent_id=" + parent + "&sort=position", null).toString())
+			.isEqualTo(positions);
+	}
+
+	@Test
+	void anotherUsersSubtaskCannotBeMovedNorServeAsAPlaceAndNothingMoves() {
+		PageUser owner = newUser();
+		long theirs = owner.task("{\"title\": \"Private\"}");
+		long theirFirst = owner.task("{\"title\": \"Private one\", \"parent_id\": " + theirs + "}");
+		long theirSecond = owner.task("{\"title\": \"Private two\", \"parent_id\": " + theirs + "}");
+		String before = owner.api("GET", "/tasks?parent_id=" + theirs + "&sort=position", null).toString();
+		PageUser intruder = newUser();
+		long mine = intruder.task("{\"title\": \"Mine\"}");
+		long myChild = intruder.task("{\"title\": \"My child\", \"parent_id\": " + mine + "}");
+		intruder.session().get("/app/inbox");
+		Map<String, Map<String, String>> routes = Map.of("/app/tasks/" + theirs + "/subtasks/" + theirSecond + "/move",
+				Map.of("after", "", "back", "/app/inbox"), "/app/tasks/" + mine + "/subtasks/" + theirSecond + "/move",
+				Map.of("after", "", "back", "/app/inbox"));
+
+		for (Map.Entry<String, Map<String, String>> route : routes.entrySet()) {
+			HttpResponse<String> forHtmx = intruder.htmxPost(route.getKey(), route.getValue());
+			assertThat(forHtmx.statusCode()).as(route.getKey()).isEqualTo(404);
+			assertThat(forHtmx.headers().firstValue("HX-Retarget")).as(route.getKey()).hasValue("#task-pane");
+			assertThat(forHtmx.body()).as(route.getKey()).doesNotContain("Private");
+			HttpResponse<String> plain = intruder.session().post(route.getKey(), route.getValue());
+			assertThat(plain.statusCode()).as(route.getKey()).isEqualTo(404);
+			assertThat(plain.body()).as(route.getKey()).contains("<h1>Not found</h1>").doesNotContain("Private");
+		}
+		HttpResponse<String> afterTheirs = intruder.htmxPost("/app/tasks/" + mine + "/subtasks/" + myChild + "/move",
+				Map.of("after", "" + theirFirst, "back", "/app/inbox"));
+		assertThat(afterTheirs.statusCode()).isEqualTo(422);
+		assertThat(afterTheirs.body()).doesNotContain("Private");
+		assertThat(owner.api("GET", "/tasks?parent_id=" + theirs + "&sort=position", null).toString())
+			.isEqualTo(before);
+
+		HttpResponse<String> forged = intruder.session()
+			.postWithToken("/app/tasks/" + mine + "/subtasks/" + myChild + "/move", "not-the-token",
+					Map.of("after", "", "back", "/app/inbox"));
+		assertThat(forged.statusCode()).isEqualTo(403);
+	}
+
+	/** The ids of a task's subtasks in manual order, from the API. */
+	private static List<Long> order(PageUser user, long parent) {
+		return user.api("GET", "/tasks?parent_id=" + parent + "&sort=position", null)
+			.valueStream()
+			.map((task) -> task.get("id").longValue())
+			.toList();
+	}
+
 	private PageUser newUser() {
 		return PageUser.create(this.client, this.port, "Europe/Berlin");
 	}
