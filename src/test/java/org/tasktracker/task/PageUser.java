@@ -56,6 +56,11 @@ final class PageUser {
 		return this.zone;
 	}
 
+	/** The username, for a browser test that signs in as this user too. */
+	String name() {
+		return this.name;
+	}
+
 	PageSession session() {
 		return this.session;
 	}
