@@ -1,8 +1,8 @@
 // TaskTracker's page behaviour: the theme toggle, the keyboard shortcuts, a task's
-// detail pane (focus in, Esc out, back to the row), rows answered in place and the
-// manual order (drag a row, or Alt+arrow). Loaded as a file (the Content-Security-Policy allows no
-// inline script); htmx swaps pages in place, so everything here is bound once, on the
-// document.
+// detail pane (focus in, Esc out, back to the row), rows answered in place, the manual
+// order (drag a row or a subtask, or Alt+arrow) and a row's menu. Loaded as a file (the
+// Content-Security-Policy allows no inline script); htmx swaps pages in place, so
+// everything here is bound once, on the document.
 (function () {
   "use strict";
   var root = document.documentElement;
@@ -737,8 +737,9 @@
     event.stopPropagation();
   }, true);
 
-  // A row swapped or taken away with its menu open: the menu goes with it.
-  document.addEventListener("htmx:beforeSwap", function () {
+  // A row swapped or taken away with its menu open (a page changed under it): the menu
+  // went with it.
+  document.addEventListener("htmx:afterSwap", function () {
     if (openMenu && !document.contains(openMenu.menu)) {
       openMenu = null;
     }
