@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
@@ -148,6 +149,44 @@ public final class Browser implements AutoCloseable {
 	public <T> T await(Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(condition);
+	}
+
+	/**
+	 * Runs an action that makes an htmx request, waits for the request to end and prints
+	 * its time ({@code TIMING}): from sending the request to the first byte of the answer
+	 * (the server's part, over loopback), and the whole with any redirect.
+	 */
+	public void timed(String what, Runnable action) {
+		this.driver.executeScript("performance.clearResourceTimings()");
+		action.run();
+		@SuppressWarnings("unchecked")
+		Map<String, Object> timing = await((driver) -> (Map<String, Object>) this.driver.executeScript("""
+				const entries = performance.getEntriesByType('resource')
+				    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
+				if (entries.length === 0) return null;
+				const last = entries[entries.length - 1];
+				return { server: Math.round(last.responseStart - last.requestStart),
+				         whole: Math.round(last.responseEnd - last.startTime) };
+				"""));
+		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
+	}
+
+	/**
+	 * Runs an action that makes htmx requests and answers, once they have ended, the
+	 * server's part of the time (request sent to first byte) of those whose address holds
+	 * {@code path}, summed.
+	 */
+	public long serverTime(Runnable action, String path) {
+		this.driver.executeScript("performance.clearResourceTimings()");
+		action.run();
+		return await((driver) -> (Long) this.driver.executeScript(
+				"""
+						const entries = performance.getEntriesByType('resource')
+						    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0 && e.name.includes(arguments[0]));
+						if (entries.length === 0) return null;
+						return Math.round(entries.reduce((sum, e) => sum + e.responseStart - e.requestStart, 0));
+						""",
+				path));
 	}
 
 	@Override
