@@ -17,22 +17,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.json;
-import static org.tasktracker.support.Responses.status;
 
 /**
  * Quick add and search in a real headless Chromium, as a signed-in user of its own in
@@ -42,12 +37,10 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + QuickAddAndSearchBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QuickAddAndSearchBrowserTests {
-
-	static final String PASSWORD = "correct horse battery";
 
 	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
@@ -61,25 +54,24 @@ class QuickAddAndSearchBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = BrowserUsers.create(this.client, "ui-admin", PASSWORD, "qa-", "Europe/Berlin");
-		BrowserUsers.signIn(this.browser, base(), this.username, PASSWORD);
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "qa-").zone("Europe/Berlin").signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
 	@Test
 	void quickAddReadsNextFridayAfterDueATimeAndP1AndShowsP1() {
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		LocalDate today = LocalDate.now(BERLIN);
 		LocalDate nextFriday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(4);
 
@@ -103,7 +95,7 @@ class QuickAddAndSearchBrowserTests {
 
 	@Test
 	void thePreviewWarnsAboutADateItCannotRead() {
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 
 		this.browser.find("#quick-add-field").sendKeys("Order the cake 20/12");
 		String preview = awaitPreview("is not a date");
@@ -114,12 +106,12 @@ class QuickAddAndSearchBrowserTests {
 
 	@Test
 	void theSearchBoxFindsEveryWordAcrossTitleAndDescriptionWithFilters() {
-		api("POST", "/projects", "{\"name\": \"Family\"}");
-		long project = api("GET", "/projects", null).get(0).get("id").longValue();
-		api("POST", "/tasks", "{\"title\": \"Birthday present\", \"description\": \"ask mom what to buy\", "
+		this.user.api("POST", "/projects", "{\"name\": \"Family\"}");
+		long project = this.user.api("GET", "/projects", null).get(0).get("id").longValue();
+		this.user.api("POST", "/tasks", "{\"title\": \"Birthday present\", \"description\": \"ask mom what to buy\", "
 				+ "\"project_id\": " + project + ", \"priority\": 3}");
-		api("POST", "/tasks", "{\"title\": \"Buy bread\", \"description\": \"mom asked\"}");
-		open("/app/inbox");
+		this.user.api("POST", "/tasks", "{\"title\": \"Buy bread\", \"description\": \"mom asked\"}");
+		this.user.open("/app/inbox");
 
 		search("mom buy");
 		assertThat(titlesShown()).containsExactlyInAnyOrder("Birthday present", "Buy bread");
@@ -152,34 +144,10 @@ class QuickAddAndSearchBrowserTests {
 		});
 	}
 
-	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
 	private JsonNode onlyTask(String query) {
-		JsonNode tasks = api("GET", "/tasks?" + query, null);
+		JsonNode tasks = this.user.api("GET", "/tasks?" + query, null);
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0);
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(org.springframework.http.HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
-	}
-
-	private static String basic(String user) {
-		return BrowserUsers.basic(user, PASSWORD);
 	}
 
 }

@@ -3,7 +3,6 @@ package org.tasktracker.task;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,15 +11,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import org.tasktracker.support.BrowserUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -37,13 +34,10 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
-				"tasktracker.auth.admin-password=" + WebUiDestructiveActsBrowserTests.PASSWORD,
-				"tasktracker.auth.rate-limit=0" })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD, "tasktracker.auth.rate-limit=0" })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiFiltersAndWeekBrowserTests {
-
-	private static final String PASSWORD = WebUiDestructiveActsBrowserTests.PASSWORD;
 
 	@LocalServerPort
 	private int port;
@@ -53,19 +47,18 @@ class WebUiFiltersAndWeekBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = BrowserUsers.create(this.client, "pages-admin", PASSWORD, "week-", "UTC");
-		BrowserUsers.signIn(this.browser, base(), this.username, PASSWORD);
+		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "week-").zone("UTC").signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -75,7 +68,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		task("{\"title\": \"Quarterly report\", \"labels\": [\"deep\"], \"priority\": 4}");
 		task("{\"title\": \"Report draft\", \"labels\": [\"deep\"]}");
 		task("{\"title\": \"Report to file\", \"priority\": 4}");
-		open("/app/today");
+		this.user.open("/app/today");
 
 		WebElement search = this.browser.find("#search-field");
 		assertThat(search.getAttribute("placeholder")).contains("#project", "@label", "p1", "due:today");
@@ -87,7 +80,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		axeInBothThemes(axe, "the search page with chips");
 
 		this.browser.find("#filter-name").sendKeys("Deep and urgent");
-		timed("save a filter", () -> this.browser.find(".save-filter button").click());
+		this.browser.timed("save a filter", () -> this.browser.find(".save-filter button").click());
 		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
 		assertThat(this.browser.find(".notice").getText()).contains("Filter saved: Deep and urgent");
 
@@ -95,7 +88,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		this.browser.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
 		WebElement filter = this.browser.find("ul[aria-labelledby='filters-heading'] a");
 		assertThat(filter.getText()).isEqualTo("Deep and urgent");
-		timed("open a filter", filter::click);
+		this.browser.timed("open a filter", filter::click);
 		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
 
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Deep and urgent");
@@ -117,7 +110,7 @@ class WebUiFiltersAndWeekBrowserTests {
 		for (int i = 0; i < 25; i++) {
 			task("{\"title\": \"Later " + i + "\", \"due\": {\"date\": \"" + today.plusDays(5) + "\"}}");
 		}
-		open("/app/upcoming");
+		this.user.open("/app/upcoming");
 
 		List<WebElement> days = this.browser.driver().findElements(By.cssSelector(".week-strip li"));
 		assertThat(days).hasSize(7);
@@ -134,28 +127,6 @@ class WebUiFiltersAndWeekBrowserTests {
 		assertThat(this.browser.find("#" + anchor + " h2").getText())
 			.isEqualTo(TaskPages.dayHeading(today.plusDays(3), today));
 		assertThat(this.browser.driver().getTitle()).isEqualTo("Upcoming - TaskTracker");
-	}
-
-	/**
-	 * Runs an action that makes an htmx request, waits for the request to end and prints
-	 * its time ({@code TIMING}, as {@link WebUiRowsAndKeysBrowserTests} does): from
-	 * sending the request to the first byte of the answer, and the whole with any
-	 * redirect.
-	 */
-	private void timed(String what, Runnable action) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
-		action.run();
-		@SuppressWarnings("unchecked")
-		Map<String, Object> timing = this.browser
-			.await((driver) -> (Map<String, Object>) this.browser.driver().executeScript("""
-					const entries = performance.getEntriesByType('resource')
-					    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
-					if (entries.length === 0) return null;
-					const last = entries[entries.length - 1];
-					return { server: Math.round(last.responseStart - last.requestStart),
-					         whole: Math.round(last.responseEnd - last.startTime) };
-					"""));
-		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
 	}
 
 	private void axeInBothThemes(String axe, String what) {
@@ -184,28 +155,9 @@ class WebUiFiltersAndWeekBrowserTests {
 		return this.browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
 	}
 
-	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-	}
-
 	private void task(String body) {
-		ExchangeResult created = this.client.post()
-			.uri("/tasks")
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.returnResult();
+		ExchangeResult created = this.user.call("POST", "/tasks", body);
 		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
-	private static String basic(String user) {
-		return BrowserUsers.basic(user, PASSWORD);
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.tasktracker.task;
 
-import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -9,23 +7,17 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.json;
-import static org.tasktracker.support.Responses.status;
 
 /**
  * A task's row in a real headless Chromium: its detail pane opened with {@code e} (focus
@@ -37,7 +29,7 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiRowsAndKeysBrowserTests {
@@ -50,20 +42,18 @@ class WebUiRowsAndKeysBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = BrowserUsers.create(this.client, "ui-admin", WebUiBrowserTests.PASSWORD, "rows-",
-				"Europe/Berlin");
-		BrowserUsers.signIn(this.browser, base(), this.username, WebUiBrowserTests.PASSWORD);
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "rows-").zone("Europe/Berlin").signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -75,11 +65,11 @@ class WebUiRowsAndKeysBrowserTests {
 		long project = project("Keys");
 		long first = task("Read the letter", project);
 		task("File the letter", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 
 		key("j");
 		assertThat(selectedId()).isEqualTo(first);
-		timed("e (the edit form)", () -> key("e"));
+		this.browser.timed("e (the edit form)", () -> key("e"));
 		WebElement title = this.browser.await((driver) -> {
 			WebElement focused = driver.switchTo().activeElement();
 			return "title".equals(focused.getAttribute("name")) ? focused : null;
@@ -108,12 +98,12 @@ class WebUiRowsAndKeysBrowserTests {
 		task("First", project);
 		long second = task("Second", project);
 		long third = task("Third", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 
 		key("j");
 		key("j");
 		assertThat(selectedId()).isEqualTo(second);
-		timed("x (complete, and the view again)", () -> key("x"));
+		this.browser.timed("x (complete, and the view again)", () -> key("x"));
 
 		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Second"));
 		this.browser.await((driver) -> (selectedId() == third) ? true : null);
@@ -133,21 +123,23 @@ class WebUiRowsAndKeysBrowserTests {
 	 */
 	@Test
 	void aRefusedEditComesBackInThePaneWithTheAppAround() {
-		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
 		WebElement labels = this.browser
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=labels]")));
 		labels.sendKeys("ok, " + "x".repeat(60));
-		timed("a refused save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
+		this.browser.timed("a refused save",
+				() -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
 
 		WebElement alert = this.browser
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
 		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
 		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl())
+			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		assertThat(this.browser.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
 		labels = this.browser.find("#task-pane .task-edit input[name=labels]");
 		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
@@ -157,17 +149,18 @@ class WebUiRowsAndKeysBrowserTests {
 
 		labels.clear();
 		labels.sendKeys("ok");
-		timed("a save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
+		this.browser.timed("a save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
 		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
 		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl())
+			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 	}
 
 	/** After a refusal, Esc still closes the pane and puts the focus back on the row. */
 	@Test
 	void escClosesThePaneAfterARefusal() {
-		long id = api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
 		WebElement title = this.browser
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
@@ -191,8 +184,8 @@ class WebUiRowsAndKeysBrowserTests {
 	@Test
 	void quickAddOnAProjectsPagePreviewsThatProjectAndAddsToIt() {
 		String name = "Errands " + System.nanoTime() % 100_000;
-		long project = api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
-		open("/app/projects/" + project);
+		long project = this.user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		this.user.open("/app/projects/" + project);
 
 		WebElement field = this.browser.find("#quick-add-field");
 		field.sendKeys("Buy stamps !2");
@@ -201,10 +194,10 @@ class WebUiRowsAndKeysBrowserTests {
 			return text.contains("P3") ? text : null;
 		});
 		assertThat(preview).contains("Buy stamps", "#" + name);
-		timed("quick add", () -> field.sendKeys(Keys.ENTER));
+		this.browser.timed("quick add", () -> field.sendKeys(Keys.ENTER));
 
 		this.browser.await((driver) -> driver.getPageSource().contains("Added: Buy stamps"));
-		JsonNode added = api("GET", "/tasks?project_id=" + project, null);
+		JsonNode added = this.user.api("GET", "/tasks?project_id=" + project, null);
 		assertThat(added).hasSize(1);
 		assertThat(row(added.get(0).get("id").longValue()).findElement(By.cssSelector(".title")).getText())
 			.isEqualTo("Buy stamps");
@@ -216,36 +209,15 @@ class WebUiRowsAndKeysBrowserTests {
 		long project = project("Undo");
 		long id = task("Recycle the boxes", project);
 		JsonNode before = task(id);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 
-		timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
+		this.browser.timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
 		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
-		timed("undo", () -> this.browser.find("[data-undo]").click());
+		this.browser.timed("undo", () -> this.browser.find("[data-undo]").click());
 		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
 
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Recycle the boxes");
 		assertThat(task(id)).isEqualTo(before);
-	}
-
-	/**
-	 * Runs an action that makes an htmx request, waits for the request to end and prints
-	 * its time: from sending the request to the first byte of the answer (the server's
-	 * part, over loopback), and the whole with any redirect.
-	 */
-	private void timed(String what, Runnable action) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
-		action.run();
-		@SuppressWarnings("unchecked")
-		Map<String, Object> timing = this.browser
-			.await((driver) -> (Map<String, Object>) this.browser.driver().executeScript("""
-					const entries = performance.getEntriesByType('resource')
-					    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
-					if (entries.length === 0) return null;
-					const last = entries[entries.length - 1];
-					return { server: Math.round(last.responseStart - last.requestStart),
-					         whole: Math.round(last.responseEnd - last.startTime) };
-					"""));
-		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
 	}
 
 	private void key(String key) {
@@ -262,40 +234,19 @@ class WebUiRowsAndKeysBrowserTests {
 	}
 
 	private long project(String name) {
-		return api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}").get("id")
+		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}").get("id")
+		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+			.get("id")
 			.longValue();
 	}
 
-	private void open(String path) {
-		this.browser.openApp(base() + path);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
 	private JsonNode task(long id) {
-		return api("GET", "/tasks/" + id, null);
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
-	}
-
-	private static String basic(String user) {
-		return BrowserUsers.basic(user, WebUiBrowserTests.PASSWORD);
+		return this.user.api("GET", "/tasks/" + id, null);
 	}
 
 }

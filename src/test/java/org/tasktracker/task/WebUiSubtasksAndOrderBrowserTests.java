@@ -21,22 +21,17 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogType;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.json;
 import static org.tasktracker.support.Responses.status;
 
 /**
@@ -53,7 +48,7 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiSubtasksAndOrderBrowserTests {
@@ -84,14 +79,12 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = BrowserUsers.create(this.client, "ui-admin", WebUiBrowserTests.PASSWORD, "order-",
-				BERLIN.getId());
-		BrowserUsers.signIn(this.browser, base(), this.username, WebUiBrowserTests.PASSWORD);
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "order-").zone(BERLIN.getId()).signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterEach
@@ -102,8 +95,8 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -111,7 +104,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	void subtasksAddedAndTickedInThePaneAreCountedInTheRowBesideIt() {
 		long project = project("Move");
 		long id = task("Move house", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		row(id).findElement(By.cssSelector("a.title")).click();
 		WebElement pane = awaitPane(id);
 		markPage();
@@ -138,10 +131,11 @@ class WebUiSubtasksAndOrderBrowserTests {
 		assertThat(this.browser.find("#pane-subtasks h3").getText()).contains("1/2");
 		assertThat(row(id).getAttribute("class")).as("still the open row").contains("open");
 		assertThat(samePage()).as("no full reload").isTrue();
-		JsonNode children = api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
+		JsonNode children = this.user.api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
 		assertThat(children.get(0).get("completed").booleanValue()).isTrue();
 		assertThat(children.get(1).get("completed").booleanValue()).isFalse();
-		assertThat(api("GET", "/tasks/" + id, null).get("subtasks").toString()).isEqualTo("{\"open\":1,\"total\":2}");
+		assertThat(this.user.api("GET", "/tasks/" + id, null).get("subtasks").toString())
+			.isEqualTo("{\"open\":1,\"total\":2}");
 		assertThat(pane.isDisplayed() || this.browser.find("#task-pane").isDisplayed()).isTrue();
 
 		// A subtask's own pane names its parent, which leads back.
@@ -157,11 +151,13 @@ class WebUiSubtasksAndOrderBrowserTests {
 	void completingARecurringTaskFromItsRowMovesItsDueAndUndoBringsItBack() {
 		long project = project("Plants");
 		LocalDate today = LocalDate.now(BERLIN);
-		long id = api("POST", "/tasks", "{\"title\": \"Water the plants\", \"project_id\": " + project
-				+ ", \"due\": {\"date\": \"" + today + "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
+		long id = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Water the plants\", \"project_id\": " + project + ", \"due\": {\"date\": \"" + today
+							+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
 			.get("id")
 			.longValue();
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		WebElement icon = row(id).findElement(By.cssSelector(".due svg.repeat"));
 		assertThat(icon.getAccessibleName()).isEqualTo("Repeats");
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Today");
@@ -175,7 +171,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 			.contains("Moved to " + DAY.format(today.plusDays(1))));
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Tomorrow");
 		assertThat(row(id).getAttribute("class")).doesNotContain("done");
-		assertThat(api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
+		assertThat(this.user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
 			.isEqualTo(today.plusDays(1).toString());
 
 		timed("undo", () -> this.browser.find("#notice [data-undo]").click());
@@ -184,8 +180,9 @@ class WebUiSubtasksAndOrderBrowserTests {
 			.getText()
 			.contains("Moved back to " + DAY.format(today)));
 		this.browser.await((driver) -> "Today".equals(row(id).findElement(By.cssSelector(".due")).getText()));
-		assertThat(api("GET", "/tasks/" + id, null).get("due").get("date").stringValue()).isEqualTo(today.toString());
-		assertThat(api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
+		assertThat(this.user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
+			.isEqualTo(today.toString());
+		assertThat(this.user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
 		assertThat(Long.toString(id)).as("the focus on the row after the undo")
 			.isEqualTo(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"));
 		assertThat(samePage()).as("no full reload").isTrue();
@@ -203,7 +200,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		long a = task("Alpha", project);
 		long b = task("Bravo", project);
 		long c = task("Charlie", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		assertThat(rowIds()).containsExactly(a, b, c);
 		assertThat(row(a).getAttribute("draggable")).isEqualTo("true");
 		markPage();
@@ -260,23 +257,25 @@ class WebUiSubtasksAndOrderBrowserTests {
 		String axe = Browser.axeScript();
 		long project = project("Trips");
 		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
-		long id = api("POST", "/tasks",
-				"{\"title\": \"Pack for the trip\", \"project_id\": " + project + ", \"due\": {\"datetime\": \""
-						+ day.atTime(18, 0).atZone(BERLIN).toInstant()
-						+ "\"}, \"recurrence\": {\"rule\": \"FREQ=WEEKLY\", \"from\": \"completion\"}, "
-						+ "\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
-						+ day.atTime(8, 0).atZone(BERLIN).toInstant() + "\"}]}")
+		long id = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Pack for the trip\", \"project_id\": " + project + ", \"due\": {\"datetime\": \""
+							+ day.atTime(18, 0).atZone(BERLIN).toInstant()
+							+ "\"}, \"recurrence\": {\"rule\": \"FREQ=WEEKLY\", \"from\": \"completion\"}, "
+							+ "\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
+							+ day.atTime(8, 0).atZone(BERLIN).toInstant() + "\"}]}")
 			.get("id")
 			.longValue();
-		long passport = api("POST", "/tasks", "{\"title\": \"Passport\", \"parent_id\": " + id + "}").get("id")
+		long passport = this.user.api("POST", "/tasks", "{\"title\": \"Passport\", \"parent_id\": " + id + "}")
+			.get("id")
 			.longValue();
-		api("POST", "/tasks", "{\"title\": \"Tickets\", \"parent_id\": " + id + "}");
-		api("POST", "/tasks/" + passport + "/complete", null);
+		this.user.api("POST", "/tasks", "{\"title\": \"Tickets\", \"parent_id\": " + id + "}");
+		this.user.api("POST", "/tasks/" + passport + "/complete", null);
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		for (int[] size : new int[][] { { 1280, 800 }, { 360, 780 } }) {
 			this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 			for (String theme : List.of("light", "dark")) {
-				open("/app/tasks/" + id + "?back=/app/projects/" + project);
+				this.user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
 				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 				awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
@@ -308,34 +307,36 @@ class WebUiSubtasksAndOrderBrowserTests {
 	@Test
 	void theAnswersInPlaceAreTimed() {
 		long project = project("Timing");
-		long recurring = api("POST", "/tasks",
-				"{\"title\": \"Daily\", \"project_id\": " + project + ", \"due\": {\"date\": \"" + LocalDate.now(BERLIN)
-						+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
+		long recurring = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Daily\", \"project_id\": " + project + ", \"due\": {\"date\": \""
+							+ LocalDate.now(BERLIN) + "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
 			.get("id")
 			.longValue();
 		long parent = task("Parent", project);
-		api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
+		this.user.api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
 		long moving = task("Moving", project);
-		open("/app/tasks/" + parent + "?back=/app/projects/" + project);
+		this.user.open("/app/tasks/" + parent + "?back=/app/projects/" + project);
 		awaitPane(parent);
 		List<Long> ticks = new java.util.ArrayList<>();
 		List<Long> completions = new java.util.ArrayList<>();
 		List<Long> moves = new java.util.ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			for (String checked : List.of("true", "false")) {
-				ticks.add(serverTime(() -> this.browser.find("#pane-subtasks button[role=checkbox]").click(),
-						"/subtasks/"));
+				ticks.add(this.browser
+					.serverTime(() -> this.browser.find("#pane-subtasks button[role=checkbox]").click(), "/subtasks/"));
 				this.browser.await((driver) -> checked
 					.equals(this.browser.find("#pane-subtasks button[role=checkbox]").getAttribute("aria-checked")));
 			}
-			completions.add(serverTime(() -> row(recurring).findElement(By.cssSelector("[data-complete]")).click(),
-					"/row/complete"));
+			completions.add(this.browser.serverTime(
+					() -> row(recurring).findElement(By.cssSelector("[data-complete]")).click(), "/row/complete"));
 			this.browser.await((driver) -> this.browser.find("#notice").getText().startsWith("Moved to"));
-			completions.add(serverTime(() -> this.browser.find("#notice [data-undo]").click(), "/row/reopen"));
+			completions
+				.add(this.browser.serverTime(() -> this.browser.find("#notice [data-undo]").click(), "/row/reopen"));
 			this.browser.await((driver) -> this.browser.find("#notice").getText().startsWith("Moved back to"));
 			for (Keys arrow : List.of(Keys.ARROW_UP, Keys.ARROW_DOWN)) {
 				this.browser.driver().executeScript("arguments[0].focus()", row(moving));
-				moves.add(serverTime(() -> altKey(arrow), "/move"));
+				moves.add(this.browser.serverTime(() -> altKey(arrow), "/move"));
 				this.browser.await((driver) -> this.browser.driver()
 					.executeScript(
 							"return document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null"));
@@ -348,21 +349,6 @@ class WebUiSubtasksAndOrderBrowserTests {
 		System.out.printf("TIMING move by Alt+arrow x20: server median %d ms, largest %d ms%n", median(moves),
 				java.util.Collections.max(moves));
 		assertThat(positionsOrder(project)).containsExactly(recurring, parent, moving);
-	}
-
-	/** The server's part of the requests to {@code path} that an action makes, summed. */
-	private long serverTime(Runnable action, String path) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
-		action.run();
-		return this.browser.await((driver) -> (Long) this.browser.driver()
-			.executeScript(
-					"""
-							const entries = performance.getEntriesByType('resource')
-							    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0 && e.name.includes(arguments[0]));
-							if (entries.length === 0) return null;
-							return Math.round(entries.reduce((sum, e) => sum + e.responseStart - e.requestStart, 0));
-							""",
-					path));
 	}
 
 	private static long median(List<Long> values) {
@@ -408,7 +394,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private List<Long> positionsOrder(long project) {
-		return api("GET", "/tasks?sort=position&completed=false&parent_id=none&project_id=" + project, null)
+		return this.user.api("GET", "/tasks?sort=position&completed=false&parent_id=none&project_id=" + project, null)
 			.valueStream()
 			.map((task) -> task.get("id").longValue())
 			.toList();
@@ -476,32 +462,15 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private long project(String name) {
-		return api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}").get("id")
+		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}").get("id")
+		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+			.get("id")
 			.longValue();
-	}
-
-	private void open(String path) {
-		this.browser.openApp(base() + path);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic(this.username, WebUiBrowserTests.PASSWORD));
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
 	}
 
 }

@@ -17,23 +17,17 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.json;
-import static org.tasktracker.support.Responses.status;
 
 /**
  * Issue 32: a task's detail pane and its row's icons in a real headless Chromium. The
@@ -48,7 +42,7 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiTaskPaneBrowserTests {
@@ -64,16 +58,17 @@ class WebUiTaskPaneBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
 		// A mouse, as on a desktop: headless Chromium has none, and hover would be
 		// (hover: none), a touch screen's.
-		this.browser = Browser.start(MOUSE);
-		this.username = BrowserUsers.create(this.client, "ui-admin", WebUiBrowserTests.PASSWORD, "pane-",
-				"Europe/Berlin");
-		BrowserUsers.signIn(this.browser, base(), this.username, WebUiBrowserTests.PASSWORD);
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "pane-")
+			.zone("Europe/Berlin")
+			.browserArguments(MOUSE)
+			.signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterEach
@@ -84,8 +79,8 @@ class WebUiTaskPaneBrowserTests {
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -94,13 +89,13 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Pane");
 		long first = task("Pay the rent", project);
 		long second = task("Water the plants", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 
-		timed("open the pane (click)", () -> row(first).findElement(By.cssSelector("a.title")).click());
+		this.browser.timed("open the pane (click)", () -> row(first).findElement(By.cssSelector("a.title")).click());
 
 		WebElement pane = awaitPane(first);
 		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(base() + "/app/tasks/" + first + "?back=/app/projects/" + project);
+			.isEqualTo(this.user.base() + "/app/tasks/" + first + "?back=/app/projects/" + project);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Pay the rent");
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("title-" + first);
 		assertThat(row(first).getAttribute("class")).contains("selected", "open");
@@ -126,11 +121,11 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Keys");
 		long first = task("Read the letter", project);
 		long second = task("File the letter", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 
 		key("j");
 		assertThat(selectedId()).isEqualTo(first);
-		timed("open the pane (Enter)", () -> key(Keys.ENTER));
+		this.browser.timed("open the pane (Enter)", () -> key(Keys.ENTER));
 		awaitPane(first);
 		this.browser.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id"))
 				? true : null);
@@ -138,7 +133,7 @@ class WebUiTaskPaneBrowserTests {
 		this.browser.driver().switchTo().activeElement().sendKeys(" again", Keys.ESCAPE);
 
 		awaitPaneClosed();
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/projects/" + project);
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/projects/" + project);
 		awaitFocusOnRow(first);
 		assertThat(selectedId()).isEqualTo(first);
 		assertThat(task(first).get("title").stringValue()).as("Esc saves nothing").isEqualTo("Read the letter");
@@ -148,13 +143,13 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(awaitPane(first).findElement(By.name("title")).getAttribute("value")).isEqualTo("Read the letter");
 		this.browser.await((driver) -> driver.getCurrentUrl().contains("/app/tasks/" + first));
 		this.browser.driver().navigate().forward();
-		this.browser.await((driver) -> driver.getCurrentUrl().equals(base() + "/app/projects/" + project));
+		this.browser.await((driver) -> driver.getCurrentUrl().equals(this.user.base() + "/app/projects/" + project));
 		awaitPaneClosed();
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		key("j");
 
 		key("j");
-		timed("open the pane (e)", () -> key("e"));
+		this.browser.timed("open the pane (e)", () -> key("e"));
 		awaitPane(second);
 		this.browser.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id"))
 				? true : null);
@@ -166,14 +161,14 @@ class WebUiTaskPaneBrowserTests {
 
 	@Test
 	void aSaveInThePaneUpdatesTheRowAndARefusalStaysInThePaneWithWhatWasTyped() {
-		long id = api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 		row(id).findElement(By.cssSelector("a.title")).click();
 		WebElement pane = awaitPane(id);
 
 		WebElement labels = pane.findElement(By.name("labels"));
 		labels.sendKeys("ok, " + "x".repeat(60));
-		timed("a refused save", () -> this.browser.find("#save-" + id).click());
+		this.browser.timed("a refused save", () -> this.browser.find("#save-" + id).click());
 
 		WebElement alert = this.browser
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane [role=alert]")));
@@ -182,7 +177,8 @@ class WebUiTaskPaneBrowserTests {
 			.isEqualTo("ok, " + "x".repeat(60));
 		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
 		assertThat(row(id).isDisplayed()).isTrue();
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl())
+			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
 			.isEqualTo("save-" + id);
 		assertThat(task(id).get("labels")).isEmpty();
@@ -199,14 +195,15 @@ class WebUiTaskPaneBrowserTests {
 			.executeScript("arguments[0].value = '2027-01-15'; arguments[1].value = '09:30'",
 					this.browser.find("#task-pane input[name=dueDate]"),
 					this.browser.find("#task-pane input[name=dueTime]"));
-		timed("a save (and the view with the pane again)", () -> this.browser.find("#save-" + id).click());
+		this.browser.timed("a save (and the view with the pane again)", () -> this.browser.find("#save-" + id).click());
 
 		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
 		pane = awaitPane(id);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Send the letter");
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Send the letter");
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Fri 15 Jan, 09:30");
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl())
+			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		JsonNode task = task(id);
 		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
 		assertThat(task.get("description").stringValue()).isEqualTo("by post");
@@ -215,7 +212,7 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(task.get("due").get("datetime").stringValue()).isEqualTo("2027-01-15T08:30:00Z");
 
 		// Complete from the pane: back to the view, with the undo.
-		timed("complete in the pane", () -> this.browser.find("#task-pane [data-pane-complete]").click());
+		this.browser.timed("complete in the pane", () -> this.browser.find("#task-pane [data-pane-complete]").click());
 		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Send the letter"));
 		assertThat(this.browser.find("#task-pane").getAttribute("hidden")).isNotNull();
 		assertThat(task(id).get("completed").booleanValue()).isTrue();
@@ -226,7 +223,7 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Icons");
 		long first = task("Sort the mail", project);
 		long second = task("Shred the old bills", project);
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		new Actions(this.browser.driver()).moveToElement(this.browser.find("h1")).perform();
 
 		WebElement edit = row(first).findElement(By.cssSelector("[data-edit]"));
@@ -255,13 +252,13 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(opacity(edit)).isEqualTo("0");
 
 		// The edit icon opens the pane with the focus in its title.
-		timed("open the pane (edit icon)", () -> key(Keys.ENTER));
+		this.browser.timed("open the pane (edit icon)", () -> key(Keys.ENTER));
 		awaitPane(second);
 		this.browser.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id"))
 				? true : null);
 
 		// A touch screen has no hover: the icons are always there.
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		this.browser.driver()
 			.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 1));
 		try {
@@ -279,11 +276,13 @@ class WebUiTaskPaneBrowserTests {
 
 	@Test
 	void onAPhoneThePaneCoversTheListAndBackClosesIt() {
-		long id = api("POST", "/tasks", "{\"title\": \"Call the plumber\", \"priority\": 3}").get("id").longValue();
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Call the plumber\", \"priority\": 3}")
+			.get("id")
+			.longValue();
 		this.browser.driver().manage().window().setSize(new Dimension(390, 844));
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 
-		timed("open the pane (phone)", () -> row(id).findElement(By.cssSelector("a.title")).click());
+		this.browser.timed("open the pane (phone)", () -> row(id).findElement(By.cssSelector("a.title")).click());
 		WebElement pane = awaitPane(id);
 		long width = (Long) this.browser.driver().executeScript("return window.innerWidth");
 		assertThat(pane.getRect().getX()).isZero();
@@ -307,7 +306,7 @@ class WebUiTaskPaneBrowserTests {
 		back.click();
 
 		awaitPaneClosed();
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(base() + "/app/inbox");
+		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/inbox");
 		assertThat(row(id).isDisplayed()).isTrue();
 		awaitFocusOnRow(id);
 	}
@@ -320,10 +319,11 @@ class WebUiTaskPaneBrowserTests {
 	void thePaneOpenHasNoSeriousAccessibilityViolationInEitherThemeOrWidth() throws Exception {
 		String axe = Browser.axeScript();
 		long project = project("Home");
-		long id = api("POST", "/tasks",
-				"{\"title\": \"Renew the passport\", \"description\": \"Photos first\", "
-						+ "\"labels\": [\"papers\"], \"priority\": 4, \"project_id\": " + project
-						+ ", \"due\": {\"datetime\": \"2027-03-01T08:00:00Z\"}}")
+		long id = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Renew the passport\", \"description\": \"Photos first\", "
+							+ "\"labels\": [\"papers\"], \"priority\": 4, \"project_id\": " + project
+							+ ", \"due\": {\"datetime\": \"2027-03-01T08:00:00Z\"}}")
 			.get("id")
 			.longValue();
 		task("Book the dentist", project);
@@ -331,7 +331,7 @@ class WebUiTaskPaneBrowserTests {
 		for (int[] size : new int[][] { { 1280, 800 }, { 390, 844 } }) {
 			this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 			for (String theme : List.of("light", "dark")) {
-				open("/app/tasks/" + id + "?back=/app/projects/" + project);
+				this.user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
 				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 				awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
@@ -357,16 +357,17 @@ class WebUiTaskPaneBrowserTests {
 		for (int i = 0; i < 5; i++) {
 			task("Beside it " + i, project);
 		}
-		open("/app/projects/" + project);
+		this.user.open("/app/projects/" + project);
 		List<Long> opens = new java.util.ArrayList<>();
 		List<Long> saves = new java.util.ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			opens.add(serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(), "/app/tasks/"));
+			opens.add(this.browser.serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(),
+					"/app/tasks/"));
 			awaitPane(id);
 			WebElement title = this.browser.find("#task-pane input[name=title]");
 			title.clear();
 			title.sendKeys("Time me " + i);
-			saves.add(serverTime(() -> this.browser.find("#save-" + id).click(), "/app/tasks/"));
+			saves.add(this.browser.serverTime(() -> this.browser.find("#save-" + id).click(), "/app/tasks/"));
 			int round = i;
 			this.browser.await((driver) -> driver.getPageSource().contains("Saved: Time me " + round));
 			key(Keys.ESCAPE);
@@ -377,21 +378,6 @@ class WebUiTaskPaneBrowserTests {
 				java.util.Collections.max(opens));
 		System.out.printf("TIMING save (POST and the view with the pane) x20: server median %d ms, largest %d ms%n",
 				median(saves), java.util.Collections.max(saves));
-	}
-
-	/** The server's part of the requests an action makes: sent to first byte, summed. */
-	private long serverTime(Runnable action, String path) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
-		action.run();
-		return this.browser.await((driver) -> (Long) this.browser.driver()
-			.executeScript(
-					"""
-							const entries = performance.getEntriesByType('resource')
-							    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0 && e.name.includes(arguments[0]));
-							if (entries.length === 0) return null;
-							return Math.round(entries.reduce((sum, e) => sum + e.responseStart - e.requestStart, 0));
-							""",
-					path));
 	}
 
 	private static long median(List<Long> values) {
@@ -422,27 +408,6 @@ class WebUiTaskPaneBrowserTests {
 		return element.getCssValue("opacity");
 	}
 
-	/**
-	 * Runs an action that makes an htmx request, waits for the request to end and prints
-	 * its time: from sending the request to the first byte of the answer (the server's
-	 * part, over loopback), and the whole with any redirect.
-	 */
-	private void timed(String what, Runnable action) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
-		action.run();
-		@SuppressWarnings("unchecked")
-		Map<String, Object> timing = this.browser
-			.await((driver) -> (Map<String, Object>) this.browser.driver().executeScript("""
-					const entries = performance.getEntriesByType('resource')
-					    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
-					if (entries.length === 0) return null;
-					const last = entries[entries.length - 1];
-					return { server: Math.round(last.responseStart - last.requestStart),
-					         whole: Math.round(last.responseEnd - last.startTime) };
-					"""));
-		System.out.printf("TIMING %s: server %s ms, whole %s ms%n", what, timing.get("server"), timing.get("whole"));
-	}
-
 	private void key(CharSequence key) {
 		this.browser.driver().switchTo().activeElement().sendKeys(key);
 	}
@@ -457,40 +422,19 @@ class WebUiTaskPaneBrowserTests {
 	}
 
 	private long project(String name) {
-		return api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}").get("id")
+		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}").get("id")
+		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+			.get("id")
 			.longValue();
 	}
 
-	private void open(String path) {
-		this.browser.openApp(base() + path);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
 	private JsonNode task(long id) {
-		return api("GET", "/tasks/" + id, null);
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
-	}
-
-	private static String basic(String user) {
-		return BrowserUsers.basic(user, WebUiBrowserTests.PASSWORD);
+		return this.user.api("GET", "/tasks/" + id, null);
 	}
 
 }
