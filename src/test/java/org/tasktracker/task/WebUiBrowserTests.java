@@ -5,7 +5,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,7 +17,9 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.BrowserUsers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,12 +44,12 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTests {
 
-	static final String PASSWORD = "correct horse battery";
+	static final String PASSWORD = AppUser.PASSWORD;
 
 	@LocalServerPort
 	private int port;
@@ -58,34 +59,24 @@ class WebUiBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = "ui-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + this.username + "\", \"password\": \"" + PASSWORD
-					+ "\", \"timezone\": \"Europe/Berlin\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		signIn(this.browser, this.username);
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "ui-").zone("Europe/Berlin").signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
 	@Test
 	void theRootOpensTodayAfterSignIn() {
-		open("/");
+		this.user.open("/");
 
 		assertThat(this.browser.driver().getTitle()).isEqualTo("Today - TaskTracker");
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Today");
@@ -94,8 +85,8 @@ class WebUiBrowserTests {
 
 	@Test
 	void quickAddShowsWhatItUnderstoodThenAddsTheTask() {
-		api("POST", "/projects", "{\"name\": \"Home\"}");
-		open("/app/inbox");
+		this.user.api("POST", "/projects", "{\"name\": \"Home\"}");
+		this.user.open("/app/inbox");
 
 		WebElement field = this.browser.find("#quick-add-field");
 		field.sendKeys("Pay rent tomorrow at 9am #home @Money !3");
@@ -142,7 +133,7 @@ class WebUiBrowserTests {
 		expected.put("2030-06-15", "Sat 15 Jun");
 		expected.put("tomorrow at 9:00", day.format(today.plusDays(1)) + ", 09:00");
 		expected.put("9pm", day.format(today) + ", 21:00");
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		WebElement field = this.browser.find("#quick-add-field");
 		for (var entry : expected.entrySet()) {
 			field.clear();
@@ -159,9 +150,10 @@ class WebUiBrowserTests {
 	@Test
 	void aLabelIsRenamedOnEveryTaskThenRemoved() {
 		String label = "lbl" + System.nanoTime() % 100_000;
-		long id = api("POST", "/tasks", "{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}").get("id")
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}")
+			.get("id")
 			.longValue();
-		open("/app/labels/" + label);
+		this.user.open("/app/labels/" + label);
 
 		this.browser.find("details.manage summary").click();
 		WebElement name = this.browser.find("#label-name");
@@ -185,9 +177,10 @@ class WebUiBrowserTests {
 	@Test
 	void aLabelWithPathCharactersIsOpenedFromTheSidebarRenamedAndRemoved() {
 		String label = "Odd/;%?#\u00e9 " + System.nanoTime() % 100_000;
-		long id = api("POST", "/tasks", "{\"title\": \"Odd label\", \"labels\": [\"" + label + "\"]}").get("id")
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Odd label\", \"labels\": [\"" + label + "\"]}")
+			.get("id")
 			.longValue();
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 
 		this.browser
 			.find("a[href='/app/labels/" + UriUtils.encode(label.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8)
@@ -211,7 +204,7 @@ class WebUiBrowserTests {
 
 	@Test
 	void aQuickAddWithAnUnknownProjectKeepsWhatWasTyped() {
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 
 		WebElement field = this.browser.find("#quick-add-field");
 		field.sendKeys("Plant tulips #Nowhere");
@@ -221,16 +214,18 @@ class WebUiBrowserTests {
 
 		this.browser.await((driver) -> driver.getPageSource().contains("There is no project named Nowhere."));
 		assertThat(this.browser.find("#quick-add-field").getAttribute("value")).isEqualTo("Plant tulips #Nowhere");
-		assertThat(api("GET", "/tasks?q=tulips", null)).isEmpty();
+		assertThat(this.user.api("GET", "/tasks?q=tulips", null)).isEmpty();
 	}
 
 	@Test
 	void completingATaskCanBeUndone() {
-		long id = api("POST", "/tasks", "{\"title\": \"Water the plants\", \"due\": {\"date\": \""
-				+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}")
+		long id = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Water the plants\", \"due\": {\"date\": \""
+							+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}")
 			.get("id")
 			.longValue();
-		open("/app/today");
+		this.user.open("/app/today");
 
 		this.browser.find("[data-task-id='" + id + "'] [data-complete]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Water the plants"));
@@ -245,8 +240,8 @@ class WebUiBrowserTests {
 
 	@Test
 	void aTaskIsEditedInPlace() {
-		long id = api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 
 		this.browser.find("[data-task-id='" + id + "'] [data-edit]").click();
 		WebElement title = this.browser
@@ -272,8 +267,8 @@ class WebUiBrowserTests {
 
 	@Test
 	void anEditThatBreaksARuleSaysWhyAndKeepsWhatWasTyped() {
-		long id = api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
-		this.browser.driver().get(base() + "/app/tasks/" + id + "?back=/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		this.browser.driver().get(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 
 		this.browser.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
 		this.browser.find(".task-edit button[type=submit]").click();
@@ -286,14 +281,15 @@ class WebUiBrowserTests {
 
 	@Test
 	void deletingATaskCanBeUndone() {
-		long id = api("POST", "/tasks", "{\"title\": \"Recycle the boxes\", \"labels\": [\"Home\"], \"priority\": 2}")
+		long id = this.user
+			.api("POST", "/tasks", "{\"title\": \"Recycle the boxes\", \"labels\": [\"Home\"], \"priority\": 2}")
 			.get("id")
 			.longValue();
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 
 		this.browser.find("[data-task-id='" + id + "'] [data-delete]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
-		assertThat(api("GET", "/tasks?q=Recycle", null)).isEmpty();
+		assertThat(this.user.api("GET", "/tasks?q=Recycle", null)).isEmpty();
 
 		this.browser.find("[data-undo]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
@@ -305,11 +301,11 @@ class WebUiBrowserTests {
 	@Test
 	void aProjectIsMadeRenamedArchivedAndDeletedWithItsTasks() {
 		String name = "Garden " + System.nanoTime() % 100_000;
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		this.browser.find("#new-project").sendKeys(name + Keys.ENTER);
 		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
 		long id = Long.parseLong(this.browser.driver().getCurrentUrl().replaceAll(".*/app/projects/(\\d+).*", "$1"));
-		api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + id + "}");
+		this.user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + id + "}");
 
 		this.browser.find("details.manage summary").click();
 		WebElement field = this.browser.find("#project-name");
@@ -319,21 +315,21 @@ class WebUiBrowserTests {
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/archive'] button").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("Archived."));
-		assertThat(api("GET", "/projects/" + id, null).get("archived").booleanValue()).isTrue();
+		assertThat(this.user.api("GET", "/projects/" + id, null).get("archived").booleanValue()).isTrue();
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find("form[action$='/delete'] button").click();
 		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
 		this.browser.find("[data-confirm]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 1 task."));
-		assertThat(api("GET", "/tasks?q=Mow", null)).isEmpty();
+		assertThat(this.user.api("GET", "/tasks?q=Mow", null)).isEmpty();
 	}
 
 	@Test
 	void theOverviewChartsTheTasksCompletedToday() {
-		long id = api("POST", "/tasks", "{\"title\": \"Chart me\"}").get("id").longValue();
-		api("POST", "/tasks/" + id + "/complete", null);
-		open("/app/overview");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Chart me\"}").get("id").longValue();
+		this.user.api("POST", "/tasks/" + id + "/complete", null);
+		this.user.open("/app/overview");
 
 		List<WebElement> bars = this.browser.driver().findElements(By.cssSelector("svg.chart rect"));
 		assertThat(bars).hasSize(28);
@@ -347,7 +343,7 @@ class WebUiBrowserTests {
 
 	@Test
 	void aTokenIsShownOnceWorksAndCanBeRevoked() {
-		open("/app/settings");
+		this.user.open("/app/settings");
 		this.browser.find("#token-name").sendKeys("browser test");
 		this.browser.find("input[name=scopes][value='tasks:write']").click();
 		this.browser.find("#token-name").submit();
@@ -356,7 +352,7 @@ class WebUiBrowserTests {
 		assertThat(token).startsWith("tt_");
 		assertThat(status(bearer("/tasks", token))).isEqualTo(200);
 
-		open("/app/settings");
+		this.user.open("/app/settings");
 		assertThat(this.browser.driver().getPageSource()).doesNotContain(token);
 		WebElement row = this.browser.driver()
 			.findElements(By.cssSelector("tr[data-token-id]"))
@@ -373,18 +369,10 @@ class WebUiBrowserTests {
 
 	@Test
 	void settingsChangeTheDisplayNameTimeZoneAndPassword() {
-		String name = "settings-" + System.nanoTime() % 1_000_000;
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).isEqualTo(201);
+		String name = BrowserUsers.create(this.client, "ui-admin", PASSWORD, "settings-", null, null);
 		try (Browser other = Browser.start()) {
-			signIn(other, name);
-			other.driver().get(base() + "/app/settings");
+			this.user.signIn(other, name);
+			other.driver().get(this.user.base() + "/app/settings");
 			other.find("#display-name").sendKeys("Ada L.");
 			new org.openqa.selenium.support.ui.Select(other.find("#timezone")).selectByValue("Pacific/Kiritimati");
 			other.find("#display-name").submit();
@@ -404,9 +392,7 @@ class WebUiBrowserTests {
 		}
 		ExchangeResult me = this.client.get()
 			.uri("/users/me")
-			.header(HttpHeaders.AUTHORIZATION,
-					"Basic " + Base64.getEncoder()
-						.encodeToString((name + ":a brand new passphrase").getBytes(StandardCharsets.UTF_8)))
+			.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic(name, "a brand new passphrase"))
 			.exchange()
 			.returnResult();
 		assertThat(json(me).get("display_name").stringValue()).isEqualTo("Ada L.");
@@ -417,8 +403,8 @@ class WebUiBrowserTests {
 	void anAdminAddsAndDeletesAUser() {
 		String name = "added-" + System.nanoTime() % 1_000_000;
 		try (Browser admin = Browser.start()) {
-			signIn(admin, "ui-admin");
-			admin.driver().get(base() + "/app/settings");
+			this.user.signIn(admin, "ui-admin");
+			admin.driver().get(this.user.base() + "/app/settings");
 			admin.find("#new-username").sendKeys(name);
 			admin.find("#new-user-password").sendKeys(PASSWORD);
 			admin.find("#new-username").submit();
@@ -431,23 +417,26 @@ class WebUiBrowserTests {
 			admin.await((driver) -> driver.getPageSource().contains("User deleted"));
 			assertThat(admin.driver().findElements(By.cssSelector("tr[data-user='" + name + "']"))).isEmpty();
 		}
-		open("/app/settings");
+		this.user.open("/app/settings");
 		assertThat(this.browser.driver().findElements(By.id("users-heading"))).as("users, for a non-admin").isEmpty();
 	}
 
 	@Test
 	void everyPageHasNoSeriousOrCriticalAccessibilityViolation() {
 		String axe = Browser.axeScript();
-		long project = api("POST", "/projects", "{\"name\": \"Axe " + System.nanoTime() % 100_000 + "\"}").get("id")
+		long project = this.user.api("POST", "/projects", "{\"name\": \"Axe " + System.nanoTime() % 100_000 + "\"}")
+			.get("id")
 			.longValue();
-		long task = api("POST", "/tasks", "{\"title\": \"Axe task\", \"labels\": [\"axe\"], \"project_id\": " + project
-				+ ", \"priority\": 3, \"due\": {\"date\": \"2020-01-01\"}}")
+		long task = this.user
+			.api("POST", "/tasks",
+					"{\"title\": \"Axe task\", \"labels\": [\"axe\"], \"project_id\": " + project
+							+ ", \"priority\": 3, \"due\": {\"date\": \"2020-01-01\"}}")
 			.get("id")
 			.longValue();
 		for (String path : List.of("/app/today", "/app/inbox", "/app/upcoming", "/app/completed", "/app/overview",
 				"/app/projects/" + project, "/app/labels/axe", "/app/search?q=axe", "/app/settings",
 				"/app/tasks/" + task + "?back=/app/inbox", "/app/projects/999999999")) {
-			open(path);
+			this.user.open(path);
 			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
 		}
 		this.browser.driver().executeScript("document.documentElement.dataset.theme = 'dark'");
@@ -460,7 +449,7 @@ class WebUiBrowserTests {
 			.anyMatch((violation) -> violation.startsWith("image-alt"));
 		this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
 		try (Browser signedOut = Browser.start()) {
-			signedOut.driver().get(base() + "/login");
+			signedOut.driver().get(this.user.base() + "/login");
 			assertThat(Browser.seriousViolations(signedOut, axe)).as("/login").isEmpty();
 		}
 	}
@@ -472,7 +461,7 @@ class WebUiBrowserTests {
 	 */
 	@Test
 	void theMainViewsFitAPhoneAndAWideScreenInBothThemes() throws Exception {
-		api("POST", "/tasks",
+		this.user.api("POST", "/tasks",
 				"{\"title\": \"Renew the passport\", \"labels\": [\"papers\"], \"priority\": 3, \"due\": {\"date\": \""
 						+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}");
 		java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
@@ -481,7 +470,7 @@ class WebUiBrowserTests {
 				this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
 				for (String theme : List.of("light", "dark")) {
 					for (String view : List.of("today", "overview")) {
-						open("/app/" + view);
+						this.user.open("/app/" + view);
 						this.browser.driver()
 							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 						long overflow = (Long) this.browser.driver()
@@ -503,8 +492,8 @@ class WebUiBrowserTests {
 
 	@Test
 	void theKeyboardReachesQuickAddSearchTasksAndHelp() {
-		long id = api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 		WebElement body = this.browser.find("body");
 
 		body.sendKeys("q");
@@ -527,7 +516,7 @@ class WebUiBrowserTests {
 		this.browser.driver().switchTo().activeElement().sendKeys("e");
 		this.browser.await(
 				(driver) -> driver.findElement(By.cssSelector("#task-pane[data-pane-task='" + id + "'] .task-edit")));
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		rows = this.browser.driver().findElements(By.cssSelector(".task"));
 		for (int i = 0; i <= index; i++) {
 			this.browser.driver().switchTo().activeElement().sendKeys("j");
@@ -539,14 +528,14 @@ class WebUiBrowserTests {
 
 	@Test
 	void theThemeToggleSwitchesToDarkAndIsRemembered() {
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		String light = this.browser.find("body").getCssValue("background-color");
 
 		this.browser.find("[data-theme-toggle]").click();
 		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
 		assertThat(this.browser.find("body").getCssValue("background-color")).isNotEqualTo(light);
 
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
 		this.browser.find("[data-theme-toggle]").click();
 		assertThat(this.browser.find("body").getCssValue("background-color")).isEqualTo(light);
@@ -555,8 +544,8 @@ class WebUiBrowserTests {
 	@Test
 	void aTitleThatLooksLikeMarkupShowsAsText() {
 		String title = "<img src=x onerror=alert(1)>";
-		long id = api("POST", "/tasks", "{\"title\": \"" + title + "\"}").get("id").longValue();
-		open("/app/inbox");
+		long id = this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\"}").get("id").longValue();
+		this.user.open("/app/inbox");
 
 		WebElement row = this.browser.find("[data-task-id='" + id + "']");
 		assertThat(row.findElement(By.cssSelector(".title")).getText()).isEqualTo(title);
@@ -567,27 +556,28 @@ class WebUiBrowserTests {
 
 	@Test
 	void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-		open("/app/inbox");
+		this.user.open("/app/inbox");
 		Cookie session = this.browser.driver().manage().getCookieNamed("TASKTRACKER_SESSION");
 		assertThat(session).isNotNull();
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualTo("Lax");
 
 		HttpResponse<String> forged = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + "/app/tasks"))
+			.send(HttpRequest.newBuilder(URI.create(this.user.base() + "/app/tasks"))
 				.header("Cookie", "TASKTRACKER_SESSION=" + session.getValue())
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("text=Forged+task&back=%2Fapp"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(forged.statusCode()).isEqualTo(403);
-		assertThat(api("GET", "/tasks?q=Forged", null)).isEmpty();
+		assertThat(this.user.api("GET", "/tasks?q=Forged", null)).isEmpty();
 	}
 
 	@Test
 	void pagesForbidFramingAndInlineScript() throws Exception {
 		HttpResponse<String> login = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+			.send(HttpRequest.newBuilder(URI.create(this.user.base() + "/login")).build(),
+					HttpResponse.BodyHandlers.ofString());
 
 		String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
 		assertThat(policy).contains("frame-ancestors 'none'", "script-src 'self'").doesNotContain("unsafe-inline");
@@ -598,16 +588,16 @@ class WebUiBrowserTests {
 	void anotherUsersProjectLooksLikeAMissingOne() {
 		ExchangeResult theirs = this.client.post()
 			.uri("/projects")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
+			.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic("ui-admin", PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"Not yours " + System.nanoTime() + "\"}")
 			.exchange()
 			.returnResult();
 		long id = json(theirs).get("id").longValue();
 
-		open("/app/projects/" + id);
+		this.user.open("/app/projects/" + id);
 		String foreign = this.browser.find("main").getText();
-		open("/app/projects/999999999");
+		this.user.open("/app/projects/999999999");
 
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
 		assertThat(foreign).isEqualTo(this.browser.find("main").getText()).doesNotContain("Not yours");
@@ -616,12 +606,12 @@ class WebUiBrowserTests {
 	@Test
 	void signingOutEndsTheSession() {
 		try (Browser other = Browser.start()) {
-			signIn(other, this.username);
+			this.user.signIn(other);
 			other.find(".account form button").click();
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?out"));
 			assertThat(other.find("[role=status]").getText()).isEqualTo("You are signed out.");
 
-			other.driver().get(base() + "/app/inbox");
+			other.driver().get(this.user.base() + "/app/inbox");
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
 		}
 	}
@@ -629,8 +619,8 @@ class WebUiBrowserTests {
 	@Test
 	void aWrongPasswordIsRefusedWithAMessage() {
 		try (Browser other = Browser.start()) {
-			other.driver().get(base() + "/login");
-			other.find("#username").sendKeys(this.username);
+			other.driver().get(this.user.base() + "/login");
+			other.find("#username").sendKeys(this.user.username());
 			other.find("#password").sendKeys("not the password");
 			other.find("form button").click();
 
@@ -639,43 +629,14 @@ class WebUiBrowserTests {
 		}
 	}
 
-	private void signIn(Browser target, String user) {
-		target.driver().get(base() + "/app");
-		target.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-		target.find("#username").sendKeys(user);
-		target.find("#password").sendKeys(PASSWORD);
-		target.find("form button").click();
-		target.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
-	}
-
-	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
 	private JsonNode onlyTask(String query) {
-		JsonNode tasks = api("GET", "/tasks?" + query, null);
+		JsonNode tasks = this.user.api("GET", "/tasks?" + query, null);
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0);
 	}
 
 	private JsonNode task(long id) {
-		return api("GET", "/tasks/" + id, null);
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(org.springframework.http.HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
+		return this.user.api("GET", "/tasks/" + id, null);
 	}
 
 	private ExchangeResult bearer(String path, String token) {
@@ -684,10 +645,6 @@ class WebUiBrowserTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.exchange()
 			.returnResult();
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,7 +1,5 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +13,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import tools.jackson.databind.JsonNode;
+import org.tasktracker.support.BrowserUsers;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -42,13 +40,12 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
-				"tasktracker.auth.admin-password=" + WebUiDestructiveActsBrowserTests.PASSWORD,
-				"tasktracker.auth.rate-limit=0" })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD, "tasktracker.auth.rate-limit=0" })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiDestructiveActsBrowserTests {
 
-	static final String PASSWORD = "correct horse battery";
+	static final String PASSWORD = AppUser.PASSWORD;
 
 	private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
 
@@ -60,29 +57,29 @@ class WebUiDestructiveActsBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = createUser("acts-");
-		signIn(this.browser, this.username);
+		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "acts-").signedIn();
+		this.browser = this.user.browser();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
 	@Test
 	void destructiveButtonsAreRedWhereSaveIsBlueInBothThemesAndPassAxe() {
 		String axe = Browser.axeScript();
-		long project = api("POST", "/projects", "{\"name\": \"Colours " + System.nanoTime() % 100_000 + "\"}").get("id")
+		long project = this.user.api("POST", "/projects", "{\"name\": \"Colours " + System.nanoTime() % 100_000 + "\"}")
+			.get("id")
 			.longValue();
-		api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
-		open("/app/projects/" + project);
+		this.user.api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
+		this.user.open("/app/projects/" + project);
 		this.browser.find("details.manage summary").click();
 		try {
 			for (String theme : List.of("light", "dark")) {
@@ -111,9 +108,9 @@ class WebUiDestructiveActsBrowserTests {
 			this.browser.driver().executeScript("localStorage.removeItem('theme')");
 			this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
 		}
-		api("POST", "/tasks", "{\"title\": \"Axe\", \"labels\": [\"axed\"]}");
+		this.user.api("POST", "/tasks", "{\"title\": \"Axe\", \"labels\": [\"axed\"]}");
 		for (String path : List.of("/app/settings", "/app/labels/axed/delete")) {
-			open(path);
+			this.user.open(path);
 			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
 		}
 	}
@@ -121,10 +118,10 @@ class WebUiDestructiveActsBrowserTests {
 	@Test
 	void deletingAProjectAsksOnAPageThatNamesItsTasksAndCanBeCancelled() {
 		String name = "Garden " + System.nanoTime() % 100_000;
-		long project = api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
-		api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
-		api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
-		open("/app/projects/" + project);
+		long project = this.user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		this.user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
+		this.user.api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
+		this.user.open("/app/projects/" + project);
 		consoleErrors(this.browser);
 
 		this.browser.find("details.manage summary").click();
@@ -136,7 +133,7 @@ class WebUiDestructiveActsBrowserTests {
 		assertThat(this.browser.find("[data-confirm]").getText()).isEqualTo("Delete project and 2 tasks");
 		this.browser.find("[data-cancel]").click();
 		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
-		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(200);
+		assertThat(status(this.user.call("GET", "/projects/" + project, null))).isEqualTo(200);
 
 		this.browser.find("details.manage summary").click();
 		this.browser.find(".manage form[action$='/delete'] button").click();
@@ -144,19 +141,21 @@ class WebUiDestructiveActsBrowserTests {
 		this.browser.find("[data-confirm]").click();
 		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 2 tasks."));
 		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
-		assertThat(status(apiCall("GET", "/projects/" + project, null))).isEqualTo(404);
-		assertThat(api("GET", "/tasks?q=Rake", null)).isEmpty();
+		assertThat(status(this.user.call("GET", "/projects/" + project, null))).isEqualTo(404);
+		assertThat(this.user.api("GET", "/tasks?q=Rake", null)).isEmpty();
 		assertThat(consoleErrors(this.browser)).as("the console, through question, cancel and answer").isEmpty();
 	}
 
 	/** The same question and answer with script turned off: plain forms and links. */
 	@Test
 	void theQuestionWorksWithoutScript() {
-		long first = api("POST", "/tasks", "{\"title\": \"Tagged\", \"labels\": [\"noscript\"]}").get("id").longValue();
+		long first = this.user.api("POST", "/tasks", "{\"title\": \"Tagged\", \"labels\": [\"noscript\"]}")
+			.get("id")
+			.longValue();
 		try (Browser plain = Browser.start()) {
 			plain.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-			signIn(plain, this.username);
-			plain.driver().get(base() + "/app/labels/noscript");
+			this.user.signIn(plain);
+			plain.driver().get(this.user.base() + "/app/labels/noscript");
 			assertThat(plain.driver().executeScript("return typeof window.htmx")).as("htmx is not loaded")
 				.isNotEqualTo("object");
 
@@ -167,20 +166,20 @@ class WebUiDestructiveActsBrowserTests {
 			plain.find("[data-confirm]").click();
 			plain.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		}
-		assertThat(api("GET", "/tasks/" + first, null).get("labels")).isEmpty();
+		assertThat(this.user.api("GET", "/tasks/" + first, null).get("labels")).isEmpty();
 	}
 
 	@Test
 	void revokingATokenAndDeletingAUserEachAskFirst() {
 		ExchangeResult issued = this.client.post()
 			.uri("/tokens")
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
+			.header(HttpHeaders.AUTHORIZATION, this.user.basic())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"phone sync\", \"scopes\": [\"tasks:read\"]}")
 			.exchange()
 			.returnResult();
 		String token = json(issued).get("token").stringValue();
-		open("/app/settings");
+		this.user.open("/app/settings");
 		this.browser.find("tr[data-token-id='" + json(issued).get("id").longValue() + "'] button").click();
 		this.browser.await((driver) -> driver.getTitle().startsWith("Revoke token phone sync?"));
 		assertThat(bearer(token)).as("asked, not yet revoked").isEqualTo(200);
@@ -188,10 +187,10 @@ class WebUiDestructiveActsBrowserTests {
 		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
 		assertThat(bearer(token)).isEqualTo(401);
 
-		String doomed = createUser("doomed-");
+		String doomed = BrowserUsers.create(this.client, "pages-admin", PASSWORD, "doomed-", null, null);
 		try (Browser admin = Browser.start()) {
-			signIn(admin, "pages-admin");
-			admin.driver().get(base() + "/app/settings");
+			this.user.signIn(admin, "pages-admin");
+			admin.driver().get(this.user.base() + "/app/settings");
 			admin.find("tr[data-user='" + doomed + "'] button").click();
 			admin.await((driver) -> driver.getTitle().startsWith("Delete user " + doomed));
 			assertThat(admin.find("h1").getText()).isEqualTo("Delete user " + doomed + " and all they own?");
@@ -214,8 +213,8 @@ class WebUiDestructiveActsBrowserTests {
 				"a|" + suffix, "a\\" + suffix, "a-" + suffix, "a".repeat(64 - suffix.length()) + suffix,
 				"a".repeat(65 - suffix.length()) + suffix);
 		try (Browser admin = Browser.start()) {
-			signIn(admin, "pages-admin");
-			admin.driver().get(base() + "/app/settings");
+			this.user.signIn(admin, "pages-admin");
+			admin.driver().get(this.user.base() + "/app/settings");
 			WebElement field = admin.find("#new-username");
 			String pattern = field.getAttribute("pattern");
 			assertThatNoException().as(pattern)
@@ -230,7 +229,7 @@ class WebUiDestructiveActsBrowserTests {
 							field, candidate));
 				int created = status(this.client.post()
 					.uri("/users")
-					.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
+					.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic("pages-admin", PASSWORD))
 					.contentType(MediaType.APPLICATION_JSON)
 					.body("{\"username\": " + jsonString(candidate) + ", \"password\": \"" + PASSWORD + "\"}")
 					.exchange()
@@ -253,21 +252,21 @@ class WebUiDestructiveActsBrowserTests {
 	void aSignInLandsOnThePageFirstAskedForAtACleanAddress() {
 		String axe = Browser.axeScript();
 		try (Browser other = Browser.start()) {
-			other.driver().get(base() + "/app/upcoming");
+			other.driver().get(this.user.base() + "/app/upcoming");
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-			other.find("#username").sendKeys(this.username);
+			other.find("#username").sendKeys(this.user.username());
 			other.find("#password").sendKeys("not the password");
 			other.find("form button").click();
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
 			assertThat(other.find("[role=alert]").getText()).isEqualTo("Wrong username or password.");
 			assertThat(Browser.seriousViolations(other, axe)).as("/login?error").isEmpty();
 
-			other.find("#username").sendKeys(this.username);
+			other.find("#username").sendKeys(this.user.username());
 			other.find("#password").sendKeys(PASSWORD);
 			other.find("form button").click();
 			other.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
 
-			assertThat(other.driver().getCurrentUrl()).isEqualTo(base() + "/app/upcoming");
+			assertThat(other.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/upcoming");
 		}
 	}
 
@@ -284,39 +283,8 @@ class WebUiDestructiveActsBrowserTests {
 			.toList();
 	}
 
-	private void signIn(Browser target, String user) {
-		target.driver().get(base() + "/login");
-		target.find("#username").sendKeys(user);
-		target.find("#password").sendKeys(PASSWORD);
-		target.find("form button").click();
-		target.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
-		assertThat(target.driver().getCurrentUrl()).isEqualTo(base() + "/app");
-	}
-
-	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-	}
-
 	private void theme(String theme) {
 		this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-	}
-
-	private String createUser(String prefix) {
-		String name = prefix + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		return name;
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
 	}
 
 	private static int[] rgb(String css) {
@@ -348,24 +316,6 @@ class WebUiDestructiveActsBrowserTests {
 			.header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
 			.exchange()
 			.returnResult());
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		ExchangeResult response = apiCall(method, path, body);
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
-	}
-
-	private ExchangeResult apiCall(String method, String path, String body) {
-		var request = this.client.method(HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username));
-		return (body != null) ? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -1,10 +1,8 @@
 package org.tasktracker.task;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -18,14 +16,13 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -42,13 +39,10 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=pages-admin",
-				"tasktracker.auth.admin-password=" + WebUiHelpAndThemeBrowserTests.PASSWORD,
-				"tasktracker.auth.rate-limit=0" })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD, "tasktracker.auth.rate-limit=0" })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiHelpAndThemeBrowserTests {
-
-	static final String PASSWORD = "correct horse battery";
 
 	@LocalServerPort
 	private int port;
@@ -58,18 +52,15 @@ class WebUiHelpAndThemeBrowserTests {
 
 	private Browser browser;
 
-	private String username;
+	private AppUser user;
 
 	@BeforeAll
 	void signIn() {
-		this.browser = Browser.start();
-		this.username = createUser();
-		api("/tasks", "{\"title\": \"Water the plants\"}");
-		this.browser.driver().get(base() + "/login");
-		this.browser.find("#username").sendKeys(this.username);
-		this.browser.find("#password").sendKeys(PASSWORD);
-		this.browser.find("form button").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "look-").created();
+		this.browser = this.user.browser();
+		ExchangeResult created = this.user.call("POST", "/tasks", "{\"title\": \"Water the plants\"}");
+		assertThat(status(created)).as(created.toString()).isEqualTo(201);
+		this.user.signIn();
 	}
 
 	@AfterEach
@@ -80,8 +71,8 @@ class WebUiHelpAndThemeBrowserTests {
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -231,42 +222,9 @@ class WebUiHelpAndThemeBrowserTests {
 	}
 
 	private void open(String path) {
-		this.browser.driver().get(base() + path);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		this.user.open(path);
 		// app.js has run (deferred): the toggle says its state.
 		this.browser.await((driver) -> this.browser.find("[data-theme-toggle]").getAttribute("title") != null);
-	}
-
-	private String createUser() {
-		String name = "look-" + ProcessHandle.current().pid() + "-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("pages-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		return name;
-	}
-
-	private void api(String path, String body) {
-		ExchangeResult created = this.client.post()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, basic(this.username))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
 }

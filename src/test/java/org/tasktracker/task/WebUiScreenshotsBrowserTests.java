@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -16,22 +15,16 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.json;
-import static org.tasktracker.support.Responses.status;
 
 /**
  * The views a newcomer sees first, filled as a day of real use fills them (projects with
@@ -42,7 +35,7 @@ import static org.tasktracker.support.Responses.status;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "tasktracker.auth.mode=required", "tasktracker.auth.admin-username=ui-admin",
-				"tasktracker.auth.admin-password=" + WebUiBrowserTests.PASSWORD })
+				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiScreenshotsBrowserTests {
@@ -71,7 +64,7 @@ class WebUiScreenshotsBrowserTests {
 
 	private Browser browser;
 
-	private String token;
+	private AppUser user;
 
 	private long work;
 
@@ -79,37 +72,20 @@ class WebUiScreenshotsBrowserTests {
 
 	@BeforeAll
 	void aDayOfUse() {
-		this.browser = Browser.start();
-		String username = "shots-" + Long.toString(System.nanoTime() % 1_000_000, 36);
-		ExchangeResult created = this.client.post()
-			.uri("/users")
-			.header(HttpHeaders.AUTHORIZATION, basic("ui-admin"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"username\": \"" + username + "\", \"password\": \"" + WebUiBrowserTests.PASSWORD
-					+ "\", \"display_name\": \"Ada Lovelace\", \"timezone\": \"Europe/Berlin\"}")
-			.exchange()
-			.returnResult();
-		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		ExchangeResult issued = this.client.post()
-			.uri("/tokens")
-			.header(HttpHeaders.AUTHORIZATION, basic(username))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body("{\"name\": \"screenshots\", \"scopes\": [\"tasks:write\"]}")
-			.exchange()
-			.returnResult();
-		this.token = json(issued).get("token").stringValue();
+		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "shots-")
+			.zone(BERLIN.getId())
+			.displayName("Ada Lovelace")
+			.tokenName("screenshots")
+			.created();
+		this.browser = this.user.browser();
 		fill();
-		this.browser.driver().get(base() + "/login");
-		this.browser.find("#username").sendKeys(username);
-		this.browser.find("#password").sendKeys(WebUiBrowserTests.PASSWORD);
-		this.browser.find("form button[type=submit]").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		this.user.signIn();
 	}
 
 	@AfterAll
 	void close() {
-		if (this.browser != null) {
-			this.browser.close();
+		if (this.user != null) {
+			this.user.close();
 		}
 	}
 
@@ -131,8 +107,7 @@ class WebUiScreenshotsBrowserTests {
 				this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 				for (String theme : List.of("light", "dark")) {
 					for (String[] view : views) {
-						this.browser.driver().get(base() + view[1]);
-						this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+						this.user.open(view[1]);
 						this.browser.driver()
 							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 						String where = "%s at %d px, %s".formatted(view[0], size[0], theme);
@@ -171,8 +146,7 @@ class WebUiScreenshotsBrowserTests {
 	void aRowBeingDraggedIsDrawnLiftedAndGoesBackWhenLetGoOutsideTheList() throws Exception {
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		this.browser.driver().manage().window().setSize(new Dimension(1280, 800));
-		this.browser.driver().get(base() + "/app/projects/" + this.work);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		this.user.open("/app/projects/" + this.work);
 		this.browser.await((driver) -> this.browser.driver()
 			.executeScript("return document.querySelector('ul[data-reorder] > li[draggable=true]') !== null"));
 		List<String> before = rowTitles();
@@ -213,31 +187,37 @@ class WebUiScreenshotsBrowserTests {
 	 */
 	private void fill() {
 		LocalDate today = LocalDate.now(BERLIN);
-		this.work = api("POST", "/projects", "{\"name\": \"Work\", \"color\": \"#4073ff\"}").get("id").longValue();
-		long home = api("POST", "/projects", "{\"name\": \"Home\", \"color\": \"#299438\"}").get("id").longValue();
-		long errands = api("POST", "/projects", "{\"name\": \"Errands\", \"color\": \"#ff9933\"}").get("id")
+		this.work = this.user.api("POST", "/projects", "{\"name\": \"Work\", \"color\": \"#4073ff\"}")
+			.get("id")
+			.longValue();
+		long home = this.user.api("POST", "/projects", "{\"name\": \"Home\", \"color\": \"#299438\"}")
+			.get("id")
+			.longValue();
+		long errands = this.user.api("POST", "/projects", "{\"name\": \"Errands\", \"color\": \"#ff9933\"}")
+			.get("id")
 			.longValue();
 		this.report = task("Finish the quarterly report", this.work, 4, today, "09:30",
 				"Numbers from finance, then the summary for the board.", "writing");
-		api("POST", "/tasks", "{\"title\": \"Collect the numbers\", \"parent_id\": " + this.report + "}");
-		long summary = api("POST", "/tasks", "{\"title\": \"Write the summary\", \"parent_id\": " + this.report + "}")
+		this.user.api("POST", "/tasks", "{\"title\": \"Collect the numbers\", \"parent_id\": " + this.report + "}");
+		long summary = this.user
+			.api("POST", "/tasks", "{\"title\": \"Write the summary\", \"parent_id\": " + this.report + "}")
 			.get("id")
 			.longValue();
-		api("POST", "/tasks", "{\"title\": \"Check the charts\", \"parent_id\": " + this.report + "}");
-		api("POST", "/tasks/" + summary + "/complete", null);
-		api("PATCH", "/tasks/" + this.report, "{\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
+		this.user.api("POST", "/tasks", "{\"title\": \"Check the charts\", \"parent_id\": " + this.report + "}");
+		this.user.api("POST", "/tasks/" + summary + "/complete", null);
+		this.user.api("PATCH", "/tasks/" + this.report, "{\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
 				+ today.minusDays(1).atTime(17, 0).atZone(BERLIN).toInstant() + "\"}]}");
 		task("Review Sam's pull request", this.work, 3, today, "14:00", null, "review");
 		task("Call the plumber about the boiler", home, 3, today.minusDays(1), null, null, "phone");
 		task("Buy stamps and envelopes", errands, 1, today, null, null, "shopping");
 		task("Prepare the report slides", this.work, 2, today.plusDays(1), "10:00", null, "writing");
 		long plants = task("Water the plants", home, 1, today, null, null, null);
-		api("PATCH", "/tasks/" + plants, "{\"recurrence\": {\"rule\": \"FREQ=DAILY;INTERVAL=3\"}}");
+		this.user.api("PATCH", "/tasks/" + plants, "{\"recurrence\": {\"rule\": \"FREQ=DAILY;INTERVAL=3\"}}");
 		task("Dentist appointment", home, 3, today.plusDays(3), "08:15", null, "health");
 		task("Send the report to the board", this.work, 4, today.plusDays(4), null, null, null);
 		task("Pick up the dry cleaning", errands, 1, today.plusDays(6), null, null, "shopping");
 		task("Plan the team offsite", this.work, 2, today.plusDays(12), null, null, null);
-		api("POST", "/tasks", "{\"title\": \"Read the onboarding notes\"}");
+		this.user.api("POST", "/tasks", "{\"title\": \"Read the onboarding notes\"}");
 	}
 
 	private long task(String title, long project, int priority, LocalDate date, String time, String description,
@@ -248,27 +228,7 @@ class WebUiScreenshotsBrowserTests {
 		String body = "{\"title\": \"" + title + "\", \"project_id\": " + project + ", \"priority\": " + priority
 				+ ", \"due\": " + due + ((description != null) ? ", \"description\": \"" + description + "\"" : "")
 				+ ((label != null) ? ", \"labels\": [\"" + label + "\"]" : "") + "}";
-		return api("POST", "/tasks", body).get("id").longValue();
-	}
-
-	private JsonNode api(String method, String path, String body) {
-		var request = this.client.method(HttpMethod.valueOf(method))
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token);
-		ExchangeResult response = (body != null)
-				? request.contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult()
-				: request.exchange().returnResult();
-		assertThat(status(response)).as(response.toString()).isLessThan(300);
-		return json(response);
-	}
-
-	private String base() {
-		return "http://localhost:" + this.port;
-	}
-
-	private static String basic(String user) {
-		return "Basic " + Base64.getEncoder()
-			.encodeToString((user + ":" + WebUiBrowserTests.PASSWORD).getBytes(StandardCharsets.UTF_8));
+		return this.user.api("POST", "/tasks", body).get("id").longValue();
 	}
 
 }
