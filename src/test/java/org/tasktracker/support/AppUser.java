@@ -1,11 +1,21 @@
 package org.tasktracker.support;
 
+import java.util.function.Function;
+
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -14,59 +24,136 @@ import static org.tasktracker.support.Responses.json;
 import static org.tasktracker.support.Responses.status;
 
 /**
- * A browser test's user of its own: made by an admin through the API
- * ({@link BrowserUsers#create}), given a token of scope tasks:write for the API, and
- * signed in to a browser of its own through the sign-in form
- * ({@link BrowserUsers#signIn}). A test arranges its data through {@link #api} and opens
- * pages with {@link #open}, which waits until the page can be used. The API is reached
- * with the token rather than the password, which the service would hash (Argon2id) again
- * on every request.
+ * A browser test class's user of its own, as a JUnit extension in a static
+ * {@code @RegisterExtension} field of a {@code @SpringBootTest} on a random port: before
+ * the class's tests, an admin makes the user through the API
+ * ({@link BrowserUsers#create}), the user gets a token of scope tasks:write, and a
+ * browser of its own signs in through the sign-in form ({@link BrowserUsers#signIn});
+ * after them, the browser is closed. A test arranges its data through {@link #api}, opens
+ * pages with {@link #open}, which waits until the page can be used, and reads them with
+ * {@link #find}, {@link #await} and {@link #driver}. The API is reached with the token
+ * rather than the password, which the service would hash (Argon2id) again on every
+ * request.
  */
-public final class AppUser implements AutoCloseable {
+public final class AppUser implements BeforeAllCallback, AfterAllCallback {
 
 	/** The password of the users the browser tests make, and of their admins. */
 	public static final String PASSWORD = "correct horse battery";
 
-	private final RestTestClient client;
+	private final String admin;
 
-	private final String base;
+	private final String prefix;
 
-	private final String username;
+	private @Nullable String timezone;
 
-	private final String token;
+	private @Nullable String displayName;
 
-	private final Browser browser;
+	private String tokenName = "browser fixture";
 
-	private AppUser(RestTestClient client, String base, String username, String token, Browser browser) {
-		this.client = client;
-		this.base = base;
-		this.username = username;
-		this.token = token;
-		this.browser = browser;
+	private String[] browserArguments = new String[0];
+
+	private boolean signInLater;
+
+	private @Nullable Session session;
+
+	private AppUser(String admin, String prefix) {
+		this.admin = admin;
+		this.prefix = prefix;
 	}
 
 	/**
-	 * A user to be made by {@code admin} (whose password is {@link #PASSWORD}) on the
-	 * service at {@code port}, named from {@code prefix}.
+	 * A user to be made by {@code admin} (whose password is {@link #PASSWORD}), named
+	 * from {@code prefix}, this JVM and the clock.
 	 */
-	public static Builder madeBy(String admin, RestTestClient client, int port, String prefix) {
-		return new Builder(admin, client, port, prefix);
+	public static AppUser madeBy(String admin, String prefix) {
+		return new AppUser(admin, prefix);
 	}
 
-	/** Signs this user in to its browser: {@link Builder#signedIn()} does it at once. */
-	public AppUser signIn() {
-		signIn(this.browser);
+	/** The user's time zone; without one, the service's default. */
+	public AppUser zone(String timezone) {
+		this.timezone = timezone;
 		return this;
+	}
+
+	public AppUser displayName(String displayName) {
+		this.displayName = displayName;
+		return this;
+	}
+
+	/** The name of the user's token, as its settings page lists it. */
+	public AppUser tokenName(String tokenName) {
+		this.tokenName = tokenName;
+		return this;
+	}
+
+	/** More command-line arguments for the browser ({@link Browser#start(String...)}). */
+	public AppUser browserArguments(String... arguments) {
+		this.browserArguments = arguments;
+		return this;
+	}
+
+	/**
+	 * Leaves the browser signed out, for a class that arranges its data in its own
+	 * {@code @BeforeAll} and then calls {@link #signIn()}.
+	 */
+	public AppUser signInLater() {
+		this.signInLater = true;
+		return this;
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		ApplicationContext spring = SpringExtension.getApplicationContext(context);
+		RestTestClient client = spring.getBean(RestTestClient.class);
+		String base = "http://localhost:" + spring.getEnvironment().getRequiredProperty("local.server.port");
+		Browser browser = Browser.start(this.browserArguments);
+		try {
+			String username = BrowserUsers.create(client, this.admin, PASSWORD, this.prefix, this.timezone,
+					this.displayName);
+			ExchangeResult issued = client.post()
+				.uri("/tokens")
+				.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic(username, PASSWORD))
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"name\": \"" + this.tokenName + "\", \"scopes\": [\"tasks:write\"]}")
+				.exchange()
+				.returnResult();
+			assertThat(status(issued)).as(issued.toString()).isEqualTo(201);
+			this.session = new Session(client, base, username, json(issued).get("token").stringValue(), browser);
+			if (!this.signInLater) {
+				signIn();
+			}
+		}
+		catch (RuntimeException | AssertionError ex) {
+			browser.close();
+			this.session = null;
+			throw ex;
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (this.session != null) {
+			this.session.browser().close();
+			this.session = null;
+		}
+	}
+
+	/**
+	 * Signs this user in to its browser, which the extension does itself but for
+	 * {@link #signInLater()}.
+	 */
+	public void signIn() {
+		signIn(browser());
 	}
 
 	/** Signs this user in to another browser, as a second tab or device would be. */
 	public void signIn(Browser other) {
-		signIn(other, this.username);
+		signIn(other, username());
 	}
 
 	/** Signs someone else in to another browser: an admin, or a user a test made. */
 	public void signIn(Browser other, String user) {
-		BrowserUsers.signIn(other, this.base, user, PASSWORD);
+		BrowserUsers.signIn(other, base(), user, PASSWORD);
 	}
 
 	/**
@@ -74,7 +161,20 @@ public final class AppUser implements AutoCloseable {
 	 * ({@link Browser#openApp}).
 	 */
 	public void open(String path) {
-		this.browser.openApp(this.base + path);
+		browser().openApp(base() + path);
+	}
+
+	public WebElement find(String css) {
+		return browser().find(css);
+	}
+
+	/** Waits for the condition in this user's browser, as {@link Browser#await} does. */
+	public <T> T await(Function<WebDriver, T> condition) {
+		return browser().await(condition);
+	}
+
+	public ChromeDriver driver() {
+		return browser().driver();
 	}
 
 	/**
@@ -89,9 +189,10 @@ public final class AppUser implements AutoCloseable {
 
 	/** A request as this user with its token, for a test to look at its status. */
 	public ExchangeResult call(String method, String path, @Nullable String body) {
-		RestTestClient.RequestBodySpec request = this.client.method(HttpMethod.valueOf(method))
+		RestTestClient.RequestBodySpec request = live().client()
+			.method(HttpMethod.valueOf(method))
 			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, "Bearer " + this.token);
+			.header(HttpHeaders.AUTHORIZATION, "Bearer " + live().token());
 		if (body != null) {
 			request.contentType(MediaType.APPLICATION_JSON).body(body);
 		}
@@ -103,115 +204,32 @@ public final class AppUser implements AutoCloseable {
 	 * do (issue a token).
 	 */
 	public String basic() {
-		return BrowserUsers.basic(this.username, PASSWORD);
+		return BrowserUsers.basic(username(), PASSWORD);
 	}
 
 	public Browser browser() {
-		return this.browser;
+		return live().browser();
 	}
 
 	/** The service's address, without a trailing slash. */
 	public String base() {
-		return this.base;
+		return live().base();
 	}
 
 	public String username() {
-		return this.username;
+		return live().username();
 	}
 
-	@Override
-	public void close() {
-		this.browser.close();
+	private Session live() {
+		if (this.session == null) {
+			throw new IllegalStateException(
+					"No user yet: AppUser is a static @RegisterExtension field, ready from the class's @BeforeAll on");
+		}
+		return this.session;
 	}
 
-	/** What the user is to be like: all optional but its maker and name. */
-	public static final class Builder {
-
-		private final String admin;
-
-		private final RestTestClient client;
-
-		private final int port;
-
-		private final String prefix;
-
-		private @Nullable String timezone;
-
-		private @Nullable String displayName;
-
-		private String tokenName = "browser fixture";
-
-		private String[] browserArguments = new String[0];
-
-		private Builder(String admin, RestTestClient client, int port, String prefix) {
-			this.admin = admin;
-			this.client = client;
-			this.port = port;
-			this.prefix = prefix;
-		}
-
-		/** The user's time zone; without one, the service's default. */
-		public Builder zone(String timezone) {
-			this.timezone = timezone;
-			return this;
-		}
-
-		public Builder displayName(String displayName) {
-			this.displayName = displayName;
-			return this;
-		}
-
-		/** The name of the user's token, as its settings page lists it. */
-		public Builder tokenName(String tokenName) {
-			this.tokenName = tokenName;
-			return this;
-		}
-
-		/**
-		 * More command-line arguments for the browser ({@link Browser#start(String...)}).
-		 */
-		public Builder browserArguments(String... arguments) {
-			this.browserArguments = arguments;
-			return this;
-		}
-
-		/**
-		 * Starts the browser, makes the user and its token, and leaves the browser signed
-		 * out, for a test that arranges data before {@link AppUser#signIn()}.
-		 */
-		public AppUser created() {
-			Browser browser = Browser.start(this.browserArguments);
-			try {
-				String username = BrowserUsers.create(this.client, this.admin, PASSWORD, this.prefix, this.timezone,
-						this.displayName);
-				ExchangeResult issued = this.client.post()
-					.uri("/tokens")
-					.header(HttpHeaders.AUTHORIZATION, BrowserUsers.basic(username, PASSWORD))
-					.contentType(MediaType.APPLICATION_JSON)
-					.body("{\"name\": \"" + this.tokenName + "\", \"scopes\": [\"tasks:write\"]}")
-					.exchange()
-					.returnResult();
-				assertThat(status(issued)).as(issued.toString()).isEqualTo(201);
-				return new AppUser(this.client, "http://localhost:" + this.port, username,
-						json(issued).get("token").stringValue(), browser);
-			}
-			catch (RuntimeException | AssertionError ex) {
-				browser.close();
-				throw ex;
-			}
-		}
-
-		/** The user made as {@link #created()} makes it, and signed in to its browser. */
-		public AppUser signedIn() {
-			AppUser user = created();
-			try {
-				return user.signIn();
-			}
-			catch (RuntimeException | AssertionError ex) {
-				user.close();
-				throw ex;
-			}
-		}
+	/** What the extension made for the class's tests. */
+	private record Session(RestTestClient client, String base, String username, String token, Browser browser) {
 
 	}
 

@@ -10,22 +10,17 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
-import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,106 +41,82 @@ class QuickAddAndSearchBrowserTests {
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "qa-").zone("Europe/Berlin").signedIn();
-		this.browser = this.user.browser();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
-	}
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "qa-").zone("Europe/Berlin");
 
 	@Test
 	void quickAddReadsNextFridayAfterDueATimeAndP1AndShowsP1() {
-		this.user.open("/app/inbox");
+		user.open("/app/inbox");
 		LocalDate today = LocalDate.now(BERLIN);
 		LocalDate nextFriday = today.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusDays(4);
 
-		WebElement field = this.browser.find("#quick-add-field");
+		WebElement field = user.find("#quick-add-field");
 		field.sendKeys("Call mom due next friday 2pm p1");
 		String preview = awaitPreview("P1");
 		assertThat(preview).contains("Will add", "Call mom", "due " + DAY.format(nextFriday) + ", 14:00")
 			.doesNotContain("next", "priority");
 		field.sendKeys(Keys.ENTER);
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Added: Call mom"));
+		user.await((driver) -> driver.getPageSource().contains("Added: Call mom"));
 		JsonNode task = onlyTask("q=Call");
 		assertThat(task.get("priority").intValue()).isEqualTo(4);
 		ZonedDateTime due = ZonedDateTime.parse(task.get("due").get("datetime").stringValue())
 			.withZoneSameInstant(BERLIN);
 		assertThat(due.toLocalDate()).isEqualTo(nextFriday);
 		assertThat(due.toLocalTime()).isEqualTo(LocalTime.of(14, 0));
-		WebElement row = this.browser.find("li[data-task-id='" + task.get("id").longValue() + "']");
+		WebElement row = user.find("li[data-task-id='" + task.get("id").longValue() + "']");
 		assertThat(row.findElement(By.cssSelector(".priority")).getText()).isEqualTo("P1");
 	}
 
 	@Test
 	void thePreviewWarnsAboutADateItCannotRead() {
-		this.user.open("/app/inbox");
+		user.open("/app/inbox");
 
-		this.browser.find("#quick-add-field").sendKeys("Order the cake 20/12");
+		user.find("#quick-add-field").sendKeys("Order the cake 20/12");
 		String preview = awaitPreview("is not a date");
 
 		assertThat(preview).contains("Order the cake 20/12", "20/12 is not a date (dates are month/day)");
-		assertThat(this.browser.find("#quick-add-preview .chip.missing").getText()).startsWith("20/12");
+		assertThat(user.find("#quick-add-preview .chip.missing").getText()).startsWith("20/12");
 	}
 
 	@Test
 	void theSearchBoxFindsEveryWordAcrossTitleAndDescriptionWithFilters() {
-		this.user.api("POST", "/projects", "{\"name\": \"Family\"}");
-		long project = this.user.api("GET", "/projects", null).get(0).get("id").longValue();
-		this.user.api("POST", "/tasks", "{\"title\": \"Birthday present\", \"description\": \"ask mom what to buy\", "
+		user.api("POST", "/projects", "{\"name\": \"Family\"}");
+		long project = user.api("GET", "/projects", null).get(0).get("id").longValue();
+		user.api("POST", "/tasks", "{\"title\": \"Birthday present\", \"description\": \"ask mom what to buy\", "
 				+ "\"project_id\": " + project + ", \"priority\": 3}");
-		this.user.api("POST", "/tasks", "{\"title\": \"Buy bread\", \"description\": \"mom asked\"}");
-		this.user.open("/app/inbox");
+		user.api("POST", "/tasks", "{\"title\": \"Buy bread\", \"description\": \"mom asked\"}");
+		user.open("/app/inbox");
 
 		search("mom buy");
 		assertThat(titlesShown()).containsExactlyInAnyOrder("Birthday present", "Buy bread");
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Search: mom buy");
+		assertThat(user.find("h1").getText()).isEqualTo("Search: mom buy");
 
 		search("MOM buy #family p2");
 		assertThat(titlesShown()).containsExactly("Birthday present");
-		assertThat(this.browser.find("li.task .priority").getText()).isEqualTo("P2");
+		assertThat(user.find("li.task .priority").getText()).isEqualTo("P2");
 	}
 
 	private void search(String text) {
-		WebElement box = this.browser.find("#search-field");
+		WebElement box = user.find("#search-field");
 		box.clear();
 		box.sendKeys(text + Keys.ENTER);
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Search: " + text));
+		user.await((driver) -> driver.findElement(By.tagName("h1")).getText().equals("Search: " + text));
 	}
 
 	private List<String> titlesShown() {
-		return this.browser.driver()
-			.findElements(By.cssSelector("li.task .title"))
-			.stream()
-			.map(WebElement::getText)
-			.toList();
+		return user.driver().findElements(By.cssSelector("li.task .title")).stream().map(WebElement::getText).toList();
 	}
 
 	private String awaitPreview(String part) {
-		return this.browser.await((driver) -> {
+		return user.await((driver) -> {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
 			return text.contains(part) ? text : null;
 		});
 	}
 
 	private JsonNode onlyTask(String query) {
-		JsonNode tasks = this.user.api("GET", "/tasks?" + query, null);
+		JsonNode tasks = user.api("GET", "/tasks?" + query, null);
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0);
 	}

@@ -8,10 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -25,7 +24,6 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
@@ -51,46 +49,29 @@ class WebUiBrowserTests {
 
 	static final String PASSWORD = AppUser.PASSWORD;
 
-	@LocalServerPort
-	private int port;
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "ui-").zone("Europe/Berlin");
 
 	@Autowired
 	private RestTestClient client;
 
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "ui-").zone("Europe/Berlin").signedIn();
-		this.browser = this.user.browser();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
-	}
-
 	@Test
 	void theRootOpensTodayAfterSignIn() {
-		this.user.open("/");
+		user.open("/");
 
-		assertThat(this.browser.driver().getTitle()).isEqualTo("Today - TaskTracker");
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Today");
-		assertThat(this.browser.find(".sidebar .current").getText()).startsWith("Today");
+		assertThat(user.driver().getTitle()).isEqualTo("Today - TaskTracker");
+		assertThat(user.find("h1").getText()).isEqualTo("Today");
+		assertThat(user.find(".sidebar .current").getText()).startsWith("Today");
 	}
 
 	@Test
 	void quickAddShowsWhatItUnderstoodThenAddsTheTask() {
-		this.user.api("POST", "/projects", "{\"name\": \"Home\"}");
-		this.user.open("/app/inbox");
+		user.api("POST", "/projects", "{\"name\": \"Home\"}");
+		user.open("/app/inbox");
 
-		WebElement field = this.browser.find("#quick-add-field");
+		WebElement field = user.find("#quick-add-field");
 		field.sendKeys("Pay rent tomorrow at 9am #home @Money !3");
-		String preview = this.browser.await((driver) -> {
+		String preview = user.await((driver) -> {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
 			return text.contains("P2") ? text : null;
 		});
@@ -98,7 +79,7 @@ class WebUiBrowserTests {
 		assertThat(preview).doesNotContain("no such project");
 		field.sendKeys(Keys.ENTER);
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Added: Pay rent"));
+		user.await((driver) -> driver.getPageSource().contains("Added: Pay rent"));
 		JsonNode task = onlyTask("q=rent");
 		assertThat(task.get("title").stringValue()).isEqualTo("Pay rent");
 		assertThat(task.get("labels").get(0).stringValue()).isEqualTo("Money");
@@ -133,12 +114,12 @@ class WebUiBrowserTests {
 		expected.put("2030-06-15", "Sat 15 Jun");
 		expected.put("tomorrow at 9:00", day.format(today.plusDays(1)) + ", 09:00");
 		expected.put("9pm", day.format(today) + ", 21:00");
-		this.user.open("/app/inbox");
-		WebElement field = this.browser.find("#quick-add-field");
+		user.open("/app/inbox");
+		WebElement field = user.find("#quick-add-field");
 		for (var entry : expected.entrySet()) {
 			field.clear();
 			field.sendKeys("Call the bank " + entry.getKey() + " #nowhere @phone !2");
-			String preview = this.browser.await((driver) -> {
+			String preview = user.await((driver) -> {
 				String text = driver.findElement(By.id("quick-add-preview")).getText();
 				return text.contains("due " + entry.getValue()) ? text : null;
 			});
@@ -150,23 +131,23 @@ class WebUiBrowserTests {
 	@Test
 	void aLabelIsRenamedOnEveryTaskThenRemoved() {
 		String label = "lbl" + System.nanoTime() % 100_000;
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}")
+		long id = user.api("POST", "/tasks", "{\"title\": \"Labelled\", \"labels\": [\"" + label + "\"]}")
 			.get("id")
 			.longValue();
-		this.user.open("/app/labels/" + label);
+		user.open("/app/labels/" + label);
 
-		this.browser.find("details.manage summary").click();
-		WebElement name = this.browser.find("#label-name");
+		user.find("details.manage summary").click();
+		WebElement name = user.find("#label-name");
 		name.clear();
 		name.sendKeys("Renamed-" + label + Keys.ENTER);
-		this.browser.await((driver) -> driver.getTitle().equals("@Renamed-" + label + " - TaskTracker"));
+		user.await((driver) -> driver.getTitle().equals("@Renamed-" + label + " - TaskTracker"));
 		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo("Renamed-" + label);
 
-		this.browser.find("details.manage summary").click();
-		this.browser.find("form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Remove @"));
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
+		user.find("details.manage summary").click();
+		user.find("form[action$='/delete'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Remove @"));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
 
@@ -177,86 +158,84 @@ class WebUiBrowserTests {
 	@Test
 	void aLabelWithPathCharactersIsOpenedFromTheSidebarRenamedAndRemoved() {
 		String label = "Odd/;%?#\u00e9 " + System.nanoTime() % 100_000;
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Odd label\", \"labels\": [\"" + label + "\"]}")
+		long id = user.api("POST", "/tasks", "{\"title\": \"Odd label\", \"labels\": [\"" + label + "\"]}")
 			.get("id")
 			.longValue();
-		this.user.open("/app/inbox");
+		user.open("/app/inbox");
 
-		this.browser
+		user.browser()
 			.find("a[href='/app/labels/" + UriUtils.encode(label.toLowerCase(Locale.ROOT), StandardCharsets.UTF_8)
 					+ "']")
 			.click();
-		this.browser.await((driver) -> driver.getTitle().equals("@" + label + " - TaskTracker"));
-		this.browser.find("details.manage summary").click();
-		WebElement name = this.browser.find("#label-name");
+		user.await((driver) -> driver.getTitle().equals("@" + label + " - TaskTracker"));
+		user.find("details.manage summary").click();
+		WebElement name = user.find("#label-name");
 		name.clear();
 		name.sendKeys(label + "/2" + Keys.ENTER);
-		this.browser.await((driver) -> driver.getTitle().equals("@" + label + "/2 - TaskTracker"));
+		user.await((driver) -> driver.getTitle().equals("@" + label + "/2 - TaskTracker"));
 		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo(label + "/2");
 
-		this.browser.find("details.manage summary").click();
-		this.browser.find("form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Remove @"));
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
+		user.find("details.manage summary").click();
+		user.find("form[action$='/delete'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Remove @"));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
 
 	@Test
 	void aQuickAddWithAnUnknownProjectKeepsWhatWasTyped() {
-		this.user.open("/app/inbox");
+		user.open("/app/inbox");
 
-		WebElement field = this.browser.find("#quick-add-field");
+		WebElement field = user.find("#quick-add-field");
 		field.sendKeys("Plant tulips #Nowhere");
-		this.browser
+		user.browser()
 			.await((driver) -> driver.findElement(By.id("quick-add-preview")).getText().contains("no such project"));
 		field.sendKeys(Keys.ENTER);
 
-		this.browser.await((driver) -> driver.getPageSource().contains("There is no project named Nowhere."));
-		assertThat(this.browser.find("#quick-add-field").getAttribute("value")).isEqualTo("Plant tulips #Nowhere");
-		assertThat(this.user.api("GET", "/tasks?q=tulips", null)).isEmpty();
+		user.await((driver) -> driver.getPageSource().contains("There is no project named Nowhere."));
+		assertThat(user.find("#quick-add-field").getAttribute("value")).isEqualTo("Plant tulips #Nowhere");
+		assertThat(user.api("GET", "/tasks?q=tulips", null)).isEmpty();
 	}
 
 	@Test
 	void completingATaskCanBeUndone() {
-		long id = this.user
+		long id = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Water the plants\", \"due\": {\"date\": \""
 							+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}")
 			.get("id")
 			.longValue();
-		this.user.open("/app/today");
+		user.open("/app/today");
 
-		this.browser.find("[data-task-id='" + id + "'] [data-complete]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Water the plants"));
+		user.find("[data-task-id='" + id + "'] [data-complete]").click();
+		user.await((driver) -> driver.getPageSource().contains("Completed: Water the plants"));
 		assertThat(task(id).get("completed").booleanValue()).isTrue();
-		assertThat(this.browser.driver().findElements(By.cssSelector("[data-task-id='" + id + "']"))).isEmpty();
+		assertThat(user.driver().findElements(By.cssSelector("[data-task-id='" + id + "']"))).isEmpty();
 
-		this.browser.find("[data-undo]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Reopened: Water the plants"));
+		user.find("[data-undo]").click();
+		user.await((driver) -> driver.getPageSource().contains("Reopened: Water the plants"));
 		assertThat(task(id).get("completed").booleanValue()).isFalse();
-		assertThat(this.browser.find("[data-task-id='" + id + "'] .title").getText()).isEqualTo("Water the plants");
+		assertThat(user.find("[data-task-id='" + id + "'] .title").getText()).isEqualTo("Water the plants");
 	}
 
 	@Test
 	void aTaskIsEditedInPlace() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
-		this.user.open("/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
+		user.open("/app/inbox");
 
-		this.browser.find("[data-task-id='" + id + "'] [data-edit]").click();
-		WebElement title = this.browser
+		user.find("[data-task-id='" + id + "'] [data-edit]").click();
+		WebElement title = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
 		title.clear();
 		title.sendKeys("Send the letter");
-		this.browser.find("#task-pane textarea[name=description]").sendKeys("by post");
-		new org.openqa.selenium.support.ui.Select(this.browser.find("#task-pane select[name=priority]"))
-			.selectByValue("4");
-		this.browser.find("#task-pane input[name=labels]").sendKeys("Post, Paper");
-		this.browser.driver()
-			.executeScript("arguments[0].value = '2027-01-15'", this.browser.find("#task-pane input[name=dueDate]"));
-		this.browser.find("#task-pane .task-edit button[type=submit]").click();
+		user.find("#task-pane textarea[name=description]").sendKeys("by post");
+		new org.openqa.selenium.support.ui.Select(user.find("#task-pane select[name=priority]")).selectByValue("4");
+		user.find("#task-pane input[name=labels]").sendKeys("Post, Paper");
+		user.driver().executeScript("arguments[0].value = '2027-01-15'", user.find("#task-pane input[name=dueDate]"));
+		user.find("#task-pane .task-edit button[type=submit]").click();
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
+		user.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
 		JsonNode task = task(id);
 		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
 		assertThat(task.get("description").stringValue()).isEqualTo("by post");
@@ -267,32 +246,32 @@ class WebUiBrowserTests {
 
 	@Test
 	void anEditThatBreaksARuleSaysWhyAndKeepsWhatWasTyped() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
-		this.browser.driver().get(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		user.driver().get(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 
-		this.browser.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
-		this.browser.find(".task-edit button[type=submit]").click();
+		user.find("input[name=labels]").sendKeys("ok, " + "x".repeat(51));
+		user.find(".task-edit button[type=submit]").click();
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Each label"));
-		assertThat(this.browser.find("[role=alert]").getText()).contains("Each label must be at most 50 characters.");
-		assertThat(this.browser.find("input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(51));
+		user.await((driver) -> driver.getPageSource().contains("Each label"));
+		assertThat(user.find("[role=alert]").getText()).contains("Each label must be at most 50 characters.");
+		assertThat(user.find("input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(51));
 		assertThat(task(id).get("labels")).isEmpty();
 	}
 
 	@Test
 	void deletingATaskCanBeUndone() {
-		long id = this.user
+		long id = user
 			.api("POST", "/tasks", "{\"title\": \"Recycle the boxes\", \"labels\": [\"Home\"], \"priority\": 2}")
 			.get("id")
 			.longValue();
-		this.user.open("/app/inbox");
+		user.open("/app/inbox");
 
-		this.browser.find("[data-task-id='" + id + "'] [data-delete]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
-		assertThat(this.user.api("GET", "/tasks?q=Recycle", null)).isEmpty();
+		user.find("[data-task-id='" + id + "'] [data-delete]").click();
+		user.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
+		assertThat(user.api("GET", "/tasks?q=Recycle", null)).isEmpty();
 
-		this.browser.find("[data-undo]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
+		user.find("[data-undo]").click();
+		user.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
 		JsonNode restored = onlyTask("q=Recycle");
 		assertThat(restored.get("labels").get(0).stringValue()).isEqualTo("Home");
 		assertThat(restored.get("priority").intValue()).isEqualTo(2);
@@ -301,37 +280,37 @@ class WebUiBrowserTests {
 	@Test
 	void aProjectIsMadeRenamedArchivedAndDeletedWithItsTasks() {
 		String name = "Garden " + System.nanoTime() % 100_000;
-		this.user.open("/app/inbox");
-		this.browser.find("#new-project").sendKeys(name + Keys.ENTER);
-		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
-		long id = Long.parseLong(this.browser.driver().getCurrentUrl().replaceAll(".*/app/projects/(\\d+).*", "$1"));
-		this.user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + id + "}");
+		user.open("/app/inbox");
+		user.find("#new-project").sendKeys(name + Keys.ENTER);
+		user.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
+		long id = Long.parseLong(user.driver().getCurrentUrl().replaceAll(".*/app/projects/(\\d+).*", "$1"));
+		user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + id + "}");
 
-		this.browser.find("details.manage summary").click();
-		WebElement field = this.browser.find("#project-name");
+		user.find("details.manage summary").click();
+		WebElement field = user.find("#project-name");
 		field.clear();
 		field.sendKeys(name + " and yard" + Keys.ENTER);
-		this.browser.await((driver) -> driver.getTitle().equals(name + " and yard - TaskTracker"));
-		this.browser.find("details.manage summary").click();
-		this.browser.find("form[action$='/archive'] button").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Archived."));
-		assertThat(this.user.api("GET", "/projects/" + id, null).get("archived").booleanValue()).isTrue();
+		user.await((driver) -> driver.getTitle().equals(name + " and yard - TaskTracker"));
+		user.find("details.manage summary").click();
+		user.find("form[action$='/archive'] button").click();
+		user.await((driver) -> driver.getPageSource().contains("Archived."));
+		assertThat(user.api("GET", "/projects/" + id, null).get("archived").booleanValue()).isTrue();
 
-		this.browser.find("details.manage summary").click();
-		this.browser.find("form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 1 task."));
-		assertThat(this.user.api("GET", "/tasks?q=Mow", null)).isEmpty();
+		user.find("details.manage summary").click();
+		user.find("form[action$='/delete'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("deleted, with its 1 task."));
+		assertThat(user.api("GET", "/tasks?q=Mow", null)).isEmpty();
 	}
 
 	@Test
 	void theOverviewChartsTheTasksCompletedToday() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Chart me\"}").get("id").longValue();
-		this.user.api("POST", "/tasks/" + id + "/complete", null);
-		this.user.open("/app/overview");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Chart me\"}").get("id").longValue();
+		user.api("POST", "/tasks/" + id + "/complete", null);
+		user.open("/app/overview");
 
-		List<WebElement> bars = this.browser.driver().findElements(By.cssSelector("svg.chart rect"));
+		List<WebElement> bars = user.driver().findElements(By.cssSelector("svg.chart rect"));
 		assertThat(bars).hasSize(28);
 		String today = java.time.format.DateTimeFormatter.ofPattern("EEE d MMM", java.util.Locale.ENGLISH)
 			.format(java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")));
@@ -343,27 +322,27 @@ class WebUiBrowserTests {
 
 	@Test
 	void aTokenIsShownOnceWorksAndCanBeRevoked() {
-		this.user.open("/app/settings");
-		this.browser.find("#token-name").sendKeys("browser test");
-		this.browser.find("input[name=scopes][value='tasks:write']").click();
-		this.browser.find("#token-name").submit();
+		user.open("/app/settings");
+		user.find("#token-name").sendKeys("browser test");
+		user.find("input[name=scopes][value='tasks:write']").click();
+		user.find("#token-name").submit();
 
-		String token = this.browser.await((driver) -> driver.findElement(By.id("issued-token"))).getAttribute("value");
+		String token = user.await((driver) -> driver.findElement(By.id("issued-token"))).getAttribute("value");
 		assertThat(token).startsWith("tt_");
 		assertThat(status(bearer("/tasks", token))).isEqualTo(200);
 
-		this.user.open("/app/settings");
-		assertThat(this.browser.driver().getPageSource()).doesNotContain(token);
-		WebElement row = this.browser.driver()
+		user.open("/app/settings");
+		assertThat(user.driver().getPageSource()).doesNotContain(token);
+		WebElement row = user.driver()
 			.findElements(By.cssSelector("tr[data-token-id]"))
 			.stream()
 			.filter((candidate) -> candidate.getText().startsWith("browser test"))
 			.findFirst()
 			.orElseThrow();
 		row.findElement(By.cssSelector("button")).click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Revoke token"));
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
+		user.await((driver) -> driver.getTitle().startsWith("Revoke token"));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("Token revoked."));
 		assertThat(status(bearer("/tasks", token))).isEqualTo(401);
 	}
 
@@ -371,8 +350,8 @@ class WebUiBrowserTests {
 	void settingsChangeTheDisplayNameTimeZoneAndPassword() {
 		String name = BrowserUsers.create(this.client, "ui-admin", PASSWORD, "settings-", null, null);
 		try (Browser other = Browser.start()) {
-			this.user.signIn(other, name);
-			other.driver().get(this.user.base() + "/app/settings");
+			user.signIn(other, name);
+			other.driver().get(user.base() + "/app/settings");
 			other.find("#display-name").sendKeys("Ada L.");
 			new org.openqa.selenium.support.ui.Select(other.find("#timezone")).selectByValue("Pacific/Kiritimati");
 			other.find("#display-name").submit();
@@ -403,8 +382,8 @@ class WebUiBrowserTests {
 	void anAdminAddsAndDeletesAUser() {
 		String name = "added-" + System.nanoTime() % 1_000_000;
 		try (Browser admin = Browser.start()) {
-			this.user.signIn(admin, "ui-admin");
-			admin.driver().get(this.user.base() + "/app/settings");
+			user.signIn(admin, "ui-admin");
+			admin.driver().get(user.base() + "/app/settings");
 			admin.find("#new-username").sendKeys(name);
 			admin.find("#new-user-password").sendKeys(PASSWORD);
 			admin.find("#new-username").submit();
@@ -417,17 +396,17 @@ class WebUiBrowserTests {
 			admin.await((driver) -> driver.getPageSource().contains("User deleted"));
 			assertThat(admin.driver().findElements(By.cssSelector("tr[data-user='" + name + "']"))).isEmpty();
 		}
-		this.user.open("/app/settings");
-		assertThat(this.browser.driver().findElements(By.id("users-heading"))).as("users, for a non-admin").isEmpty();
+		user.open("/app/settings");
+		assertThat(user.driver().findElements(By.id("users-heading"))).as("users, for a non-admin").isEmpty();
 	}
 
 	@Test
 	void everyPageHasNoSeriousOrCriticalAccessibilityViolation() {
 		String axe = Browser.axeScript();
-		long project = this.user.api("POST", "/projects", "{\"name\": \"Axe " + System.nanoTime() % 100_000 + "\"}")
+		long project = user.api("POST", "/projects", "{\"name\": \"Axe " + System.nanoTime() % 100_000 + "\"}")
 			.get("id")
 			.longValue();
-		long task = this.user
+		long task = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Axe task\", \"labels\": [\"axe\"], \"project_id\": " + project
 							+ ", \"priority\": 3, \"due\": {\"date\": \"2020-01-01\"}}")
@@ -436,20 +415,19 @@ class WebUiBrowserTests {
 		for (String path : List.of("/app/today", "/app/inbox", "/app/upcoming", "/app/completed", "/app/overview",
 				"/app/projects/" + project, "/app/labels/axe", "/app/search?q=axe", "/app/settings",
 				"/app/tasks/" + task + "?back=/app/inbox", "/app/projects/999999999")) {
-			this.user.open(path);
-			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
+			user.open(path);
+			assertThat(Browser.seriousViolations(user.browser(), axe)).as(path).isEmpty();
 		}
-		this.browser.driver().executeScript("document.documentElement.dataset.theme = 'dark'");
-		assertThat(Browser.seriousViolations(this.browser, axe)).as("dark").isEmpty();
+		user.driver().executeScript("document.documentElement.dataset.theme = 'dark'");
+		assertThat(Browser.seriousViolations(user.browser(), axe)).as("dark").isEmpty();
 		// The check can fail: an image without a text alternative is a critical
 		// violation.
-		this.browser.driver()
-			.executeScript("document.querySelector('main').appendChild(document.createElement('img'))");
-		assertThat(Browser.seriousViolations(this.browser, axe))
+		user.driver().executeScript("document.querySelector('main').appendChild(document.createElement('img'))");
+		assertThat(Browser.seriousViolations(user.browser(), axe))
 			.anyMatch((violation) -> violation.startsWith("image-alt"));
-		this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+		user.driver().executeScript("delete document.documentElement.dataset.theme");
 		try (Browser signedOut = Browser.start()) {
-			signedOut.driver().get(this.user.base() + "/login");
+			signedOut.driver().get(user.base() + "/login");
 			assertThat(Browser.seriousViolations(signedOut, axe)).as("/login").isEmpty();
 		}
 	}
@@ -461,22 +439,21 @@ class WebUiBrowserTests {
 	 */
 	@Test
 	void theMainViewsFitAPhoneAndAWideScreenInBothThemes() throws Exception {
-		this.user.api("POST", "/tasks",
+		user.api("POST", "/tasks",
 				"{\"title\": \"Renew the passport\", \"labels\": [\"papers\"], \"priority\": 3, \"due\": {\"date\": \""
 						+ java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")) + "\"}}");
 		java.nio.file.Path shots = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
 		try {
 			for (int[] size : new int[][] { { 360, 740 }, { 1280, 800 } }) {
-				this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+				user.driver().manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
 				for (String theme : List.of("light", "dark")) {
 					for (String view : List.of("today", "overview")) {
-						this.user.open("/app/" + view);
-						this.browser.driver()
-							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-						long overflow = (Long) this.browser.driver()
+						user.open("/app/" + view);
+						user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+						long overflow = (Long) user.driver()
 							.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
 						assertThat(overflow).as("%s at %d px, %s", view, size[0], theme).isLessThanOrEqualTo(0);
-						byte[] png = this.browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+						byte[] png = user.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
 						java.nio.file.Files.write(
 								shots.resolve("%s-%s-%s.png".formatted(view, size[0] < 500 ? "phone" : "wide", theme)),
 								png);
@@ -485,98 +462,97 @@ class WebUiBrowserTests {
 			}
 		}
 		finally {
-			this.browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
-			this.browser.driver().executeScript("localStorage.removeItem('theme')");
+			user.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+			user.driver().executeScript("localStorage.removeItem('theme')");
 		}
 	}
 
 	@Test
 	void theKeyboardReachesQuickAddSearchTasksAndHelp() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
-		this.user.open("/app/inbox");
-		WebElement body = this.browser.find("body");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Keyboard task\"}").get("id").longValue();
+		user.open("/app/inbox");
+		WebElement body = user.find("body");
 
 		body.sendKeys("q");
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("quick-add-field");
-		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("quick-add-field");
+		user.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		body.sendKeys("/");
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("search-field");
-		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("search-field");
+		user.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
 		body.sendKeys("?");
-		assertThat(this.browser.find("#help").isDisplayed()).isTrue();
-		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
-		assertThat(this.browser.find("#help").isDisplayed()).isFalse();
+		assertThat(user.find("#help").isDisplayed()).isTrue();
+		user.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		assertThat(user.find("#help").isDisplayed()).isFalse();
 
-		List<WebElement> rows = this.browser.driver().findElements(By.cssSelector(".task"));
-		int index = rows.indexOf(this.browser.find("[data-task-id='" + id + "']"));
+		List<WebElement> rows = user.driver().findElements(By.cssSelector(".task"));
+		int index = rows.indexOf(user.find("[data-task-id='" + id + "']"));
 		for (int i = 0; i <= index; i++) {
-			this.browser.driver().switchTo().activeElement().sendKeys("j");
+			user.driver().switchTo().activeElement().sendKeys("j");
 		}
-		assertThat(this.browser.find(".task.selected").getAttribute("data-task-id")).isEqualTo(Long.toString(id));
-		this.browser.driver().switchTo().activeElement().sendKeys("e");
-		this.browser.await(
+		assertThat(user.find(".task.selected").getAttribute("data-task-id")).isEqualTo(Long.toString(id));
+		user.driver().switchTo().activeElement().sendKeys("e");
+		user.await(
 				(driver) -> driver.findElement(By.cssSelector("#task-pane[data-pane-task='" + id + "'] .task-edit")));
-		this.user.open("/app/inbox");
-		rows = this.browser.driver().findElements(By.cssSelector(".task"));
+		user.open("/app/inbox");
+		rows = user.driver().findElements(By.cssSelector(".task"));
 		for (int i = 0; i <= index; i++) {
-			this.browser.driver().switchTo().activeElement().sendKeys("j");
+			user.driver().switchTo().activeElement().sendKeys("j");
 		}
-		this.browser.driver().switchTo().activeElement().sendKeys("x");
-		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Keyboard task"));
+		user.driver().switchTo().activeElement().sendKeys("x");
+		user.await((driver) -> driver.getPageSource().contains("Completed: Keyboard task"));
 		assertThat(task(id).get("completed").booleanValue()).isTrue();
 	}
 
 	@Test
 	void theThemeToggleSwitchesToDarkAndIsRemembered() {
-		this.user.open("/app/inbox");
-		String light = this.browser.find("body").getCssValue("background-color");
+		user.open("/app/inbox");
+		String light = user.find("body").getCssValue("background-color");
 
-		this.browser.find("[data-theme-toggle]").click();
-		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
-		assertThat(this.browser.find("body").getCssValue("background-color")).isNotEqualTo(light);
+		user.find("[data-theme-toggle]").click();
+		assertThat(user.find("html").getAttribute("data-theme")).isEqualTo("dark");
+		assertThat(user.find("body").getCssValue("background-color")).isNotEqualTo(light);
 
-		this.user.open("/app/inbox");
-		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("dark");
-		this.browser.find("[data-theme-toggle]").click();
-		assertThat(this.browser.find("body").getCssValue("background-color")).isEqualTo(light);
+		user.open("/app/inbox");
+		assertThat(user.find("html").getAttribute("data-theme")).isEqualTo("dark");
+		user.find("[data-theme-toggle]").click();
+		assertThat(user.find("body").getCssValue("background-color")).isEqualTo(light);
 	}
 
 	@Test
 	void aTitleThatLooksLikeMarkupShowsAsText() {
 		String title = "<img src=x onerror=alert(1)>";
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\"}").get("id").longValue();
-		this.user.open("/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"" + title + "\"}").get("id").longValue();
+		user.open("/app/inbox");
 
-		WebElement row = this.browser.find("[data-task-id='" + id + "']");
+		WebElement row = user.find("[data-task-id='" + id + "']");
 		assertThat(row.findElement(By.cssSelector(".title")).getText()).isEqualTo(title);
 		assertThat(row.findElements(By.tagName("img"))).isEmpty();
-		assertThatExceptionOfType(NoAlertPresentException.class)
-			.isThrownBy(() -> this.browser.driver().switchTo().alert());
+		assertThatExceptionOfType(NoAlertPresentException.class).isThrownBy(() -> user.driver().switchTo().alert());
 	}
 
 	@Test
 	void aPostWithoutTheCsrfTokenIsRefusedAndChangesNothing() throws Exception {
-		this.user.open("/app/inbox");
-		Cookie session = this.browser.driver().manage().getCookieNamed("TASKTRACKER_SESSION");
+		user.open("/app/inbox");
+		Cookie session = user.driver().manage().getCookieNamed("TASKTRACKER_SESSION");
 		assertThat(session).isNotNull();
 		assertThat(session.isHttpOnly()).isTrue();
 		assertThat(session.getSameSite()).isEqualTo("Lax");
 
 		HttpResponse<String> forged = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.user.base() + "/app/tasks"))
+			.send(HttpRequest.newBuilder(URI.create(user.base() + "/app/tasks"))
 				.header("Cookie", "TASKTRACKER_SESSION=" + session.getValue())
 				.header("Content-Type", "application/x-www-form-urlencoded")
 				.POST(HttpRequest.BodyPublishers.ofString("text=Forged+task&back=%2Fapp"))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(forged.statusCode()).isEqualTo(403);
-		assertThat(this.user.api("GET", "/tasks?q=Forged", null)).isEmpty();
+		assertThat(user.api("GET", "/tasks?q=Forged", null)).isEmpty();
 	}
 
 	@Test
 	void pagesForbidFramingAndInlineScript() throws Exception {
 		HttpResponse<String> login = HttpClient.newHttpClient()
-			.send(HttpRequest.newBuilder(URI.create(this.user.base() + "/login")).build(),
+			.send(HttpRequest.newBuilder(URI.create(user.base() + "/login")).build(),
 					HttpResponse.BodyHandlers.ofString());
 
 		String policy = login.headers().firstValue("Content-Security-Policy").orElseThrow();
@@ -595,23 +571,23 @@ class WebUiBrowserTests {
 			.returnResult();
 		long id = json(theirs).get("id").longValue();
 
-		this.user.open("/app/projects/" + id);
-		String foreign = this.browser.find("main").getText();
-		this.user.open("/app/projects/999999999");
+		user.open("/app/projects/" + id);
+		String foreign = user.find("main").getText();
+		user.open("/app/projects/999999999");
 
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
-		assertThat(foreign).isEqualTo(this.browser.find("main").getText()).doesNotContain("Not yours");
+		assertThat(user.find("h1").getText()).isEqualTo("Not found");
+		assertThat(foreign).isEqualTo(user.find("main").getText()).doesNotContain("Not yours");
 	}
 
 	@Test
 	void signingOutEndsTheSession() {
 		try (Browser other = Browser.start()) {
-			this.user.signIn(other);
+			user.signIn(other);
 			other.find(".account form button").click();
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?out"));
 			assertThat(other.find("[role=status]").getText()).isEqualTo("You are signed out.");
 
-			other.driver().get(this.user.base() + "/app/inbox");
+			other.driver().get(user.base() + "/app/inbox");
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
 		}
 	}
@@ -619,8 +595,8 @@ class WebUiBrowserTests {
 	@Test
 	void aWrongPasswordIsRefusedWithAMessage() {
 		try (Browser other = Browser.start()) {
-			other.driver().get(this.user.base() + "/login");
-			other.find("#username").sendKeys(this.user.username());
+			other.driver().get(user.base() + "/login");
+			other.find("#username").sendKeys(user.username());
 			other.find("#password").sendKeys("not the password");
 			other.find("form button").click();
 
@@ -630,13 +606,13 @@ class WebUiBrowserTests {
 	}
 
 	private JsonNode onlyTask(String query) {
-		JsonNode tasks = this.user.api("GET", "/tasks?" + query, null);
+		JsonNode tasks = user.api("GET", "/tasks?" + query, null);
 		assertThat(tasks).hasSize(1);
 		return tasks.get(0);
 	}
 
 	private JsonNode task(long id) {
-		return this.user.api("GET", "/tasks/" + id, null);
+		return user.api("GET", "/tasks/" + id, null);
 	}
 
 	private ExchangeResult bearer(String path, String token) {

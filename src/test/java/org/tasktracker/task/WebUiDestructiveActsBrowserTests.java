@@ -6,10 +6,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -20,7 +19,6 @@ import org.tasktracker.support.BrowserUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
@@ -49,43 +47,26 @@ class WebUiDestructiveActsBrowserTests {
 
 	private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
 
-	@LocalServerPort
-	private int port;
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("pages-admin", "acts-");
 
 	@Autowired
 	private RestTestClient client;
 
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "acts-").signedIn();
-		this.browser = this.user.browser();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
-	}
-
 	@Test
 	void destructiveButtonsAreRedWhereSaveIsBlueInBothThemesAndPassAxe() {
 		String axe = Browser.axeScript();
-		long project = this.user.api("POST", "/projects", "{\"name\": \"Colours " + System.nanoTime() % 100_000 + "\"}")
+		long project = user.api("POST", "/projects", "{\"name\": \"Colours " + System.nanoTime() % 100_000 + "\"}")
 			.get("id")
 			.longValue();
-		this.user.api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
-		this.user.open("/app/projects/" + project);
-		this.browser.find("details.manage summary").click();
+		user.api("POST", "/tasks", "{\"title\": \"Paint\", \"project_id\": " + project + "}");
+		user.open("/app/projects/" + project);
+		user.find("details.manage summary").click();
 		try {
 			for (String theme : List.of("light", "dark")) {
 				theme(theme);
-				WebElement delete = this.browser.find(".manage form[action$='/delete'] button");
-				WebElement rename = this.browser.find(".manage form[action$='/rename'] button");
+				WebElement delete = user.find(".manage form[action$='/delete'] button");
+				WebElement rename = user.find(".manage form[action$='/rename'] button");
 				assertThat(rgb(delete.getCssValue("color"))).as("Delete project's words, %s", theme)
 					.matches(WebUiDestructiveActsBrowserTests::red);
 				assertThat(rgb(delete.getCssValue("border-top-color"))).as("its border, %s", theme)
@@ -94,68 +75,68 @@ class WebUiDestructiveActsBrowserTests {
 					.matches(WebUiDestructiveActsBrowserTests::blue);
 			}
 			theme("light");
-			this.browser.find(".manage form[action$='/delete'] button").click();
-			this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+			user.find(".manage form[action$='/delete'] button").click();
+			user.await((driver) -> driver.getTitle().startsWith("Delete project"));
 			for (String theme : List.of("light", "dark")) {
 				theme(theme);
-				assertThat(rgb(this.browser.find("[data-confirm]").getCssValue("background-color")))
+				assertThat(rgb(user.find("[data-confirm]").getCssValue("background-color")))
 					.as("the button that deletes, %s", theme)
 					.matches(WebUiDestructiveActsBrowserTests::red);
-				assertThat(Browser.seriousViolations(this.browser, axe)).as("the question, %s", theme).isEmpty();
+				assertThat(Browser.seriousViolations(user.browser(), axe)).as("the question, %s", theme).isEmpty();
 			}
 		}
 		finally {
-			this.browser.driver().executeScript("localStorage.removeItem('theme')");
-			this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+			user.driver().executeScript("localStorage.removeItem('theme')");
+			user.driver().executeScript("delete document.documentElement.dataset.theme");
 		}
-		this.user.api("POST", "/tasks", "{\"title\": \"Axe\", \"labels\": [\"axed\"]}");
+		user.api("POST", "/tasks", "{\"title\": \"Axe\", \"labels\": [\"axed\"]}");
 		for (String path : List.of("/app/settings", "/app/labels/axed/delete")) {
-			this.user.open(path);
-			assertThat(Browser.seriousViolations(this.browser, axe)).as(path).isEmpty();
+			user.open(path);
+			assertThat(Browser.seriousViolations(user.browser(), axe)).as(path).isEmpty();
 		}
 	}
 
 	@Test
 	void deletingAProjectAsksOnAPageThatNamesItsTasksAndCanBeCancelled() {
 		String name = "Garden " + System.nanoTime() % 100_000;
-		long project = this.user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
-		this.user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
-		this.user.api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
-		this.user.open("/app/projects/" + project);
-		consoleErrors(this.browser);
+		long project = user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		user.api("POST", "/tasks", "{\"title\": \"Mow\", \"project_id\": " + project + "}");
+		user.api("POST", "/tasks", "{\"title\": \"Rake\", \"project_id\": " + project + "}");
+		user.open("/app/projects/" + project);
+		consoleErrors(user.browser());
 
-		this.browser.find("details.manage summary").click();
-		this.browser.find(".manage form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		user.find("details.manage summary").click();
+		user.find(".manage form[action$='/delete'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Delete project"));
 		assertThatExceptionOfType(NoAlertPresentException.class).as("a page, not a dialog")
-			.isThrownBy(() -> this.browser.driver().switchTo().alert());
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Delete project " + name + " and its 2 tasks?");
-		assertThat(this.browser.find("[data-confirm]").getText()).isEqualTo("Delete project and 2 tasks");
-		this.browser.find("[data-cancel]").click();
-		this.browser.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
-		assertThat(status(this.user.call("GET", "/projects/" + project, null))).isEqualTo(200);
+			.isThrownBy(() -> user.driver().switchTo().alert());
+		assertThat(user.find("h1").getText()).isEqualTo("Delete project " + name + " and its 2 tasks?");
+		assertThat(user.find("[data-confirm]").getText()).isEqualTo("Delete project and 2 tasks");
+		user.find("[data-cancel]").click();
+		user.await((driver) -> driver.getTitle().equals(name + " - TaskTracker"));
+		assertThat(status(user.call("GET", "/projects/" + project, null))).isEqualTo(200);
 
-		this.browser.find("details.manage summary").click();
-		this.browser.find(".manage form[action$='/delete'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Delete project"));
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("deleted, with its 2 tasks."));
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
-		assertThat(status(this.user.call("GET", "/projects/" + project, null))).isEqualTo(404);
-		assertThat(this.user.api("GET", "/tasks?q=Rake", null)).isEmpty();
-		assertThat(consoleErrors(this.browser)).as("the console, through question, cancel and answer").isEmpty();
+		user.find("details.manage summary").click();
+		user.find(".manage form[action$='/delete'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Delete project"));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("deleted, with its 2 tasks."));
+		assertThat(user.find("h1").getText()).isEqualTo("Inbox");
+		assertThat(status(user.call("GET", "/projects/" + project, null))).isEqualTo(404);
+		assertThat(user.api("GET", "/tasks?q=Rake", null)).isEmpty();
+		assertThat(consoleErrors(user.browser())).as("the console, through question, cancel and answer").isEmpty();
 	}
 
 	/** The same question and answer with script turned off: plain forms and links. */
 	@Test
 	void theQuestionWorksWithoutScript() {
-		long first = this.user.api("POST", "/tasks", "{\"title\": \"Tagged\", \"labels\": [\"noscript\"]}")
+		long first = user.api("POST", "/tasks", "{\"title\": \"Tagged\", \"labels\": [\"noscript\"]}")
 			.get("id")
 			.longValue();
 		try (Browser plain = Browser.start()) {
 			plain.driver().executeCdpCommand("Emulation.setScriptExecutionDisabled", Map.of("value", true));
-			this.user.signIn(plain);
-			plain.driver().get(this.user.base() + "/app/labels/noscript");
+			user.signIn(plain);
+			plain.driver().get(user.base() + "/app/labels/noscript");
 			assertThat(plain.driver().executeScript("return typeof window.htmx")).as("htmx is not loaded")
 				.isNotEqualTo("object");
 
@@ -166,31 +147,31 @@ class WebUiDestructiveActsBrowserTests {
 			plain.find("[data-confirm]").click();
 			plain.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
 		}
-		assertThat(this.user.api("GET", "/tasks/" + first, null).get("labels")).isEmpty();
+		assertThat(user.api("GET", "/tasks/" + first, null).get("labels")).isEmpty();
 	}
 
 	@Test
 	void revokingATokenAndDeletingAUserEachAskFirst() {
 		ExchangeResult issued = this.client.post()
 			.uri("/tokens")
-			.header(HttpHeaders.AUTHORIZATION, this.user.basic())
+			.header(HttpHeaders.AUTHORIZATION, user.basic())
 			.contentType(MediaType.APPLICATION_JSON)
 			.body("{\"name\": \"phone sync\", \"scopes\": [\"tasks:read\"]}")
 			.exchange()
 			.returnResult();
 		String token = json(issued).get("token").stringValue();
-		this.user.open("/app/settings");
-		this.browser.find("tr[data-token-id='" + json(issued).get("id").longValue() + "'] button").click();
-		this.browser.await((driver) -> driver.getTitle().startsWith("Revoke token phone sync?"));
+		user.open("/app/settings");
+		user.find("tr[data-token-id='" + json(issued).get("id").longValue() + "'] button").click();
+		user.await((driver) -> driver.getTitle().startsWith("Revoke token phone sync?"));
 		assertThat(bearer(token)).as("asked, not yet revoked").isEqualTo(200);
-		this.browser.find("[data-confirm]").click();
-		this.browser.await((driver) -> driver.getPageSource().contains("Token revoked."));
+		user.find("[data-confirm]").click();
+		user.await((driver) -> driver.getPageSource().contains("Token revoked."));
 		assertThat(bearer(token)).isEqualTo(401);
 
 		String doomed = BrowserUsers.create(this.client, "pages-admin", PASSWORD, "doomed-", null, null);
 		try (Browser admin = Browser.start()) {
-			this.user.signIn(admin, "pages-admin");
-			admin.driver().get(this.user.base() + "/app/settings");
+			user.signIn(admin, "pages-admin");
+			admin.driver().get(user.base() + "/app/settings");
 			admin.find("tr[data-user='" + doomed + "'] button").click();
 			admin.await((driver) -> driver.getTitle().startsWith("Delete user " + doomed));
 			assertThat(admin.find("h1").getText()).isEqualTo("Delete user " + doomed + " and all they own?");
@@ -213,8 +194,8 @@ class WebUiDestructiveActsBrowserTests {
 				"a|" + suffix, "a\\" + suffix, "a-" + suffix, "a".repeat(64 - suffix.length()) + suffix,
 				"a".repeat(65 - suffix.length()) + suffix);
 		try (Browser admin = Browser.start()) {
-			this.user.signIn(admin, "pages-admin");
-			admin.driver().get(this.user.base() + "/app/settings");
+			user.signIn(admin, "pages-admin");
+			admin.driver().get(user.base() + "/app/settings");
 			WebElement field = admin.find("#new-username");
 			String pattern = field.getAttribute("pattern");
 			assertThatNoException().as(pattern)
@@ -252,21 +233,21 @@ class WebUiDestructiveActsBrowserTests {
 	void aSignInLandsOnThePageFirstAskedForAtACleanAddress() {
 		String axe = Browser.axeScript();
 		try (Browser other = Browser.start()) {
-			other.driver().get(this.user.base() + "/app/upcoming");
+			other.driver().get(user.base() + "/app/upcoming");
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login"));
-			other.find("#username").sendKeys(this.user.username());
+			other.find("#username").sendKeys(user.username());
 			other.find("#password").sendKeys("not the password");
 			other.find("form button").click();
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
 			assertThat(other.find("[role=alert]").getText()).isEqualTo("Wrong username or password.");
 			assertThat(Browser.seriousViolations(other, axe)).as("/login?error").isEmpty();
 
-			other.find("#username").sendKeys(this.user.username());
+			other.find("#username").sendKeys(user.username());
 			other.find("#password").sendKeys(PASSWORD);
 			other.find("form button").click();
 			other.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
 
-			assertThat(other.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/upcoming");
+			assertThat(other.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/upcoming");
 		}
 	}
 
@@ -284,7 +265,7 @@ class WebUiDestructiveActsBrowserTests {
 	}
 
 	private void theme(String theme) {
-		this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+		user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 	}
 
 	private static int[] rgb(String css) {

@@ -4,22 +4,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.ExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.Responses.status;
@@ -39,28 +35,8 @@ import static org.tasktracker.support.Responses.status;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiFiltersAndWeekBrowserTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "week-").zone("UTC").signedIn();
-		this.browser = this.user.browser();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
-	}
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("pages-admin", "week-").zone("UTC");
 
 	@Test
 	void aSearchShownAsChipsIsSavedAsAFilterAndOpenedFromTheSidebar() {
@@ -68,34 +44,33 @@ class WebUiFiltersAndWeekBrowserTests {
 		task("{\"title\": \"Quarterly report\", \"labels\": [\"deep\"], \"priority\": 4}");
 		task("{\"title\": \"Report draft\", \"labels\": [\"deep\"]}");
 		task("{\"title\": \"Report to file\", \"priority\": 4}");
-		this.user.open("/app/today");
+		user.open("/app/today");
 
-		WebElement search = this.browser.find("#search-field");
+		WebElement search = user.find("#search-field");
 		assertThat(search.getAttribute("placeholder")).contains("#project", "@label", "p1", "due:today");
 		search.sendKeys("report @deep p1" + Keys.ENTER);
-		this.browser.await((driver) -> driver.getTitle().equals("Search: report @deep p1 - TaskTracker"));
+		user.await((driver) -> driver.getTitle().equals("Search: report @deep p1 - TaskTracker"));
 
 		assertThat(texts(".search-chips .chip")).containsExactly("report", "@deep", "P1");
 		assertThat(texts(".task .title")).containsExactly("Quarterly report");
 		axeInBothThemes(axe, "the search page with chips");
 
-		this.browser.find("#filter-name").sendKeys("Deep and urgent");
-		this.browser.timed("save a filter", () -> this.browser.find(".save-filter button").click());
-		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
-		assertThat(this.browser.find(".notice").getText()).contains("Filter saved: Deep and urgent");
+		user.find("#filter-name").sendKeys("Deep and urgent");
+		user.browser().timed("save a filter", () -> user.find(".save-filter button").click());
+		user.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
+		assertThat(user.find(".notice").getText()).contains("Filter saved: Deep and urgent");
 
-		this.browser.find(".sidebar a[href='/app/upcoming']").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
-		WebElement filter = this.browser.find("ul[aria-labelledby='filters-heading'] a");
+		user.find(".sidebar a[href='/app/upcoming']").click();
+		user.await((driver) -> driver.getTitle().equals("Upcoming - TaskTracker"));
+		WebElement filter = user.find("ul[aria-labelledby='filters-heading'] a");
 		assertThat(filter.getText()).isEqualTo("Deep and urgent");
-		this.browser.timed("open a filter", filter::click);
-		this.browser.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
+		user.browser().timed("open a filter", filter::click);
+		user.await((driver) -> driver.getTitle().equals("Deep and urgent - TaskTracker"));
 
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Deep and urgent");
+		assertThat(user.find("h1").getText()).isEqualTo("Deep and urgent");
 		assertThat(texts(".task .title")).containsExactly("Quarterly report");
-		assertThat(this.browser.find("#search-field").getAttribute("value")).isEqualTo("report @deep p1");
-		assertThat(this.browser.find("ul[aria-labelledby='filters-heading'] a").getAttribute("aria-current"))
-			.isEqualTo("page");
+		assertThat(user.find("#search-field").getAttribute("value")).isEqualTo("report @deep p1");
+		assertThat(user.find("ul[aria-labelledby='filters-heading'] a").getAttribute("aria-current")).isEqualTo("page");
 	}
 
 	@Test
@@ -110,53 +85,52 @@ class WebUiFiltersAndWeekBrowserTests {
 		for (int i = 0; i < 25; i++) {
 			task("{\"title\": \"Later " + i + "\", \"due\": {\"date\": \"" + today.plusDays(5) + "\"}}");
 		}
-		this.user.open("/app/upcoming");
+		user.open("/app/upcoming");
 
-		List<WebElement> days = this.browser.driver().findElements(By.cssSelector(".week-strip li"));
+		List<WebElement> days = user.driver().findElements(By.cssSelector(".week-strip li"));
 		assertThat(days).hasSize(7);
-		assertThat(this.browser.find(".week-strip [aria-current='date']").getText()).contains("25");
+		assertThat(user.find(".week-strip [aria-current='date']").getText()).contains("25");
 		axeInBothThemes(axe, "Upcoming with the week strip");
 		assertThat(scrollY()).isZero();
 
 		String anchor = "day-" + today.plusDays(3);
-		this.browser.find(".week-strip a[href='#" + anchor + "']").click();
+		user.find(".week-strip a[href='#" + anchor + "']").click();
 
-		this.browser.await((driver) -> driver.getCurrentUrl().endsWith("#" + anchor));
-		this.browser.await((driver) -> top(anchor) < 40 && top(anchor) > -5);
+		user.await((driver) -> driver.getCurrentUrl().endsWith("#" + anchor));
+		user.await((driver) -> top(anchor) < 40 && top(anchor) > -5);
 		assertThat(scrollY()).isPositive();
-		assertThat(this.browser.find("#" + anchor + " h2").getText())
-			.isEqualTo(TaskPages.dayHeading(today.plusDays(3), today));
-		assertThat(this.browser.driver().getTitle()).isEqualTo("Upcoming - TaskTracker");
+		assertThat(user.find("#" + anchor + " h2").getText()).isEqualTo(TaskPages.dayHeading(today.plusDays(3), today));
+		assertThat(user.driver().getTitle()).isEqualTo("Upcoming - TaskTracker");
 	}
 
 	private void axeInBothThemes(String axe, String what) {
 		try {
 			for (String theme : List.of("light", "dark")) {
-				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-				assertThat(Browser.seriousViolations(this.browser, axe)).as("%s, %s", what, theme).isEmpty();
+				user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+				assertThat(Browser.seriousViolations(user.browser(), axe)).as("%s, %s", what, theme).isEmpty();
 			}
 		}
 		finally {
-			this.browser.driver().executeScript("delete document.documentElement.dataset.theme");
+			user.driver().executeScript("delete document.documentElement.dataset.theme");
 		}
 	}
 
 	private long top(String id) {
-		return ((Number) this.browser.driver()
+		return ((Number) user.driver()
 			.executeScript("return Math.round(document.getElementById(arguments[0]).getBoundingClientRect().top)", id))
 			.longValue();
 	}
 
 	private long scrollY() {
-		return ((Number) this.browser.driver().executeScript("return Math.round(window.scrollY)")).longValue();
+		return ((Number) user.driver().executeScript("return Math.round(window.scrollY)")).longValue();
 	}
 
 	private List<String> texts(String css) {
-		return this.browser.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+		return user.driver().findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
 	}
 
 	private void task(String body) {
-		ExchangeResult created = this.user.call("POST", "/tasks", body);
+		ExchangeResult created = user.call("POST", "/tasks", body);
 		assertThat(status(created)).as(created.toString()).isEqualTo(201);
 	}
 

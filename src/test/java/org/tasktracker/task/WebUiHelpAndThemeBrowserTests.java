@@ -5,11 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -19,12 +19,9 @@ import org.openqa.selenium.interactions.Actions;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.web.servlet.client.ExchangeResult;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.Responses.status;
@@ -44,43 +41,27 @@ import static org.tasktracker.support.Responses.status;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiHelpAndThemeBrowserTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("pages-admin", "look-").signInLater();
 
 	@BeforeAll
 	void signIn() {
-		this.user = AppUser.madeBy("pages-admin", this.client, this.port, "look-").created();
-		this.browser = this.user.browser();
-		ExchangeResult created = this.user.call("POST", "/tasks", "{\"title\": \"Water the plants\"}");
+		ExchangeResult created = user.call("POST", "/tasks", "{\"title\": \"Water the plants\"}");
 		assertThat(status(created)).as(created.toString()).isEqualTo(201);
-		this.user.signIn();
+		user.signIn();
 	}
 
 	@AfterEach
 	void forgetTheTheme() {
-		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
-		this.browser.driver().executeScript("localStorage.removeItem('theme')");
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
+		user.driver().manage().window().setSize(new Dimension(1280, 900));
+		user.driver().executeScript("localStorage.removeItem('theme')");
 	}
 
 	@Test
 	void theHelpIsAModalDialogThatKeepsTheFocusAndClosesOnEscAndOnItsBackdrop() {
 		open("/app/inbox");
-		WebElement toggle = this.browser.find("[data-theme-toggle]");
-		this.browser.driver().executeScript("arguments[0].focus()", toggle);
+		WebElement toggle = user.find("[data-theme-toggle]");
+		user.driver().executeScript("arguments[0].focus()", toggle);
 
 		active().sendKeys("?");
 
@@ -96,26 +77,26 @@ class WebUiHelpAndThemeBrowserTests {
 				.isEqualTo(true);
 		}
 		active().sendKeys("j");
-		assertThat(this.browser.driver().findElements(By.cssSelector(".task.selected")))
+		assertThat(user.driver().findElements(By.cssSelector(".task.selected")))
 			.as("the page's keys do not reach the page behind")
 			.isEmpty();
 
 		active().sendKeys(Keys.ESCAPE);
-		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		user.await((driver) -> !user.find("#help").isDisplayed());
 		assertThat(active()).as("the focus is back where it was").isEqualTo(toggle);
 
 		active().sendKeys("?");
-		this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
-		this.browser.find("#help-heading").click();
-		assertThat(this.browser.find("#help").isDisplayed()).as("a click inside does not close it").isTrue();
-		new Actions(this.browser.driver()).moveToLocation(3, 3).click().perform();
-		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		user.await((driver) -> user.find("#help").isDisplayed());
+		user.find("#help-heading").click();
+		assertThat(user.find("#help").isDisplayed()).as("a click inside does not close it").isTrue();
+		new Actions(user.driver()).moveToLocation(3, 3).click().perform();
+		user.await((driver) -> !user.find("#help").isDisplayed());
 		assertThat(active()).isEqualTo(toggle);
 
 		active().sendKeys("?");
-		this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
-		this.browser.find("[data-help-close]").click();
-		this.browser.await((driver) -> !this.browser.find("#help").isDisplayed());
+		user.await((driver) -> user.find("#help").isDisplayed());
+		user.find("[data-help-close]").click();
+		user.await((driver) -> !user.find("#help").isDisplayed());
 		assertThat(active()).isEqualTo(toggle);
 	}
 
@@ -126,31 +107,31 @@ class WebUiHelpAndThemeBrowserTests {
 		String first = systemDark ? "light" : "dark";
 		String second = systemDark ? "dark" : "light";
 		assertToggleSays("auto", "Auto (system)");
-		String autoBackground = this.browser.find("body").getCssValue("background-color");
+		String autoBackground = user.find("body").getCssValue("background-color");
 
-		this.browser.find("[data-theme-toggle]").click();
+		user.find("[data-theme-toggle]").click();
 		assertToggleSays(first, capitalized(first));
-		assertThat(this.browser.find("body").getCssValue("background-color")).as("the first click changes the look")
+		assertThat(user.find("body").getCssValue("background-color")).as("the first click changes the look")
 			.isNotEqualTo(autoBackground);
-		this.browser.driver().navigate().refresh();
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		user.driver().navigate().refresh();
+		user.await((driver) -> driver.findElement(By.tagName("h1")));
 		assertToggleSays(first, capitalized(first));
 
-		this.browser.find("[data-theme-toggle]").click();
+		user.find("[data-theme-toggle]").click();
 		assertToggleSays(second, capitalized(second));
-		this.browser.find(".sidebar a[href='/app/today']").click();
-		this.browser.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
+		user.find(".sidebar a[href='/app/today']").click();
+		user.await((driver) -> driver.getTitle().equals("Today - TaskTracker"));
 		assertToggleSays(second, capitalized(second));
-		this.browser.driver().navigate().refresh();
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		user.driver().navigate().refresh();
+		user.await((driver) -> driver.findElement(By.tagName("h1")));
 		assertToggleSays(second, capitalized(second));
-		assertThat(this.browser.find("body").getCssValue("background-color")).isEqualTo(autoBackground);
+		assertThat(user.find("body").getCssValue("background-color")).isEqualTo(autoBackground);
 
-		this.browser.find("[data-theme-toggle]").click();
+		user.find("[data-theme-toggle]").click();
 		assertToggleSays("auto", "Auto (system)");
 		assertThat(script("return localStorage.getItem('theme')")).isNull();
-		this.browser.driver().navigate().refresh();
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		user.driver().navigate().refresh();
+		user.await((driver) -> driver.findElement(By.tagName("h1")));
 		assertToggleSays("auto", "Auto (system)");
 	}
 
@@ -160,31 +141,31 @@ class WebUiHelpAndThemeBrowserTests {
 		Path shots = Files.createDirectories(Path.of("target", "screenshots"));
 		List<String> found = new ArrayList<>();
 		for (int width : List.of(1280, 390)) {
-			this.browser.driver().manage().window().setSize(new Dimension(width, 900));
+			user.driver().manage().window().setSize(new Dimension(width, 900));
 			for (String theme : List.of("light", "dark")) {
-				this.browser.driver().executeScript("localStorage.setItem('theme', arguments[0])", theme);
+				user.driver().executeScript("localStorage.setItem('theme', arguments[0])", theme);
 				open("/app/settings");
-				assertThat(this.browser.find(".sidebar a[href='/app/settings']").getAttribute("aria-current"))
+				assertThat(user.find(".sidebar a[href='/app/settings']").getAttribute("aria-current"))
 					.isEqualTo("page");
-				assertThat(this.browser.find("[data-theme-toggle]").getAttribute("data-theme-state")).isEqualTo(theme);
+				assertThat(user.find("[data-theme-toggle]").getAttribute("data-theme-state")).isEqualTo(theme);
 				shoot(shots.resolve("settings-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
 				assertThat(overflow()).as("settings wider than %d px", width).isLessThanOrEqualTo(0);
-				Browser.seriousViolations(this.browser, axe)
+				Browser.seriousViolations(user.browser(), axe)
 					.forEach((violation) -> found.add("settings %d %s: %s".formatted(width, theme, violation)));
 
-				this.browser.find("body").sendKeys("?");
-				this.browser.await((driver) -> this.browser.find("#help").isDisplayed());
+				user.find("body").sendKeys("?");
+				user.await((driver) -> user.find("#help").isDisplayed());
 				shoot(shots.resolve("help-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
-				Browser.seriousViolations(this.browser, axe)
+				Browser.seriousViolations(user.browser(), axe)
 					.forEach((violation) -> found.add("help %d %s: %s".formatted(width, theme, violation)));
 				active().sendKeys(Keys.ESCAPE);
 
 				open("/app/projects/999999999");
-				assertThat(this.browser.find("h1").getText()).isEqualTo("Not found");
-				assertThat(this.browser.find(".sidebar").isDisplayed()).isTrue();
+				assertThat(user.find("h1").getText()).isEqualTo("Not found");
+				assertThat(user.find(".sidebar").isDisplayed()).isTrue();
 				shoot(shots.resolve("not-found-%s-%s.png".formatted(width < 500 ? "phone" : "wide", theme)));
 				assertThat(overflow()).as("not found wider than %d px", width).isLessThanOrEqualTo(0);
-				Browser.seriousViolations(this.browser, axe)
+				Browser.seriousViolations(user.browser(), axe)
 					.forEach((violation) -> found.add("not found %d %s: %s".formatted(width, theme, violation)));
 			}
 		}
@@ -192,11 +173,11 @@ class WebUiHelpAndThemeBrowserTests {
 	}
 
 	private void assertToggleSays(String state, String name) {
-		WebElement toggle = this.browser.find("[data-theme-toggle]");
-		this.browser.await((driver) -> state.equals(toggle.getAttribute("data-theme-state")));
+		WebElement toggle = user.find("[data-theme-toggle]");
+		user.await((driver) -> state.equals(toggle.getAttribute("data-theme-state")));
 		assertThat(toggle.findElement(By.cssSelector(".theme-name")).getText()).isEqualTo(name);
 		assertThat(toggle.getAccessibleName()).isEqualTo("Theme: " + name);
-		assertThat(this.browser.find("html").getAttribute("data-theme")).isEqualTo("auto".equals(state) ? null : state);
+		assertThat(user.find("html").getAttribute("data-theme")).isEqualTo("auto".equals(state) ? null : state);
 		assertThat(script("return localStorage.getItem('theme')")).isEqualTo("auto".equals(state) ? null : state);
 	}
 
@@ -210,21 +191,21 @@ class WebUiHelpAndThemeBrowserTests {
 	}
 
 	private WebElement active() {
-		return this.browser.driver().switchTo().activeElement();
+		return user.driver().switchTo().activeElement();
 	}
 
 	private Object script(String script) {
-		return this.browser.driver().executeScript(script);
+		return user.driver().executeScript(script);
 	}
 
 	private void shoot(Path file) throws java.io.IOException {
-		Files.write(file, this.browser.driver().getScreenshotAs(OutputType.BYTES));
+		Files.write(file, user.driver().getScreenshotAs(OutputType.BYTES));
 	}
 
 	private void open(String path) {
-		this.user.open(path);
+		user.open(path);
 		// app.js has run (deferred): the toggle says its state.
-		this.browser.await((driver) -> this.browser.find("[data-theme-toggle]").getAttribute("title") != null);
+		user.await((driver) -> user.find("[data-theme-toggle]").getAttribute("title") != null);
 	}
 
 }

@@ -1,21 +1,16 @@
 package org.tasktracker.task;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
-import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,28 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiRowsAndKeysBrowserTests {
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "rows-").zone("Europe/Berlin").signedIn();
-		this.browser = this.user.browser();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
-	}
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "rows-").zone("Europe/Berlin");
 
 	/**
 	 * Issue 32: {@code e} left the focus on the row, and Esc did not close the form.
@@ -65,12 +40,12 @@ class WebUiRowsAndKeysBrowserTests {
 		long project = project("Keys");
 		long first = task("Read the letter", project);
 		task("File the letter", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 
 		key("j");
 		assertThat(selectedId()).isEqualTo(first);
-		this.browser.timed("e (the edit form)", () -> key("e"));
-		WebElement title = this.browser.await((driver) -> {
+		user.browser().timed("e (the edit form)", () -> key("e"));
+		WebElement title = user.await((driver) -> {
 			WebElement focused = driver.switchTo().activeElement();
 			return "title".equals(focused.getAttribute("name")) ? focused : null;
 		});
@@ -78,17 +53,17 @@ class WebUiRowsAndKeysBrowserTests {
 		assertThat(title.getAttribute("value")).isEqualTo("Read the letter");
 
 		title.sendKeys(" again", Keys.ESCAPE);
-		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
-		this.browser.await((driver) -> Long.toString(first)
-			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
+		user.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
+		user.await((driver) -> Long.toString(first)
+			.equals(user.driver().switchTo().activeElement().getAttribute("data-task-id")));
 		assertThat(selectedId()).isEqualTo(first);
 		assertThat(row(first).findElement(By.cssSelector(".title")).getText()).isEqualTo("Read the letter");
 		assertThat(task(first).get("title").stringValue()).isEqualTo("Read the letter");
 
 		// The row put back works as before: e opens its form again.
 		key("e");
-		this.browser.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id"))
-				? true : null);
+		user.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
+				: null);
 	}
 
 	/** Issue 32: after {@code x} the selection was lost. */
@@ -98,21 +73,21 @@ class WebUiRowsAndKeysBrowserTests {
 		task("First", project);
 		long second = task("Second", project);
 		long third = task("Third", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 
 		key("j");
 		key("j");
 		assertThat(selectedId()).isEqualTo(second);
-		this.browser.timed("x (complete, and the view again)", () -> key("x"));
+		user.browser().timed("x (complete, and the view again)", () -> key("x"));
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Second"));
-		this.browser.await((driver) -> (selectedId() == third) ? true : null);
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"))
+		user.await((driver) -> driver.getPageSource().contains("Completed: Second"));
+		user.await((driver) -> (selectedId() == third) ? true : null);
+		assertThat(user.driver().switchTo().activeElement().getAttribute("data-task-id"))
 			.isEqualTo(Long.toString(third));
 		assertThat(task(second).get("completed").booleanValue()).isTrue();
 		key("x");
-		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Third"));
-		this.browser.await((driver) -> (selectedId() == -1L) ? null : true);
+		user.await((driver) -> driver.getPageSource().contains("Completed: Third"));
+		user.await((driver) -> (selectedId() == -1L) ? null : true);
 		assertThat(row(selectedId()).findElement(By.cssSelector(".title")).getText()).isEqualTo("First");
 	}
 
@@ -123,57 +98,54 @@ class WebUiRowsAndKeysBrowserTests {
 	 */
 	@Test
 	void aRefusedEditComesBackInThePaneWithTheAppAround() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
-		this.user.open("/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
+		user.open("/app/inbox");
 
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
-		WebElement labels = this.browser
+		WebElement labels = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=labels]")));
 		labels.sendKeys("ok, " + "x".repeat(60));
-		this.browser.timed("a refused save",
-				() -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
+		user.browser().timed("a refused save", () -> user.find("#task-pane .task-edit button[type=submit]").click());
 
-		WebElement alert = this.browser
+		WebElement alert = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
 		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
-		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
-		assertThat(this.browser.find("h1").getText()).isEqualTo("Inbox");
-		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
-		assertThat(this.browser.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
-		labels = this.browser.find("#task-pane .task-edit input[name=labels]");
+		assertThat(user.find("nav.sidebar").isDisplayed()).isTrue();
+		assertThat(user.find("h1").getText()).isEqualTo("Inbox");
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(user.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
+		labels = user.find("#task-pane .task-edit input[name=labels]");
 		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
 		assertThat(task(id).get("labels")).isEmpty();
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
 			.isEqualTo("save-" + id);
 
 		labels.clear();
 		labels.sendKeys("ok");
-		this.browser.timed("a save", () -> this.browser.find("#task-pane .task-edit button[type=submit]").click());
-		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
+		user.browser().timed("a save", () -> user.find("#task-pane .task-edit button[type=submit]").click());
+		user.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
 		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
-		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 	}
 
 	/** After a refusal, Esc still closes the pane and puts the focus back on the row. */
 	@Test
 	void escClosesThePaneAfterARefusal() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
-		this.user.open("/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
+		user.open("/app/inbox");
 		row(id).findElement(By.cssSelector("[data-edit]")).click();
-		WebElement title = this.browser
+		WebElement title = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
 		title.clear();
 		title.sendKeys(" ", Keys.ENTER);
-		this.browser.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
-		assertThat(this.browser.find("#task-pane [role=alert]").getText()).isEqualTo("The title must not be blank.");
+		user.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit [role=alert]")));
+		assertThat(user.find("#task-pane [role=alert]").getText()).isEqualTo("The title must not be blank.");
 
-		this.browser.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+		user.driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
 
-		this.browser.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
-		this.browser.await((driver) -> Long.toString(id)
-			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
+		user.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
+		user.await((driver) -> Long.toString(id)
+			.equals(user.driver().switchTo().activeElement().getAttribute("data-task-id")));
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Refuse me");
 	}
 
@@ -184,20 +156,20 @@ class WebUiRowsAndKeysBrowserTests {
 	@Test
 	void quickAddOnAProjectsPagePreviewsThatProjectAndAddsToIt() {
 		String name = "Errands " + System.nanoTime() % 100_000;
-		long project = this.user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
-		this.user.open("/app/projects/" + project);
+		long project = user.api("POST", "/projects", "{\"name\": \"" + name + "\"}").get("id").longValue();
+		user.open("/app/projects/" + project);
 
-		WebElement field = this.browser.find("#quick-add-field");
+		WebElement field = user.find("#quick-add-field");
 		field.sendKeys("Buy stamps !2");
-		String preview = this.browser.await((driver) -> {
+		String preview = user.await((driver) -> {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
 			return text.contains("P3") ? text : null;
 		});
 		assertThat(preview).contains("Buy stamps", "#" + name);
-		this.browser.timed("quick add", () -> field.sendKeys(Keys.ENTER));
+		user.browser().timed("quick add", () -> field.sendKeys(Keys.ENTER));
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Added: Buy stamps"));
-		JsonNode added = this.user.api("GET", "/tasks?project_id=" + project, null);
+		user.await((driver) -> driver.getPageSource().contains("Added: Buy stamps"));
+		JsonNode added = user.api("GET", "/tasks?project_id=" + project, null);
 		assertThat(added).hasSize(1);
 		assertThat(row(added.get(0).get("id").longValue()).findElement(By.cssSelector(".title")).getText())
 			.isEqualTo("Buy stamps");
@@ -209,44 +181,44 @@ class WebUiRowsAndKeysBrowserTests {
 		long project = project("Undo");
 		long id = task("Recycle the boxes", project);
 		JsonNode before = task(id);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 
-		this.browser.timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
-		this.browser.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
-		this.browser.timed("undo", () -> this.browser.find("[data-undo]").click());
-		this.browser.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
+		user.browser().timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
+		user.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
+		user.browser().timed("undo", () -> user.find("[data-undo]").click());
+		user.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
 
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Recycle the boxes");
 		assertThat(task(id)).isEqualTo(before);
 	}
 
 	private void key(String key) {
-		this.browser.driver().switchTo().activeElement().sendKeys(key);
+		user.driver().switchTo().activeElement().sendKeys(key);
 	}
 
 	private long selectedId() {
-		var selected = this.browser.driver().findElements(By.cssSelector(".task.selected"));
+		var selected = user.driver().findElements(By.cssSelector(".task.selected"));
 		return selected.isEmpty() ? -1L : Long.parseLong(selected.get(0).getAttribute("data-task-id"));
 	}
 
 	private WebElement row(long id) {
-		return this.browser.find("li[data-task-id='" + id + "']");
+		return user.find("li[data-task-id='" + id + "']");
 	}
 
 	private long project(String name) {
-		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
 			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
 			.get("id")
 			.longValue();
 	}
 
 	private JsonNode task(long id) {
-		return this.user.api("GET", "/tasks/" + id, null);
+		return user.api("GET", "/tasks/" + id, null);
 	}
 
 }

@@ -8,21 +8,18 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,15 +53,12 @@ class WebUiScreenshotsBrowserTests {
 			  .join(', ');
 			""";
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "shots-")
+		.zone(BERLIN.getId())
+		.displayName("Ada Lovelace")
+		.tokenName("screenshots")
+		.signInLater();
 
 	private long work;
 
@@ -72,21 +66,8 @@ class WebUiScreenshotsBrowserTests {
 
 	@BeforeAll
 	void aDayOfUse() {
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "shots-")
-			.zone(BERLIN.getId())
-			.displayName("Ada Lovelace")
-			.tokenName("screenshots")
-			.created();
-		this.browser = this.user.browser();
 		fill();
-		this.user.signIn();
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
+		user.signIn();
 	}
 
 	@Test
@@ -104,36 +85,34 @@ class WebUiScreenshotsBrowserTests {
 		List<String> problems = new ArrayList<>();
 		try {
 			for (int[] size : new int[][] { { 390, 844 }, { 1280, 800 } }) {
-				this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
+				user.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 				for (String theme : List.of("light", "dark")) {
 					for (String[] view : views) {
-						this.user.open(view[1]);
-						this.browser.driver()
-							.executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+						user.open(view[1]);
+						user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 						String where = "%s at %d px, %s".formatted(view[0], size[0], theme);
-						long overflow = (Long) this.browser.driver()
+						long overflow = (Long) user.driver()
 							.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
 						if (overflow > 0) {
 							problems.add(where + ": " + overflow + " px wider than the screen, past its edge: "
-									+ this.browser.driver().executeScript(WIDER_THAN_THE_SCREEN));
+									+ user.driver().executeScript(WIDER_THAN_THE_SCREEN));
 						}
-						Browser.seriousViolations(this.browser, axe)
+						Browser.seriousViolations(user.browser(), axe)
 							.forEach((violation) -> problems.add(where + ": " + violation));
 						if (view.length > 2) {
 							// The part of the page the screenshot is of, scrolled to.
-							this.browser.driver()
-								.executeScript("arguments[0].scrollIntoView()", this.browser.find(view[2]));
+							user.driver().executeScript("arguments[0].scrollIntoView()", user.find(view[2]));
 						}
 						Files.write(
 								shots.resolve(
 										"%s-%s-%s.png".formatted(view[0], size[0] < 500 ? "phone" : "wide", theme)),
-								this.browser.driver().getScreenshotAs(OutputType.BYTES));
+								user.driver().getScreenshotAs(OutputType.BYTES));
 					}
 				}
 			}
 		}
 		finally {
-			this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
+			user.driver().manage().window().setSize(new Dimension(1280, 900));
 		}
 		assertThat(problems).isEmpty();
 	}
@@ -145,14 +124,14 @@ class WebUiScreenshotsBrowserTests {
 	@Test
 	void aRowBeingDraggedIsDrawnLiftedAndGoesBackWhenLetGoOutsideTheList() throws Exception {
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
-		this.browser.driver().manage().window().setSize(new Dimension(1280, 800));
-		this.user.open("/app/projects/" + this.work);
-		this.browser.await((driver) -> this.browser.driver()
+		user.driver().manage().window().setSize(new Dimension(1280, 800));
+		user.open("/app/projects/" + this.work);
+		user.await((driver) -> user.driver()
 			.executeScript("return document.querySelector('ul[data-reorder] > li[draggable=true]') !== null"));
 		List<String> before = rowTitles();
 		for (String theme : List.of("light", "dark")) {
-			this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-			this.browser.driver().executeScript("""
+			user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+			user.driver().executeScript("""
 					const rows = document.querySelectorAll('ul[data-reorder] > li.task');
 					const data = new DataTransfer();
 					const box = rows[2].getBoundingClientRect();
@@ -161,20 +140,20 @@ class WebUiScreenshotsBrowserTests {
 					rows[0].dispatchEvent(new DragEvent('dragstart', at));
 					rows[2].dispatchEvent(new DragEvent('dragover', at));
 					""");
-			assertThat(this.browser.find("li.task.dragging").getText()).startsWith(before.get(0));
+			assertThat(user.find("li.task.dragging").getText()).startsWith(before.get(0));
 			assertThat(rowTitles().indexOf(before.get(0))).isEqualTo(2);
 			Files.write(shots.resolve("project-drag-wide-%s.png".formatted(theme)),
-					this.browser.driver().getScreenshotAs(OutputType.BYTES));
-			this.browser.driver()
+					user.driver().getScreenshotAs(OutputType.BYTES));
+			user.driver()
 				.executeScript("document.querySelector('li.task.dragging').dispatchEvent("
 						+ "new DragEvent('dragend', { bubbles: true, dataTransfer: new DataTransfer() }))");
 			assertThat(rowTitles()).isEqualTo(before);
-			assertThat(this.browser.driver().findElements(By.cssSelector("li.task.dragging"))).isEmpty();
+			assertThat(user.driver().findElements(By.cssSelector("li.task.dragging"))).isEmpty();
 		}
 	}
 
 	private List<String> rowTitles() {
-		return this.browser.driver()
+		return user.driver()
 			.findElements(By.cssSelector("ul[data-reorder] > li.task a.title"))
 			.stream()
 			.map(org.openqa.selenium.WebElement::getText)
@@ -187,37 +166,33 @@ class WebUiScreenshotsBrowserTests {
 	 */
 	private void fill() {
 		LocalDate today = LocalDate.now(BERLIN);
-		this.work = this.user.api("POST", "/projects", "{\"name\": \"Work\", \"color\": \"#4073ff\"}")
-			.get("id")
-			.longValue();
-		long home = this.user.api("POST", "/projects", "{\"name\": \"Home\", \"color\": \"#299438\"}")
-			.get("id")
-			.longValue();
-		long errands = this.user.api("POST", "/projects", "{\"name\": \"Errands\", \"color\": \"#ff9933\"}")
+		this.work = user.api("POST", "/projects", "{\"name\": \"Work\", \"color\": \"#4073ff\"}").get("id").longValue();
+		long home = user.api("POST", "/projects", "{\"name\": \"Home\", \"color\": \"#299438\"}").get("id").longValue();
+		long errands = user.api("POST", "/projects", "{\"name\": \"Errands\", \"color\": \"#ff9933\"}")
 			.get("id")
 			.longValue();
 		this.report = task("Finish the quarterly report", this.work, 4, today, "09:30",
 				"Numbers from finance, then the summary for the board.", "writing");
-		this.user.api("POST", "/tasks", "{\"title\": \"Collect the numbers\", \"parent_id\": " + this.report + "}");
-		long summary = this.user
+		user.api("POST", "/tasks", "{\"title\": \"Collect the numbers\", \"parent_id\": " + this.report + "}");
+		long summary = user
 			.api("POST", "/tasks", "{\"title\": \"Write the summary\", \"parent_id\": " + this.report + "}")
 			.get("id")
 			.longValue();
-		this.user.api("POST", "/tasks", "{\"title\": \"Check the charts\", \"parent_id\": " + this.report + "}");
-		this.user.api("POST", "/tasks/" + summary + "/complete", null);
-		this.user.api("PATCH", "/tasks/" + this.report, "{\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
+		user.api("POST", "/tasks", "{\"title\": \"Check the charts\", \"parent_id\": " + this.report + "}");
+		user.api("POST", "/tasks/" + summary + "/complete", null);
+		user.api("PATCH", "/tasks/" + this.report, "{\"reminders\": [{\"before\": \"PT15M\"}, {\"at\": \""
 				+ today.minusDays(1).atTime(17, 0).atZone(BERLIN).toInstant() + "\"}]}");
 		task("Review Sam's pull request", this.work, 3, today, "14:00", null, "review");
 		task("Call the plumber about the boiler", home, 3, today.minusDays(1), null, null, "phone");
 		task("Buy stamps and envelopes", errands, 1, today, null, null, "shopping");
 		task("Prepare the report slides", this.work, 2, today.plusDays(1), "10:00", null, "writing");
 		long plants = task("Water the plants", home, 1, today, null, null, null);
-		this.user.api("PATCH", "/tasks/" + plants, "{\"recurrence\": {\"rule\": \"FREQ=DAILY;INTERVAL=3\"}}");
+		user.api("PATCH", "/tasks/" + plants, "{\"recurrence\": {\"rule\": \"FREQ=DAILY;INTERVAL=3\"}}");
 		task("Dentist appointment", home, 3, today.plusDays(3), "08:15", null, "health");
 		task("Send the report to the board", this.work, 4, today.plusDays(4), null, null, null);
 		task("Pick up the dry cleaning", errands, 1, today.plusDays(6), null, null, "shopping");
 		task("Plan the team offsite", this.work, 2, today.plusDays(12), null, null, null);
-		this.user.api("POST", "/tasks", "{\"title\": \"Read the onboarding notes\"}");
+		user.api("POST", "/tasks", "{\"title\": \"Read the onboarding notes\"}");
 	}
 
 	private long task(String title, long project, int priority, LocalDate date, String time, String description,
@@ -228,7 +203,7 @@ class WebUiScreenshotsBrowserTests {
 		String body = "{\"title\": \"" + title + "\", \"project_id\": " + project + ", \"priority\": " + priority
 				+ ", \"due\": " + due + ((description != null) ? ", \"description\": \"" + description + "\"" : "")
 				+ ((label != null) ? ", \"labels\": [\"" + label + "\"]" : "") + "}";
-		return this.user.api("POST", "/tasks", body).get("id").longValue();
+		return user.api("POST", "/tasks", body).get("id").longValue();
 	}
 
 }

@@ -8,11 +8,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -25,11 +24,8 @@ import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tasktracker.support.Responses.status;
@@ -71,40 +67,20 @@ class WebUiSubtasksAndOrderBrowserTests {
 			from.dispatchEvent(new DragEvent('dragend', at));
 			""";
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "order-").zone(BERLIN.getId()).signedIn();
-		this.browser = this.user.browser();
-	}
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "order-").zone(BERLIN.getId());
 
 	@AfterEach
 	void wideAndLight() {
-		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
-		this.browser.driver().executeScript("localStorage.removeItem('theme')");
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
+		user.driver().manage().window().setSize(new Dimension(1280, 900));
+		user.driver().executeScript("localStorage.removeItem('theme')");
 	}
 
 	@Test
 	void subtasksAddedAndTickedInThePaneAreCountedInTheRowBesideIt() {
 		long project = project("Move");
 		long id = task("Move house", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 		row(id).findElement(By.cssSelector("a.title")).click();
 		WebElement pane = awaitPane(id);
 		markPage();
@@ -112,37 +88,36 @@ class WebUiSubtasksAndOrderBrowserTests {
 		addSubtask("Book the van");
 		addSubtask("Buy boxes");
 
-		this.browser.await((driver) -> subtaskTitles().equals(List.of("Book the van", "Buy boxes")));
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id"))
+		user.await((driver) -> subtaskTitles().equals(List.of("Book the van", "Buy boxes")));
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id"))
 			.as("the focus stays in the field, for the next one")
 			.isEqualTo("subtask-title");
-		assertThat(this.browser.find("#subtask-title").getAttribute("value")).isEmpty();
-		this.browser.await((driver) -> "0/2".equals(count(id)));
+		assertThat(user.find("#subtask-title").getAttribute("value")).isEmpty();
+		user.await((driver) -> "0/2".equals(count(id)));
 
-		WebElement first = this.browser.find("#pane-subtasks li:first-child button[role=checkbox]");
+		WebElement first = user.find("#pane-subtasks li:first-child button[role=checkbox]");
 		assertThat(first.getAttribute("aria-checked")).isEqualTo("false");
 		assertThat(first.getAccessibleName()).isEqualTo("Book the van");
 		timed("tick a subtask", first::click);
 
-		this.browser.await((driver) -> "1/2".equals(count(id)));
-		assertThat(
-				this.browser.find("#pane-subtasks li:first-child button[role=checkbox]").getAttribute("aria-checked"))
+		user.await((driver) -> "1/2".equals(count(id)));
+		assertThat(user.find("#pane-subtasks li:first-child button[role=checkbox]").getAttribute("aria-checked"))
 			.isEqualTo("true");
-		assertThat(this.browser.find("#pane-subtasks h3").getText()).contains("1/2");
+		assertThat(user.find("#pane-subtasks h3").getText()).contains("1/2");
 		assertThat(row(id).getAttribute("class")).as("still the open row").contains("open");
 		assertThat(samePage()).as("no full reload").isTrue();
-		JsonNode children = this.user.api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
+		JsonNode children = user.api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
 		assertThat(children.get(0).get("completed").booleanValue()).isTrue();
 		assertThat(children.get(1).get("completed").booleanValue()).isFalse();
-		assertThat(this.user.api("GET", "/tasks/" + id, null).get("subtasks").toString())
+		assertThat(user.api("GET", "/tasks/" + id, null).get("subtasks").toString())
 			.isEqualTo("{\"open\":1,\"total\":2}");
-		assertThat(pane.isDisplayed() || this.browser.find("#task-pane").isDisplayed()).isTrue();
+		assertThat(pane.isDisplayed() || user.find("#task-pane").isDisplayed()).isTrue();
 
 		// A subtask's own pane names its parent, which leads back.
-		this.browser.find("#pane-subtasks li:last-child a.subtask-title").click();
+		user.find("#pane-subtasks li:last-child a.subtask-title").click();
 		long child = children.get(1).get("id").longValue();
 		awaitPane(child);
-		this.browser.find(".pane-above a").click();
+		user.find(".pane-above a").click();
 		awaitPane(id);
 		assertNoConsoleErrors();
 	}
@@ -151,13 +126,13 @@ class WebUiSubtasksAndOrderBrowserTests {
 	void completingARecurringTaskFromItsRowMovesItsDueAndUndoBringsItBack() {
 		long project = project("Plants");
 		LocalDate today = LocalDate.now(BERLIN);
-		long id = this.user
+		long id = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Water the plants\", \"project_id\": " + project + ", \"due\": {\"date\": \"" + today
 							+ "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
 			.get("id")
 			.longValue();
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 		WebElement icon = row(id).findElement(By.cssSelector(".due svg.repeat"));
 		assertThat(icon.getAccessibleName()).isEqualTo("Repeats");
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Today");
@@ -166,30 +141,30 @@ class WebUiSubtasksAndOrderBrowserTests {
 		timed("complete a recurring task in its row",
 				() -> row(id).findElement(By.cssSelector("[data-complete]")).click());
 
-		this.browser.await((driver) -> driver.findElement(By.id("notice"))
+		user.await((driver) -> driver.findElement(By.id("notice"))
 			.getText()
 			.contains("Moved to " + DAY.format(today.plusDays(1))));
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Tomorrow");
 		assertThat(row(id).getAttribute("class")).doesNotContain("done");
-		assertThat(this.user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
+		assertThat(user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
 			.isEqualTo(today.plusDays(1).toString());
 
-		timed("undo", () -> this.browser.find("#notice [data-undo]").click());
+		timed("undo", () -> user.find("#notice [data-undo]").click());
 
-		this.browser.await((driver) -> driver.findElement(By.id("notice"))
+		user.await((driver) -> driver.findElement(By.id("notice"))
 			.getText()
 			.contains("Moved back to " + DAY.format(today)));
-		this.browser.await((driver) -> "Today".equals(row(id).findElement(By.cssSelector(".due")).getText()));
-		assertThat(this.user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
+		user.await((driver) -> "Today".equals(row(id).findElement(By.cssSelector(".due")).getText()));
+		assertThat(user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
 			.isEqualTo(today.toString());
-		assertThat(this.user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
+		assertThat(user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
 		assertThat(Long.toString(id)).as("the focus on the row after the undo")
-			.isEqualTo(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id"));
+			.isEqualTo(user.driver().switchTo().activeElement().getAttribute("data-task-id"));
 		assertThat(samePage()).as("no full reload").isTrue();
 
 		// `x` on the selected row does the same, and the row stays selected.
 		key("x");
-		this.browser.await((driver) -> "Tomorrow".equals(row(id).findElement(By.cssSelector(".due")).getText()));
+		user.await((driver) -> "Tomorrow".equals(row(id).findElement(By.cssSelector(".due")).getText()));
 		assertThat(row(id).getAttribute("class")).contains("selected");
 		assertNoConsoleErrors();
 	}
@@ -200,23 +175,23 @@ class WebUiSubtasksAndOrderBrowserTests {
 		long a = task("Alpha", project);
 		long b = task("Bravo", project);
 		long c = task("Charlie", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 		assertThat(rowIds()).containsExactly(a, b, c);
 		assertThat(row(a).getAttribute("draggable")).isEqualTo("true");
 		markPage();
 
-		timed("drag a row", () -> this.browser.driver().executeScript(DRAG, row(a), row(c)));
+		timed("drag a row", () -> user.driver().executeScript(DRAG, row(a), row(c)));
 
 		assertThat(rowIds()).as("moved at once").containsExactly(b, c, a);
-		this.browser.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
-		this.browser.await((driver) -> this.browser.find("#notice").getText().equals("Moved: Alpha, 3 of 3."));
+		user.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
+		user.await((driver) -> user.find("#notice").getText().equals("Moved: Alpha, 3 of 3."));
 		assertThat(rowIds()).containsExactly(b, c, a);
 		assertThat(samePage()).as("no full reload").isTrue();
 
-		this.browser.driver().navigate().refresh();
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		user.driver().navigate().refresh();
+		user.await((driver) -> driver.findElement(By.tagName("h1")));
 		assertThat(rowIds()).containsExactly(b, c, a);
-		this.browser.await((driver) -> this.browser.driver().executeScript("return window.htmx !== undefined"));
+		user.await((driver) -> user.driver().executeScript("return window.htmx !== undefined"));
 		markPage();
 
 		// The keyboard: j selects the first row (Bravo), Alt+ArrowDown moves it below
@@ -226,23 +201,23 @@ class WebUiSubtasksAndOrderBrowserTests {
 		timed("Alt+ArrowDown", () -> altKey(Keys.ARROW_DOWN));
 
 		assertThat(rowIds()).containsExactly(c, b, a);
-		this.browser.await((driver) -> this.browser.find("#notice").getText().equals("Moved: Bravo, 2 of 3."));
-		this.browser.await((driver) -> positionsOrder(project).equals(List.of(c, b, a)));
+		user.await((driver) -> user.find("#notice").getText().equals("Moved: Bravo, 2 of 3."));
+		user.await((driver) -> positionsOrder(project).equals(List.of(c, b, a)));
 		assertThat(focusedRow()).as("the focus stays on the moved row").isEqualTo(b);
-		assertThat(this.browser.find("#notice").getAttribute("role")).isEqualTo("status");
+		assertThat(user.find("#notice").getAttribute("role")).isEqualTo("status");
 
 		// Alt+ArrowUp twice: first, and the focus still on it.
 		altKey(Keys.ARROW_UP);
 		assertThat(focusedRow()).isEqualTo(b);
 		altKey(Keys.ARROW_UP);
 		assertThat(rowIds()).containsExactly(b, c, a);
-		this.browser.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
-		this.browser.await((driver) -> this.browser.find("#notice").getText().equals("Moved: Bravo, 1 of 3."));
+		user.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
+		user.await((driver) -> user.find("#notice").getText().equals("Moved: Bravo, 1 of 3."));
 		assertThat(focusedRow()).isEqualTo(b);
 		assertThat(samePage()).as("no full reload").isTrue();
 
-		this.browser.driver().navigate().refresh();
-		this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
+		user.driver().navigate().refresh();
+		user.await((driver) -> driver.findElement(By.tagName("h1")));
 		assertThat(rowIds()).containsExactly(b, c, a);
 		assertNoConsoleErrors();
 	}
@@ -257,7 +232,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		String axe = Browser.axeScript();
 		long project = project("Trips");
 		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
-		long id = this.user
+		long id = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Pack for the trip\", \"project_id\": " + project + ", \"due\": {\"datetime\": \""
 							+ day.atTime(18, 0).atZone(BERLIN).toInstant()
@@ -266,34 +241,33 @@ class WebUiSubtasksAndOrderBrowserTests {
 							+ day.atTime(8, 0).atZone(BERLIN).toInstant() + "\"}]}")
 			.get("id")
 			.longValue();
-		long passport = this.user.api("POST", "/tasks", "{\"title\": \"Passport\", \"parent_id\": " + id + "}")
+		long passport = user.api("POST", "/tasks", "{\"title\": \"Passport\", \"parent_id\": " + id + "}")
 			.get("id")
 			.longValue();
-		this.user.api("POST", "/tasks", "{\"title\": \"Tickets\", \"parent_id\": " + id + "}");
-		this.user.api("POST", "/tasks/" + passport + "/complete", null);
+		user.api("POST", "/tasks", "{\"title\": \"Tickets\", \"parent_id\": " + id + "}");
+		user.api("POST", "/tasks/" + passport + "/complete", null);
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		for (int[] size : new int[][] { { 1280, 800 }, { 360, 780 } }) {
-			this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
+			user.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 			for (String theme : List.of("light", "dark")) {
-				this.user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
-				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+				user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
+				user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 				awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
-				assertThat(this.browser.find("#pane-reminders").getText()).as(what)
+				assertThat(user.find("#pane-reminders").getText()).as(what)
 					.contains("15 minutes before", DAY.format(day) + ", 08:00");
-				assertThat(this.browser.find("#task-pane").getText()).as(what)
+				assertThat(user.find("#task-pane").getText()).as(what)
 					.contains("every week", "from completion", "Passport", "Tickets");
-				assertThat(Browser.seriousViolations(this.browser, axe)).as(what).isEmpty();
-				assertThat((Long) this.browser.driver()
+				assertThat(Browser.seriousViolations(user.browser(), axe)).as(what).isEmpty();
+				assertThat((Long) user.driver()
 					.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).as(what)
 					.isLessThanOrEqualTo(0);
 				// The pane scrolled to its reminders and recurrence, for the screenshot.
-				this.browser.driver()
-					.executeScript("arguments[0].scrollIntoView()", this.browser.find("#pane-reminders"));
+				user.driver().executeScript("arguments[0].scrollIntoView()", user.find("#pane-reminders"));
 				Files.write(
 						shots.resolve(
 								"task-pane-recurring-%s-%s.png".formatted(size[0] < 500 ? "phone" : "wide", theme)),
-						this.browser.driver().getScreenshotAs(OutputType.BYTES));
+						user.driver().getScreenshotAs(OutputType.BYTES));
 			}
 		}
 	}
@@ -307,37 +281,37 @@ class WebUiSubtasksAndOrderBrowserTests {
 	@Test
 	void theAnswersInPlaceAreTimed() {
 		long project = project("Timing");
-		long recurring = this.user
+		long recurring = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Daily\", \"project_id\": " + project + ", \"due\": {\"date\": \""
 							+ LocalDate.now(BERLIN) + "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
 			.get("id")
 			.longValue();
 		long parent = task("Parent", project);
-		this.user.api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
+		user.api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
 		long moving = task("Moving", project);
-		this.user.open("/app/tasks/" + parent + "?back=/app/projects/" + project);
+		user.open("/app/tasks/" + parent + "?back=/app/projects/" + project);
 		awaitPane(parent);
 		List<Long> ticks = new java.util.ArrayList<>();
 		List<Long> completions = new java.util.ArrayList<>();
 		List<Long> moves = new java.util.ArrayList<>();
 		for (int i = 0; i < 10; i++) {
 			for (String checked : List.of("true", "false")) {
-				ticks.add(this.browser
-					.serverTime(() -> this.browser.find("#pane-subtasks button[role=checkbox]").click(), "/subtasks/"));
-				this.browser.await((driver) -> checked
-					.equals(this.browser.find("#pane-subtasks button[role=checkbox]").getAttribute("aria-checked")));
+				ticks.add(user.browser()
+					.serverTime(() -> user.find("#pane-subtasks button[role=checkbox]").click(), "/subtasks/"));
+				user.await((driver) -> checked
+					.equals(user.find("#pane-subtasks button[role=checkbox]").getAttribute("aria-checked")));
 			}
-			completions.add(this.browser.serverTime(
-					() -> row(recurring).findElement(By.cssSelector("[data-complete]")).click(), "/row/complete"));
-			this.browser.await((driver) -> this.browser.find("#notice").getText().startsWith("Moved to"));
-			completions
-				.add(this.browser.serverTime(() -> this.browser.find("#notice [data-undo]").click(), "/row/reopen"));
-			this.browser.await((driver) -> this.browser.find("#notice").getText().startsWith("Moved back to"));
+			completions.add(user.browser()
+				.serverTime(() -> row(recurring).findElement(By.cssSelector("[data-complete]")).click(),
+						"/row/complete"));
+			user.await((driver) -> user.find("#notice").getText().startsWith("Moved to"));
+			completions.add(user.browser().serverTime(() -> user.find("#notice [data-undo]").click(), "/row/reopen"));
+			user.await((driver) -> user.find("#notice").getText().startsWith("Moved back to"));
 			for (Keys arrow : List.of(Keys.ARROW_UP, Keys.ARROW_DOWN)) {
-				this.browser.driver().executeScript("arguments[0].focus()", row(moving));
-				moves.add(this.browser.serverTime(() -> altKey(arrow), "/move"));
-				this.browser.await((driver) -> this.browser.driver()
+				user.driver().executeScript("arguments[0].focus()", row(moving));
+				moves.add(user.browser().serverTime(() -> altKey(arrow), "/move"));
+				user.await((driver) -> user.driver()
 					.executeScript(
 							"return document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null"));
 			}
@@ -357,14 +331,14 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private void addSubtask(String title) {
-		WebElement field = this.browser.find("#subtask-title");
+		WebElement field = user.find("#subtask-title");
 		field.sendKeys(title);
-		timed("add a subtask", () -> this.browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER));
-		this.browser.await((driver) -> subtaskTitles().contains(title));
+		timed("add a subtask", () -> user.driver().switchTo().activeElement().sendKeys(Keys.ENTER));
+		user.await((driver) -> subtaskTitles().contains(title));
 	}
 
 	private List<String> subtaskTitles() {
-		return this.browser.driver()
+		return user.driver()
 			.findElements(By.cssSelector("#pane-subtasks a.subtask-title"))
 			.stream()
 			.map(WebElement::getText)
@@ -380,7 +354,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	/** The rows' ids in their order, read at once: htmx may swap the list meanwhile. */
 	@SuppressWarnings("unchecked")
 	private List<Long> rowIds() {
-		return ((List<Object>) this.browser.driver()
+		return ((List<Object>) user.driver()
 			.executeScript(
 					"return Array.from(document.querySelectorAll('ul.tasks > li.task'), (row) => row.dataset.taskId)"))
 			.stream()
@@ -389,12 +363,12 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private long focusedRow() {
-		Object id = this.browser.driver().executeScript("return document.activeElement.dataset.taskId || null");
+		Object id = user.driver().executeScript("return document.activeElement.dataset.taskId || null");
 		return (id != null) ? Long.parseLong(id.toString()) : -1;
 	}
 
 	private List<Long> positionsOrder(long project) {
-		return this.user.api("GET", "/tasks?sort=position&completed=false&parent_id=none&project_id=" + project, null)
+		return user.api("GET", "/tasks?sort=position&completed=false&parent_id=none&project_id=" + project, null)
 			.valueStream()
 			.map((task) -> task.get("id").longValue())
 			.toList();
@@ -402,15 +376,15 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	/** Marks the page, so that a full reload (which would lose the mark) shows. */
 	private void markPage() {
-		this.browser.driver().executeScript("window.__samePage = true");
+		user.driver().executeScript("window.__samePage = true");
 	}
 
 	private boolean samePage() {
-		return Boolean.TRUE.equals(this.browser.driver().executeScript("return window.__samePage === true"));
+		return Boolean.TRUE.equals(user.driver().executeScript("return window.__samePage === true"));
 	}
 
 	private void assertNoConsoleErrors() {
-		List<String> errors = this.browser.driver()
+		List<String> errors = user.driver()
 			.manage()
 			.logs()
 			.get(LogType.BROWSER)
@@ -427,9 +401,9 @@ class WebUiSubtasksAndOrderBrowserTests {
 	 * server's part of its time (request sent to first byte).
 	 */
 	private void timed(String what, Runnable action) {
-		this.browser.driver().executeScript("performance.clearResourceTimings()");
+		user.driver().executeScript("performance.clearResourceTimings()");
 		action.run();
-		Object server = this.browser.await((WebDriver driver) -> this.browser.driver().executeScript("""
+		Object server = user.await((WebDriver driver) -> user.driver().executeScript("""
 				const entries = performance.getEntriesByType('resource')
 				    .filter((e) => e.initiatorType === 'xmlhttprequest' && e.responseEnd > 0);
 				if (entries.length === 0) return null;
@@ -439,7 +413,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	}
 
 	private WebElement awaitPane(long id) {
-		return this.browser.await((driver) -> {
+		return user.await((driver) -> {
 			var panes = driver.findElements(By.cssSelector("#task-pane[data-pane-task='" + id + "']"));
 			return (!panes.isEmpty() && panes.get(0).isDisplayed()) ? panes.get(0) : null;
 		});
@@ -450,25 +424,25 @@ class WebUiSubtasksAndOrderBrowserTests {
 	 * which an answer swapped in meanwhile would leave stale.
 	 */
 	private void key(CharSequence key) {
-		new Actions(this.browser.driver()).sendKeys(key).perform();
+		new Actions(user.driver()).sendKeys(key).perform();
 	}
 
 	private void altKey(Keys arrow) {
-		new Actions(this.browser.driver()).keyDown(Keys.ALT).sendKeys(arrow).keyUp(Keys.ALT).perform();
+		new Actions(user.driver()).keyDown(Keys.ALT).sendKeys(arrow).keyUp(Keys.ALT).perform();
 	}
 
 	private WebElement row(long id) {
-		return this.browser.find("li[data-task-id='" + id + "']");
+		return user.find("li[data-task-id='" + id + "']");
 	}
 
 	private long project(String name) {
-		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
 			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
 			.get("id")
 			.longValue();
 	}

@@ -5,11 +5,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -21,11 +20,8 @@ import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,41 +43,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiTaskPaneBrowserTests {
 
+	/**
+	 * A mouse, as on a desktop: headless Chromium has none, and hover would be
+	 * {@code (hover: none)}, a touch screen's.
+	 */
 	private static final String MOUSE = "--blink-settings=primaryHoverType=2,availableHoverTypes=2,"
 			+ "primaryPointerType=4,availablePointerTypes=4";
 
-	@LocalServerPort
-	private int port;
-
-	@Autowired
-	private RestTestClient client;
-
-	private Browser browser;
-
-	private AppUser user;
-
-	@BeforeAll
-	void signIn() {
-		// A mouse, as on a desktop: headless Chromium has none, and hover would be
-		// (hover: none), a touch screen's.
-		this.user = AppUser.madeBy("ui-admin", this.client, this.port, "pane-")
-			.zone("Europe/Berlin")
-			.browserArguments(MOUSE)
-			.signedIn();
-		this.browser = this.user.browser();
-	}
+	@RegisterExtension
+	static final AppUser user = AppUser.madeBy("ui-admin", "pane-").zone("Europe/Berlin").browserArguments(MOUSE);
 
 	@AfterEach
 	void wideAndLight() {
-		this.browser.driver().manage().window().setSize(new Dimension(1280, 900));
-		this.browser.driver().executeScript("localStorage.removeItem('theme')");
-	}
-
-	@AfterAll
-	void close() {
-		if (this.user != null) {
-			this.user.close();
-		}
+		user.driver().manage().window().setSize(new Dimension(1280, 900));
+		user.driver().executeScript("localStorage.removeItem('theme')");
 	}
 
 	@Test
@@ -89,15 +64,15 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Pane");
 		long first = task("Pay the rent", project);
 		long second = task("Water the plants", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 
-		this.browser.timed("open the pane (click)", () -> row(first).findElement(By.cssSelector("a.title")).click());
+		user.browser().timed("open the pane (click)", () -> row(first).findElement(By.cssSelector("a.title")).click());
 
 		WebElement pane = awaitPane(first);
-		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(this.user.base() + "/app/tasks/" + first + "?back=/app/projects/" + project);
+		assertThat(user.driver().getCurrentUrl())
+			.isEqualTo(user.base() + "/app/tasks/" + first + "?back=/app/projects/" + project);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Pay the rent");
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("title-" + first);
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("title-" + first);
 		assertThat(row(first).getAttribute("class")).contains("selected", "open");
 		// Beside the list, which stays in view and in use.
 		assertThat(row(second).isDisplayed()).isTrue();
@@ -109,10 +84,10 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(row(second).getAttribute("class")).contains("open");
 
 		// The address opens it again, beside the list.
-		this.browser.driver().navigate().refresh();
+		user.driver().navigate().refresh();
 		pane = awaitPane(second);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Water the plants");
-		assertThat(this.browser.find("h1").getText()).startsWith("Pane");
+		assertThat(user.find("h1").getText()).startsWith("Pane");
 		assertThat(row(second).getAttribute("class")).contains("selected", "open");
 	}
 
@@ -121,89 +96,85 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Keys");
 		long first = task("Read the letter", project);
 		long second = task("File the letter", project);
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 
 		key("j");
 		assertThat(selectedId()).isEqualTo(first);
-		this.browser.timed("open the pane (Enter)", () -> key(Keys.ENTER));
+		user.browser().timed("open the pane (Enter)", () -> key(Keys.ENTER));
 		awaitPane(first);
-		this.browser.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id"))
-				? true : null);
+		user.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
+				: null);
 
-		this.browser.driver().switchTo().activeElement().sendKeys(" again", Keys.ESCAPE);
+		user.driver().switchTo().activeElement().sendKeys(" again", Keys.ESCAPE);
 
 		awaitPaneClosed();
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/projects/" + project);
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/projects/" + project);
 		awaitFocusOnRow(first);
 		assertThat(selectedId()).isEqualTo(first);
 		assertThat(task(first).get("title").stringValue()).as("Esc saves nothing").isEqualTo("Read the letter");
 
 		// The browser's Back goes to the pane again, and Forward to the view.
-		this.browser.driver().navigate().back();
+		user.driver().navigate().back();
 		assertThat(awaitPane(first).findElement(By.name("title")).getAttribute("value")).isEqualTo("Read the letter");
-		this.browser.await((driver) -> driver.getCurrentUrl().contains("/app/tasks/" + first));
-		this.browser.driver().navigate().forward();
-		this.browser.await((driver) -> driver.getCurrentUrl().equals(this.user.base() + "/app/projects/" + project));
+		user.await((driver) -> driver.getCurrentUrl().contains("/app/tasks/" + first));
+		user.driver().navigate().forward();
+		user.await((driver) -> driver.getCurrentUrl().equals(user.base() + "/app/projects/" + project));
 		awaitPaneClosed();
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 		key("j");
 
 		key("j");
-		this.browser.timed("open the pane (e)", () -> key("e"));
+		user.browser().timed("open the pane (e)", () -> key("e"));
 		awaitPane(second);
-		this.browser.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id"))
-				? true : null);
+		user.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
+				: null);
 		// Esc from any field of the pane closes it.
-		this.browser.driver().switchTo().activeElement().sendKeys(Keys.TAB, Keys.ESCAPE);
+		user.driver().switchTo().activeElement().sendKeys(Keys.TAB, Keys.ESCAPE);
 		awaitPaneClosed();
 		awaitFocusOnRow(second);
 	}
 
 	@Test
 	void aSaveInThePaneUpdatesTheRowAndARefusalStaysInThePaneWithWhatWasTyped() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
-		this.user.open("/app/inbox");
+		long id = user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
+		user.open("/app/inbox");
 		row(id).findElement(By.cssSelector("a.title")).click();
 		WebElement pane = awaitPane(id);
 
 		WebElement labels = pane.findElement(By.name("labels"));
 		labels.sendKeys("ok, " + "x".repeat(60));
-		this.browser.timed("a refused save", () -> this.browser.find("#save-" + id).click());
+		user.browser().timed("a refused save", () -> user.find("#save-" + id).click());
 
-		WebElement alert = this.browser
+		WebElement alert = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane [role=alert]")));
 		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
-		assertThat(this.browser.find("#task-pane input[name=labels]").getAttribute("value"))
-			.isEqualTo("ok, " + "x".repeat(60));
-		assertThat(this.browser.find("nav.sidebar").isDisplayed()).isTrue();
+		assertThat(user.find("#task-pane input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
+		assertThat(user.find("nav.sidebar").isDisplayed()).isTrue();
 		assertThat(row(id).isDisplayed()).isTrue();
-		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
-		assertThat(this.browser.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
 			.isEqualTo("save-" + id);
 		assertThat(task(id).get("labels")).isEmpty();
 
-		labels = this.browser.find("#task-pane input[name=labels]");
+		labels = user.find("#task-pane input[name=labels]");
 		labels.clear();
 		labels.sendKeys("Post");
-		WebElement title = this.browser.find("#task-pane input[name=title]");
+		WebElement title = user.find("#task-pane input[name=title]");
 		title.clear();
 		title.sendKeys("Send the letter");
-		this.browser.find("#task-pane textarea[name=description]").sendKeys("by post");
-		new Select(this.browser.find("#task-pane select[name=priority]")).selectByVisibleText("P1 (urgent)");
-		this.browser.driver()
+		user.find("#task-pane textarea[name=description]").sendKeys("by post");
+		new Select(user.find("#task-pane select[name=priority]")).selectByVisibleText("P1 (urgent)");
+		user.driver()
 			.executeScript("arguments[0].value = '2027-01-15'; arguments[1].value = '09:30'",
-					this.browser.find("#task-pane input[name=dueDate]"),
-					this.browser.find("#task-pane input[name=dueTime]"));
-		this.browser.timed("a save (and the view with the pane again)", () -> this.browser.find("#save-" + id).click());
+					user.find("#task-pane input[name=dueDate]"), user.find("#task-pane input[name=dueTime]"));
+		user.browser().timed("a save (and the view with the pane again)", () -> user.find("#save-" + id).click());
 
-		this.browser.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
+		user.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
 		pane = awaitPane(id);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Send the letter");
 		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Send the letter");
 		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Fri 15 Jan, 09:30");
-		assertThat(this.browser.driver().getCurrentUrl())
-			.isEqualTo(this.user.base() + "/app/tasks/" + id + "?back=/app/inbox");
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		JsonNode task = task(id);
 		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
 		assertThat(task.get("description").stringValue()).isEqualTo("by post");
@@ -212,9 +183,9 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(task.get("due").get("datetime").stringValue()).isEqualTo("2027-01-15T08:30:00Z");
 
 		// Complete from the pane: back to the view, with the undo.
-		this.browser.timed("complete in the pane", () -> this.browser.find("#task-pane [data-pane-complete]").click());
-		this.browser.await((driver) -> driver.getPageSource().contains("Completed: Send the letter"));
-		assertThat(this.browser.find("#task-pane").getAttribute("hidden")).isNotNull();
+		user.browser().timed("complete in the pane", () -> user.find("#task-pane [data-pane-complete]").click());
+		user.await((driver) -> driver.getPageSource().contains("Completed: Send the letter"));
+		assertThat(user.find("#task-pane").getAttribute("hidden")).isNotNull();
 		assertThat(task(id).get("completed").booleanValue()).isTrue();
 	}
 
@@ -223,8 +194,8 @@ class WebUiTaskPaneBrowserTests {
 		long project = project("Icons");
 		long first = task("Sort the mail", project);
 		long second = task("Shred the old bills", project);
-		this.user.open("/app/projects/" + project);
-		new Actions(this.browser.driver()).moveToElement(this.browser.find("h1")).perform();
+		user.open("/app/projects/" + project);
+		new Actions(user.driver()).moveToElement(user.find("h1")).perform();
 
 		WebElement edit = row(first).findElement(By.cssSelector("[data-edit]"));
 		WebElement delete = row(first).findElement(By.cssSelector("[data-delete]"));
@@ -237,58 +208,57 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(opacity(edit)).isEqualTo("0");
 		assertThat(opacity(delete)).isEqualTo("0");
 
-		new Actions(this.browser.driver()).moveToElement(row(first)).perform();
-		this.browser.await((driver) -> "1".equals(opacity(edit)) && "1".equals(opacity(delete)));
+		new Actions(user.driver()).moveToElement(row(first)).perform();
+		user.await((driver) -> "1".equals(opacity(edit)) && "1".equals(opacity(delete)));
 		assertThat(opacity(row(second).findElement(By.cssSelector("[data-edit]")))).isEqualTo("0");
 
 		// By keyboard: the focus on the other row's icons shows them.
-		new Actions(this.browser.driver()).moveToElement(this.browser.find("h1")).perform();
-		this.browser.await((driver) -> "0".equals(opacity(edit)));
-		this.browser.driver().executeScript("arguments[0].focus()", row(second).findElement(By.cssSelector("a.title")));
+		new Actions(user.driver()).moveToElement(user.find("h1")).perform();
+		user.await((driver) -> "0".equals(opacity(edit)));
+		user.driver().executeScript("arguments[0].focus()", row(second).findElement(By.cssSelector("a.title")));
 		key(Keys.TAB);
-		WebElement focused = this.browser.driver().switchTo().activeElement();
+		WebElement focused = user.driver().switchTo().activeElement();
 		assertThat(focused.getAttribute("aria-label")).isEqualTo("Edit Shred the old bills");
-		this.browser.await((driver) -> "1".equals(opacity(focused)));
+		user.await((driver) -> "1".equals(opacity(focused)));
 		assertThat(opacity(edit)).isEqualTo("0");
 
 		// The edit icon opens the pane with the focus in its title.
-		this.browser.timed("open the pane (edit icon)", () -> key(Keys.ENTER));
+		user.browser().timed("open the pane (edit icon)", () -> key(Keys.ENTER));
 		awaitPane(second);
-		this.browser.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id"))
-				? true : null);
+		user.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
+				: null);
 
 		// A touch screen has no hover: the icons are always there.
-		this.user.open("/app/projects/" + project);
-		this.browser.driver()
+		user.open("/app/projects/" + project);
+		user.driver()
 			.executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", true, "maxTouchPoints", 1));
 		try {
-			this.browser.driver().navigate().refresh();
-			this.browser.await((driver) -> driver.findElement(By.tagName("h1")));
-			assertThat(this.browser.driver().executeScript("return matchMedia('(hover: none)').matches"))
-				.isEqualTo(true);
+			user.driver().navigate().refresh();
+			user.await((driver) -> driver.findElement(By.tagName("h1")));
+			assertThat(user.driver().executeScript("return matchMedia('(hover: none)').matches")).isEqualTo(true);
 			assertThat(opacity(row(first).findElement(By.cssSelector("[data-edit]")))).isEqualTo("1");
 			assertThat(opacity(row(second).findElement(By.cssSelector("[data-delete]")))).isEqualTo("1");
 		}
 		finally {
-			this.browser.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
+			user.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
 		}
 	}
 
 	@Test
 	void onAPhoneThePaneCoversTheListAndBackClosesIt() {
-		long id = this.user.api("POST", "/tasks", "{\"title\": \"Call the plumber\", \"priority\": 3}")
+		long id = user.api("POST", "/tasks", "{\"title\": \"Call the plumber\", \"priority\": 3}")
 			.get("id")
 			.longValue();
-		this.browser.driver().manage().window().setSize(new Dimension(390, 844));
-		this.user.open("/app/inbox");
+		user.driver().manage().window().setSize(new Dimension(390, 844));
+		user.open("/app/inbox");
 
-		this.browser.timed("open the pane (phone)", () -> row(id).findElement(By.cssSelector("a.title")).click());
+		user.browser().timed("open the pane (phone)", () -> row(id).findElement(By.cssSelector("a.title")).click());
 		WebElement pane = awaitPane(id);
-		long width = (Long) this.browser.driver().executeScript("return window.innerWidth");
+		long width = (Long) user.driver().executeScript("return window.innerWidth");
 		assertThat(pane.getRect().getX()).isZero();
 		assertThat(pane.getRect().getY()).isZero();
 		assertThat((long) pane.getRect().getWidth()).isEqualTo(width);
-		assertThat(this.browser.driver()
+		assertThat(user.driver()
 			.executeScript(
 					"const r = arguments[0].getBoundingClientRect(); return document.elementFromPoint(r.x + 5, r.y + 5) === arguments[0] || arguments[1].contains(document.elementFromPoint(r.x + 5, r.y + 5))",
 					row(id), pane))
@@ -297,8 +267,9 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(row(id).findElement(By.cssSelector("a.title")).isDisplayed()).as("the list, out of reach").isFalse();
 		assertThat(new Select(pane.findElement(By.name("priority"))).getFirstSelectedOption().getText())
 			.isEqualTo("P2");
-		assertThat((Long) this.browser.driver()
-			.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).isLessThanOrEqualTo(0);
+		assertThat(
+				(Long) user.driver().executeScript("return document.documentElement.scrollWidth - window.innerWidth"))
+			.isLessThanOrEqualTo(0);
 
 		WebElement back = pane.findElement(By.cssSelector("[data-pane-close]"));
 		assertThat(back.getText()).startsWith("Back");
@@ -306,7 +277,7 @@ class WebUiTaskPaneBrowserTests {
 		back.click();
 
 		awaitPaneClosed();
-		assertThat(this.browser.driver().getCurrentUrl()).isEqualTo(this.user.base() + "/app/inbox");
+		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/inbox");
 		assertThat(row(id).isDisplayed()).isTrue();
 		awaitFocusOnRow(id);
 	}
@@ -319,7 +290,7 @@ class WebUiTaskPaneBrowserTests {
 	void thePaneOpenHasNoSeriousAccessibilityViolationInEitherThemeOrWidth() throws Exception {
 		String axe = Browser.axeScript();
 		long project = project("Home");
-		long id = this.user
+		long id = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Renew the passport\", \"description\": \"Photos first\", "
 							+ "\"labels\": [\"papers\"], \"priority\": 4, \"project_id\": " + project
@@ -329,18 +300,18 @@ class WebUiTaskPaneBrowserTests {
 		task("Book the dentist", project);
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		for (int[] size : new int[][] { { 1280, 800 }, { 390, 844 } }) {
-			this.browser.driver().manage().window().setSize(new Dimension(size[0], size[1]));
+			user.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 			for (String theme : List.of("light", "dark")) {
-				this.user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
-				this.browser.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
+				user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
+				user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
 				awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
-				assertThat(Browser.seriousViolations(this.browser, axe)).as(what).isEmpty();
-				assertThat((Long) this.browser.driver()
+				assertThat(Browser.seriousViolations(user.browser(), axe)).as(what).isEmpty();
+				assertThat((Long) user.driver()
 					.executeScript("return document.documentElement.scrollWidth - window.innerWidth")).as(what)
 					.isLessThanOrEqualTo(0);
 				Files.write(shots.resolve("task-pane-%s-%s.png".formatted(size[0] < 500 ? "phone" : "wide", theme)),
-						this.browser.driver().getScreenshotAs(OutputType.BYTES));
+						user.driver().getScreenshotAs(OutputType.BYTES));
 			}
 		}
 	}
@@ -357,19 +328,19 @@ class WebUiTaskPaneBrowserTests {
 		for (int i = 0; i < 5; i++) {
 			task("Beside it " + i, project);
 		}
-		this.user.open("/app/projects/" + project);
+		user.open("/app/projects/" + project);
 		List<Long> opens = new java.util.ArrayList<>();
 		List<Long> saves = new java.util.ArrayList<>();
 		for (int i = 0; i < 20; i++) {
-			opens.add(this.browser.serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(),
-					"/app/tasks/"));
+			opens.add(user.browser()
+				.serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(), "/app/tasks/"));
 			awaitPane(id);
-			WebElement title = this.browser.find("#task-pane input[name=title]");
+			WebElement title = user.find("#task-pane input[name=title]");
 			title.clear();
 			title.sendKeys("Time me " + i);
-			saves.add(this.browser.serverTime(() -> this.browser.find("#save-" + id).click(), "/app/tasks/"));
+			saves.add(user.browser().serverTime(() -> user.find("#save-" + id).click(), "/app/tasks/"));
 			int round = i;
-			this.browser.await((driver) -> driver.getPageSource().contains("Saved: Time me " + round));
+			user.await((driver) -> driver.getPageSource().contains("Saved: Time me " + round));
 			key(Keys.ESCAPE);
 			awaitPaneClosed();
 		}
@@ -387,18 +358,18 @@ class WebUiTaskPaneBrowserTests {
 
 	/** Waits for the focus on the task's row, which the page's script puts there. */
 	private void awaitFocusOnRow(long id) {
-		this.browser.await((driver) -> Long.toString(id)
-			.equals(this.browser.driver().switchTo().activeElement().getAttribute("data-task-id")));
+		user.await((driver) -> Long.toString(id)
+			.equals(user.driver().switchTo().activeElement().getAttribute("data-task-id")));
 	}
 
 	/** Waits for the view with the pane closed: the page may be swapped meanwhile. */
 	private void awaitPaneClosed() {
-		this.browser.await((driver) -> this.browser.driver()
+		user.await((driver) -> user.driver()
 			.executeScript("const pane = document.getElementById('task-pane'); return pane !== null && pane.hidden"));
 	}
 
 	private WebElement awaitPane(long id) {
-		return this.browser.await((driver) -> {
+		return user.await((driver) -> {
 			var panes = driver.findElements(By.cssSelector("#task-pane[data-pane-task='" + id + "']"));
 			return (!panes.isEmpty() && panes.get(0).isDisplayed()) ? panes.get(0) : null;
 		});
@@ -409,32 +380,32 @@ class WebUiTaskPaneBrowserTests {
 	}
 
 	private void key(CharSequence key) {
-		this.browser.driver().switchTo().activeElement().sendKeys(key);
+		user.driver().switchTo().activeElement().sendKeys(key);
 	}
 
 	private long selectedId() {
-		var selected = this.browser.driver().findElements(By.cssSelector(".task.selected"));
+		var selected = user.driver().findElements(By.cssSelector(".task.selected"));
 		return selected.isEmpty() ? -1L : Long.parseLong(selected.get(0).getAttribute("data-task-id"));
 	}
 
 	private WebElement row(long id) {
-		return this.browser.find("li[data-task-id='" + id + "']");
+		return user.find("li[data-task-id='" + id + "']");
 	}
 
 	private long project(String name) {
-		return this.user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
+		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
 			.get("id")
 			.longValue();
 	}
 
 	private long task(String title, long project) {
-		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
+		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
 			.get("id")
 			.longValue();
 	}
 
 	private JsonNode task(long id) {
-		return this.user.api("GET", "/tasks/" + id, null);
+		return user.api("GET", "/tasks/" + id, null);
 	}
 
 }
