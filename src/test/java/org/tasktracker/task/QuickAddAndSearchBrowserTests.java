@@ -44,6 +44,8 @@ class QuickAddAndSearchBrowserTests {
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "qa-").zone("Europe/Berlin");
 
+	private final BrowserTasks tasks = new BrowserTasks(user);
+
 	@Test
 	void quickAddReadsNextFridayAfterDueATimeAndP1AndShowsP1() {
 		user.open("/app/inbox");
@@ -58,7 +60,7 @@ class QuickAddAndSearchBrowserTests {
 		field.sendKeys(Keys.ENTER);
 
 		user.await((driver) -> driver.getPageSource().contains("Added: Call mom"));
-		JsonNode task = onlyTask("q=Call");
+		JsonNode task = this.tasks.only("q=Call");
 		assertThat(task.get("priority").intValue()).isEqualTo(4);
 		ZonedDateTime due = ZonedDateTime.parse(task.get("due").get("datetime").stringValue())
 			.withZoneSameInstant(BERLIN);
@@ -113,12 +115,6 @@ class QuickAddAndSearchBrowserTests {
 			String text = driver.findElement(By.id("quick-add-preview")).getText();
 			return text.contains(part) ? text : null;
 		});
-	}
-
-	private JsonNode onlyTask(String query) {
-		JsonNode tasks = user.api("GET", "/tasks?" + query, null);
-		assertThat(tasks).hasSize(1);
-		return tasks.get(0);
 	}
 
 }

@@ -52,6 +52,8 @@ class WebUiBrowserTests {
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "ui-").zone("Europe/Berlin");
 
+	private final BrowserTasks tasks = new BrowserTasks(user);
+
 	@Autowired
 	private RestTestClient client;
 
@@ -80,7 +82,7 @@ class WebUiBrowserTests {
 		field.sendKeys(Keys.ENTER);
 
 		user.await((driver) -> driver.getPageSource().contains("Added: Pay rent"));
-		JsonNode task = onlyTask("q=rent");
+		JsonNode task = this.tasks.only("q=rent");
 		assertThat(task.get("title").stringValue()).isEqualTo("Pay rent");
 		assertThat(task.get("labels").get(0).stringValue()).isEqualTo("Money");
 		assertThat(task.get("priority").intValue()).isEqualTo(3);
@@ -141,14 +143,14 @@ class WebUiBrowserTests {
 		name.clear();
 		name.sendKeys("Renamed-" + label + Keys.ENTER);
 		user.await((driver) -> driver.getTitle().equals("@Renamed-" + label + " - TaskTracker"));
-		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo("Renamed-" + label);
+		assertThat(this.tasks.get(id).get("labels").get(0).stringValue()).isEqualTo("Renamed-" + label);
 
 		user.find("details.manage summary").click();
 		user.find("form[action$='/delete'] button").click();
 		user.await((driver) -> driver.getTitle().startsWith("Remove @"));
 		user.find("[data-confirm]").click();
 		user.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
-		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.tasks.get(id).get("labels")).isEmpty();
 	}
 
 	/**
@@ -173,14 +175,14 @@ class WebUiBrowserTests {
 		name.clear();
 		name.sendKeys(label + "/2" + Keys.ENTER);
 		user.await((driver) -> driver.getTitle().equals("@" + label + "/2 - TaskTracker"));
-		assertThat(task(id).get("labels").get(0).stringValue()).isEqualTo(label + "/2");
+		assertThat(this.tasks.get(id).get("labels").get(0).stringValue()).isEqualTo(label + "/2");
 
 		user.find("details.manage summary").click();
 		user.find("form[action$='/delete'] button").click();
 		user.await((driver) -> driver.getTitle().startsWith("Remove @"));
 		user.find("[data-confirm]").click();
 		user.await((driver) -> driver.getPageSource().contains("Label removed from every task."));
-		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.tasks.get(id).get("labels")).isEmpty();
 	}
 
 	@Test
@@ -210,12 +212,12 @@ class WebUiBrowserTests {
 
 		user.find("[data-task-id='" + id + "'] [data-complete]").click();
 		user.await((driver) -> driver.getPageSource().contains("Completed: Water the plants"));
-		assertThat(task(id).get("completed").booleanValue()).isTrue();
+		assertThat(this.tasks.get(id).get("completed").booleanValue()).isTrue();
 		assertThat(user.driver().findElements(By.cssSelector("[data-task-id='" + id + "']"))).isEmpty();
 
 		user.find("[data-undo]").click();
 		user.await((driver) -> driver.getPageSource().contains("Reopened: Water the plants"));
-		assertThat(task(id).get("completed").booleanValue()).isFalse();
+		assertThat(this.tasks.get(id).get("completed").booleanValue()).isFalse();
 		assertThat(user.find("[data-task-id='" + id + "'] .title").getText()).isEqualTo("Water the plants");
 	}
 
@@ -236,7 +238,7 @@ class WebUiBrowserTests {
 		user.find("#task-pane .task-edit button[type=submit]").click();
 
 		user.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
-		JsonNode task = task(id);
+		JsonNode task = this.tasks.get(id);
 		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
 		assertThat(task.get("description").stringValue()).isEqualTo("by post");
 		assertThat(task.get("priority").intValue()).isEqualTo(4);
@@ -255,7 +257,7 @@ class WebUiBrowserTests {
 		user.await((driver) -> driver.getPageSource().contains("Each label"));
 		assertThat(user.find("[role=alert]").getText()).contains("Each label must be at most 50 characters.");
 		assertThat(user.find("input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(51));
-		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.tasks.get(id).get("labels")).isEmpty();
 	}
 
 	@Test
@@ -272,7 +274,7 @@ class WebUiBrowserTests {
 
 		user.find("[data-undo]").click();
 		user.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
-		JsonNode restored = onlyTask("q=Recycle");
+		JsonNode restored = this.tasks.only("q=Recycle");
 		assertThat(restored.get("labels").get(0).stringValue()).isEqualTo("Home");
 		assertThat(restored.get("priority").intValue()).isEqualTo(2);
 	}
@@ -500,7 +502,7 @@ class WebUiBrowserTests {
 		}
 		user.driver().switchTo().activeElement().sendKeys("x");
 		user.await((driver) -> driver.getPageSource().contains("Completed: Keyboard task"));
-		assertThat(task(id).get("completed").booleanValue()).isTrue();
+		assertThat(this.tasks.get(id).get("completed").booleanValue()).isTrue();
 	}
 
 	@Test
@@ -603,16 +605,6 @@ class WebUiBrowserTests {
 			other.await((driver) -> driver.getCurrentUrl().endsWith("/login?error"));
 			assertThat(other.find("[role=alert]").getText()).startsWith("Wrong username or password");
 		}
-	}
-
-	private JsonNode onlyTask(String query) {
-		JsonNode tasks = user.api("GET", "/tasks?" + query, null);
-		assertThat(tasks).hasSize(1);
-		return tasks.get(0);
-	}
-
-	private JsonNode task(long id) {
-		return user.api("GET", "/tasks/" + id, null);
 	}
 
 	private ExchangeResult bearer(String path, String token) {

@@ -32,18 +32,20 @@ class WebUiRowsAndKeysBrowserTests {
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "rows-").zone("Europe/Berlin");
 
+	private final BrowserTasks tasks = new BrowserTasks(user);
+
 	/**
 	 * Issue 32: {@code e} left the focus on the row, and Esc did not close the form.
 	 */
 	@Test
 	void eOpensTheEditFormWithFocusInItsFirstFieldAndEscClosesItBackOnTheRow() {
-		long project = project("Keys");
-		long first = task("Read the letter", project);
-		task("File the letter", project);
+		long project = this.tasks.project("Keys");
+		long first = this.tasks.add("Read the letter", project);
+		this.tasks.add("File the letter", project);
 		user.open("/app/projects/" + project);
 
 		key("j");
-		assertThat(selectedId()).isEqualTo(first);
+		assertThat(this.tasks.selectedId()).isEqualTo(first);
 		user.browser().timed("e (the edit form)", () -> key("e"));
 		WebElement title = user.await((driver) -> {
 			WebElement focused = driver.switchTo().activeElement();
@@ -56,9 +58,9 @@ class WebUiRowsAndKeysBrowserTests {
 		user.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
 		user.await((driver) -> Long.toString(first)
 			.equals(user.driver().switchTo().activeElement().getAttribute("data-task-id")));
-		assertThat(selectedId()).isEqualTo(first);
-		assertThat(row(first).findElement(By.cssSelector(".title")).getText()).isEqualTo("Read the letter");
-		assertThat(task(first).get("title").stringValue()).isEqualTo("Read the letter");
+		assertThat(this.tasks.selectedId()).isEqualTo(first);
+		assertThat(this.tasks.row(first).findElement(By.cssSelector(".title")).getText()).isEqualTo("Read the letter");
+		assertThat(this.tasks.get(first).get("title").stringValue()).isEqualTo("Read the letter");
 
 		// The row put back works as before: e opens its form again.
 		key("e");
@@ -69,26 +71,27 @@ class WebUiRowsAndKeysBrowserTests {
 	/** Issue 32: after {@code x} the selection was lost. */
 	@Test
 	void xCompletesTheSelectedTaskAndTheSelectionMovesToTheNextRow() {
-		long project = project("Complete");
-		task("First", project);
-		long second = task("Second", project);
-		long third = task("Third", project);
+		long project = this.tasks.project("Complete");
+		this.tasks.add("First", project);
+		long second = this.tasks.add("Second", project);
+		long third = this.tasks.add("Third", project);
 		user.open("/app/projects/" + project);
 
 		key("j");
 		key("j");
-		assertThat(selectedId()).isEqualTo(second);
+		assertThat(this.tasks.selectedId()).isEqualTo(second);
 		user.browser().timed("x (complete, and the view again)", () -> key("x"));
 
 		user.await((driver) -> driver.getPageSource().contains("Completed: Second"));
-		user.await((driver) -> (selectedId() == third) ? true : null);
+		user.await((driver) -> (this.tasks.selectedId() == third) ? true : null);
 		assertThat(user.driver().switchTo().activeElement().getAttribute("data-task-id"))
 			.isEqualTo(Long.toString(third));
-		assertThat(task(second).get("completed").booleanValue()).isTrue();
+		assertThat(this.tasks.get(second).get("completed").booleanValue()).isTrue();
 		key("x");
 		user.await((driver) -> driver.getPageSource().contains("Completed: Third"));
-		user.await((driver) -> (selectedId() == -1L) ? null : true);
-		assertThat(row(selectedId()).findElement(By.cssSelector(".title")).getText()).isEqualTo("First");
+		user.await((driver) -> (this.tasks.selectedId() == -1L) ? null : true);
+		assertThat(this.tasks.row(this.tasks.selectedId()).findElement(By.cssSelector(".title")).getText())
+			.isEqualTo("First");
 	}
 
 	/**
@@ -101,7 +104,7 @@ class WebUiRowsAndKeysBrowserTests {
 		long id = user.api("POST", "/tasks", "{\"title\": \"Label me\"}").get("id").longValue();
 		user.open("/app/inbox");
 
-		row(id).findElement(By.cssSelector("[data-edit]")).click();
+		this.tasks.row(id).findElement(By.cssSelector("[data-edit]")).click();
 		WebElement labels = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=labels]")));
 		labels.sendKeys("ok, " + "x".repeat(60));
@@ -116,7 +119,7 @@ class WebUiRowsAndKeysBrowserTests {
 		assertThat(user.driver().findElements(By.cssSelector(".task-edit"))).hasSize(1);
 		labels = user.find("#task-pane .task-edit input[name=labels]");
 		assertThat(labels.getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
-		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.tasks.get(id).get("labels")).isEmpty();
 		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
 			.isEqualTo("save-" + id);
 
@@ -124,7 +127,7 @@ class WebUiRowsAndKeysBrowserTests {
 		labels.sendKeys("ok");
 		user.browser().timed("a save", () -> user.find("#task-pane .task-edit button[type=submit]").click());
 		user.await((driver) -> driver.getPageSource().contains("Saved: Label me"));
-		assertThat(task(id).get("labels").toString()).isEqualTo("[\"ok\"]");
+		assertThat(this.tasks.get(id).get("labels").toString()).isEqualTo("[\"ok\"]");
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 	}
 
@@ -133,7 +136,7 @@ class WebUiRowsAndKeysBrowserTests {
 	void escClosesThePaneAfterARefusal() {
 		long id = user.api("POST", "/tasks", "{\"title\": \"Refuse me\"}").get("id").longValue();
 		user.open("/app/inbox");
-		row(id).findElement(By.cssSelector("[data-edit]")).click();
+		this.tasks.row(id).findElement(By.cssSelector("[data-edit]")).click();
 		WebElement title = user.browser()
 			.await((driver) -> driver.findElement(By.cssSelector("#task-pane .task-edit input[name=title]")));
 		title.clear();
@@ -146,7 +149,7 @@ class WebUiRowsAndKeysBrowserTests {
 		user.await((driver) -> driver.findElements(By.cssSelector(".task-edit")).isEmpty());
 		user.await((driver) -> Long.toString(id)
 			.equals(user.driver().switchTo().activeElement().getAttribute("data-task-id")));
-		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Refuse me");
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Refuse me");
 	}
 
 	/**
@@ -171,54 +174,29 @@ class WebUiRowsAndKeysBrowserTests {
 		user.await((driver) -> driver.getPageSource().contains("Added: Buy stamps"));
 		JsonNode added = user.api("GET", "/tasks?project_id=" + project, null);
 		assertThat(added).hasSize(1);
-		assertThat(row(added.get(0).get("id").longValue()).findElement(By.cssSelector(".title")).getText())
+		assertThat(this.tasks.row(added.get(0).get("id").longValue()).findElement(By.cssSelector(".title")).getText())
 			.isEqualTo("Buy stamps");
 	}
 
 	/** Issue 32: an undone deletion came back with a new id. */
 	@Test
 	void anUndoneDeletionComesBackWithItsId() {
-		long project = project("Undo");
-		long id = task("Recycle the boxes", project);
-		JsonNode before = task(id);
+		long project = this.tasks.project("Undo");
+		long id = this.tasks.add("Recycle the boxes", project);
+		JsonNode before = this.tasks.get(id);
 		user.open("/app/projects/" + project);
 
-		user.browser().timed("delete", () -> row(id).findElement(By.cssSelector("[data-delete]")).click());
+		user.browser().timed("delete", () -> this.tasks.row(id).findElement(By.cssSelector("[data-delete]")).click());
 		user.await((driver) -> driver.getPageSource().contains("Deleted: Recycle the boxes"));
 		user.browser().timed("undo", () -> user.find("[data-undo]").click());
 		user.await((driver) -> driver.getPageSource().contains("Restored: Recycle the boxes"));
 
-		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Recycle the boxes");
-		assertThat(task(id)).isEqualTo(before);
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Recycle the boxes");
+		assertThat(this.tasks.get(id)).isEqualTo(before);
 	}
 
 	private void key(String key) {
 		user.driver().switchTo().activeElement().sendKeys(key);
-	}
-
-	private long selectedId() {
-		var selected = user.driver().findElements(By.cssSelector(".task.selected"));
-		return selected.isEmpty() ? -1L : Long.parseLong(selected.get(0).getAttribute("data-task-id"));
-	}
-
-	private WebElement row(long id) {
-		return user.find("li[data-task-id='" + id + "']");
-	}
-
-	private long project(String name) {
-		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
-			.get("id")
-			.longValue();
-	}
-
-	private long task(String title, long project) {
-		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
-			.get("id")
-			.longValue();
-	}
-
-	private JsonNode task(long id) {
-		return user.api("GET", "/tasks/" + id, null);
 	}
 
 }

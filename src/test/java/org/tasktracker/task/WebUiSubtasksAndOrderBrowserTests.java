@@ -70,6 +70,8 @@ class WebUiSubtasksAndOrderBrowserTests {
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "order-").zone(BERLIN.getId());
 
+	private final BrowserTasks tasks = new BrowserTasks(user);
+
 	@AfterEach
 	void wideAndLight() {
 		user.driver().manage().window().setSize(new Dimension(1280, 900));
@@ -78,11 +80,11 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	@Test
 	void subtasksAddedAndTickedInThePaneAreCountedInTheRowBesideIt() {
-		long project = project("Move");
-		long id = task("Move house", project);
+		long project = this.tasks.project("Move");
+		long id = this.tasks.add("Move house", project);
 		user.open("/app/projects/" + project);
-		row(id).findElement(By.cssSelector("a.title")).click();
-		WebElement pane = awaitPane(id);
+		this.tasks.row(id).findElement(By.cssSelector("a.title")).click();
+		WebElement pane = this.tasks.awaitPane(id);
 		markPage();
 
 		addSubtask("Book the van");
@@ -104,7 +106,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		assertThat(user.find("#pane-subtasks li:first-child button[role=checkbox]").getAttribute("aria-checked"))
 			.isEqualTo("true");
 		assertThat(user.find("#pane-subtasks h3").getText()).contains("1/2");
-		assertThat(row(id).getAttribute("class")).as("still the open row").contains("open");
+		assertThat(this.tasks.row(id).getAttribute("class")).as("still the open row").contains("open");
 		assertThat(samePage()).as("no full reload").isTrue();
 		JsonNode children = user.api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
 		assertThat(children.get(0).get("completed").booleanValue()).isTrue();
@@ -116,15 +118,15 @@ class WebUiSubtasksAndOrderBrowserTests {
 		// A subtask's own pane names its parent, which leads back.
 		user.find("#pane-subtasks li:last-child a.subtask-title").click();
 		long child = children.get(1).get("id").longValue();
-		awaitPane(child);
+		this.tasks.awaitPane(child);
 		user.find(".pane-above a").click();
-		awaitPane(id);
+		this.tasks.awaitPane(id);
 		assertNoConsoleErrors();
 	}
 
 	@Test
 	void completingARecurringTaskFromItsRowMovesItsDueAndUndoBringsItBack() {
-		long project = project("Plants");
+		long project = this.tasks.project("Plants");
 		LocalDate today = LocalDate.now(BERLIN);
 		long id = user
 			.api("POST", "/tasks",
@@ -133,19 +135,19 @@ class WebUiSubtasksAndOrderBrowserTests {
 			.get("id")
 			.longValue();
 		user.open("/app/projects/" + project);
-		WebElement icon = row(id).findElement(By.cssSelector(".due svg.repeat"));
+		WebElement icon = this.tasks.row(id).findElement(By.cssSelector(".due svg.repeat"));
 		assertThat(icon.getAccessibleName()).isEqualTo("Repeats");
-		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Today");
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Today");
 		markPage();
 
 		timed("complete a recurring task in its row",
-				() -> row(id).findElement(By.cssSelector("[data-complete]")).click());
+				() -> this.tasks.row(id).findElement(By.cssSelector("[data-complete]")).click());
 
 		user.await((driver) -> driver.findElement(By.id("notice"))
 			.getText()
 			.contains("Moved to " + DAY.format(today.plusDays(1))));
-		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Tomorrow");
-		assertThat(row(id).getAttribute("class")).doesNotContain("done");
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Tomorrow");
+		assertThat(this.tasks.row(id).getAttribute("class")).doesNotContain("done");
 		assertThat(user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
 			.isEqualTo(today.plusDays(1).toString());
 
@@ -154,7 +156,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		user.await((driver) -> driver.findElement(By.id("notice"))
 			.getText()
 			.contains("Moved back to " + DAY.format(today)));
-		user.await((driver) -> "Today".equals(row(id).findElement(By.cssSelector(".due")).getText()));
+		user.await((driver) -> "Today".equals(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()));
 		assertThat(user.api("GET", "/tasks/" + id, null).get("due").get("date").stringValue())
 			.isEqualTo(today.toString());
 		assertThat(user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
@@ -164,23 +166,23 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 		// `x` on the selected row does the same, and the row stays selected.
 		key("x");
-		user.await((driver) -> "Tomorrow".equals(row(id).findElement(By.cssSelector(".due")).getText()));
-		assertThat(row(id).getAttribute("class")).contains("selected");
+		user.await((driver) -> "Tomorrow".equals(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()));
+		assertThat(this.tasks.row(id).getAttribute("class")).contains("selected");
 		assertNoConsoleErrors();
 	}
 
 	@Test
 	void aDraggedRowAndARowMovedByAltArrowDownKeepTheirPlaceAfterAReload() {
-		long project = project("Order");
-		long a = task("Alpha", project);
-		long b = task("Bravo", project);
-		long c = task("Charlie", project);
+		long project = this.tasks.project("Order");
+		long a = this.tasks.add("Alpha", project);
+		long b = this.tasks.add("Bravo", project);
+		long c = this.tasks.add("Charlie", project);
 		user.open("/app/projects/" + project);
 		assertThat(rowIds()).containsExactly(a, b, c);
-		assertThat(row(a).getAttribute("draggable")).isEqualTo("true");
+		assertThat(this.tasks.row(a).getAttribute("draggable")).isEqualTo("true");
 		markPage();
 
-		timed("drag a row", () -> user.driver().executeScript(DRAG, row(a), row(c)));
+		timed("drag a row", () -> user.driver().executeScript(DRAG, this.tasks.row(a), this.tasks.row(c)));
 
 		assertThat(rowIds()).as("moved at once").containsExactly(b, c, a);
 		user.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
@@ -230,7 +232,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 	@Test
 	void thePaneWithSubtasksRemindersAndARecurrenceHasNoSeriousAccessibilityViolation() throws Exception {
 		String axe = Browser.axeScript();
-		long project = project("Trips");
+		long project = this.tasks.project("Trips");
 		LocalDate day = LocalDate.now(BERLIN).plusDays(2);
 		long id = user
 			.api("POST", "/tasks",
@@ -252,7 +254,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 			for (String theme : List.of("light", "dark")) {
 				user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
 				user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-				awaitPane(id);
+				this.tasks.awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
 				assertThat(user.find("#pane-reminders").getText()).as(what)
 					.contains("15 minutes before", DAY.format(day) + ", 08:00");
@@ -280,18 +282,18 @@ class WebUiSubtasksAndOrderBrowserTests {
 	 */
 	@Test
 	void theAnswersInPlaceAreTimed() {
-		long project = project("Timing");
+		long project = this.tasks.project("Timing");
 		long recurring = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Daily\", \"project_id\": " + project + ", \"due\": {\"date\": \""
 							+ LocalDate.now(BERLIN) + "\"}, \"recurrence\": {\"rule\": \"FREQ=DAILY\"}}")
 			.get("id")
 			.longValue();
-		long parent = task("Parent", project);
+		long parent = this.tasks.add("Parent", project);
 		user.api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
-		long moving = task("Moving", project);
+		long moving = this.tasks.add("Moving", project);
 		user.open("/app/tasks/" + parent + "?back=/app/projects/" + project);
-		awaitPane(parent);
+		this.tasks.awaitPane(parent);
 		List<Long> ticks = new java.util.ArrayList<>();
 		List<Long> completions = new java.util.ArrayList<>();
 		List<Long> moves = new java.util.ArrayList<>();
@@ -303,13 +305,13 @@ class WebUiSubtasksAndOrderBrowserTests {
 					.equals(user.find("#pane-subtasks button[role=checkbox]").getAttribute("aria-checked")));
 			}
 			completions.add(user.browser()
-				.serverTime(() -> row(recurring).findElement(By.cssSelector("[data-complete]")).click(),
+				.serverTime(() -> this.tasks.row(recurring).findElement(By.cssSelector("[data-complete]")).click(),
 						"/row/complete"));
 			user.await((driver) -> user.find("#notice").getText().startsWith("Moved to"));
 			completions.add(user.browser().serverTime(() -> user.find("#notice [data-undo]").click(), "/row/reopen"));
 			user.await((driver) -> user.find("#notice").getText().startsWith("Moved back to"));
 			for (Keys arrow : List.of(Keys.ARROW_UP, Keys.ARROW_DOWN)) {
-				user.driver().executeScript("arguments[0].focus()", row(moving));
+				user.driver().executeScript("arguments[0].focus()", this.tasks.row(moving));
 				moves.add(user.browser().serverTime(() -> altKey(arrow), "/move"));
 				user.await((driver) -> user.driver()
 					.executeScript(
@@ -347,7 +349,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	/** The row's subtasks done of all, as it shows them. */
 	private String count(long id) {
-		List<WebElement> counts = row(id).findElements(By.cssSelector(".subtask-count [aria-hidden]"));
+		List<WebElement> counts = this.tasks.row(id).findElements(By.cssSelector(".subtask-count [aria-hidden]"));
 		return counts.isEmpty() ? null : counts.get(0).getText();
 	}
 
@@ -412,13 +414,6 @@ class WebUiSubtasksAndOrderBrowserTests {
 		System.out.printf("TIMING %s: server %s ms%n", what, server);
 	}
 
-	private WebElement awaitPane(long id) {
-		return user.await((driver) -> {
-			var panes = driver.findElements(By.cssSelector("#task-pane[data-pane-task='" + id + "']"));
-			return (!panes.isEmpty() && panes.get(0).isDisplayed()) ? panes.get(0) : null;
-		});
-	}
-
 	/**
 	 * A key to whatever has the focus, as a person types it: no element is looked up,
 	 * which an answer swapped in meanwhile would leave stale.
@@ -429,22 +424,6 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	private void altKey(Keys arrow) {
 		new Actions(user.driver()).keyDown(Keys.ALT).sendKeys(arrow).keyUp(Keys.ALT).perform();
-	}
-
-	private WebElement row(long id) {
-		return user.find("li[data-task-id='" + id + "']");
-	}
-
-	private long project(String name) {
-		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
-			.get("id")
-			.longValue();
-	}
-
-	private long task(String title, long project) {
-		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
-			.get("id")
-			.longValue();
 	}
 
 }

@@ -53,6 +53,8 @@ class WebUiTaskPaneBrowserTests {
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "pane-").zone("Europe/Berlin").browserArguments(MOUSE);
 
+	private final BrowserTasks tasks = new BrowserTasks(user);
+
 	@AfterEach
 	void wideAndLight() {
 		user.driver().manage().window().setSize(new Dimension(1280, 900));
@@ -61,47 +63,48 @@ class WebUiTaskPaneBrowserTests {
 
 	@Test
 	void clickingATitleOpensThePaneBesideTheListAtAnAddressOfItsOwn() {
-		long project = project("Pane");
-		long first = task("Pay the rent", project);
-		long second = task("Water the plants", project);
+		long project = this.tasks.project("Pane");
+		long first = this.tasks.add("Pay the rent", project);
+		long second = this.tasks.add("Water the plants", project);
 		user.open("/app/projects/" + project);
 
-		user.browser().timed("open the pane (click)", () -> row(first).findElement(By.cssSelector("a.title")).click());
+		user.browser()
+			.timed("open the pane (click)", () -> this.tasks.row(first).findElement(By.cssSelector("a.title")).click());
 
-		WebElement pane = awaitPane(first);
+		WebElement pane = this.tasks.awaitPane(first);
 		assertThat(user.driver().getCurrentUrl())
 			.isEqualTo(user.base() + "/app/tasks/" + first + "?back=/app/projects/" + project);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Pay the rent");
 		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).isEqualTo("title-" + first);
-		assertThat(row(first).getAttribute("class")).contains("selected", "open");
+		assertThat(this.tasks.row(first).getAttribute("class")).contains("selected", "open");
 		// Beside the list, which stays in view and in use.
-		assertThat(row(second).isDisplayed()).isTrue();
-		assertThat(row(second).getRect().getX() + row(second).getRect().getWidth())
+		assertThat(this.tasks.row(second).isDisplayed()).isTrue();
+		assertThat(this.tasks.row(second).getRect().getX() + this.tasks.row(second).getRect().getWidth())
 			.isLessThanOrEqualTo(pane.getRect().getX());
-		row(second).findElement(By.cssSelector("a.title")).click();
-		awaitPane(second);
-		assertThat(row(first).getAttribute("class")).doesNotContain("open");
-		assertThat(row(second).getAttribute("class")).contains("open");
+		this.tasks.row(second).findElement(By.cssSelector("a.title")).click();
+		this.tasks.awaitPane(second);
+		assertThat(this.tasks.row(first).getAttribute("class")).doesNotContain("open");
+		assertThat(this.tasks.row(second).getAttribute("class")).contains("open");
 
 		// The address opens it again, beside the list.
 		user.driver().navigate().refresh();
-		pane = awaitPane(second);
+		pane = this.tasks.awaitPane(second);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Water the plants");
 		assertThat(user.find("h1").getText()).startsWith("Pane");
-		assertThat(row(second).getAttribute("class")).contains("selected", "open");
+		assertThat(this.tasks.row(second).getAttribute("class")).contains("selected", "open");
 	}
 
 	@Test
 	void enterOrEOpenThePaneWithTheFocusInItAndEscClosesItBackOnTheRow() {
-		long project = project("Keys");
-		long first = task("Read the letter", project);
-		long second = task("File the letter", project);
+		long project = this.tasks.project("Keys");
+		long first = this.tasks.add("Read the letter", project);
+		long second = this.tasks.add("File the letter", project);
 		user.open("/app/projects/" + project);
 
 		key("j");
-		assertThat(selectedId()).isEqualTo(first);
+		assertThat(this.tasks.selectedId()).isEqualTo(first);
 		user.browser().timed("open the pane (Enter)", () -> key(Keys.ENTER));
-		awaitPane(first);
+		this.tasks.awaitPane(first);
 		user.await((driver) -> ("title-" + first).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
 				: null);
 
@@ -110,12 +113,14 @@ class WebUiTaskPaneBrowserTests {
 		awaitPaneClosed();
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/projects/" + project);
 		awaitFocusOnRow(first);
-		assertThat(selectedId()).isEqualTo(first);
-		assertThat(task(first).get("title").stringValue()).as("Esc saves nothing").isEqualTo("Read the letter");
+		assertThat(this.tasks.selectedId()).isEqualTo(first);
+		assertThat(this.tasks.get(first).get("title").stringValue()).as("Esc saves nothing")
+			.isEqualTo("Read the letter");
 
 		// The browser's Back goes to the pane again, and Forward to the view.
 		user.driver().navigate().back();
-		assertThat(awaitPane(first).findElement(By.name("title")).getAttribute("value")).isEqualTo("Read the letter");
+		assertThat(this.tasks.awaitPane(first).findElement(By.name("title")).getAttribute("value"))
+			.isEqualTo("Read the letter");
 		user.await((driver) -> driver.getCurrentUrl().contains("/app/tasks/" + first));
 		user.driver().navigate().forward();
 		user.await((driver) -> driver.getCurrentUrl().equals(user.base() + "/app/projects/" + project));
@@ -125,7 +130,7 @@ class WebUiTaskPaneBrowserTests {
 
 		key("j");
 		user.browser().timed("open the pane (e)", () -> key("e"));
-		awaitPane(second);
+		this.tasks.awaitPane(second);
 		user.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
 				: null);
 		// Esc from any field of the pane closes it.
@@ -138,8 +143,8 @@ class WebUiTaskPaneBrowserTests {
 	void aSaveInThePaneUpdatesTheRowAndARefusalStaysInThePaneWithWhatWasTyped() {
 		long id = user.api("POST", "/tasks", "{\"title\": \"Draft the letter\"}").get("id").longValue();
 		user.open("/app/inbox");
-		row(id).findElement(By.cssSelector("a.title")).click();
-		WebElement pane = awaitPane(id);
+		this.tasks.row(id).findElement(By.cssSelector("a.title")).click();
+		WebElement pane = this.tasks.awaitPane(id);
 
 		WebElement labels = pane.findElement(By.name("labels"));
 		labels.sendKeys("ok, " + "x".repeat(60));
@@ -150,11 +155,11 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(alert.getText()).isEqualTo("Each label must be at most 50 characters.");
 		assertThat(user.find("#task-pane input[name=labels]").getAttribute("value")).isEqualTo("ok, " + "x".repeat(60));
 		assertThat(user.find("nav.sidebar").isDisplayed()).isTrue();
-		assertThat(row(id).isDisplayed()).isTrue();
+		assertThat(this.tasks.row(id).isDisplayed()).isTrue();
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		assertThat(user.driver().switchTo().activeElement().getAttribute("id")).as("the focus stays on Save")
 			.isEqualTo("save-" + id);
-		assertThat(task(id).get("labels")).isEmpty();
+		assertThat(this.tasks.get(id).get("labels")).isEmpty();
 
 		labels = user.find("#task-pane input[name=labels]");
 		labels.clear();
@@ -170,12 +175,12 @@ class WebUiTaskPaneBrowserTests {
 		user.browser().timed("a save (and the view with the pane again)", () -> user.find("#save-" + id).click());
 
 		user.await((driver) -> driver.getPageSource().contains("Saved: Send the letter"));
-		pane = awaitPane(id);
+		pane = this.tasks.awaitPane(id);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Send the letter");
-		assertThat(row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Send the letter");
-		assertThat(row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Fri 15 Jan, 09:30");
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".title")).getText()).isEqualTo("Send the letter");
+		assertThat(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Fri 15 Jan, 09:30");
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
-		JsonNode task = task(id);
+		JsonNode task = this.tasks.get(id);
 		assertThat(task.get("title").stringValue()).isEqualTo("Send the letter");
 		assertThat(task.get("description").stringValue()).isEqualTo("by post");
 		assertThat(task.get("priority").intValue()).isEqualTo(4);
@@ -186,19 +191,19 @@ class WebUiTaskPaneBrowserTests {
 		user.browser().timed("complete in the pane", () -> user.find("#task-pane [data-pane-complete]").click());
 		user.await((driver) -> driver.getPageSource().contains("Completed: Send the letter"));
 		assertThat(user.find("#task-pane").getAttribute("hidden")).isNotNull();
-		assertThat(task(id).get("completed").booleanValue()).isTrue();
+		assertThat(this.tasks.get(id).get("completed").booleanValue()).isTrue();
 	}
 
 	@Test
 	void aRowsEditAndDeleteAreIconsShownOnHoverAndFocusWithNames() {
-		long project = project("Icons");
-		long first = task("Sort the mail", project);
-		long second = task("Shred the old bills", project);
+		long project = this.tasks.project("Icons");
+		long first = this.tasks.add("Sort the mail", project);
+		long second = this.tasks.add("Shred the old bills", project);
 		user.open("/app/projects/" + project);
 		new Actions(user.driver()).moveToElement(user.find("h1")).perform();
 
-		WebElement edit = row(first).findElement(By.cssSelector("[data-edit]"));
-		WebElement delete = row(first).findElement(By.cssSelector("[data-delete]"));
+		WebElement edit = this.tasks.row(first).findElement(By.cssSelector("[data-edit]"));
+		WebElement delete = this.tasks.row(first).findElement(By.cssSelector("[data-delete]"));
 		assertThat(edit.getAttribute("aria-label")).isEqualTo("Edit Sort the mail");
 		assertThat(edit.getAttribute("title")).isEqualTo("Edit");
 		assertThat(delete.getAttribute("aria-label")).isEqualTo("Delete Sort the mail");
@@ -208,14 +213,15 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(opacity(edit)).isEqualTo("0");
 		assertThat(opacity(delete)).isEqualTo("0");
 
-		new Actions(user.driver()).moveToElement(row(first)).perform();
+		new Actions(user.driver()).moveToElement(this.tasks.row(first)).perform();
 		user.await((driver) -> "1".equals(opacity(edit)) && "1".equals(opacity(delete)));
-		assertThat(opacity(row(second).findElement(By.cssSelector("[data-edit]")))).isEqualTo("0");
+		assertThat(opacity(this.tasks.row(second).findElement(By.cssSelector("[data-edit]")))).isEqualTo("0");
 
 		// By keyboard: the focus on the other row's icons shows them.
 		new Actions(user.driver()).moveToElement(user.find("h1")).perform();
 		user.await((driver) -> "0".equals(opacity(edit)));
-		user.driver().executeScript("arguments[0].focus()", row(second).findElement(By.cssSelector("a.title")));
+		user.driver()
+			.executeScript("arguments[0].focus()", this.tasks.row(second).findElement(By.cssSelector("a.title")));
 		key(Keys.TAB);
 		WebElement focused = user.driver().switchTo().activeElement();
 		assertThat(focused.getAttribute("aria-label")).isEqualTo("Edit Shred the old bills");
@@ -224,7 +230,7 @@ class WebUiTaskPaneBrowserTests {
 
 		// The edit icon opens the pane with the focus in its title.
 		user.browser().timed("open the pane (edit icon)", () -> key(Keys.ENTER));
-		awaitPane(second);
+		this.tasks.awaitPane(second);
 		user.await((driver) -> ("title-" + second).equals(driver.switchTo().activeElement().getAttribute("id")) ? true
 				: null);
 
@@ -236,8 +242,8 @@ class WebUiTaskPaneBrowserTests {
 			user.driver().navigate().refresh();
 			user.await((driver) -> driver.findElement(By.tagName("h1")));
 			assertThat(user.driver().executeScript("return matchMedia('(hover: none)').matches")).isEqualTo(true);
-			assertThat(opacity(row(first).findElement(By.cssSelector("[data-edit]")))).isEqualTo("1");
-			assertThat(opacity(row(second).findElement(By.cssSelector("[data-delete]")))).isEqualTo("1");
+			assertThat(opacity(this.tasks.row(first).findElement(By.cssSelector("[data-edit]")))).isEqualTo("1");
+			assertThat(opacity(this.tasks.row(second).findElement(By.cssSelector("[data-delete]")))).isEqualTo("1");
 		}
 		finally {
 			user.driver().executeCdpCommand("Emulation.setTouchEmulationEnabled", Map.of("enabled", false));
@@ -252,8 +258,9 @@ class WebUiTaskPaneBrowserTests {
 		user.driver().manage().window().setSize(new Dimension(390, 844));
 		user.open("/app/inbox");
 
-		user.browser().timed("open the pane (phone)", () -> row(id).findElement(By.cssSelector("a.title")).click());
-		WebElement pane = awaitPane(id);
+		user.browser()
+			.timed("open the pane (phone)", () -> this.tasks.row(id).findElement(By.cssSelector("a.title")).click());
+		WebElement pane = this.tasks.awaitPane(id);
 		long width = (Long) user.driver().executeScript("return window.innerWidth");
 		assertThat(pane.getRect().getX()).isZero();
 		assertThat(pane.getRect().getY()).isZero();
@@ -261,10 +268,11 @@ class WebUiTaskPaneBrowserTests {
 		assertThat(user.driver()
 			.executeScript(
 					"const r = arguments[0].getBoundingClientRect(); return document.elementFromPoint(r.x + 5, r.y + 5) === arguments[0] || arguments[1].contains(document.elementFromPoint(r.x + 5, r.y + 5))",
-					row(id), pane))
+					this.tasks.row(id), pane))
 			.as("the pane is over the row")
 			.isEqualTo(true);
-		assertThat(row(id).findElement(By.cssSelector("a.title")).isDisplayed()).as("the list, out of reach").isFalse();
+		assertThat(this.tasks.row(id).findElement(By.cssSelector("a.title")).isDisplayed()).as("the list, out of reach")
+			.isFalse();
 		assertThat(new Select(pane.findElement(By.name("priority"))).getFirstSelectedOption().getText())
 			.isEqualTo("P2");
 		assertThat(
@@ -278,7 +286,7 @@ class WebUiTaskPaneBrowserTests {
 
 		awaitPaneClosed();
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/inbox");
-		assertThat(row(id).isDisplayed()).isTrue();
+		assertThat(this.tasks.row(id).isDisplayed()).isTrue();
 		awaitFocusOnRow(id);
 	}
 
@@ -289,7 +297,7 @@ class WebUiTaskPaneBrowserTests {
 	@Test
 	void thePaneOpenHasNoSeriousAccessibilityViolationInEitherThemeOrWidth() throws Exception {
 		String axe = Browser.axeScript();
-		long project = project("Home");
+		long project = this.tasks.project("Home");
 		long id = user
 			.api("POST", "/tasks",
 					"{\"title\": \"Renew the passport\", \"description\": \"Photos first\", "
@@ -297,14 +305,14 @@ class WebUiTaskPaneBrowserTests {
 							+ ", \"due\": {\"datetime\": \"2027-03-01T08:00:00Z\"}}")
 			.get("id")
 			.longValue();
-		task("Book the dentist", project);
+		this.tasks.add("Book the dentist", project);
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		for (int[] size : new int[][] { { 1280, 800 }, { 390, 844 } }) {
 			user.driver().manage().window().setSize(new Dimension(size[0], size[1]));
 			for (String theme : List.of("light", "dark")) {
 				user.open("/app/tasks/" + id + "?back=/app/projects/" + project);
 				user.driver().executeScript("document.documentElement.dataset.theme = arguments[0]", theme);
-				awaitPane(id);
+				this.tasks.awaitPane(id);
 				String what = "%d px, %s".formatted(size[0], theme);
 				assertThat(Browser.seriousViolations(user.browser(), axe)).as(what).isEmpty();
 				assertThat((Long) user.driver()
@@ -323,18 +331,18 @@ class WebUiTaskPaneBrowserTests {
 	 */
 	@Test
 	void openingThePaneAndSavingAreTimed() {
-		long project = project("Timing");
-		long id = task("Time me", project);
+		long project = this.tasks.project("Timing");
+		long id = this.tasks.add("Time me", project);
 		for (int i = 0; i < 5; i++) {
-			task("Beside it " + i, project);
+			this.tasks.add("Beside it " + i, project);
 		}
 		user.open("/app/projects/" + project);
 		List<Long> opens = new java.util.ArrayList<>();
 		List<Long> saves = new java.util.ArrayList<>();
 		for (int i = 0; i < 20; i++) {
 			opens.add(user.browser()
-				.serverTime(() -> row(id).findElement(By.cssSelector("a.title")).click(), "/app/tasks/"));
-			awaitPane(id);
+				.serverTime(() -> this.tasks.row(id).findElement(By.cssSelector("a.title")).click(), "/app/tasks/"));
+			this.tasks.awaitPane(id);
 			WebElement title = user.find("#task-pane input[name=title]");
 			title.clear();
 			title.sendKeys("Time me " + i);
@@ -344,7 +352,7 @@ class WebUiTaskPaneBrowserTests {
 			key(Keys.ESCAPE);
 			awaitPaneClosed();
 		}
-		assertThat(task(id).get("title").stringValue()).isEqualTo("Time me 19");
+		assertThat(this.tasks.get(id).get("title").stringValue()).isEqualTo("Time me 19");
 		System.out.printf("TIMING open the pane x20: server median %d ms, largest %d ms%n", median(opens),
 				java.util.Collections.max(opens));
 		System.out.printf("TIMING save (POST and the view with the pane) x20: server median %d ms, largest %d ms%n",
@@ -368,44 +376,12 @@ class WebUiTaskPaneBrowserTests {
 			.executeScript("const pane = document.getElementById('task-pane'); return pane !== null && pane.hidden"));
 	}
 
-	private WebElement awaitPane(long id) {
-		return user.await((driver) -> {
-			var panes = driver.findElements(By.cssSelector("#task-pane[data-pane-task='" + id + "']"));
-			return (!panes.isEmpty() && panes.get(0).isDisplayed()) ? panes.get(0) : null;
-		});
-	}
-
 	private String opacity(WebElement element) {
 		return element.getCssValue("opacity");
 	}
 
 	private void key(CharSequence key) {
 		user.driver().switchTo().activeElement().sendKeys(key);
-	}
-
-	private long selectedId() {
-		var selected = user.driver().findElements(By.cssSelector(".task.selected"));
-		return selected.isEmpty() ? -1L : Long.parseLong(selected.get(0).getAttribute("data-task-id"));
-	}
-
-	private WebElement row(long id) {
-		return user.find("li[data-task-id='" + id + "']");
-	}
-
-	private long project(String name) {
-		return user.api("POST", "/projects", "{\"name\": \"" + name + " " + System.nanoTime() % 100_000 + "\"}")
-			.get("id")
-			.longValue();
-	}
-
-	private long task(String title, long project) {
-		return user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"project_id\": " + project + "}")
-			.get("id")
-			.longValue();
-	}
-
-	private JsonNode task(long id) {
-		return user.api("GET", "/tasks/" + id, null);
 	}
 
 }
