@@ -4,8 +4,10 @@ import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,7 +37,7 @@ import static org.tasktracker.support.Responses.status;
  * rather than the password, which the service would hash (Argon2id) again on every
  * request.
  */
-public final class AppUser implements BeforeAllCallback, AfterAllCallback {
+public final class AppUser implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
 	/** The password of the users the browser tests make, and of their admins. */
 	public static final String PASSWORD = "correct horse battery";
@@ -53,6 +55,8 @@ public final class AppUser implements BeforeAllCallback, AfterAllCallback {
 	private String[] browserArguments = new String[0];
 
 	private boolean signInLater;
+
+	private boolean wideAndLightAfterEach;
 
 	private @Nullable Session session;
 
@@ -101,6 +105,16 @@ public final class AppUser implements BeforeAllCallback, AfterAllCallback {
 		return this;
 	}
 
+	/**
+	 * After each test, puts the window back to a laptop's size, as
+	 * {@link Browser#start()} makes it, and forgets the theme a test chose, for a class
+	 * whose tests change either.
+	 */
+	public AppUser wideAndLightAfterEach() {
+		this.wideAndLightAfterEach = true;
+		return this;
+	}
+
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		ApplicationContext spring = SpringExtension.getApplicationContext(context);
@@ -127,6 +141,14 @@ public final class AppUser implements BeforeAllCallback, AfterAllCallback {
 			browser.close();
 			this.session = null;
 			throw ex;
+		}
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (this.wideAndLightAfterEach && this.session != null) {
+			driver().manage().window().setSize(new Dimension(1280, 900));
+			driver().executeScript("localStorage.removeItem('theme')");
 		}
 	}
 

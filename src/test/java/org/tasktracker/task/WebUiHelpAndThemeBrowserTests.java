@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -42,19 +41,13 @@ import static org.tasktracker.support.Responses.status;
 class WebUiHelpAndThemeBrowserTests {
 
 	@RegisterExtension
-	static final AppUser user = AppUser.madeBy("pages-admin", "look-").signInLater();
+	static final AppUser user = AppUser.madeBy("pages-admin", "look-").wideAndLightAfterEach().signInLater();
 
 	@BeforeAll
 	void signIn() {
 		ExchangeResult created = user.call("POST", "/tasks", "{\"title\": \"Water the plants\"}");
 		assertThat(status(created)).as(created.toString()).isEqualTo(201);
 		user.signIn();
-	}
-
-	@AfterEach
-	void forgetTheTheme() {
-		user.driver().manage().window().setSize(new Dimension(1280, 900));
-		user.driver().executeScript("localStorage.removeItem('theme')");
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,15 +67,9 @@ class WebUiSubtasksAndOrderBrowserTests {
 			""";
 
 	@RegisterExtension
-	static final AppUser user = AppUser.madeBy("ui-admin", "order-").zone(BERLIN.getId());
+	static final AppUser user = AppUser.madeBy("ui-admin", "order-").zone(BERLIN.getId()).wideAndLightAfterEach();
 
 	private final BrowserTasks tasks = new BrowserTasks(user);
-
-	@AfterEach
-	void wideAndLight() {
-		user.driver().manage().window().setSize(new Dimension(1280, 900));
-		user.driver().executeScript("localStorage.removeItem('theme')");
-	}
 
 	@Test
 	void subtasksAddedAndTickedInThePaneAreCountedInTheRowBesideIt() {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -51,15 +50,12 @@ class WebUiTaskPaneBrowserTests {
 			+ "primaryPointerType=4,availablePointerTypes=4";
 
 	@RegisterExtension
-	static final AppUser user = AppUser.madeBy("ui-admin", "pane-").zone("Europe/Berlin").browserArguments(MOUSE);
+	static final AppUser user = AppUser.madeBy("ui-admin", "pane-")
+		.zone("Europe/Berlin")
+		.browserArguments(MOUSE)
+		.wideAndLightAfterEach();
 
 	private final BrowserTasks tasks = new BrowserTasks(user);
-
-	@AfterEach
-	void wideAndLight() {
-		user.driver().manage().window().setSize(new Dimension(1280, 900));
-		user.driver().executeScript("localStorage.removeItem('theme')");
-	}
 
 	@Test
 	void clickingATitleOpensThePaneBesideTheListAtAnAddressOfItsOwn() {
