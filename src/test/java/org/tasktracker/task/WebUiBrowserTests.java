@@ -47,6 +47,10 @@ import static org.tasktracker.support.Responses.status;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiBrowserTests {
 
+	/**
+	 * {@link AppUser#PASSWORD}, kept under this name for the page tests that borrow these
+	 * settings, and so this service.
+	 */
 	static final String PASSWORD = AppUser.PASSWORD;
 
 	@RegisterExtension

@@ -43,6 +43,10 @@ import static org.tasktracker.support.Responses.status;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebUiDestructiveActsBrowserTests {
 
+	/**
+	 * {@link AppUser#PASSWORD}, kept under this name for classes that borrow these
+	 * settings.
+	 */
 	static final String PASSWORD = AppUser.PASSWORD;
 
 	private static final Pattern RGB = Pattern.compile("rgba?\\((\\d+), (\\d+), (\\d+)");
