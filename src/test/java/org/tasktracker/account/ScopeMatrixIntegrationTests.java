@@ -128,6 +128,12 @@ class ScopeMatrixIntegrationTests {
 		table.put("GET /tasks/{id}/completions",
 				new Operation(READ, 200, (owner) -> Call.to("/tasks/" + owner.task() + "/completions")));
 		table.put("GET /sync", new Operation(READ, 200, (owner) -> Call.to("/sync")));
+		table.put("GET /export", new Operation(READ, 200, (owner) -> Call.to("/export")));
+		table.put("POST /import", new Operation(WRITE, 201, (owner) -> {
+			String title = uniqueUsername("imported");
+			return Call.to("/import", "{\"format\": \"tasktracker-export\", \"version\": 1, \"tasks\": [{\"id\": 1, "
+					+ "\"title\": \"" + title + "\"}]}", () -> owner.read("/tasks?q=" + title));
+		}));
 		table.put("GET /projects", new Operation(READ, 200, (owner) -> Call.to("/projects")));
 		table.put("POST /projects", new Operation(WRITE, 201, (owner) -> Call.to("/projects",
 				"{\"name\": \"" + uniqueUsername("project") + "\"}", () -> owner.read("/projects"))));

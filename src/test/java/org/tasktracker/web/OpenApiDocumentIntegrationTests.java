@@ -67,7 +67,7 @@ class OpenApiDocumentIntegrationTests {
 			for (String path : mapping.getKey().getPatternValues()) {
 				if (path.startsWith("/tasks") || path.startsWith("/health") || path.startsWith("/users")
 						|| path.startsWith("/tokens") || path.startsWith("/projects") || path.startsWith("/labels")
-						|| path.startsWith("/sync")) {
+						|| path.startsWith("/sync") || path.equals("/export") || path.equals("/import")) {
 					mapping.getKey()
 						.getMethodsCondition()
 						.getMethods()
@@ -90,7 +90,7 @@ class OpenApiDocumentIntegrationTests {
 				"completeTask", "reopenTask", "moveTask", "listTaskCompletions", "getHealth", "getReadiness",
 				"getLiveness", "createUser", "listUsers", "getMe", "updateMe", "deleteUser", "createToken",
 				"listTokens", "revokeToken", "createProject", "listProjects", "getProject", "updateProject",
-				"deleteProject", "listLabels", "renameLabel", "deleteLabel", "sync");
+				"deleteProject", "listLabels", "renameLabel", "deleteLabel", "sync", "exportData", "importData");
 	}
 
 	@Test
