@@ -13,6 +13,8 @@ import org.tasktracker.database.NotificationListener;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -53,6 +55,15 @@ class SyncConfiguration implements WebMvcConfigurer {
 	@Bean
 	SyncNotifications syncNotifications(JdbcClient jdbc) {
 		return new SyncNotifications(jdbc);
+	}
+
+	/**
+	 * Before the web server's graceful shutdown waits for requests in flight: waiting
+	 * syncs answer at once rather than at the end of their wait.
+	 */
+	@EventListener(ContextClosedEvent.class)
+	void stopWaiting(ContextClosedEvent event) {
+		event.getApplicationContext().getBean(SyncWaiters.class).close();
 	}
 
 	@Override

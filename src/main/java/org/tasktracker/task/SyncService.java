@@ -70,7 +70,8 @@ class SyncService {
 			Page page = read(ownerId, token, limit);
 			while (page.isEmpty()) {
 				long left = deadline - System.nanoTime();
-				if (left <= 0 || !waiter.await(Duration.ofNanos(left))) {
+				if (left <= 0 || this.waiters.closing() || !waiter.await(Duration.ofNanos(left))
+						|| this.waiters.closing()) {
 					break;
 				}
 				page = read(ownerId, token, limit);

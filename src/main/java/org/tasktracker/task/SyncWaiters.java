@@ -18,6 +18,8 @@ class SyncWaiters {
 
 	private final Map<Long, Set<Waiter>> byOwner = new ConcurrentHashMap<>();
 
+	private volatile boolean closing;
+
 	Waiter subscribe(long ownerId) {
 		Waiter waiter = new Waiter(ownerId);
 		this.byOwner.computeIfAbsent(ownerId, (owner) -> ConcurrentHashMap.newKeySet()).add(waiter);
@@ -49,6 +51,19 @@ class SyncWaiters {
 	 */
 	void wakeAll() {
 		this.byOwner.values().forEach((waiters) -> waiters.forEach(Waiter::wake));
+	}
+
+	/**
+	 * The service is stopping: every waiting request answers now, with what it has, so
+	 * that a graceful shutdown need not wait out their waits.
+	 */
+	void close() {
+		this.closing = true;
+		wakeAll();
+	}
+
+	boolean closing() {
+		return this.closing;
 	}
 
 	/** How many requests wait, for the metrics. */

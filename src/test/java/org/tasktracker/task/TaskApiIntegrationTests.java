@@ -70,7 +70,7 @@ class TaskApiIntegrationTests {
 		assertThat(response.getResponseHeaders().getLocation()).hasToString("/tasks/" + id);
 		assertThat(task.propertyNames()).containsExactly("id", "title", "description", "completed", "created_at",
 				"updated_at", "completed_at", "project_id", "labels", "priority", "due", "recurrence", "parent_id",
-				"position", "reminders", "subtasks");
+				"position", "reminders", "subtasks", "version");
 		assertThat(task.get("project_id").isNull()).as("the Inbox").isTrue();
 		assertThat(task.get("labels").isEmpty()).isTrue();
 		assertThat(task.get("priority").intValue()).isEqualTo(1);
