@@ -62,20 +62,11 @@ CREATE INDEX tombstones_deleted_at_idx ON tombstones (deleted_at);
 -- One insert per deleting statement, however many rows it deleted (a project with its
 -- tasks, a subtree through the parent's foreign key): the deleted rows arrive as a
 -- transition table. An id deleted again after an undo gets a new tombstone.
-CREATE FUNCTION tasks_tombstones() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION record_tombstones() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+    -- TG_ARGV[0]: the kind of what the statement deleted.
     INSERT INTO tombstones (owner_id, kind, id)
-    SELECT owner_id, 'task', id FROM gone
-    ON CONFLICT (owner_id, kind, id)
-        DO UPDATE SET deleted_xid = EXCLUDED.deleted_xid, deleted_at = EXCLUDED.deleted_at;
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION projects_tombstones() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO tombstones (owner_id, kind, id)
-    SELECT owner_id, 'project', id FROM gone
+    SELECT owner_id, TG_ARGV[0], id FROM gone
     ON CONFLICT (owner_id, kind, id)
         DO UPDATE SET deleted_xid = EXCLUDED.deleted_xid, deleted_at = EXCLUDED.deleted_at;
     RETURN NULL;
@@ -83,9 +74,9 @@ END
 $$;
 
 CREATE TRIGGER tasks_tombstones AFTER DELETE ON tasks
-    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION tasks_tombstones();
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION record_tombstones('task');
 CREATE TRIGGER projects_tombstones AFTER DELETE ON projects
-    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION projects_tombstones();
+    REFERENCING OLD TABLE AS gone FOR EACH STATEMENT EXECUTE FUNCTION record_tombstones('project');
 
 -- The key that signs sync tokens, shared by every instance on this database: 32 random
 -- bytes from two version-4 UUIDs (gen_random_uuid is built in; pgcrypto may be absent).

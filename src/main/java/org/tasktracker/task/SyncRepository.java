@@ -73,23 +73,24 @@ class SyncRepository {
 
 	/** The owner's projects after {@code after}, all of them or those changed since. */
 	List<Project> projects(long ownerId, @Nullable String since, long after, int limit) {
-		return this.planned.sql(PROJECTS.formatted((since != null) ? "AND " + CHANGED.formatted("p") : ""))
-			.param("owner", ownerId)
-			.param("after", after)
-			.param("since", since)
-			.param("limit", limit)
-			.query(ProjectRepository::mapProject)
-			.list();
+		return read(PROJECTS.formatted((since != null) ? "AND " + CHANGED.formatted("p") : ""),
+				ProjectRepository::mapProject, ownerId, since, after, limit);
 	}
 
 	/** The owner's tasks after {@code after}, all of them or those changed since. */
 	List<Task> tasks(long ownerId, @Nullable String since, long after, int limit) {
-		return this.planned.sql(TASKS.formatted((since != null) ? "AND " + CHANGED.formatted("tasks") : ""))
+		return read(TASKS.formatted((since != null) ? "AND " + CHANGED.formatted("tasks") : ""),
+				TaskRepository.TASK_ROW, ownerId, since, after, limit);
+	}
+
+	private <T> List<T> read(String sql, org.springframework.jdbc.core.RowMapper<T> rows, long ownerId,
+			@Nullable String since, long after, int limit) {
+		return this.planned.sql(sql)
 			.param("owner", ownerId)
 			.param("after", after)
 			.param("since", since)
 			.param("limit", limit)
-			.query(TaskRepository.TASK_ROW)
+			.query(rows)
 			.list();
 	}
 
