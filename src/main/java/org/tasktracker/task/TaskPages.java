@@ -22,9 +22,11 @@ import org.tasktracker.recurrence.RecurrenceRule;
 import org.tasktracker.recurrence.RuleWords;
 import org.tasktracker.account.UserZones;
 import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.web.EntityTags;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
 import org.tasktracker.web.PageNotFoundException;
+import org.tasktracker.web.PreconditionFailedException;
 import org.tasktracker.web.WebPage;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -605,13 +607,83 @@ class TaskPages {
 		return "/app/tasks/" + id + "?back=" + UriUtils.encodeQueryParam(back, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Saves the pane's form, under {@code If-Match} of the version it was drawn from.
+	 * When the task changed meanwhile, the save is compared field by field
+	 * ({@link EditConflict}): changes that do not overlap are saved together at once;
+	 * fields both sides changed are shown, each with what was typed and what it is now,
+	 * and nothing is saved until the person chooses ("Keep mine" posts the form again at
+	 * the new version, "Use theirs" opens the task as it is).
+	 */
 	@PostMapping("/app/tasks/{id}")
 	String save(@AuthenticationPrincipal Account caller, @PathVariable long id, EditForm form,
 			@RequestParam(defaultValue = "/app") String back,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model,
 			jakarta.servlet.http.HttpServletResponse response, RedirectAttributes redirect) {
 		ZoneId zone = this.zones.zoneOf(caller.id());
+		EditForm typed = form.withId(id);
+		EditForm tried = typed;
 		List<String> problems = new ArrayList<>();
+		EditConflict conflict = null;
+		Task current = null;
+		try {
+			// A change elsewhere that the form does not overlap is merged and saved
+			// again;
+			// a task that keeps changing under a merge is shown as a conflict after
+			// three.
+			for (int attempt = 1; conflict == null; attempt++) {
+				TaskPatch checked = TaskRequests.patch(patch(tried, zone, problems));
+				if (!problems.isEmpty()) {
+					break;
+				}
+				try {
+					Task task = this.tasks.update(caller.id(), id, checked, tried.ifMatch())
+						.orElseThrow(PageNotFoundException::new);
+					// The pane stays open on what was saved, beside the view brought up
+					// to
+					// date.
+					redirect.addFlashAttribute("notice", "Saved: " + task.title());
+					return "redirect:" + detailPath(id, safeBack(back));
+				}
+				catch (PreconditionFailedException ex) {
+					current = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+					EditConflict found = EditConflict.between(typed, EditForm.of(current, zone));
+					tried = found.merged();
+					if (!found.fields().isEmpty() || attempt == 3) {
+						conflict = found;
+					}
+				}
+			}
+		}
+		catch (InvalidRequestException ex) {
+			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
+		}
+		Task task = (current != null) ? current
+				: this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
+		model.addAttribute("caller", caller);
+		TaskDetail detail = detail(caller, task, tried, problems, safeBack(back));
+		model.addAttribute("detail", detail);
+		if (conflict != null) {
+			model.addAttribute("conflict", conflict.shown(detail.projects()));
+		}
+		// A conflict is the task's state against the request's, not a broken rule.
+		response.setStatus((conflict != null) ? HttpServletResponse.SC_CONFLICT : 422);
+		if (htmx != null) {
+			// The form is in the pane: the refusal replaces the pane alone, and the
+			// address stays the task's.
+			response.setHeader("HX-Retarget", "#" + PANE);
+			response.setHeader("HX-Reswap", "outerHTML");
+			response.setHeader("HX-Push-Url", "false");
+			return "task-detail :: pane";
+		}
+		return viewAt(caller, safeBack(back), model);
+	}
+
+	/**
+	 * The JSON of {@code PATCH /tasks/{id}} that a form's values make, its due read in
+	 * the owner's zone; what cannot be put in it is added to {@code problems}.
+	 */
+	private ObjectNode patch(EditForm form, ZoneId zone, List<String> problems) {
 		ObjectNode patch = this.json.createObjectNode();
 		patch.put("title", form.title().strip());
 		patch.put("description", form.description().isBlank() ? null : form.description());
@@ -652,33 +724,7 @@ class TaskPages {
 				problems.add("The due date or time is not a date or time.");
 			}
 		}
-		try {
-			TaskPatch checked = TaskRequests.patch(patch);
-			if (problems.isEmpty()) {
-				Task task = this.tasks.update(caller.id(), id, checked).orElseThrow(PageNotFoundException::new);
-				// The pane stays open on what was saved, beside the view brought up to
-				// date.
-				redirect.addFlashAttribute("notice", "Saved: " + task.title());
-				return "redirect:" + detailPath(id, safeBack(back));
-			}
-		}
-		catch (InvalidRequestException ex) {
-			ex.getErrors().forEach((error) -> problems.add(sentence(error)));
-		}
-		Task task = this.tasks.findById(caller.id(), id).orElseThrow(PageNotFoundException::new);
-		model.addAttribute("caller", caller);
-		model.addAttribute("detail", detail(caller, task, form.withId(id), problems, safeBack(back)));
-		response.setStatus(422);
-		if (htmx != null) {
-			// The form is in the pane: the refusal replaces the pane alone, and the
-			// address
-			// stays the task's.
-			response.setHeader("HX-Retarget", "#" + PANE);
-			response.setHeader("HX-Reswap", "outerHTML");
-			response.setHeader("HX-Push-Url", "false");
-			return "task-detail :: pane";
-		}
-		return viewAt(caller, safeBack(back), model);
+		return patch;
 	}
 
 	private TaskDetail detail(Account caller, Task task, EditForm form, List<String> problems, String back) {
@@ -748,10 +794,16 @@ class TaskPages {
 
 	/**
 	 * What the detail pane's form posts: each field as text, checked as a JSON patch
-	 * would be.
+	 * would be, and the task's version and each field's fingerprint as the form was drawn
+	 * ({@link EditConflict#fingerprint}), so that a save after a change elsewhere is
+	 * refused and compared rather than written over it.
+	 *
+	 * @param version the task's version when the form was drawn; null from a client that
+	 * did not send one, whose save is not checked
+	 * @param base the fields' fingerprint when the form was drawn, or empty
 	 */
 	record EditForm(long id, String title, String description, String project, String labels, int priority,
-			String dueDate, String dueTime) {
+			String dueDate, String dueTime, @Nullable Long version, String base) {
 
 		EditForm {
 			title = Objects.toString(title, "");
@@ -761,9 +813,10 @@ class TaskPages {
 			priority = (priority >= 1 && priority <= 4) ? priority : 1;
 			dueDate = Objects.toString(dueDate, "");
 			dueTime = Objects.toString(dueTime, "");
+			base = Objects.toString(base, "");
 		}
 
-		/** The task's own values, its due in the owner's zone. */
+		/** The task's own values, its due in the owner's zone, at its version. */
 		static EditForm of(Task task, ZoneId zone) {
 			String dueDate = "";
 			String dueTime = "";
@@ -775,14 +828,28 @@ class TaskPages {
 				dueDate = at.toLocalDate().toString();
 				dueTime = at.toLocalTime().withSecond(0).withNano(0).toString();
 			}
-			return new EditForm(task.id(), task.title(), Objects.toString(task.description(), ""),
+			EditForm form = new EditForm(task.id(), task.title(), Objects.toString(task.description(), ""),
 					(task.projectId() != null) ? task.projectId().toString() : "", String.join(", ", task.labels()),
-					task.priority(), dueDate, dueTime);
+					task.priority(), dueDate, dueTime, task.version(), "");
+			return form.at(task.version(), EditConflict.fingerprint(form));
 		}
 
 		EditForm withId(long taskId) {
 			return new EditForm(taskId, this.title, this.description, this.project, this.labels, this.priority,
-					this.dueDate, this.dueTime);
+					this.dueDate, this.dueTime, this.version, this.base);
+		}
+
+		/** The same values, to be saved over the task at this version. */
+		EditForm at(long taskVersion, String fingerprint) {
+			return new EditForm(this.id, this.title, this.description, this.project, this.labels, this.priority,
+					this.dueDate, this.dueTime, taskVersion, fingerprint);
+		}
+
+		/**
+		 * The {@code If-Match} of a save of this form, or null when it has no version.
+		 */
+		@Nullable EntityTags ifMatch() {
+			return (this.version != null) ? new EntityTags(false, List.of(EntityTags.of(this.version))) : null;
 		}
 
 	}
