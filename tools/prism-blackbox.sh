@@ -251,6 +251,42 @@ e 409 -X DELETE "$B/projects/$kp" -H "$K"
 e 204 -X DELETE "$B/projects/$kp?with_tasks=true" -H "$K"
 check "deleting a project with its tasks leaves the other user's project" "b['open_tasks'] == 1" "$B/projects/$pp" -H "$P"
 
+# Part D (contract v3): versions and ETags, the change feed, export and import.
+d=$(task "$K" '{"title": "d versioned"}')
+e 304 "$B/tasks/$d" -H "$K" -H 'If-None-Match: "1"'
+e 200 "$B/tasks/$d" -H "$K" -H 'If-None-Match: "0"'
+e 200 -X PATCH "$B/tasks/$d" -H "$K" -H "$J" -H 'If-Match: "1"' -d '{"title": "d changed"}'
+e 412 -X PATCH "$B/tasks/$d" -H "$K" -H "$J" -H 'If-Match: "1"' -d '{"title": "d lost"}'
+e 412 -X POST "$B/tasks/$d/complete" -H "$K" -H 'If-Match: W/"2"'
+e 412 -X DELETE "$B/tasks/$d" -H "$K" -H 'If-Match: "7"'
+e 422 -X PATCH "$B/tasks/$d" -H "$K" -H "$J" -H 'If-Match: 2' -d '{"title": "d malformed"}'
+e 404 -X PATCH "$B/tasks/$d" -H "$P" -H "$J" -H 'If-Match: "2"' -d '{"title": "not theirs"}'
+check "a stale If-Match changed nothing" "b['title'] == 'd changed' and b['version'] == 2" "$B/tasks/$d" -H "$K"
+e 304 "$B/projects/$pp" -H "$P" -H 'If-None-Match: *'
+e 412 -X PATCH "$B/projects/$pp" -H "$P" -H "$J" -H 'If-Match: "99"' -d '{"name": "stale"}'
+first=$(curl -s "$B/sync?limit=1000" -H "$K")
+token=$(BODY=$first python3 -c 'import json, os; print(json.loads(os.environ["BODY"])["next"])')
+check "the whole state, without since" "$d in [t['id'] for t in b['tasks']] and not b['more']" "$B/sync?limit=1000" -H "$K"
+e 200 -X PATCH "$B/tasks/$d" -H "$K" -H "$J" -d '{"title": "d synced"}'
+gone=$(task "$K" '{"title": "d gone"}')
+e 204 -X DELETE "$B/tasks/$gone" -H "$K"
+check "only what changed since, and what was deleted" \
+	"[t['title'] for t in b['tasks']] == ['d synced'] and b['deleted']['tasks'] == [$gone]" "$B/sync?since=$token" -H "$K"
+check "another user's token is a 422" "b['errors'][0]['field'] == 'since'" "$B/sync?since=$token" -H "$P"
+check "a forged token is a 422" "b['errors'][0]['field'] == 'since'" "$B/sync?since=${token%.*}.AAAA" -H "$K"
+e 422 "$B/sync?limit=0" -H "$K"
+e 422 "$B/sync?wait=61" -H "$K"
+caught_up=$(curl -s "$B/sync?since=$token" -H "$K" | python3 -c 'import json,sys; print(json.load(sys.stdin)["next"])')
+check "a wait with nothing new answers empty when its time is up" "b['tasks'] == [] and not b['more']" \
+	"$B/sync?since=$caught_up&wait=1" -H "$K"
+curl -s "$B/export" -H "$P" > "$LOG.export"
+e 200 "$B/export" -H "$P"
+check "an export holds the caller's tasks only" "b['format'] == 'tasktracker-export' and all(t['title'].startswith('p') or 'tie' in t['title'] for t in b['tasks'])" \
+	"$B/export" -H "$P"
+e 201 -X POST "$B/import" -H "$K" -H "$J" --data-binary "@$LOG.export"
+e 422 -X POST "$B/import" -H "$K" -H "$J" -d '{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "parent_id": 1}]}'
+e 422 -X POST "$B/import" -H "$K" -H "$J" -d '{"format": "other"}'
+
 e 200 "$B/health"
 e 200 "$B/health/ready"
 e 200 "$B/health/live"
@@ -261,6 +297,6 @@ echo "request violations (expected): $(grep -c 'Violation: request' "$LOG" || tr
 violations=$(grep -c 'Violation: response' "$LOG" || true)
 echo "response violations: $violations"
 grep 'Violation: response' "$LOG" || true
-rm -f "$LOG" "$LOG.json" "$LOG.big" "$LOG.headers"
+rm -f "$LOG" "$LOG.json" "$LOG.big" "$LOG.headers" "$LOG.export"
 echo "off statuses and bodies: $FAILED"
 [ "$violations" = 0 ] && [ "$FAILED" = 0 ]
