@@ -126,6 +126,63 @@ class ServiceProcessIT {
 		assertThat(next.log()).doesNotContain("from an earlier run still holds");
 	}
 
+	/**
+	 * Two instances on one PostgreSQL (the first one's embedded server): a sync waiting
+	 * on one answers as soon as a change made through the other commits, woken through
+	 * the database's notifications.
+	 */
+	@Test
+	void aSyncWaitingOnOneInstanceAnswersAChangeMadeThroughAnother() throws Exception {
+		int databasePort = org.tasktracker.support.FreePort.find();
+		ServiceProcess first = ServiceProcess.start(dataDir(), this.workDir.resolve("first.log"),
+				Map.of("TASKTRACKER_EMBEDDED_PORT", Integer.toString(databasePort)));
+		this.started.add(first);
+		ServiceProcess second = ServiceProcess.start(this.workDir.resolve("unused"), this.workDir.resolve("second.log"),
+				Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + databasePort + "/tasktracker"));
+		this.started.add(second);
+		long id = org.tasktracker.support.Responses
+			.json(first.client()
+				.post()
+				.uri("/tasks")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"title\": \"Before\"}")
+				.exchange()
+				.returnResult())
+			.get("id")
+			.longValue();
+		String token = org.tasktracker.support.Responses
+			.json(first.client().get().uri("/sync").exchange().returnResult())
+			.get("next")
+			.stringValue();
+
+		java.util.concurrent.CompletableFuture<tools.jackson.databind.JsonNode> waiting = java.util.concurrent.CompletableFuture
+			.supplyAsync(() -> org.tasktracker.support.Responses
+				.json(first.client().get().uri("/sync?wait=60&since=" + token).exchange().returnResult()));
+		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> metric(first, "tasktracker_sync_waiting") >= 1);
+		second.client()
+			.patch()
+			.uri("/tasks/" + id)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"title\": \"After, through the second\"}")
+			.exchange()
+			.returnResult();
+
+		// Without the notification the answer would come after 60 s, and empty.
+		tools.jackson.databind.JsonNode page = waiting.get(60, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(page.get("tasks")).hasSize(1);
+		assertThat(page.get("tasks").get(0).get("title").stringValue()).isEqualTo("After, through the second");
+	}
+
+	private static double metric(ServiceProcess service, String name) {
+		String scrape = new String(
+				service.client().get().uri("/metrics").exchange().returnResult().getResponseBodyContent(),
+				java.nio.charset.StandardCharsets.UTF_8);
+		return scrape.lines()
+			.filter((line) -> line.startsWith(name + " ") || line.startsWith(name + "{"))
+			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+			.sum();
+	}
+
 	@Test
 	void writesOneJsonObjectPerLogLineWithTheRequestIdAndServesOnVirtualThreads() throws Exception {
 		List<JsonNode> lines = jsonLogOfOneRequest("json.log", Map.of());
