@@ -32,15 +32,40 @@ interface DataTransferApi {
 	void export(@Parameter(hidden = true) Account caller, @Parameter(hidden = true) HttpServletResponse response)
 			throws java.io.IOException;
 
-	@Operation(operationId = "importData", summary = "Add an exported document to the caller's account",
-			description = "All or nothing, in one transaction: new ids, with the tree, the order and the completions "
-					+ "kept; projects whose name the caller uses get \" (2)\" and so on. At most 20,000 tasks and 1,000 "
-					+ "projects; a body past MAX_IMPORT_BODY is a 413. Each refusal names its place, such as "
-					+ "tasks[12].due. With an Idempotency-Key, a repeat of the same document answers the first "
-					+ "import and adds nothing.")
-	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-					schema = @Schema(type = "object", description = "A document of GET /export")))
+	/**
+	 * Both bodies of {@code POST /import}, as one operation: OpenAPI has one per path and
+	 * method, so the text/csv handler's own is hidden and described here.
+	 */
+	@Operation(operationId = "importData",
+			summary = "Add an exported document, or a Todoist CSV export, to the caller's account",
+			description = "All or nothing, in one transaction. Each refusal names its place. With an "
+					+ "Idempotency-Key, a repeat of the same body answers the first import and adds nothing. A body "
+					+ "past MAX_IMPORT_BODY is a 413.\n\n"
+					+ "application/json, a document of GET /export: new ids, with the tree, the order and the "
+					+ "completions kept; projects whose name the caller uses get \" (2)\" and so on. At most 20,000 "
+					+ "tasks and 1,000 projects; refusals name places such as tasks[12].due.\n\n"
+					+ "text/csv, a Todoist project template (as Todoist's \"Format a CSV file to import into "
+					+ "Todoist\" describes it): into a new project named by project (required), \" (2)\" and so on "
+					+ "as above. Sections become labels of the tasks below them, @label words in CONTENT labels, "
+					+ "notes paragraphs of the task's description, INDENT subtasks; PRIORITY 1 (p1) is 4 (urgent) "
+					+ "and 4 (p4) is 1, an empty one p1 as Todoist documents it; DATE is read as quick add reads "
+					+ "it (English only), from today in the row's TIMEZONE or the caller's time zone. Rows are "
+					+ "numbered from 1 after the header: task_ids is keyed by that number, and refusals name places "
+					+ "such as rows[12].DATE, header or project. At most 20,000 tasks. The same file into another "
+					+ "project name is another import.",
+			parameters = @Parameter(name = "project", in = ParameterIn.QUERY,
+					description = "With text/csv, required: the new project's name, as POST /projects takes it; "
+							+ "one the caller uses gets \" (2)\" and so on",
+					schema = @Schema(type = "string", minLength = 1, maxLength = 100)))
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					schema = @Schema(type = "object", description = "A document of GET /export")),
+			@Content(mediaType = DataTransferController.TEXT_CSV,
+					schema = @Schema(type = "string",
+							description = "A Todoist CSV export: the header TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,"
+									+ "AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE (DURATION, DURATION_UNIT, DEADLINE "
+									+ "and DEADLINE_LANG are taken and ignored), then one row per task, section or "
+									+ "note")) })
 	@ApiResponse(responseCode = "201", description = "What the import created",
 			headers = @Header(name = "Idempotent-Replayed",
 					description = "Whether this repeats an earlier answer (with an Idempotency-Key)",
@@ -51,7 +76,7 @@ interface DataTransferApi {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@ApiResponse(responseCode = "422",
-			description = "The document breaks a rule; errors names each place, such as tasks[12].due",
+			description = "The body breaks a rule; errors names each place, such as tasks[12].due or rows[12].DATE",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))
 	ResponseEntity<ImportResult> importJson(@Parameter(hidden = true) Account caller,
@@ -59,6 +84,13 @@ interface DataTransferApi {
 					description = "Imports at most once per key within 24 hours; 1-255 printable ASCII characters",
 					schema = @Schema(type = "string", minLength = 1, maxLength = 255,
 							pattern = "^[\\x20-\\x7E]+$")) @Nullable String idempotencyKey,
+			@Parameter(hidden = true) HttpServletRequest request) throws java.io.IOException, InterruptedException;
+
+	/** Described with {@link #importJson}. */
+	@Operation(hidden = true)
+	ResponseEntity<ImportResult> importTodoistCsv(@Parameter(hidden = true) Account caller,
+			@Parameter(hidden = true) @Nullable String project,
+			@Parameter(hidden = true) @Nullable String idempotencyKey,
 			@Parameter(hidden = true) HttpServletRequest request) throws java.io.IOException, InterruptedException;
 
 }

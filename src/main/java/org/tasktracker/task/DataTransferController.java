@@ -1,9 +1,14 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.SocketTimeoutException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +19,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.account.Account;
+import org.tasktracker.account.UserZones;
 import org.tasktracker.idempotency.IdempotentCreations;
 import org.tasktracker.web.RequestParts;
 import org.tasktracker.web.SpooledBody;
@@ -31,13 +37,19 @@ import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /export} and {@code POST /import}: see {@link DataTransferService}. */
+/**
+ * {@code GET /export} and {@code POST /import} of such a document or of a Todoist CSV
+ * export ({@link TodoistCsv}): see {@link DataTransferService}.
+ */
 @RestController
 class DataTransferController implements DataTransferApi {
 
 	private static final Logger log = LoggerFactory.getLogger(DataTransferController.class);
+
+	static final String TEXT_CSV = "text/csv";
 
 	/**
 	 * One import at a time per instance: a document of up to 20 MB is held whole, as
@@ -49,9 +61,12 @@ class DataTransferController implements DataTransferApi {
 
 	private final JsonMapper json;
 
-	DataTransferController(DataTransferService transfers, JsonMapper json) {
+	private final UserZones zones;
+
+	DataTransferController(DataTransferService transfers, JsonMapper json, UserZones zones) {
 		this.transfers = transfers;
 		this.json = json;
+		this.zones = zones;
 	}
 
 	@Override
@@ -80,13 +95,7 @@ class DataTransferController implements DataTransferApi {
 	public ResponseEntity<ImportResult> importJson(@AuthenticationPrincipal Account caller,
 			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey,
 			HttpServletRequest request) throws IOException, InterruptedException {
-		if (!this.importing.tryAcquire(30, TimeUnit.SECONDS)) {
-			ErrorResponseException busy = RequestParts.refusal(HttpStatus.SERVICE_UNAVAILABLE,
-					"Another import is running on this instance; retry in a few seconds");
-			busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
-			throw busy;
-		}
-		try {
+		return oneAtATime(() -> {
 			byte[] body = request.getInputStream().readAllBytes();
 			JsonNode document;
 			try {
@@ -96,9 +105,50 @@ class DataTransferController implements DataTransferApi {
 				throw RequestParts.refusal(HttpStatus.BAD_REQUEST,
 						"The body is not JSON: send a document as GET /export writes it");
 			}
-			ImportDocument read = ImportDocument.read(document);
-			IdempotentCreations.Outcome<ImportResult> outcome = this.transfers.importDocument(caller.id(), read,
-					idempotencyKey, digest(body));
+			return this.transfers.importDocument(caller.id(), ImportDocument.read(document), idempotencyKey,
+					digest(body));
+		});
+	}
+
+	@Override
+	@PostMapping(path = "/import", consumes = TEXT_CSV)
+	public ResponseEntity<ImportResult> importTodoistCsv(@AuthenticationPrincipal Account caller,
+			@RequestParam(name = "project", required = false) @Nullable String project,
+			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey,
+			HttpServletRequest request) throws IOException, InterruptedException {
+		return oneAtATime(() -> {
+			// Read as it streams in, digested on the way: a CSV is never held as bytes.
+			MessageDigest digest = sha256();
+			Charset charset = StandardCharsets.UTF_8;
+			try {
+				if (request.getCharacterEncoding() != null) {
+					charset = Charset.forName(request.getCharacterEncoding());
+				}
+			}
+			catch (IllegalArgumentException ex) {
+				throw RequestParts.refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+						"The charset of the Content-Type is unknown: send UTF-8");
+			}
+			ImportDocument document = TodoistCsv.read(
+					new InputStreamReader(new DigestInputStream(request.getInputStream(), digest), charset), project,
+					this.zones.zoneOf(caller.id()), Instant.now());
+			// The same file into another project is another import.
+			digest.update(("\nproject=" + project).getBytes(StandardCharsets.UTF_8));
+			return this.transfers.importDocument(caller.id(), document, idempotencyKey,
+					"text/csv:" + HexFormat.of().formatHex(digest.digest()));
+		});
+	}
+
+	/** An import, once this instance runs no other; 201 with what it created. */
+	private ResponseEntity<ImportResult> oneAtATime(Import work) throws IOException, InterruptedException {
+		if (!this.importing.tryAcquire(30, TimeUnit.SECONDS)) {
+			ErrorResponseException busy = RequestParts.refusal(HttpStatus.SERVICE_UNAVAILABLE,
+					"Another import is running on this instance; retry in a few seconds");
+			busy.getHeaders().set(HttpHeaders.RETRY_AFTER, "5");
+			throw busy;
+		}
+		try {
+			IdempotentCreations.Outcome<ImportResult> outcome = work.run();
 			return ResponseEntity.status(HttpStatus.CREATED)
 				.header("Idempotent-Replayed", Boolean.toString(outcome.replayed()))
 				.body(outcome.answer());
@@ -108,9 +158,20 @@ class DataTransferController implements DataTransferApi {
 		}
 	}
 
+	@FunctionalInterface
+	private interface Import {
+
+		IdempotentCreations.Outcome<ImportResult> run() throws IOException;
+
+	}
+
 	private static String digest(byte[] body) {
+		return HexFormat.of().formatHex(sha256().digest(body));
+	}
+
+	private static MessageDigest sha256() {
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+			return MessageDigest.getInstance("SHA-256");
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
