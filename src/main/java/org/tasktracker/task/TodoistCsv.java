@@ -74,6 +74,23 @@ final class TodoistCsv {
 
 	private final Instant now;
 
+	/** The tasks read so far, in the file's order. */
+	private final List<Row> rows = new ArrayList<>();
+
+	/** The label of the section the rows are in, or null. */
+	private @Nullable String section;
+
+	/** The task a note comments on: null after a refused task, whose notes go with it. */
+	private @Nullable Row lastTask;
+
+	/** Whether a task, refused or not, is above in this section. */
+	private boolean taskAbove;
+
+	/** The nearest task above at each indent: [0] the last root, and so on. */
+	private final List<Long> above = new ArrayList<>();
+
+	private int taskCount;
+
 	private TodoistCsv(ZoneId callerZone, Instant now) {
 		this.callerZone = callerZone;
 		this.now = now;
@@ -151,7 +168,6 @@ final class TodoistCsv {
 	}
 
 	private List<ImportDocument.TaskEntry> tasks(Reader csv) {
-		List<Row> rows = new ArrayList<>();
 		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get()) {
 			var records = parser.iterator();
 			Map<String, Integer> columns;
@@ -169,14 +185,6 @@ final class TodoistCsv {
 						+ " (DURATION, DURATION_UNIT, DEADLINE and DEADLINE_LANG may follow)");
 				return List.of();
 			}
-			String section = null;
-			// The task a note comments on: null after a refused task, whose notes go with
-			// it.
-			Row lastTask = null;
-			boolean taskAbove = false;
-			// The nearest task above at each indent: [0] the last root, and so on.
-			List<Long> above = new ArrayList<>();
-			int taskCount = 0;
 			while (true) {
 				CSVRecord record;
 				try {
@@ -190,68 +198,73 @@ final class TodoistCsv {
 						// The body could not be read: no fault of the file's.
 						throw ex;
 					}
-					error("rows[" + (parser.getRecordNumber()) + "]", "is not valid CSV near line "
+					error("rows[" + parser.getRecordNumber() + "]", "is not valid CSV near line "
 							+ parser.getCurrentLineNumber() + ": " + broken.getMessage()
 							+ "; a field with a comma, a quote or a line break must be in double quotes, its quotes doubled");
 					return List.of();
 				}
-				long number = record.getRecordNumber() - 1;
-				String place = "rows[" + number + "]";
-				if (record.stream().allMatch(String::isEmpty)) {
-					continue;
-				}
-				if (record.size() > columns.size()) {
-					error(place, "has " + record.size() + " fields, more than the header's " + columns.size());
-					continue;
-				}
-				String type = field(record, columns, "TYPE");
-				switch (type) {
-					case "section" -> {
-						section = TextRules.trim(field(record, columns, "CONTENT"));
-						String problem = TaskRequests.labelProblem(section);
-						if (problem != null) {
-							error(place + ".CONTENT", "is a section, which becomes a label, and a label " + problem);
-							section = null;
-						}
-						lastTask = null;
-						taskAbove = false;
-						above.clear();
-					}
-					case "note" -> {
-						if (!taskAbove) {
-							error(place + ".TYPE", "is a note, which must follow the task it comments on");
-						}
-						else if (lastTask != null) {
-							String note = field(record, columns, "CONTENT");
-							if (!note.isBlank()) {
-								if (!lastTask.description.isEmpty()) {
-									lastTask.description.append("\n\n");
-								}
-								lastTask.description.append(note);
-							}
-						}
-					}
-					case "task" -> {
-						if (++taskCount > ImportDocument.MAX_TASKS) {
-							error("rows", "must hold at most " + ImportDocument.MAX_TASKS
-									+ " tasks in one import; split the file");
-							return List.of();
-						}
-						Row row = task(record, columns, number, section, above);
-						if (row != null) {
-							rows.add(row);
-						}
-						lastTask = row;
-						taskAbove = true;
-					}
-					default -> error(place + ".TYPE", "must be task, section or note, in lower case");
+				if (!take(record, columns)) {
+					return List.of();
 				}
 			}
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return entries(rows);
+		return entries(this.rows);
+	}
+
+	/**
+	 * Takes one row into the tasks read so far.
+	 * @return false when the file must be read no further
+	 */
+	private boolean take(CSVRecord record, Map<String, Integer> columns) {
+		long number = record.getRecordNumber() - 1;
+		String place = "rows[" + number + "]";
+		if (record.stream().allMatch(String::isEmpty)) {
+			return true;
+		}
+		if (record.size() > columns.size()) {
+			error(place, "has " + record.size() + " fields, more than the header's " + columns.size());
+			return true;
+		}
+		switch (field(record, columns, "TYPE")) {
+			case "section" -> {
+				this.section = TextRules.trim(field(record, columns, "CONTENT"));
+				String problem = TaskRequests.labelProblem(this.section);
+				if (problem != null) {
+					error(place + ".CONTENT", "is a section, which becomes a label, and a label " + problem);
+					this.section = null;
+				}
+				this.lastTask = null;
+				this.taskAbove = false;
+				this.above.clear();
+			}
+			case "note" -> {
+				String note = field(record, columns, "CONTENT");
+				if (!this.taskAbove) {
+					error(place + ".TYPE", "is a note, which must follow the task it comments on");
+				}
+				else if (this.lastTask != null && !note.isBlank()) {
+					StringBuilder description = this.lastTask.description;
+					description.append(description.isEmpty() ? "" : "\n\n").append(note);
+				}
+			}
+			case "task" -> {
+				if (++this.taskCount > ImportDocument.MAX_TASKS) {
+					error("rows",
+							"must hold at most " + ImportDocument.MAX_TASKS + " tasks in one import; split the file");
+					return false;
+				}
+				this.lastTask = task(record, columns, number);
+				this.taskAbove = true;
+				if (this.lastTask != null) {
+					this.rows.add(this.lastTask);
+				}
+			}
+			default -> error(place + ".TYPE", "must be task, section or note, in lower case");
+		}
+		return true;
 	}
 
 	/**
@@ -277,15 +290,13 @@ final class TodoistCsv {
 
 	/**
 	 * A task row, with its parent among the tasks above, or null when it is refused.
-	 * @param above the nearest task at each indent so far, updated
 	 */
-	private @Nullable Row task(CSVRecord record, Map<String, Integer> columns, long number, @Nullable String section,
-			List<Long> above) {
+	private @Nullable Row task(CSVRecord record, Map<String, Integer> columns, long number) {
 		String place = "rows[" + number + "]";
 		int before = this.errors.size();
 		List<String> labels = new ArrayList<>();
-		if (section != null) {
-			labels.add(section);
+		if (this.section != null) {
+			labels.add(this.section);
 		}
 		String content = field(record, columns, "CONTENT");
 		Matcher label = LABEL.matcher(content);
@@ -294,7 +305,7 @@ final class TodoistCsv {
 		}
 		String title = LABEL.matcher(content).replaceAll("").trim().replaceAll("[ \\t]{2,}", " ");
 		int priority = priority(field(record, columns, "PRIORITY"), place + ".PRIORITY");
-		int indent = indent(field(record, columns, "INDENT"), place + ".INDENT", above.size());
+		int indent = indent(field(record, columns, "INDENT"), place + ".INDENT", this.above.size());
 		String language = field(record, columns, "DATE_LANG").trim();
 		if (!language.isEmpty() && !"en".equals(language)) {
 			error(place + ".DATE_LANG", "must be en or empty: dates are read in English only");
@@ -304,12 +315,12 @@ final class TodoistCsv {
 		QuickAdd date = date(field(record, columns, "DATE"), zone, place + ".DATE");
 		// A refused row still takes its place, so that the rows below it are not refused
 		// for its sake.
-		int depth = Math.min(indent, above.size() + 1) - 1;
-		while (above.size() > depth) {
-			above.remove(above.size() - 1);
+		int depth = Math.min(indent, this.above.size() + 1) - 1;
+		while (this.above.size() > depth) {
+			this.above.remove(this.above.size() - 1);
 		}
-		Long parent = (depth > 0) ? above.get(depth - 1) : null;
-		above.add(number);
+		Long parent = (depth > 0) ? this.above.get(depth - 1) : null;
+		this.above.add(number);
 		if (this.errors.size() > before) {
 			return null;
 		}

@@ -167,8 +167,7 @@ class TodoistCsvImportIntegrationTests {
 		assertThat(after.get("projects")).isEqualTo(before.get("projects"));
 		assertThat(after.get("tasks")).isEqualTo(before.get("tasks"));
 		assertThat(after.get("labels")).isEqualTo(before.get("labels"));
-		assertThat(other.send("GET", "/projects/" + project, null))
-			.satisfies((response) -> assertThat(Responses.status(response)).isEqualTo(404));
+		assertThat(Responses.status(other.send("GET", "/projects/" + project, null))).isEqualTo(404);
 	}
 
 	@ParameterizedTest(name = "{1}")
