@@ -3,14 +3,20 @@
 # pgbench drives with the same SQL, on this machine. Prints one table and writes it to
 # docs/BENCHMARKS.md. See docs/performance.md.
 #
-#   bench/run.sh [--duration SECONDS] [--connections N] [--scale] [--scale-only]
-#                [--scale-total N] [--token] [--no-build]
+#   bench/run.sh [--duration SECONDS] [--connections N] [--workloads LIST] [--scale]
+#                [--scale-only] [--scale-total N] [--token] [--no-build]
 #
+# --workloads  which to run, in that order, separated by commas or spaces; default
+#   create,list,complete,mixed,sync. Each is warmed right before its measured run.
+#   sync: half the connections poll GET /sync, each sending its previous answer's next as
+#   since, while the other half write (half creates, half completes), as a user of its own
+#   with 1,000 tasks; polls and writes are reported apart, with no pgbench ceiling.
 # --scale  also times list queries, each filter and sort, for a user with 1,000 tasks and
 #   one with 1,000,000, among --scale-total tasks in all (default 10,000,000; the load
-#   takes about half an hour and 8 GB of disk). --scale-only skips the four workloads.
-# --token  also runs each workload as a user with an API token (Authorization: Bearer on
-#   every request, the rate limit lifted with RATE_LIMIT=0), beside the local user.
+#   takes about half an hour and 8 GB of disk). --scale-only skips the workloads.
+# --token  also runs create, list, complete and mixed as a user with an API token
+#   (Authorization: Bearer on every request, the rate limit lifted with RATE_LIMIT=0),
+#   beside the local user.
 # DATABASE_URL=postgresql://user:pass@host:port/db  use that server (scratch databases
 #   tasktracker_bench, and tasktracker_bench_1k with --scale, are created there, so the
 #   user needs CREATEDB); without it, a scratch
@@ -29,7 +35,7 @@ WARMUP=20
 WARMUP_MAX=180
 SCALE=false
 SCALE_TOTAL=10000000
-WORKLOADS="create list complete mixed"
+WORKLOADS="create list complete mixed sync"
 TOKEN_MODE=false
 BUILD=true
 # Below Linux's ephemeral range (32768-60999): a port inside it can be taken by an
@@ -44,13 +50,20 @@ while [ $# -gt 0 ]; do
 	case "$1" in
 		--duration) DURATION=$2; shift 2 ;;
 		--connections) CONNECTIONS=$2; shift 2 ;;
+		--workloads) WORKLOADS=${2//,/ }; shift 2 ;;
 		--scale) SCALE=true; shift ;;
 		--scale-only) SCALE=true; WORKLOADS=""; shift ;;
 		--scale-total) SCALE_TOTAL=$2; shift 2 ;;
 		--token) TOKEN_MODE=true; shift ;;
 		--no-build) BUILD=false; shift ;;
-		-h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+		-h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
+	esac
+done
+for workload in $WORKLOADS; do
+	case $workload in
+		create | list | complete | mixed | sync) ;;
+		*) echo "unknown workload: $workload (create, list, complete, mixed, sync)" >&2; exit 2 ;;
 	esac
 done
 
@@ -171,6 +184,7 @@ if [ "$USER_OPTS" = "__recommended__" ]; then
 	wrk -t1 -c4 -d3s -s "$ROOT/bench/wrk/create.lua" "http://127.0.0.1:$SERVICE_PORT/tasks" >/dev/null
 	wrk -t1 -c4 -d3s "http://127.0.0.1:$SERVICE_PORT/tasks?limit=50" >/dev/null
 	MAX_ID=100 wrk -t1 -c4 -d3s -s "$ROOT/bench/wrk/complete.lua" "http://127.0.0.1:$SERVICE_PORT/tasks" >/dev/null
+	wrk -t1 -c4 -d3s -s "$ROOT/bench/wrk/sync-poll.lua" "http://127.0.0.1:$SERVICE_PORT/sync" >/dev/null
 	kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
 	JAVA_OPTS="$RECOMMENDED_OPTS -XX:AOTCache=$WORK/app/tasktracker.aot"
 else
@@ -240,10 +254,10 @@ jit_ticks() { # CPU time (clock ticks) of the service's JIT compiler threads so 
 # 20 s of each workload and 10 s more of creates, the compilers still took half a core
 # through the first 9 s of a measured create run, while the service made 2100-3400
 # creates/s, against 3900-5400 once they had settled. Prints the seconds it took.
-warm_up() { # name script-or-empty path
-	local script elapsed=0 quiet=0 before after
+warm_up() { # name script-or-empty path [connections]
+	local script elapsed=0 quiet=0 before after connections=${4:-$CONNECTIONS}
 	script=$(wrk_script "warm-$1" "$2")
-	TOKEN=$WRK_TOKEN MIN_ID=$WRK_MIN_ID MAX_ID=$WRK_MAX_ID wrk -t$(( CONNECTIONS < 2 ? CONNECTIONS : 2 )) -c"$CONNECTIONS" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
+	TOKEN=$WRK_TOKEN MIN_ID=$WRK_MIN_ID MAX_ID=$WRK_MAX_ID wrk -t$(( connections < 2 ? connections : 2 )) -c"$connections" -d"${WARMUP_MAX}s" -s "$script" "$URL$3" >/dev/null &
 	local load=$!
 	before=$(jit_ticks)
 	while kill -0 "$load" 2>/dev/null; do
@@ -277,8 +291,57 @@ pg_run() { # pgbench scripts... -> "rps=... p50_ms=... p99_ms=...", as wrk_run
 # later with the other ceilings: this shared machine's speed drifts over minutes (pgbench
 # made 15198 and then 10432 completes/s in two runs an hour apart), and the drift should
 # fall on both sides of the ratio. The service stays up, idle, while pgbench runs.
+
+use_new_user() { # name rows -> wrk's requests as a new user with a token and that many seeded tasks
+	local password
+	password="bench password $(date +%s%N)"
+	curl -sf -o /dev/null -X POST "$URL/users" -H 'Content-Type: application/json' \
+		-d "{\"username\": \"$1\", \"password\": \"$password\"}"
+	WRK_TOKEN=$(curl -sf -X POST "$URL/tokens" -u "$1:$password" \
+		-H 'Content-Type: application/json' -d '{"name": "bench", "scopes": ["tasks:write"]}' \
+		| sed -E 's/.*"token":"([^"]+)".*/\1/')
+	local owner
+	owner=$(psql -X -At "$DB_URL" -c "SELECT id FROM users WHERE username = '$1'")
+	psql -q -X "$DB_URL" -c "INSERT INTO tasks (owner_id, title, description) SELECT $owner, 'Seed task ' || n, CASE WHEN n % 2 = 0 THEN 'about ' || n END FROM generate_series(1, $2) n"
+	read -r WRK_MIN_ID WRK_MAX_ID < <(psql -X -At -F ' ' "$DB_URL" -c "SELECT min(id), max(id) FROM tasks WHERE owner_id = $owner")
+}
+as_local_user() { WRK_TOKEN=""; WRK_MIN_ID=1; WRK_MAX_ID=$SEED_ROWS; }
+
+# sync: pollers and writers at once, as a user of their own with SYNC_SEED_ROWS tasks, a
+# new one for the warm-up and another for the run: each poller's first answers (the whole
+# state, as it sends no since) are then the seeded tasks only, not all the warm-up made.
+SYNC_SEED_ROWS=1000
+run_sync() {
+	local pollers=$(( CONNECTIONS / 2 )) writers=$(( CONNECTIONS - CONNECTIONS / 2 )) load jit_before
+	[ "$pollers" -ge 1 ] || { echo "bench: sync needs --connections 2 or more" >&2; exit 1; }
+	echo "== sync: warming up"
+	use_new_user sync-warm-up "$SYNC_SEED_ROWS"
+	TOKEN=$WRK_TOKEN MIN_ID=$WRK_MIN_ID MAX_ID=$WRK_MAX_ID wrk -t$(( writers < 2 ? writers : 2 )) -c"$writers" \
+		-d"${WARMUP_MAX}s" -s "$(wrk_script warm-sync-write sync-write)" "$URL/tasks" >/dev/null &
+	load=$!
+	WARMED[sync]=$(warm_up sync sync-poll /sync "$pollers")
+	kill "$load" 2>/dev/null || true; wait "$load" 2>/dev/null || true
+	echo "   ${WARMED[sync]} s"
+	use_new_user sync "$SYNC_SEED_ROWS"
+	echo "== sync: wrk, $pollers connections polling and $writers writing, ${DURATION}s"
+	jit_before=$(jit_ticks)
+	wrk_run sync-write "$DURATION" "$writers" sync-write /tasks > "$WORK/sync-write.result" &
+	load=$!
+	RESULT[sync-polls]=$(wrk_run sync-poll "$DURATION" "$pollers" sync-poll /sync)
+	wait "$load"
+	RESULT[sync-writes]=$(cat "$WORK/sync-write.result")
+	JIT[sync]=$(awk -v t=$(( $(jit_ticks) - jit_before )) -v hz="$CLOCK_TICKS" -v s="$DURATION" \
+		'BEGIN { printf "%.1f", (t > 0) ? 100 * t / hz / s : 0 }')
+	echo "   polls: ${RESULT[sync-polls]}"
+	echo "   writes: ${RESULT[sync-writes]} (JIT compilers: ${JIT[sync]}% of a core)"
+	as_local_user
+}
+
 declare -A RESULT CEILING WARMED JIT TOKEN_RESULT TOKEN_WARMED
 for workload in $WORKLOADS; do
+	case $workload in
+		sync) run_sync; continue ;;
+	esac
 	case $workload in # wrk's script and path; pgbench's scripts
 		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
 		list) service=("" "/tasks?limit=50"); ceiling=(-f "$ROOT/bench/pgbench/list.sql") ;;
@@ -304,7 +367,7 @@ for workload in $WORKLOADS; do
 		echo "== $workload, with a token: wrk, $CONNECTIONS connections, ${DURATION}s"
 		TOKEN_RESULT[$workload]=$(wrk_run "token-$workload" "$DURATION" "$CONNECTIONS" "${service[@]}")
 		echo "   ${TOKEN_RESULT[$workload]}"
-		WRK_TOKEN=""; WRK_MIN_ID=1; WRK_MAX_ID=$SEED_ROWS
+		as_local_user
 	fi
 	echo "== $workload: pgbench -M prepared, $CONNECTIONS clients, ${DURATION}s"
 	CEILING[$workload]=$(pg_run "${ceiling[@]}")
@@ -317,9 +380,18 @@ SERVICE_PID=""
 
 # --- the table ----------------------------------------------------------------------
 TABLE=""
-[ -n "$WORKLOADS" ] && TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio |
+TABLE_WORKLOADS=$WORKLOADS
+[ -n "$TABLE_WORKLOADS" ] && TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|"
-for workload in $WORKLOADS; do
+for workload in $TABLE_WORKLOADS; do
+	if [ "$workload" = sync ]; then # no ceiling: pgbench has no script for it
+		for side in polls writes; do
+			r=${RESULT[sync-$side]}
+			TABLE="$TABLE
+| sync: $side | $(printf '%.0f' "$(field "$r" rps)") | $(field "$r" p50_ms) | $(field "$r" p99_ms) | $(field "$r" errors) | - | - | - | - |"
+		done
+		continue
+	fi
 	r=${RESULT[$workload]}; c=${CEILING[$workload]}
 	rps=$(field "$r" rps); ceiling=$(field "$c" rps)
 	ratio=$(awk -v a="$rps" -v b="$ceiling" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }')
@@ -330,7 +402,8 @@ TOKEN_TABLE=""
 if $TOKEN_MODE; then
 	TOKEN_TABLE="| workload | local user requests/s | token requests/s | token / local | token p50 ms | token p99 ms | token errors |
 |---|---:|---:|---:|---:|---:|---:|"
-	for workload in create list complete mixed; do
+	for workload in $TABLE_WORKLOADS; do
+		[ "$workload" = sync ] && continue
 		l=$(field "${RESULT[$workload]}" rps); t=$(field "${TOKEN_RESULT[$workload]}" rps)
 		TOKEN_TABLE="$TOKEN_TABLE
 | $workload | $(printf '%.0f' "$l") | $(printf '%.0f' "$t") | $(awk -v a="$t" -v b="$l" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }') | $(field "${TOKEN_RESULT[$workload]}" p50_ms) | $(field "${TOKEN_RESULT[$workload]}" p99_ms) | $(field "${TOKEN_RESULT[$workload]}" errors) |"
@@ -475,7 +548,13 @@ MEMORY=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
 APP_VERSION=$(basename "$JAR" .jar)
 LOAD_LINE=""
-[ -n "$WORKLOADS" ] && LOAD_LINE="- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload, each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: create ${WARMED[create]} s, list ${WARMED[list]} s, complete ${WARMED[complete]} s, mixed ${WARMED[mixed]} s; during the measured runs they used ${JIT[create]}%, ${JIT[list]}%, ${JIT[complete]}% and ${JIT[mixed]}% of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), one request's statement per transaction (the service writes the creates and completes that arrive together in one statement), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
+warmed=""; jit=""
+for workload in $TABLE_WORKLOADS; do
+	warmed="$warmed${warmed:+, }$workload ${WARMED[$workload]} s"; jit="$jit${jit:+, }$workload ${JIT[$workload]}%"
+done
+[ -n "$TABLE_WORKLOADS" ] && LOAD_LINE="- Load: wrk -t2 -c$CONNECTIONS, ${DURATION}s per workload (${TABLE_WORKLOADS% }), each right after its own warm-up (at least ${WARMUP} s, then until the JIT compilers used under 5% of a core for 3 s: $warmed; during the measured runs they used $jit of a core), $SEED_ROWS seeded tasks; list = \`GET /tasks?limit=50\`; mixed = 70% list, 20% create, 10% complete. Ceiling: pgbench -M prepared -c$CONNECTIONS -j2 with the service's SQL (bench/pgbench), one request's statement per transaction (the service writes the creates and completes that arrive together in one statement), the same weights for mixed, each run right after the service's run of the same workload; its p50 and p99 from every tenth transaction, logged. Load generator, service and PostgreSQL share the machine.
+"
+[[ " $TABLE_WORKLOADS " == *" sync "* ]] && LOAD_LINE="$LOAD_LINE- sync: $(( CONNECTIONS / 2 )) connections poll \`GET /sync\` back to back, each request with the \`next\` of an earlier answer as \`since\` (a new client, without \`since\`, on each connection's first request), while $(( CONNECTIONS - CONNECTIONS / 2 )) write (half \`POST /tasks\`, half completes of a random seeded task), both as a user with a token and $SYNC_SEED_ROWS seeded tasks, made just before the run; no pgbench ceiling.
 "
 REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 
