@@ -11,6 +11,12 @@
 #   sync: half the connections poll GET /sync, each sending its previous answer's next as
 #   since, while the other half write (half creates, half completes), as a user of its own
 #   with 1,000 tasks; polls and writes are reported apart, with no pgbench ceiling.
+#   long-poll (only when named): LONG_POLL_WAITERS clients (default 500) hold
+#   GET /sync?since=...&wait=30 open while one writer changes a task of the same user
+#   every LONG_POLL_INTERVAL seconds (default 1) for --duration (bench/long-poll.py);
+#   reports how many waits were answered, the time from each write's request to each
+#   waiter's answer, and GET /tasks?limit=50 at LONG_POLL_LIST_CONNECTIONS connections
+#   (default 16) alone and beside the waits.
 # --scale  also times list queries, each filter and sort, for a user with 1,000 tasks and
 #   one with 1,000,000, among --scale-total tasks in all (default 10,000,000; the load
 #   takes about half an hour and 8 GB of disk). --scale-only skips the workloads.
@@ -62,8 +68,8 @@ while [ $# -gt 0 ]; do
 done
 for workload in $WORKLOADS; do
 	case $workload in
-		create | list | complete | mixed | sync) ;;
-		*) echo "unknown workload: $workload (create, list, complete, mixed, sync)" >&2; exit 2 ;;
+		create | list | complete | mixed | sync | long-poll) ;;
+		*) echo "unknown workload: $workload (create, list, complete, mixed, sync, long-poll)" >&2; exit 2 ;;
 	esac
 done
 
@@ -72,6 +78,7 @@ need wrk "Debian: apt-get install wrk"
 need pgbench "Debian: apt-get install postgresql-client (or postgresql)"
 need psql "Debian: apt-get install postgresql-client"
 need curl "Debian: apt-get install curl"
+[[ " $WORKLOADS " == *" long-poll "* ]] && need python3 "for bench/long-poll.py; its standard library only"
 
 . "$ROOT/bench/find-java.sh"
 
@@ -337,10 +344,55 @@ run_sync() {
 	as_local_user
 }
 
+# long-poll: bench/long-poll.py's waiters and writer, as a user of their own, and beside
+# them wrk listing that user's tasks; the list is run alone first, for comparison. The
+# warm-up is one such pass of WARMUP seconds.
+LONG_POLL_WAITERS=${LONG_POLL_WAITERS:-500}
+LONG_POLL_WAIT=30
+LONG_POLL_INTERVAL=${LONG_POLL_INTERVAL:-1}
+LONG_POLL_LIST_CONNECTIONS=${LONG_POLL_LIST_CONNECTIONS:-16}
+long_poll_pass() { # name seconds -> the waiters' RESULT line, then the list's
+	local out="$WORK/$1.out" poller
+	python3 "$ROOT/bench/long-poll.py" --url "$URL" --token "$WRK_TOKEN" --first-id "$WRK_MIN_ID" \
+		--waiters "$LONG_POLL_WAITERS" --wait "$LONG_POLL_WAIT" --interval "$LONG_POLL_INTERVAL" \
+		--duration "$2" > "$out" &
+	poller=$!
+	until grep -q '^READY' "$out" 2>/dev/null; do
+		kill -0 "$poller" 2>/dev/null || { echo "bench: bench/long-poll.py stopped; see $out" >&2; exit 1; }
+		sleep 0.05
+	done
+	local list
+	list=$(wrk_run "$1-list" "$2" "$LONG_POLL_LIST_CONNECTIONS" "" "/tasks?limit=50")
+	wait "$poller" || { echo "bench: bench/long-poll.py failed; see $out" >&2; exit 1; }
+	grep '^RESULT' "$out"
+	echo "$list"
+}
+run_long_poll() {
+	local lines
+	echo "== long-poll: warming up, ${WARMUP} s"
+	use_new_user long-poll-warm-up "$SYNC_SEED_ROWS"
+	long_poll_pass warm-long-poll "$WARMUP" >/dev/null
+	use_new_user long-poll "$SYNC_SEED_ROWS"
+	# Each write changes a seeded task of its own (bench/long-poll.py).
+	awk -v d="$DURATION" -v i="$LONG_POLL_INTERVAL" -v n="$SYNC_SEED_ROWS" 'BEGIN { exit !(d / i + 2 < n) }' \
+		|| { echo "bench: long-poll writes more tasks than the $SYNC_SEED_ROWS seeded" >&2; exit 1; }
+	echo "== long-poll: GET /tasks?limit=50 alone, $LONG_POLL_LIST_CONNECTIONS connections, ${DURATION}s"
+	RESULT[long-poll-list-alone]=$(wrk_run long-poll-list-alone "$DURATION" "$LONG_POLL_LIST_CONNECTIONS" "" "/tasks?limit=50")
+	echo "   ${RESULT[long-poll-list-alone]}"
+	echo "== long-poll: $LONG_POLL_WAITERS waiting (wait=$LONG_POLL_WAIT), a write every ${LONG_POLL_INTERVAL} s, and GET /tasks?limit=50 beside them, ${DURATION}s"
+	lines=$(long_poll_pass long-poll "$DURATION")
+	RESULT[long-poll]=$(echo "$lines" | sed -n 1p)
+	RESULT[long-poll-list]=$(echo "$lines" | sed -n 2p)
+	echo "   waiters: ${RESULT[long-poll]}"
+	echo "   list: ${RESULT[long-poll-list]}"
+	as_local_user
+}
+
 declare -A RESULT CEILING WARMED JIT TOKEN_RESULT TOKEN_WARMED
 for workload in $WORKLOADS; do
 	case $workload in
 		sync) run_sync; continue ;;
+		long-poll) run_long_poll; continue ;;
 	esac
 	case $workload in # wrk's script and path; pgbench's scripts
 		create) service=(create /tasks); ceiling=(-f "$ROOT/bench/pgbench/create.sql") ;;
@@ -380,7 +432,7 @@ SERVICE_PID=""
 
 # --- the table ----------------------------------------------------------------------
 TABLE=""
-TABLE_WORKLOADS=$WORKLOADS
+TABLE_WORKLOADS=$(echo $WORKLOADS | tr ' ' '\n' | grep -vx long-poll | tr '\n' ' ' || true)
 [ -n "$TABLE_WORKLOADS" ] && TABLE="| workload | requests/s | p50 ms | p99 ms | errors | pgbench tps | pgbench p50 ms | pgbench p99 ms | ratio |
 |---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for workload in $TABLE_WORKLOADS; do
@@ -408,6 +460,13 @@ if $TOKEN_MODE; then
 		TOKEN_TABLE="$TOKEN_TABLE
 | $workload | $(printf '%.0f' "$l") | $(printf '%.0f' "$t") | $(awk -v a="$t" -v b="$l" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }') | $(field "${TOKEN_RESULT[$workload]}" p50_ms) | $(field "${TOKEN_RESULT[$workload]}" p99_ms) | $(field "${TOKEN_RESULT[$workload]}" errors) |"
 	done
+fi
+LONG_POLL_TABLE=""
+if [[ " $WORKLOADS " == *" long-poll "* ]]; then
+	w=${RESULT[long-poll]}; a=${RESULT[long-poll-list-alone]}; b=${RESULT[long-poll-list]}
+	LONG_POLL_TABLE="| waiters | writes | answered | write to answer p50 ms | p99 ms | max ms | saw the last write | timed out | poll errors | write errors | list requests/s alone, beside | list p99 ms alone, beside | list errors |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| $(field "$w" waiters) | $(field "$w" writes) | $(field "$w" answered) | $(field "$w" p50_ms) | $(field "$w" p99_ms) | $(field "$w" max_ms) | $(field "$w" saw_last) | $(field "$w" timeouts) | $(field "$w" errors) | $(field "$w" write_errors) | $(printf '%.0f' "$(field "$a" rps)"), $(printf '%.0f' "$(field "$b" rps)") | $(field "$a" p99_ms), $(field "$b" p99_ms) | $(( $(field "$a" errors) + $(field "$b" errors) )) |"
 fi
 
 SCALE_TABLE=""
@@ -562,6 +621,10 @@ REPORT="## $(date -u +%Y-%m-%d) - $CORES cores, $MEMORY
 ${LOAD_LINE}- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the end ${END_RSS_ANON} MB of it anonymous memory, the rest mapped files such as the AOT cache); healthy ${RECOMMENDED_STARTUP_MS} ms after process start against the running PostgreSQL with those options, the median of three starts (${STARTS[*]} ms); plain \`java -jar\`: ${PLAIN_STARTUP_MS} ms, and ${FIRST_STARTUP_MS} ms on the very first start, migrating an empty database.
 ${TABLE:+
 $TABLE
+}${LONG_POLL_TABLE:+
+Long polls (\`--workloads long-poll\`, bench/long-poll.py): ${LONG_POLL_WAITERS} clients, each on a connection of its own, hold \`GET /sync?since=...&wait=$LONG_POLL_WAIT\` open and ask again at once when answered, while one writer changes another task of the same user (a token, $SYNC_SEED_ROWS seeded tasks) every ${LONG_POLL_INTERVAL} s for ${DURATION} s (the next write waits for the one before to be answered); each answer that shows a write its client had not seen is one answered wait, timed from the moment the writer sent that write to the moment the client had read the answer (timed by the clients themselves: one Python asyncio thread on the same 2 cores). Beside them, wrk lists the tasks of the same user (\`GET /tasks?limit=50\`) at $LONG_POLL_LIST_CONNECTIONS connections, and, just before, for as long with nobody waiting; the service has a pool of 10 connections. Warmed up by one such pass of ${WARMUP} s:
+
+$LONG_POLL_TABLE
 }${TOKEN_TABLE:+
 With a token (\`--token\`): each workload run again right after the run as the local user, as a user with an API token of scope tasks:write sent as \`Authorization: Bearer\` on every request, after its own warm-up (create ${TOKEN_WARMED[create]:-} s, list ${TOKEN_WARMED[list]:-} s, complete ${TOKEN_WARMED[complete]:-} s, mixed ${TOKEN_WARMED[mixed]:-} s), over $SEED_ROWS seeded tasks of its own, with the rate limit lifted (RATE_LIMIT=0):
 
