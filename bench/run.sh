@@ -454,12 +454,15 @@ TOKEN_TABLE=""
 if $TOKEN_MODE; then
 	TOKEN_TABLE="| workload | local user requests/s | token requests/s | token / local | token p50 ms | token p99 ms | token errors |
 |---|---:|---:|---:|---:|---:|---:|"
+	token_warmed=""
 	for workload in $TABLE_WORKLOADS; do
 		[ "$workload" = sync ] && continue
+		token_warmed="$token_warmed${token_warmed:+, }$workload ${TOKEN_WARMED[$workload]} s"
 		l=$(field "${RESULT[$workload]}" rps); t=$(field "${TOKEN_RESULT[$workload]}" rps)
 		TOKEN_TABLE="$TOKEN_TABLE
 | $workload | $(printf '%.0f' "$l") | $(printf '%.0f' "$t") | $(awk -v a="$t" -v b="$l" 'BEGIN { if (b > 0) printf "%.0f%%", 100 * a / b; else print "?" }') | $(field "${TOKEN_RESULT[$workload]}" p50_ms) | $(field "${TOKEN_RESULT[$workload]}" p99_ms) | $(field "${TOKEN_RESULT[$workload]}" errors) |"
 	done
+	[ -n "$token_warmed" ] || TOKEN_TABLE="" # only sync or long-poll: nothing ran with --token
 fi
 LONG_POLL_TABLE=""
 if [[ " $WORKLOADS " == *" long-poll "* ]]; then
@@ -626,7 +629,7 @@ Long polls (\`--workloads long-poll\`, bench/long-poll.py): ${LONG_POLL_WAITERS}
 
 $LONG_POLL_TABLE
 }${TOKEN_TABLE:+
-With a token (\`--token\`): each workload run again right after the run as the local user, as a user with an API token of scope tasks:write sent as \`Authorization: Bearer\` on every request, after its own warm-up (create ${TOKEN_WARMED[create]:-} s, list ${TOKEN_WARMED[list]:-} s, complete ${TOKEN_WARMED[complete]:-} s, mixed ${TOKEN_WARMED[mixed]:-} s), over $SEED_ROWS seeded tasks of its own, with the rate limit lifted (RATE_LIMIT=0):
+With a token (\`--token\`): each workload run again right after the run as the local user, as a user with an API token of scope tasks:write sent as \`Authorization: Bearer\` on every request, after its own warm-up (${token_warmed:-}), over $SEED_ROWS seeded tasks of its own, with the rate limit lifted (RATE_LIMIT=0):
 
 $TOKEN_TABLE
 }${SCALE_TABLE:+
