@@ -4,26 +4,34 @@
 bench/run.sh --workloads long-poll runs it; alone:
 
     bench/long-poll.py --url http://127.0.0.1:18000 --token TOKEN --first-id 11 \
-        [--waiters 500] [--wait 30] [--duration 10] [--interval 1]
+        [--waiters 500] [--wait 30] [--idle 0] [--duration 10] [--interval 1]
 
 Every waiter is one client on a connection of its own: it asks GET /sync?since=...&wait=N
 and, whenever answered, asks again at once with the answer's next. All start from one
 token, read once (paging through the user's state) before they connect. Once all have
-asked, the script prints READY and waits a second; then, for --duration seconds, it
+asked, the script waits until the service's /metrics count them all as waiting and
+show the pool idle for a second (their first reads done), and prints READY; with --idle it leaves them waiting
+that long with no change and prints WRITING; then, for --duration seconds, it
 changes one task every --interval seconds (PATCH /tasks/{first-id + k}, title
 "Long poll write k": a task of its own each time, so that an answer always shows the
 first write its client had not seen). Each answer that carries a write the client had
 not seen counts as answered, with the time from the moment the writer sent that write
 to the moment the answer was read whole: the whole way from the writer's request,
 through the commit, the notification and the waiter's read, to the client. After the
-last write it waits up to --grace seconds for every waiter to have seen it.
+last write it waits up to --grace seconds for every waiter to have seen it, then writes
+once more and lets each client go when that answers it, so that no wait outlives its
+client in the service.
 
 Prints one line: RESULT waiters=... writes=... answered=... p50_ms=... p99_ms=...
 max_ms=... saw_last=... timeouts=... errors=... write_errors=... write_p50_ms=...
 write_max_ms=... (errors: polls that failed or were not answered 200, each asked again
 with the same token; write_errors: writes not answered 200, each written to stderr;
 saw_last: the clients that saw the last write that succeeded; left_waiting: waits still
-open in the service when the script gave up on them, after a last write meant to end them).
+open in the service when the script gave up on them, after a last write meant to end them;
+waiting and pool_active: the service's tasktracker_sync_waiting when READY, and the most
+pooled connections in use or asked for (hikaricp_connections_active plus
+tasktracker_database_connections_waiting) over the second before, "?" where /metrics did
+not say; settled_s: how long from the last client's first request to READY).
 Only Python's standard library: asyncio and a small HTTP/1.1 client over keep-alive
 connections (one thread, so that 500 clients cost 500 sockets, not 500 threads).
 """
@@ -32,12 +40,17 @@ import argparse
 import asyncio
 import re
 import sys
-import time
 from urllib.parse import urlsplit
 
 NEXT = re.compile(rb'"next":"([^"]+)"')
 MORE = re.compile(rb'"more":true')
 WRITE = re.compile(rb'"title":"Long poll write (\d+)"')
+
+
+def gauge(metrics, name):
+    """The sum of a gauge's series in a Prometheus scrape, or None without it."""
+    values = re.findall(rb"^" + name.encode() + rb"(?:\{[^}]*\})? ([-+0-9.eE]+)$", metrics, re.M)
+    return sum(float(v) for v in values) if values else None
 
 
 class Connection:
@@ -168,8 +181,45 @@ async def main(args):
 
     tasks = [asyncio.create_task(waiter(i)) for i in range(args.waiters)]
     await asyncio.wait_for(all_asked.wait(), 60)
-    await asyncio.sleep(1)  # until the last of them waits in the service
+    # The service's /metrics (which the local user may read) count a request as waiting
+    # from before its first read, so: until every client is counted, then until the pool
+    # has been idle, with nobody queueing for it, for a second (five scrapes running): the
+    # first reads are over, and nothing but the waits is left in the service. If waits
+    # held connections that would never come; after 30 s the script goes on, and
+    # pool_active tells. Without /metrics, a second's pause instead.
+    scrape = Connection(host, port, "")
+    await scrape.open()
+    waiting = active = None
+    settling = loop.time()
+    deadline = settling + 60
+    while loop.time() < deadline:
+        status, metrics = await scrape.request("GET", "/metrics")
+        if status != 200:
+            await asyncio.sleep(1)
+            break
+        waiting = gauge(metrics, "tasktracker_sync_waiting")
+        if waiting is None or waiting >= args.waiters:
+            break
+        await asyncio.sleep(0.1)
+    if waiting is not None:
+        recent = []
+        deadline = loop.time() + 30
+        while loop.time() < deadline:
+            status, metrics = await scrape.request("GET", "/metrics")
+            in_use = gauge(metrics, "hikaricp_connections_active") or 0
+            queued = gauge(metrics, "tasktracker_database_connections_waiting") or 0
+            recent = (recent + [in_use + queued])[-5:]
+            if len(recent) == 5 and max(recent) == 0:
+                break
+            await asyncio.sleep(0.2)
+        active = max(recent)
+        waiting = gauge(metrics, "tasktracker_sync_waiting")
+    settled_s = loop.time() - settling
+    scrape.close()
     print("READY", flush=True)
+    if args.idle > 0:
+        await asyncio.sleep(args.idle)
+        print("WRITING", flush=True)
     first.close()  # idle since the first read, maybe past the service's keep-alive time
     await first.open()
 
@@ -210,11 +260,13 @@ async def main(args):
 
     ms = [1000 * t for t in latencies]
     print("RESULT waiters=%d writes=%d answered=%d p50_ms=%.1f p99_ms=%.1f max_ms=%.1f saw_last=%d timeouts=%d "
-          "errors=%d write_errors=%d write_p50_ms=%.1f write_max_ms=%.1f left_waiting=%d" % (
+          "errors=%d write_errors=%d write_p50_ms=%.1f write_max_ms=%.1f left_waiting=%d waiting=%s "
+          "pool_active=%s settled_s=%.1f" % (
               args.waiters, writes, len(latencies), percentile(ms, 50), percentile(ms, 99),
               max(ms) if ms else float("nan"), sum(1 for s in last_seen if s >= last_written), state["timeouts"],
               state["errors"], write_errors, percentile([1000 * t for t in write_times], 50),
-              1000 * max(write_times) if write_times else float("nan"), len(left)), flush=True)
+              1000 * max(write_times) if write_times else float("nan"), len(left),
+              "?" if waiting is None else "%.0f" % waiting, "?" if active is None else "%.0f" % active, settled_s), flush=True)
 
 
 if __name__ == "__main__":
@@ -227,5 +279,6 @@ if __name__ == "__main__":
     parser.add_argument("--wait", type=int, default=30, help="each poll's wait=, in seconds (at most 60)")
     parser.add_argument("--duration", type=float, default=10, help="seconds of writes")
     parser.add_argument("--interval", type=float, default=1, help="seconds from one write to the next")
+    parser.add_argument("--idle", type=float, default=0, help="seconds of waiting with no writes, first")
     parser.add_argument("--grace", type=float, default=5, help="seconds to wait for answers after the last write")
     asyncio.run(main(parser.parse_args()))

@@ -351,20 +351,28 @@ LONG_POLL_WAITERS=${LONG_POLL_WAITERS:-500}
 LONG_POLL_WAIT=30
 LONG_POLL_INTERVAL=${LONG_POLL_INTERVAL:-1}
 LONG_POLL_LIST_CONNECTIONS=${LONG_POLL_LIST_CONNECTIONS:-16}
-long_poll_pass() { # name seconds -> the waiters' RESULT line, then the list's
+# The waiters first wait with no change for as long as the list runs beside them (and a
+# second for wrk to start and stop), then the writes begin and the list runs again.
+long_poll_pass() { # name seconds -> the waiters' RESULT line, the idle list's, the list's beside writes
 	local out="$WORK/$1.out" poller
 	python3 "$ROOT/bench/long-poll.py" --url "$URL" --token "$WRK_TOKEN" --first-id "$WRK_MIN_ID" \
 		--waiters "$LONG_POLL_WAITERS" --wait "$LONG_POLL_WAIT" --interval "$LONG_POLL_INTERVAL" \
-		--duration "$2" > "$out" &
+		--idle "$(( $2 + 1 ))" --duration "$2" > "$out" &
 	poller=$!
-	until grep -q '^READY' "$out" 2>/dev/null; do
-		kill -0 "$poller" 2>/dev/null || { echo "bench: bench/long-poll.py stopped; see $out" >&2; exit 1; }
-		sleep 0.05
-	done
-	local list
+	wait_for_line() {
+		until grep -q "^$1" "$out" 2>/dev/null; do
+			kill -0 "$poller" 2>/dev/null || { echo "bench: bench/long-poll.py stopped; see $out" >&2; exit 1; }
+			sleep 0.05
+		done
+	}
+	local idle list
+	wait_for_line READY
+	idle=$(wrk_run "$1-list-idle" "$2" "$LONG_POLL_LIST_CONNECTIONS" "" "/tasks?limit=50")
+	wait_for_line WRITING
 	list=$(wrk_run "$1-list" "$2" "$LONG_POLL_LIST_CONNECTIONS" "" "/tasks?limit=50")
 	wait "$poller" || { echo "bench: bench/long-poll.py failed; see $out" >&2; exit 1; }
 	grep '^RESULT' "$out"
+	echo "$idle"
 	echo "$list"
 }
 run_long_poll() {
@@ -379,12 +387,14 @@ run_long_poll() {
 	echo "== long-poll: GET /tasks?limit=50 alone, $LONG_POLL_LIST_CONNECTIONS connections, ${DURATION}s"
 	RESULT[long-poll-list-alone]=$(wrk_run long-poll-list-alone "$DURATION" "$LONG_POLL_LIST_CONNECTIONS" "" "/tasks?limit=50")
 	echo "   ${RESULT[long-poll-list-alone]}"
-	echo "== long-poll: $LONG_POLL_WAITERS waiting (wait=$LONG_POLL_WAIT), a write every ${LONG_POLL_INTERVAL} s, and GET /tasks?limit=50 beside them, ${DURATION}s"
+	echo "== long-poll: $LONG_POLL_WAITERS waiting (wait=$LONG_POLL_WAIT), GET /tasks?limit=50 beside them, ${DURATION}s, then again with a write every ${LONG_POLL_INTERVAL} s"
 	lines=$(long_poll_pass long-poll "$DURATION")
 	RESULT[long-poll]=$(echo "$lines" | sed -n 1p)
-	RESULT[long-poll-list]=$(echo "$lines" | sed -n 2p)
+	RESULT[long-poll-list-idle]=$(echo "$lines" | sed -n 2p)
+	RESULT[long-poll-list]=$(echo "$lines" | sed -n 3p)
 	echo "   waiters: ${RESULT[long-poll]}"
-	echo "   list: ${RESULT[long-poll-list]}"
+	echo "   list beside the idle waits: ${RESULT[long-poll-list-idle]}"
+	echo "   list beside the writes: ${RESULT[long-poll-list]}"
 	as_local_user
 }
 
@@ -466,10 +476,10 @@ if $TOKEN_MODE; then
 fi
 LONG_POLL_TABLE=""
 if [[ " $WORKLOADS " == *" long-poll "* ]]; then
-	w=${RESULT[long-poll]}; a=${RESULT[long-poll-list-alone]}; b=${RESULT[long-poll-list]}
-	LONG_POLL_TABLE="| waiters | writes | answered | write to answer p50 ms | p99 ms | max ms | saw the last write | timed out | poll errors | write errors | list requests/s alone, beside | list p99 ms alone, beside | list errors |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
-| $(field "$w" waiters) | $(field "$w" writes) | $(field "$w" answered) | $(field "$w" p50_ms) | $(field "$w" p99_ms) | $(field "$w" max_ms) | $(field "$w" saw_last) | $(field "$w" timeouts) | $(field "$w" errors) | $(field "$w" write_errors) | $(printf '%.0f' "$(field "$a" rps)"), $(printf '%.0f' "$(field "$b" rps)") | $(field "$a" p99_ms), $(field "$b" p99_ms) | $(( $(field "$a" errors) + $(field "$b" errors) )) |"
+	w=${RESULT[long-poll]}; a=${RESULT[long-poll-list-alone]}; i=${RESULT[long-poll-list-idle]}; b=${RESULT[long-poll-list]}
+	LONG_POLL_TABLE="| waiters | waiting in the service, pooled connections in use | writes | answered | write to answer p50 ms | p99 ms | max ms | saw the last write | timed out | poll errors | write errors | list requests/s: alone, idle waits, writes | list p99 ms: alone, idle waits, writes | list errors |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| $(field "$w" waiters) | $(field "$w" waiting), $(field "$w" pool_active) | $(field "$w" writes) | $(field "$w" answered) | $(field "$w" p50_ms) | $(field "$w" p99_ms) | $(field "$w" max_ms) | $(field "$w" saw_last) | $(field "$w" timeouts) | $(field "$w" errors) | $(field "$w" write_errors) | $(printf '%.0f' "$(field "$a" rps)"), $(printf '%.0f' "$(field "$i" rps)"), $(printf '%.0f' "$(field "$b" rps)") | $(field "$a" p99_ms), $(field "$i" p99_ms), $(field "$b" p99_ms) | $(( $(field "$a" errors) + $(field "$i" errors) + $(field "$b" errors) )) |"
 fi
 
 SCALE_TABLE=""
@@ -625,7 +635,7 @@ ${LOAD_LINE}- Service: peak RSS ${PEAK_RSS} MB over the whole load run (at the e
 ${TABLE:+
 $TABLE
 }${LONG_POLL_TABLE:+
-Long polls (\`--workloads long-poll\`, bench/long-poll.py): ${LONG_POLL_WAITERS} clients, each on a connection of its own, hold \`GET /sync?since=...&wait=$LONG_POLL_WAIT\` open and ask again at once when answered, while one writer changes another task of the same user (a token, $SYNC_SEED_ROWS seeded tasks) every ${LONG_POLL_INTERVAL} s for ${DURATION} s (the next write waits for the one before to be answered); each answer that shows a write its client had not seen is one answered wait, timed from the moment the writer sent that write to the moment the client had read the answer (timed by the clients themselves: one Python asyncio thread on the same 2 cores). Beside them, wrk lists the tasks of the same user (\`GET /tasks?limit=50\`) at $LONG_POLL_LIST_CONNECTIONS connections, and, just before, for as long with nobody waiting; the service has a pool of 10 connections. Warmed up by one such pass of ${WARMUP} s:
+Long polls (\`--workloads long-poll\`, bench/long-poll.py): ${LONG_POLL_WAITERS} clients, each on a connection of its own, hold \`GET /sync?since=...&wait=$LONG_POLL_WAIT\` open and ask again at once when answered, while one writer changes another task of the same user (a token, $SYNC_SEED_ROWS seeded tasks) every ${LONG_POLL_INTERVAL} s for ${DURATION} s (the next write waits for the one before to be answered); each answer that shows a write its client had not seen is one answered wait, timed from the moment the writer sent that write to the moment the client had read the answer (timed by the clients themselves: one Python asyncio thread on the same 2 cores). Beside them, wrk lists the tasks of the same user (\`GET /tasks?limit=50\`) at $LONG_POLL_LIST_CONNECTIONS connections for ${DURATION} s three times: alone, just before the clients connect; beside the waits before the first write; and beside the writes. Before the second, the script waits until the service counts every client as waiting (\`tasktracker_sync_waiting\` in /metrics) and its pool has been idle for a second (\`hikaricp_connections_active\` plus \`tasktracker_database_connections_waiting\`, at most 30 s): the table gives both, as they were over that second; the service has a pool of 10 connections. Warmed up by one such pass of ${WARMUP} s:
 
 $LONG_POLL_TABLE
 }${TOKEN_TABLE:+
