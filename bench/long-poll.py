@@ -69,13 +69,21 @@ class Connection:
             self.writer.close()
 
     async def request(self, method, path, body=None, timeout=60):
-        """Status and body; on a timeout the connection is opened again and it raises."""
-        try:
-            return await asyncio.wait_for(self._request(method, path, body), timeout)
-        except asyncio.TimeoutError:
-            self.close()
-            await self.open()
-            raise
+        """Status and body; on a timeout the connection is opened again and it raises.
+        A connection the service has closed (Tomcat does after a 503) is opened again and
+        the request sent once more."""
+        for attempt in (1, 2):
+            try:
+                return await asyncio.wait_for(self._request(method, path, body), timeout)
+            except asyncio.TimeoutError:
+                self.close()
+                await self.open()
+                raise
+            except (IndexError, asyncio.IncompleteReadError, ConnectionError):
+                self.close()
+                await self.open()
+                if attempt == 2:
+                    raise
 
     async def _request(self, method, path, body=None):
         head = f"{method} {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n{self.auth}"
@@ -84,7 +92,7 @@ class Connection:
         self.writer.write(head.encode() + b"\r\n" + (body or b""))
         await self.writer.drain()
         status = int((await self.reader.readline()).split()[1])
-        length, chunked = None, False
+        length, chunked, closing = None, False, False
         while True:
             line = await self.reader.readline()
             if line in (b"\r\n", b""):
@@ -95,6 +103,8 @@ class Connection:
                 length = int(value)
             elif name == "transfer-encoding" and "chunked" in value.lower():
                 chunked = True
+            elif name == "connection" and "close" in value.lower():
+                closing = True
         if chunked:
             parts = []
             while True:
@@ -108,6 +118,9 @@ class Connection:
             body = b"".join(parts)
         else:
             body = await self.reader.readexactly(length) if length else b""
+        if closing:
+            self.close()
+            await self.open()
         return status, body
 
 
