@@ -15,8 +15,10 @@
 #   GET /sync?since=...&wait=30 open while one writer changes a task of the same user
 #   every LONG_POLL_INTERVAL seconds (default 1) for --duration (bench/long-poll.py);
 #   reports how many waits were answered, the time from each write's request to each
-#   waiter's answer, and GET /tasks?limit=50 at LONG_POLL_LIST_CONNECTIONS connections
-#   (default 16) alone and beside the waits.
+#   waiter's answer, how many the service counted waiting and how many pooled
+#   connections it used meanwhile (its /metrics), and GET /tasks?limit=50 at
+#   LONG_POLL_LIST_CONNECTIONS connections (default 16) alone, beside the waits with
+#   nothing changing, and beside the writes.
 # --scale  also times list queries, each filter and sort, for a user with 1,000 tasks and
 #   one with 1,000,000, among --scale-total tasks in all (default 10,000,000; the load
 #   takes about half an hour and 8 GB of disk). --scale-only skips the workloads.
