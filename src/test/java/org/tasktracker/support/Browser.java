@@ -12,12 +12,15 @@ import java.util.function.Function;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -30,6 +33,20 @@ public final class Browser implements AutoCloseable {
 	private static final File CHROMIUM = new File("/usr/bin/chromium");
 
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	/** Drags the first element onto the second, below its middle, as a mouse would. */
+	private static final String DRAG = """
+			const [from, onto] = arguments;
+			const data = new DataTransfer();
+			const box = onto.getBoundingClientRect();
+			const at = { bubbles: true, cancelable: true, dataTransfer: data,
+			             clientX: box.left + box.width / 2, clientY: box.top + box.height * 0.75 };
+			from.dispatchEvent(new DragEvent('dragstart', at));
+			onto.dispatchEvent(new DragEvent('dragenter', at));
+			onto.dispatchEvent(new DragEvent('dragover', at));
+			onto.dispatchEvent(new DragEvent('drop', at));
+			from.dispatchEvent(new DragEvent('dragend', at));
+			""";
 
 	private final ChromeDriver driver;
 
@@ -149,6 +166,57 @@ public final class Browser implements AutoCloseable {
 	public <T> T await(Function<WebDriver, T> condition) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
 			.until(condition);
+	}
+
+	/**
+	 * Drags {@code from} onto {@code onto}, below its middle, with the HTML5 drag events
+	 * dispatched as the browser would: Selenium's own drag does not fire them in Chrome.
+	 */
+	public void drag(WebElement from, WebElement onto) {
+		this.driver.executeScript(DRAG, from, onto);
+	}
+
+	/**
+	 * A key to whatever has the focus, as a person types it: no element is looked up,
+	 * which an answer swapped in meanwhile would leave stale.
+	 */
+	public void key(CharSequence key) {
+		new Actions(this.driver).sendKeys(key).perform();
+	}
+
+	/**
+	 * Alt and a key, such as an arrow, to whatever has the focus, as {@link #key} does.
+	 */
+	public void altKey(Keys key) {
+		new Actions(this.driver).keyDown(Keys.ALT).sendKeys(key).keyUp(Keys.ALT).perform();
+	}
+
+	/**
+	 * Marks the page, so that a full reload (which would lose the mark) shows in
+	 * {@link #samePage()}.
+	 */
+	public void markPage() {
+		this.driver.executeScript("window.__samePage = true");
+	}
+
+	/** Whether the page is still the one {@link #markPage()} marked. */
+	public boolean samePage() {
+		return Boolean.TRUE.equals(this.driver.executeScript("return window.__samePage === true"));
+	}
+
+	/**
+	 * The errors (level SEVERE and above) in the browser's console since it was last
+	 * read: reading it empties it.
+	 */
+	public List<String> consoleErrors() {
+		return this.driver.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+			.map(Object::toString)
+			.toList();
 	}
 
 	/**

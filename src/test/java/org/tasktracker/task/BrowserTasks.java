@@ -1,5 +1,9 @@
 package org.tasktracker.task;
 
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
@@ -12,6 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rows and in the detail pane.
  */
 final class BrowserTasks {
+
+	/** A day as rows and notices name it ("Fri 15 Jan"). */
+	static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
 
 	private final AppUser user;
 
@@ -40,6 +47,16 @@ final class BrowserTasks {
 			.longValue();
 	}
 
+	/**
+	 * Adds a subtask to a task.
+	 * @return its id
+	 */
+	long addSubtask(String title, long parent) {
+		return this.user.api("POST", "/tasks", "{\"title\": \"" + title + "\", \"parent_id\": " + parent + "}")
+			.get("id")
+			.longValue();
+	}
+
 	JsonNode get(long id) {
 		return this.user.api("GET", "/tasks/" + id, null);
 	}
@@ -51,8 +68,28 @@ final class BrowserTasks {
 		return tasks.get(0);
 	}
 
+	/** The ids of the tasks that the listing's query finds, in its order. */
+	List<Long> listed(String query) {
+		return this.user.api("GET", "/tasks?" + query, null)
+			.valueStream()
+			.map((task) -> task.get("id").longValue())
+			.toList();
+	}
+
 	WebElement row(long id) {
 		return this.user.find("li[data-task-id='" + id + "']");
+	}
+
+	/** The rows' ids in their order, read at once: htmx may swap the list meanwhile. */
+	List<Long> rowIds() {
+		return idsOnPage(
+				"return Array.from(document.querySelectorAll('ul.tasks > li.task'), (row) => row.dataset.taskId)");
+	}
+
+	/** The id of the row with the focus, or -1 where none has it. */
+	long focusedId() {
+		Object id = this.user.driver().executeScript("return document.activeElement.dataset.taskId || null");
+		return (id != null) ? Long.parseLong(id.toString()) : -1;
 	}
 
 	/** The id of the selected row, or -1 where none is. */
@@ -67,6 +104,13 @@ final class BrowserTasks {
 			var panes = driver.findElements(By.cssSelector("#task-pane[data-pane-task='" + id + "']"));
 			return (!panes.isEmpty() && panes.get(0).isDisplayed()) ? panes.get(0) : null;
 		});
+	}
+
+	@SuppressWarnings("unchecked")
+	private List<Long> idsOnPage(String script) {
+		return ((List<Object>) this.user.driver().executeScript(script)).stream()
+			.map((id) -> Long.valueOf(id.toString()))
+			.toList();
 	}
 
 }

@@ -4,9 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -17,8 +15,6 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogType;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +23,7 @@ import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTe
 import org.springframework.boot.test.context.SpringBootTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tasktracker.support.Responses.status;
+import static org.tasktracker.task.BrowserTasks.DAY;
 
 /**
  * Issue 33 in a real headless Chromium: subtasks added and ticked in the detail pane (the
@@ -50,22 +46,6 @@ class WebUiSubtasksAndOrderBrowserTests {
 
 	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM", Locale.ENGLISH);
-
-	/** Drags the first row onto the second, below its middle, as a mouse would. */
-	private static final String DRAG = """
-			const [from, onto] = arguments;
-			const data = new DataTransfer();
-			const box = onto.getBoundingClientRect();
-			const at = { bubbles: true, cancelable: true, dataTransfer: data,
-			             clientX: box.left + box.width / 2, clientY: box.top + box.height * 0.75 };
-			from.dispatchEvent(new DragEvent('dragstart', at));
-			onto.dispatchEvent(new DragEvent('dragenter', at));
-			onto.dispatchEvent(new DragEvent('dragover', at));
-			onto.dispatchEvent(new DragEvent('drop', at));
-			from.dispatchEvent(new DragEvent('dragend', at));
-			""";
-
 	@RegisterExtension
 	static final AppUser user = AppUser.madeBy("ui-admin", "order-").zone(BERLIN.getId()).wideAndLightAfterEach();
 
@@ -78,7 +58,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		user.open("/app/projects/" + project);
 		this.tasks.row(id).findElement(By.cssSelector("a.title")).click();
 		WebElement pane = this.tasks.awaitPane(id);
-		markPage();
+		user.browser().markPage();
 
 		addSubtask("Book the van");
 		addSubtask("Buy boxes");
@@ -100,7 +80,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 			.isEqualTo("true");
 		assertThat(user.find("#pane-subtasks h3").getText()).contains("1/2");
 		assertThat(this.tasks.row(id).getAttribute("class")).as("still the open row").contains("open");
-		assertThat(samePage()).as("no full reload").isTrue();
+		assertThat(user.browser().samePage()).as("no full reload").isTrue();
 		JsonNode children = user.api("GET", "/tasks?parent_id=" + id + "&sort=position", null);
 		assertThat(children.get(0).get("completed").booleanValue()).isTrue();
 		assertThat(children.get(1).get("completed").booleanValue()).isFalse();
@@ -114,7 +94,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		this.tasks.awaitPane(child);
 		user.find(".pane-above a").click();
 		this.tasks.awaitPane(id);
-		assertNoConsoleErrors();
+		assertThat(user.browser().consoleErrors()).isEmpty();
 	}
 
 	@Test
@@ -131,7 +111,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 		WebElement icon = this.tasks.row(id).findElement(By.cssSelector(".due svg.repeat"));
 		assertThat(icon.getAccessibleName()).isEqualTo("Repeats");
 		assertThat(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()).isEqualTo("Today");
-		markPage();
+		user.browser().markPage();
 
 		timed("complete a recurring task in its row",
 				() -> this.tasks.row(id).findElement(By.cssSelector("[data-complete]")).click());
@@ -155,13 +135,13 @@ class WebUiSubtasksAndOrderBrowserTests {
 		assertThat(user.api("GET", "/tasks/" + id + "/completions", null)).isEmpty();
 		assertThat(Long.toString(id)).as("the focus on the row after the undo")
 			.isEqualTo(user.driver().switchTo().activeElement().getAttribute("data-task-id"));
-		assertThat(samePage()).as("no full reload").isTrue();
+		assertThat(user.browser().samePage()).as("no full reload").isTrue();
 
 		// `x` on the selected row does the same, and the row stays selected.
-		key("x");
+		user.browser().key("x");
 		user.await((driver) -> "Tomorrow".equals(this.tasks.row(id).findElement(By.cssSelector(".due")).getText()));
 		assertThat(this.tasks.row(id).getAttribute("class")).contains("selected");
-		assertNoConsoleErrors();
+		assertThat(user.browser().consoleErrors()).isEmpty();
 	}
 
 	@Test
@@ -171,50 +151,50 @@ class WebUiSubtasksAndOrderBrowserTests {
 		long b = this.tasks.add("Bravo", project);
 		long c = this.tasks.add("Charlie", project);
 		user.open("/app/projects/" + project);
-		assertThat(rowIds()).containsExactly(a, b, c);
+		assertThat(this.tasks.rowIds()).containsExactly(a, b, c);
 		assertThat(this.tasks.row(a).getAttribute("draggable")).isEqualTo("true");
-		markPage();
+		user.browser().markPage();
 
-		timed("drag a row", () -> user.driver().executeScript(DRAG, this.tasks.row(a), this.tasks.row(c)));
+		timed("drag a row", () -> user.browser().drag(this.tasks.row(a), this.tasks.row(c)));
 
-		assertThat(rowIds()).as("moved at once").containsExactly(b, c, a);
+		assertThat(this.tasks.rowIds()).as("moved at once").containsExactly(b, c, a);
 		user.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
 		user.await((driver) -> user.find("#notice").getText().equals("Moved: Alpha, 3 of 3."));
-		assertThat(rowIds()).containsExactly(b, c, a);
-		assertThat(samePage()).as("no full reload").isTrue();
+		assertThat(this.tasks.rowIds()).containsExactly(b, c, a);
+		assertThat(user.browser().samePage()).as("no full reload").isTrue();
 
 		user.driver().navigate().refresh();
 		user.await((driver) -> driver.findElement(By.tagName("h1")));
-		assertThat(rowIds()).containsExactly(b, c, a);
+		assertThat(this.tasks.rowIds()).containsExactly(b, c, a);
 		user.await((driver) -> user.driver().executeScript("return window.htmx !== undefined"));
-		markPage();
+		user.browser().markPage();
 
 		// The keyboard: j selects the first row (Bravo), Alt+ArrowDown moves it below
 		// Charlie.
-		key("j");
-		assertThat(focusedRow()).isEqualTo(b);
-		timed("Alt+ArrowDown", () -> altKey(Keys.ARROW_DOWN));
+		user.browser().key("j");
+		assertThat(this.tasks.focusedId()).isEqualTo(b);
+		timed("Alt+ArrowDown", () -> user.browser().altKey(Keys.ARROW_DOWN));
 
-		assertThat(rowIds()).containsExactly(c, b, a);
+		assertThat(this.tasks.rowIds()).containsExactly(c, b, a);
 		user.await((driver) -> user.find("#notice").getText().equals("Moved: Bravo, 2 of 3."));
 		user.await((driver) -> positionsOrder(project).equals(List.of(c, b, a)));
-		assertThat(focusedRow()).as("the focus stays on the moved row").isEqualTo(b);
+		assertThat(this.tasks.focusedId()).as("the focus stays on the moved row").isEqualTo(b);
 		assertThat(user.find("#notice").getAttribute("role")).isEqualTo("status");
 
 		// Alt+ArrowUp twice: first, and the focus still on it.
-		altKey(Keys.ARROW_UP);
-		assertThat(focusedRow()).isEqualTo(b);
-		altKey(Keys.ARROW_UP);
-		assertThat(rowIds()).containsExactly(b, c, a);
+		user.browser().altKey(Keys.ARROW_UP);
+		assertThat(this.tasks.focusedId()).isEqualTo(b);
+		user.browser().altKey(Keys.ARROW_UP);
+		assertThat(this.tasks.rowIds()).containsExactly(b, c, a);
 		user.await((driver) -> positionsOrder(project).equals(List.of(b, c, a)));
 		user.await((driver) -> user.find("#notice").getText().equals("Moved: Bravo, 1 of 3."));
-		assertThat(focusedRow()).isEqualTo(b);
-		assertThat(samePage()).as("no full reload").isTrue();
+		assertThat(this.tasks.focusedId()).isEqualTo(b);
+		assertThat(user.browser().samePage()).as("no full reload").isTrue();
 
 		user.driver().navigate().refresh();
 		user.await((driver) -> driver.findElement(By.tagName("h1")));
-		assertThat(rowIds()).containsExactly(b, c, a);
-		assertNoConsoleErrors();
+		assertThat(this.tasks.rowIds()).containsExactly(b, c, a);
+		assertThat(user.browser().consoleErrors()).isEmpty();
 	}
 
 	/**
@@ -236,10 +216,8 @@ class WebUiSubtasksAndOrderBrowserTests {
 							+ day.atTime(8, 0).atZone(BERLIN).toInstant() + "\"}]}")
 			.get("id")
 			.longValue();
-		long passport = user.api("POST", "/tasks", "{\"title\": \"Passport\", \"parent_id\": " + id + "}")
-			.get("id")
-			.longValue();
-		user.api("POST", "/tasks", "{\"title\": \"Tickets\", \"parent_id\": " + id + "}");
+		long passport = this.tasks.addSubtask("Passport", id);
+		this.tasks.addSubtask("Tickets", id);
 		user.api("POST", "/tasks/" + passport + "/complete", null);
 		Path shots = Files.createDirectories(Path.of("target/screenshots"));
 		for (int[] size : new int[][] { { 1280, 800 }, { 360, 780 } }) {
@@ -283,7 +261,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 			.get("id")
 			.longValue();
 		long parent = this.tasks.add("Parent", project);
-		user.api("POST", "/tasks", "{\"title\": \"Child\", \"parent_id\": " + parent + "}");
+		this.tasks.addSubtask("Child", parent);
 		long moving = this.tasks.add("Moving", project);
 		user.open("/app/tasks/" + parent + "?back=/app/projects/" + project);
 		this.tasks.awaitPane(parent);
@@ -305,7 +283,7 @@ class WebUiSubtasksAndOrderBrowserTests {
 			user.await((driver) -> user.find("#notice").getText().startsWith("Moved back to"));
 			for (Keys arrow : List.of(Keys.ARROW_UP, Keys.ARROW_DOWN)) {
 				user.driver().executeScript("arguments[0].focus()", this.tasks.row(moving));
-				moves.add(user.browser().serverTime(() -> altKey(arrow), "/move"));
+				moves.add(user.browser().serverTime(() -> user.browser().altKey(arrow), "/move"));
 				user.await((driver) -> user.driver()
 					.executeScript(
 							"return document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling') === null"));
@@ -346,49 +324,8 @@ class WebUiSubtasksAndOrderBrowserTests {
 		return counts.isEmpty() ? null : counts.get(0).getText();
 	}
 
-	/** The rows' ids in their order, read at once: htmx may swap the list meanwhile. */
-	@SuppressWarnings("unchecked")
-	private List<Long> rowIds() {
-		return ((List<Object>) user.driver()
-			.executeScript(
-					"return Array.from(document.querySelectorAll('ul.tasks > li.task'), (row) => row.dataset.taskId)"))
-			.stream()
-			.map((id) -> Long.valueOf(id.toString()))
-			.toList();
-	}
-
-	private long focusedRow() {
-		Object id = user.driver().executeScript("return document.activeElement.dataset.taskId || null");
-		return (id != null) ? Long.parseLong(id.toString()) : -1;
-	}
-
 	private List<Long> positionsOrder(long project) {
-		return user.api("GET", "/tasks?sort=position&completed=false&parent_id=none&project_id=" + project, null)
-			.valueStream()
-			.map((task) -> task.get("id").longValue())
-			.toList();
-	}
-
-	/** Marks the page, so that a full reload (which would lose the mark) shows. */
-	private void markPage() {
-		user.driver().executeScript("window.__samePage = true");
-	}
-
-	private boolean samePage() {
-		return Boolean.TRUE.equals(user.driver().executeScript("return window.__samePage === true"));
-	}
-
-	private void assertNoConsoleErrors() {
-		List<String> errors = user.driver()
-			.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(Object::toString)
-			.toList();
-		assertThat(errors).isEmpty();
+		return this.tasks.listed("sort=position&completed=false&parent_id=none&project_id=" + project);
 	}
 
 	/**
@@ -405,18 +342,6 @@ class WebUiSubtasksAndOrderBrowserTests {
 				return entries.map((e) => Math.round(e.responseStart - e.requestStart)).join(' + ');
 				"""));
 		System.out.printf("TIMING %s: server %s ms%n", what, server);
-	}
-
-	/**
-	 * A key to whatever has the focus, as a person types it: no element is looked up,
-	 * which an answer swapped in meanwhile would leave stale.
-	 */
-	private void key(CharSequence key) {
-		new Actions(user.driver()).sendKeys(key).perform();
-	}
-
-	private void altKey(Keys arrow) {
-		new Actions(user.driver()).keyDown(Keys.ALT).sendKeys(arrow).keyUp(Keys.ALT).perform();
 	}
 
 }
