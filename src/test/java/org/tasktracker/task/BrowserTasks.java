@@ -86,6 +86,12 @@ final class BrowserTasks {
 				"return Array.from(document.querySelectorAll('ul.tasks > li.task'), (row) => row.dataset.taskId)");
 	}
 
+	/** The ids of the subtasks in the detail pane, in their order, read at once. */
+	List<Long> subtaskIds() {
+		return idsOnPage(
+				"return Array.from(document.querySelectorAll('#pane-subtasks li'), (li) => li.dataset.subtaskId)");
+	}
+
 	/** The id of the row with the focus, or -1 where none has it. */
 	long focusedId() {
 		Object id = this.user.driver().executeScript("return document.activeElement.dataset.taskId || null");
