@@ -1,9 +1,15 @@
 package org.tasktracker.task;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.database.DatabaseRetry;
 
@@ -42,8 +48,15 @@ class SyncService {
 
 	private final Duration retention;
 
+	/**
+	 * Reads of woken waiters at once: half the pool, so that other requests keep theirs.
+	 */
+	private final Semaphore wokenReads;
+
 	SyncService(SyncRepository sync, SyncWaiters waiters, DatabaseRetry retry, TransactionOperations transactions,
-			SyncProperties properties) {
+			SyncProperties properties, DataSource dataSource) throws SQLException {
+		this.wokenReads = new Semaphore(Math.max(1, dataSource.unwrap(HikariDataSource.class).getMaximumPoolSize() / 2),
+				true);
 		this.sync = sync;
 		this.waiters = waiters;
 		this.retry = retry;
@@ -68,13 +81,23 @@ class SyncService {
 		long deadline = System.nanoTime() + wait.toNanos();
 		try (SyncWaiters.Waiter waiter = this.waiters.subscribe(ownerId)) {
 			Page page = read(ownerId, token, limit);
-			while (page.isEmpty()) {
+			while (page.isEmpty() && waiter != null) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0 || this.waiters.closing() || !waiter.await(Duration.ofNanos(left))
 						|| this.waiters.closing()) {
 					break;
 				}
-				page = read(ownerId, token, limit);
+				// One change wakes every waiter of its owner at once: their reads take
+				// turns, so that they never hold the whole pool.
+				if (!this.wokenReads.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
+					break;
+				}
+				try {
+					page = read(ownerId, token, limit);
+				}
+				finally {
+					this.wokenReads.release();
+				}
 			}
 			return page.document(key);
 		}

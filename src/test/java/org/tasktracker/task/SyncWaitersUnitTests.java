@@ -42,6 +42,20 @@ class SyncWaitersUnitTests {
 	}
 
 	@Test
+	void pastTheMostWaitingARequestGetsNoWaiterUntilOneEnds() {
+		java.util.List<SyncWaiters.Waiter> held = new java.util.ArrayList<>();
+		for (int i = 0; i < SyncWaiters.MAX_WAITING; i++) {
+			held.add(this.waiters.subscribe(i % 3));
+		}
+
+		assertThat(held).doesNotContainNull();
+		assertThat(this.waiters.subscribe(1)).as("one too many").isNull();
+		assertThat(this.waiters.waiting()).isEqualTo(SyncWaiters.MAX_WAITING);
+		held.get(0).close();
+		assertThat(this.waiters.subscribe(1)).isNotNull();
+	}
+
+	@Test
 	void closingWakesEveryWaiterAndSaysSo() throws Exception {
 		try (SyncWaiters.Waiter waiter = this.waiters.subscribe(1)) {
 			CompletableFuture<Boolean> woken = CompletableFuture.supplyAsync(() -> {
