@@ -286,6 +286,13 @@ check "an export holds the caller's tasks only" "b['format'] == 'tasktracker-exp
 e 201 -X POST "$B/import" -H "$K" -H "$J" --data-binary "@$LOG.export"
 e 422 -X POST "$B/import" -H "$K" -H "$J" -d '{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "parent_id": 1}]}'
 e 422 -X POST "$B/import" -H "$K" -H "$J" -d '{"format": "other"}'
+printf 'TYPE,CONTENT,DESCRIPTION,PRIORITY,INDENT,AUTHOR,RESPONSIBLE,DATE,DATE_LANG,TIMEZONE\r\nsection,Boxes,,,,,,,,\r\ntask,Pack books @heavy,"big, heavy",1,1,,,tomorrow,en,\r\ntask,Tape,,4,2,,,,,\r\n' > "$LOG.csv"
+e 201 -X POST "$B/import?project=Moving" -H "$K" -H 'Content-Type: text/csv' --data-binary "@$LOG.csv"
+check "a Todoist CSV: sections as labels, indents as subtasks, p1 as urgent" \
+	"[(t['title'], t['labels'], t['priority'], t['parent_id'] is None) for t in b] == [('Pack books', ['Boxes', 'heavy'], 4, True), ('Tape', ['Boxes'], 1, False)]" \
+	"$B/tasks?label=boxes" -H "$K"
+e 422 -X POST "$B/import?project=Moving" -H "$K" -H 'Content-Type: text/csv' -d 'TITLE,WHEN'
+e 422 -X POST "$B/import" -H "$K" -H 'Content-Type: text/csv' --data-binary "@$LOG.csv"
 
 e 200 "$B/health"
 e 200 "$B/health/ready"
@@ -297,6 +304,6 @@ echo "request violations (expected): $(grep -c 'Violation: request' "$LOG" || tr
 violations=$(grep -c 'Violation: response' "$LOG" || true)
 echo "response violations: $violations"
 grep 'Violation: response' "$LOG" || true
-rm -f "$LOG" "$LOG.json" "$LOG.big" "$LOG.headers" "$LOG.export"
+rm -f "$LOG" "$LOG.json" "$LOG.big" "$LOG.headers" "$LOG.export" "$LOG.csv"
 echo "off statuses and bodies: $FAILED"
 [ "$violations" = 0 ] && [ "$FAILED" = 0 ]
