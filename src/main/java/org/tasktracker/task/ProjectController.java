@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -88,10 +87,7 @@ class ProjectController implements ProjectApi {
 		long projectId = RequestParts.positiveId(id);
 		EntityTags held = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
 		Project project = find(caller, projectId);
-		if (held != null && held.matchesWeakly(project.version())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(project.etag()).build();
-		}
-		return ResponseEntity.ok(project);
+		return EntityTags.answer(held, project.version(), project);
 	}
 
 	private Project find(Account caller, long projectId) {
@@ -125,11 +121,7 @@ class ProjectController implements ProjectApi {
 	 * @throws PreconditionFailedException with the current version if it does not match
 	 */
 	private boolean matchesVersion(long ownerId, long id, EntityTags ifMatch) {
-		Optional<Long> version = this.projects.lockVersion(ownerId, id);
-		if (version.isPresent() && !ifMatch.matchesStrongly(version.get())) {
-			throw new PreconditionFailedException("Project " + id, version.get());
-		}
-		return version.isPresent();
+		return ifMatch.admit(this.projects.lockVersion(ownerId, id).orElse(null), "Project " + id);
 	}
 
 	@Override

@@ -20,7 +20,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -118,10 +117,7 @@ class TaskController implements TaskApi {
 		long taskId = RequestParts.positiveId(id);
 		EntityTags held = EntityTags.parse(HttpHeaders.IF_NONE_MATCH, ifNoneMatch);
 		Task task = this.tasks.findById(caller.id(), taskId).orElseThrow(() -> new TaskNotFoundException(taskId));
-		if (held != null && held.matchesWeakly(task.version())) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(task.etag()).build();
-		}
-		return ResponseEntity.ok(task);
+		return EntityTags.answer(held, task.version(), task);
 	}
 
 	@Override

@@ -305,11 +305,7 @@ class TaskService {
 	 * @throws PreconditionFailedException with the current version if it does not match
 	 */
 	private boolean matchesVersion(long ownerId, long id, EntityTags ifMatch) {
-		Optional<Long> version = this.tasks.lockVersion(ownerId, id);
-		if (version.isPresent() && !ifMatch.matchesStrongly(version.get())) {
-			throw new PreconditionFailedException("Task " + id, version.get());
-		}
-		return version.isPresent();
+		return ifMatch.admit(this.tasks.lockVersion(ownerId, id).orElse(null), "Task " + id);
 	}
 
 	/**

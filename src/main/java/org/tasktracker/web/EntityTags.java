@@ -5,6 +5,9 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
 /**
  * The entity tags of an {@code If-Match} or {@code If-None-Match} header (RFC 9110,
  * section 8.8.3): {@code *}, or a list of tags, each strong ({@code "3"}) or weak
@@ -85,6 +88,33 @@ public record EntityTags(boolean any, List<String> tags) {
 	 */
 	public boolean matchesStrongly(long version) {
 		return this.any || this.tags.contains(of(version));
+	}
+
+	/**
+	 * {@code If-Match} against the version just locked: the change may go ahead.
+	 * @param current the object's version, or null when the caller has no such object
+	 * @param what the object, as the refusal names it ({@code Task 7})
+	 * @return false when there is no such object
+	 * @throws PreconditionFailedException with the current version if none of the tags
+	 * holds it
+	 */
+	public boolean admit(@Nullable Long current, String what) {
+		if (current != null && !matchesStrongly(current)) {
+			throw new PreconditionFailedException(what, current);
+		}
+		return current != null;
+	}
+
+	/**
+	 * The answer to a read of one object: 304 with its tag when the client's
+	 * {@code If-None-Match} holds it already, else the object.
+	 * @param held the request's {@code If-None-Match}, or null
+	 */
+	public static <T> ResponseEntity<T> answer(@Nullable EntityTags held, long version, T body) {
+		if (held != null && held.matchesWeakly(version)) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(of(version)).build();
+		}
+		return ResponseEntity.ok(body);
 	}
 
 	/**
