@@ -87,7 +87,7 @@ class CompletionRepository {
 			.param("index", was.index())
 			.param("date", was.dueDate())
 			.param("at", utc(was.dueAt()))
-			.query(TaskRepository.TASK_ROW)
+			.query(new TaskRepository.TaskRows())
 			.optional();
 		moved.ifPresent((task) -> record(ownerId, id, was));
 		return moved;
@@ -113,7 +113,7 @@ class CompletionRepository {
 			.param("index", (was.rule() != null) ? was.index() : null)
 			.param("date", was.dueDate())
 			.param("at", utc(was.dueAt()))
-			.query(TaskRepository.TASK_ROW)
+			.query(new TaskRepository.TaskRows())
 			.optional();
 		if (completed.isPresent() && was.rule() != null) {
 			record(ownerId, id, was);
@@ -186,7 +186,7 @@ class CompletionRepository {
 			.param("at", utc(completion.dueAt()))
 			.param("index", completion.index())
 			.param("updatedAt", utc(updatedAt))
-			.query(TaskRepository.TASK_ROW)
+			.query(new TaskRepository.TaskRows())
 			.optional();
 		undone.ifPresent(
 				(task) -> this.jdbc.sql("DELETE FROM task_completions WHERE owner_id = :owner AND id = :completion")

@@ -80,7 +80,7 @@ class SyncRepository {
 	/** The owner's tasks after {@code after}, all of them or those changed since. */
 	List<Task> tasks(long ownerId, @Nullable String since, long after, int limit) {
 		return read(TASKS.formatted((since != null) ? "AND " + CHANGED.formatted("tasks") : ""),
-				TaskRepository.TASK_ROW, ownerId, since, after, limit);
+				new TaskRepository.TaskRows(), ownerId, since, after, limit);
 	}
 
 	private <T> List<T> read(String sql, org.springframework.jdbc.core.RowMapper<T> rows, long ownerId,

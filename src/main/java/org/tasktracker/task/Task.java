@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.media.Schema.RequiredMode;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.EntityTags;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 /**
  * A task as stored and as sent on the wire. Its timestamps are written as every
@@ -17,6 +18,7 @@ import org.tasktracker.web.EntityTags;
  * field is always present; the schema says which may be null.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonSerialize(using = TaskJsonSerializer.class)
 @Schema(name = "Task")
 record Task(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "1", description = "Never reused") long id,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minLength = 1, maxLength = 200) String title,

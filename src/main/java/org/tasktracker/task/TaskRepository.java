@@ -76,6 +76,14 @@ class TaskRepository {
 			    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
 			""";
 
+	/** {@link #completeAll}: built once, not on every gathered statement. */
+	private static final String COMPLETE_ALL = COMPLETE + """
+			FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
+			WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
+			  AND tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0
+			RETURNING
+			""" + qualified(COLUMNS) + ", tasks.owner_id";
+
 	/**
 	 * {@link #createAll}: the input is referenced twice, so PostgreSQL evaluates it (and
 	 * draws each id) once.
@@ -138,8 +146,6 @@ class TaskRepository {
 			"""
 		.formatted(dueSort("CAST(:dueDate AS date)", "CAST(:dueAt AS timestamptz)", ":owner"), COLUMNS);
 
-	static final RowMapper<Task> TASK_ROW = TaskRepository::mapTask;
-
 	/**
 	 * Rows per round trip when streaming a page: the whole of a default page (100 tasks
 	 * and the one after it) in one, and at most about 4 MB of the largest tasks in
@@ -179,7 +185,7 @@ class TaskRepository {
 			.param("rule", (task.recurrence() != null) ? task.recurrence().rule() : null)
 			.param("from", (task.recurrence() != null) ? task.recurrence().from() : null)
 			.param("reminders", reminders(task.reminders()))
-			.query(TASK_ROW)
+			.query(new TaskRows())
 			.single();
 	}
 
@@ -255,7 +261,7 @@ class TaskRepository {
 			.param("priorities", new SqlArrayValue("int4", (Object[]) priorities))
 			.param("dueDates", new SqlArrayValue("text", (Object[]) dueDates))
 			.param("dueAts", new SqlArrayValue("text", (Object[]) dueAts))
-			.query(TASK_ROW)
+			.query(new TaskRows())
 			.list();
 	}
 
@@ -309,7 +315,7 @@ class TaskRepository {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM tasks WHERE owner_id = :owner AND id = :id")
 			.param("owner", ownerId)
 			.param("id", id)
-			.query(TASK_ROW)
+			.query(new TaskRows())
 			.optional();
 	}
 
@@ -709,7 +715,7 @@ class TaskRepository {
 		return this.jdbc.sql(COMPLETE + """
 				WHERE owner_id = :owner AND id = :id AND recurrence_rule IS NULL AND subtasks_total = 0
 				RETURNING
-				""" + COLUMNS).param("owner", ownerId).param("id", id).query(TASK_ROW).optional();
+				""" + COLUMNS).param("owner", ownerId).param("id", id).query(new TaskRows()).optional();
 	}
 
 	/**
@@ -723,16 +729,12 @@ class TaskRepository {
 	List<Optional<Task>> completeAll(List<Owned<Long>> requests) {
 		List<Owned<Long>> sorted = requests.stream().distinct().sorted(Owned.BY_OWNER_AND_VALUE).toList();
 		Map<Owned<Long>, Task> completed = new HashMap<>();
-		this.jdbc.sql(COMPLETE + """
-				FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
-				WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
-				  AND tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0
-				RETURNING
-				""" + qualified(COLUMNS) + ", tasks.owner_id")
+		TaskRows rows = new TaskRows();
+		this.jdbc.sql(COMPLETE_ALL)
 			.param("owners", new SqlArrayValue("bigint", sorted.stream().map(Owned::ownerId).toArray()))
 			.param("ids", new SqlArrayValue("bigint", sorted.stream().map(Owned::value).toArray()))
 			.query((row, rowNumber) -> {
-				Task task = mapTask(row, rowNumber);
+				Task task = rows.mapRow(row, rowNumber);
 				completed.put(new Owned<>(row.getLong("owner_id"), task.id()), task);
 				return task;
 			})
@@ -761,7 +763,7 @@ class TaskRepository {
 				    updated_at = CASE WHEN completed THEN now() ELSE updated_at END
 				WHERE owner_id = :owner AND id = :id
 				RETURNING
-				""" + COLUMNS).param("owner", ownerId).param("id", id).query(TASK_ROW).optional();
+				""" + COLUMNS).param("owner", ownerId).param("id", id).query(new TaskRows()).optional();
 	}
 
 	/**
@@ -861,7 +863,7 @@ class TaskRepository {
 		if (patch.reminders() != null) {
 			statement = statement.param("reminders", reminders(patch.reminders()));
 		}
-		return statement.query(TASK_ROW).optional();
+		return statement.query(new TaskRows()).optional();
 	}
 
 	/**
@@ -872,7 +874,7 @@ class TaskRepository {
 		return this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner AND id = :id RETURNING " + COLUMNS)
 			.param("owner", ownerId)
 			.param("id", id)
-			.query(TASK_ROW)
+			.query(new TaskRows())
 			.optional();
 	}
 
@@ -908,7 +910,7 @@ class TaskRepository {
 			.param("from", (task.recurrence() != null) ? task.recurrence().from() : null)
 			.param("reminders", reminders(task.reminders()))
 			.param("version", task.version())
-			.query(TASK_ROW)
+			.query(new TaskRows())
 			.optional();
 	}
 
@@ -925,10 +927,11 @@ class TaskRepository {
 	 * transaction.
 	 */
 	void eachOf(long ownerId, java.util.function.Consumer<Task> each) {
+		TaskRows rows = new TaskRows();
 		this.plannedPerCall.sql("SELECT " + COLUMNS + " FROM tasks WHERE owner_id = :owner ORDER BY id")
 			.param("owner", ownerId)
 			.query((row) -> {
-				each.accept(mapTask(row, 0));
+				each.accept(rows.mapRow(row, 0));
 			});
 	}
 
@@ -976,29 +979,59 @@ class TaskRepository {
 		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
-	static Task mapTask(ResultSet row, int rowNumber) throws SQLException {
-		long projectId = row.getLong("project_id");
-		Long project = row.wasNull() ? null : projectId;
-		java.sql.Array labelArray = row.getArray("labels");
-		List<String> labels = List.of((String[]) labelArray.getArray());
-		java.time.LocalDate dueDate = row.getObject("due_date", java.time.LocalDate.class);
-		OffsetDateTime dueAt = row.getObject("due_at", OffsetDateTime.class);
-		Due due = (dueDate != null) ? Due.onDate(dueDate) : (dueAt != null) ? Due.at(dueAt.toInstant()) : null;
-		long parentId = row.getLong("parent_id");
-		Long parent = row.wasNull() ? null : parentId;
-		String rule = row.getString("recurrence_rule");
-		Recurrence recurrence = (rule != null) ? new Recurrence(rule, row.getString("recurrence_from")) : null;
-		String[] storedReminders = (String[]) row.getArray("reminders").getArray();
-		List<Reminder> reminders = (storedReminders.length == 0) ? List.of()
-				: java.util.Arrays.stream(storedReminders).map(Reminder::ofStored).toList();
-		int subtasksTotal = row.getInt("subtasks_total");
-		SubtaskCounts subtasks = (subtasksTotal == 0) ? SubtaskCounts.NONE
-				: new SubtaskCounts(row.getInt("subtasks_open"), subtasksTotal);
-		return new Task(row.getLong("id"), row.getString("title"), row.getString("description"),
-				row.getBoolean("completed"), row.getObject("created_at", OffsetDateTime.class).toInstant(),
-				row.getObject("updated_at", OffsetDateTime.class).toInstant(),
-				toInstant(row.getObject("completed_at", OffsetDateTime.class)), project, labels, row.getInt("priority"),
-				due, recurrence, parent, row.getString("position"), reminders, subtasks, row.getLong("version"));
+	/**
+	 * Reads tasks from the rows of one statement that selects {@link #COLUMNS}: each
+	 * column is found by name on the first row and by its place after that, since finding
+	 * twenty columns by name on every row of a page showed in profiles of listings
+	 * ({@code docs/performance.md}). One per statement: it keeps the first row's places.
+	 */
+	static final class TaskRows implements RowMapper<Task> {
+
+		private static final String[] NAMES = { "id", "title", "description", "completed", "created_at", "updated_at",
+				"completed_at", "project_id", "labels", "priority", "due_date", "due_at", "parent_id", "position",
+				"recurrence_rule", "recurrence_from", "reminders", "subtasks_open", "subtasks_total", "version" };
+
+		private static final int ID = 0, TITLE = 1, DESCRIPTION = 2, COMPLETED = 3, CREATED_AT = 4, UPDATED_AT = 5,
+				COMPLETED_AT = 6, PROJECT_ID = 7, LABELS = 8, PRIORITY = 9, DUE_DATE = 10, DUE_AT = 11, PARENT_ID = 12,
+				POSITION = 13, RECURRENCE_RULE = 14, RECURRENCE_FROM = 15, REMINDERS = 16, SUBTASKS_OPEN = 17,
+				SUBTASKS_TOTAL = 18, VERSION = 19;
+
+		private int @Nullable [] at;
+
+		@Override
+		public Task mapRow(ResultSet row, int rowNumber) throws SQLException {
+			int[] at = this.at;
+			if (at == null) {
+				at = new int[NAMES.length];
+				for (int i = 0; i < NAMES.length; i++) {
+					at[i] = row.findColumn(NAMES[i]);
+				}
+				this.at = at;
+			}
+			long projectId = row.getLong(at[PROJECT_ID]);
+			Long project = row.wasNull() ? null : projectId;
+			List<String> labels = List.of((String[]) row.getArray(at[LABELS]).getArray());
+			java.time.LocalDate dueDate = row.getObject(at[DUE_DATE], java.time.LocalDate.class);
+			OffsetDateTime dueAt = row.getObject(at[DUE_AT], OffsetDateTime.class);
+			Due due = (dueDate != null) ? Due.onDate(dueDate) : (dueAt != null) ? Due.at(dueAt.toInstant()) : null;
+			long parentId = row.getLong(at[PARENT_ID]);
+			Long parent = row.wasNull() ? null : parentId;
+			String rule = row.getString(at[RECURRENCE_RULE]);
+			Recurrence recurrence = (rule != null) ? new Recurrence(rule, row.getString(at[RECURRENCE_FROM])) : null;
+			String[] storedReminders = (String[]) row.getArray(at[REMINDERS]).getArray();
+			List<Reminder> reminders = (storedReminders.length == 0) ? List.of()
+					: java.util.Arrays.stream(storedReminders).map(Reminder::ofStored).toList();
+			int subtasksTotal = row.getInt(at[SUBTASKS_TOTAL]);
+			SubtaskCounts subtasks = (subtasksTotal == 0) ? SubtaskCounts.NONE
+					: new SubtaskCounts(row.getInt(at[SUBTASKS_OPEN]), subtasksTotal);
+			return new Task(row.getLong(at[ID]), row.getString(at[TITLE]), row.getString(at[DESCRIPTION]),
+					row.getBoolean(at[COMPLETED]), row.getObject(at[CREATED_AT], OffsetDateTime.class).toInstant(),
+					row.getObject(at[UPDATED_AT], OffsetDateTime.class).toInstant(),
+					toInstant(row.getObject(at[COMPLETED_AT], OffsetDateTime.class)), project, labels,
+					row.getInt(at[PRIORITY]), due, recurrence, parent, row.getString(at[POSITION]), reminders, subtasks,
+					row.getLong(at[VERSION]));
+		}
+
 	}
 
 	/**
@@ -1020,6 +1053,8 @@ class TaskRepository {
 
 		/** Whether that key is a position. */
 		private final boolean positional;
+
+		private final TaskRows tasks = new TaskRows();
 
 		PageReader(int pageSize, TaskPageSink sink, boolean sorted, boolean positional) {
 			this.pageSize = pageSize;
@@ -1043,7 +1078,7 @@ class TaskRepository {
 				this.begun = true;
 			}
 			if (++this.rows <= this.pageSize) {
-				this.sink.add(mapTask(row, this.rows));
+				this.sink.add(this.tasks.mapRow(row, this.rows));
 			}
 		}
 

@@ -244,7 +244,7 @@ class TaskTreeRepository {
 				""".formatted(TaskRepository.COLUMNS, TaskRepository.POSITION))
 			.param("owner", ownerId)
 			.param("id", id)
-			.query(TaskRepository.TASK_ROW)
+			.query(new TaskRepository.TaskRows())
 			.list();
 	}
 

@@ -41,6 +41,13 @@ public final class TimestampSerializer extends StdSerializer<Instant> {
 
 	@Override
 	public void serialize(Instant value, JsonGenerator generator, SerializationContext context) {
+		writeTo(generator, value);
+	}
+
+	/**
+	 * Writes one timestamp as {@link #serialize} does, for writers that skip the lookup.
+	 */
+	public static void writeTo(JsonGenerator generator, Instant value) {
 		char[] text = new char[LENGTH];
 		if (write(value, text)) {
 			generator.writeString(text, 0, LENGTH);
