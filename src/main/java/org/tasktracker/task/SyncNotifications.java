@@ -92,7 +92,12 @@ class SyncNotifications implements HandlerInterceptor {
 			while (!this.pending.isEmpty()) {
 				long sent = System.nanoTime();
 				for (String payload : drain()) {
-					this.jdbc.sql("SELECT pg_notify('" + SyncConfiguration.CHANNEL + "', :payload)")
+					// NOTIFY gives its transaction an id, and so a commit that waits for
+					// its WAL flush like a write's; a notification needs no durability (a
+					// crash loses the waiting requests too), so this one does not wait.
+					this.jdbc
+						.sql("SELECT set_config('synchronous_commit', 'off', true), pg_notify('"
+								+ SyncConfiguration.CHANNEL + "', :payload)")
 						.param("payload", payload)
 						.query((row) -> {
 						});
