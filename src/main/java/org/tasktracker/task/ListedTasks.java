@@ -35,7 +35,7 @@ final class ListedTasks implements TaskPageSink {
 	}
 
 	@Override
-	public void begin(@Nullable Long nextAfter) {
+	public void begin() {
 		this.tasks.clear();
 	}
 
@@ -45,7 +45,7 @@ final class ListedTasks implements TaskPageSink {
 	}
 
 	@Override
-	public void end() {
+	public void end(@Nullable Long nextAfter) {
 	}
 
 }

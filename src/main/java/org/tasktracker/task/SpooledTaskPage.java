@@ -51,14 +51,14 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 	}
 
 	@Override
-	public void begin(@Nullable Long nextAfter) {
+	public void begin() {
 		// A retried read begins again: what the failed attempt read is dropped.
 		close();
 		this.held.clear();
 		this.heldBytes = 0;
 		this.tasks = 0;
 		this.ended = false;
-		this.nextAfter = nextAfter;
+		this.nextAfter = null;
 	}
 
 	@Override
@@ -77,7 +77,8 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 	}
 
 	@Override
-	public void end() {
+	public void end(@Nullable Long nextAfter) {
+		this.nextAfter = nextAfter;
 		if (this.spooledItems != null) {
 			this.spooledItems.close();
 		}

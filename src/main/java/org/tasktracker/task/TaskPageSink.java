@@ -12,10 +12,8 @@ interface TaskPageSink {
 	/**
 	 * Called before the first task, or alone for an empty page; called again when the
 	 * read is tried again, which starts the page anew.
-	 * @param nextAfter the {@code after} cursor of the next page, or null when this page
-	 * is the last
 	 */
-	void begin(@Nullable Long nextAfter);
+	void begin();
 
 	/**
 	 * For an order other than by id, called before {@link #begin}: the sort key of the
@@ -33,7 +31,11 @@ interface TaskPageSink {
 
 	void add(Task task);
 
-	/** Called after the last task of a page read in full. */
-	void end();
+	/**
+	 * Called after the last task of a page read in full.
+	 * @param nextAfter the {@code after} cursor of the next page, or null when this page
+	 * is the last
+	 */
+	void end(@Nullable Long nextAfter);
 
 }

@@ -1066,9 +1066,8 @@ class TaskPages {
 		}
 
 		@Override
-		public void begin(@Nullable Long nextAfter) {
+		public void begin() {
 			this.tasks.clear();
-			this.nextAfter = nextAfter;
 		}
 
 		@Override
@@ -1077,7 +1076,8 @@ class TaskPages {
 		}
 
 		@Override
-		public void end() {
+		public void end(@Nullable Long nextAfter) {
+			this.nextAfter = nextAfter;
 		}
 
 	}

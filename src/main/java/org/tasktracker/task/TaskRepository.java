@@ -326,8 +326,8 @@ class TaskRepository {
 	 * reads every row before returning the first.
 	 * <p>
 	 * The statement reads one task more than the page, to learn whether another page
-	 * follows, and puts the next page's cursor on every row (a window over the page), so
-	 * that it is known before the first task is passed on.
+	 * follows; the next page's cursor is then the page's last id and, in another order
+	 * than by id, its sort key, which a window over the page puts on every row.
 	 */
 	void streamPage(long ownerId, TaskListQuery query, TaskPageSink sink) {
 		streamPage(ownerId, query, null, sink);
@@ -346,9 +346,9 @@ class TaskRepository {
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
 		if (!reader.begun) {
-			sink.begin(null);
+			sink.begin();
 		}
-		sink.end();
+		sink.end(reader.nextAfter);
 	}
 
 	/**
@@ -459,15 +459,10 @@ class TaskRepository {
 		if (!query.filters().byId()) {
 			return sortedPageSql(query, conditions);
 		}
-		String rows = !query.terms().isEmpty() ? searchedRows(query, conditions, order)
-				: "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
-		return """
-				SELECT page.*,
-				       CASE WHEN count(*) OVER whole > %s THEN nth_value(id, %s) OVER whole END AS next_after
-				FROM (%s) AS page
-				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-				%s
-				""".formatted(pageSize, pageSize, rows, order, order);
+		if (query.terms().isEmpty()) {
+			return "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
+		}
+		return "SELECT page.* FROM (%s) AS page %s".formatted(searchedRows(query, conditions, order), order);
 	}
 
 	/**
@@ -553,13 +548,12 @@ class TaskRepository {
 		};
 		return """
 				SELECT page.*,
-				       CASE WHEN count(*) OVER whole > %d THEN nth_value(id, %d) OVER whole END AS next_after,
 				       CASE WHEN count(*) OVER whole > %d THEN %s END AS next_key
 				FROM (%s) AS page
 				WINDOW whole AS (%s ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 				%s
 				LIMIT %d
-				""".formatted(query.limit(), query.limit(), query.limit(), key, rows, order, order, page);
+				""".formatted(query.limit(), key, rows, order, order, page);
 	}
 
 	/**
@@ -1056,6 +1050,15 @@ class TaskRepository {
 
 		private final TaskRows tasks = new TaskRows();
 
+		private long lastId;
+
+		/**
+		 * The last task's id when a row beyond the page came: counted here rather than by
+		 * a window in the statement, which copied every row of the page once more
+		 * ({@code docs/performance.md}).
+		 */
+		private @Nullable Long nextAfter;
+
 		PageReader(int pageSize, TaskPageSink sink, boolean sorted, boolean positional) {
 			this.pageSize = pageSize;
 			this.sink = sink;
@@ -1073,12 +1076,16 @@ class TaskRepository {
 					long nextKey = row.getLong("next_key");
 					this.sink.nextKey(row.wasNull() ? null : nextKey);
 				}
-				long nextAfter = row.getLong("next_after");
-				this.sink.begin(row.wasNull() ? null : nextAfter);
+				this.sink.begin();
 				this.begun = true;
 			}
 			if (++this.rows <= this.pageSize) {
-				this.sink.add(this.tasks.mapRow(row, this.rows));
+				Task task = this.tasks.mapRow(row, this.rows);
+				this.lastId = task.id();
+				this.sink.add(task);
+			}
+			else {
+				this.nextAfter = this.lastId;
 			}
 		}
 

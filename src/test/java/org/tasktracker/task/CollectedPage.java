@@ -19,10 +19,9 @@ final class CollectedPage implements TaskPageSink {
 	private boolean ended;
 
 	@Override
-	public void begin(@Nullable Long nextAfter) {
+	public void begin() {
 		check(!this.begun, "begin() twice");
 		this.begun = true;
-		this.nextAfter = nextAfter;
 	}
 
 	@Override
@@ -32,9 +31,10 @@ final class CollectedPage implements TaskPageSink {
 	}
 
 	@Override
-	public void end() {
+	public void end(@Nullable Long nextAfter) {
 		check(this.begun && !this.ended, "end() without begin() or twice");
 		this.ended = true;
+		this.nextAfter = nextAfter;
 	}
 
 	/** The tasks of a page given in full. */

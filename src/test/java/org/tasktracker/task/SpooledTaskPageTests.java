@@ -42,11 +42,12 @@ class SpooledTaskPageTests {
 	void beginsAgainWhenARetriedReadBegins() throws Exception {
 		List<Task> tasks = tasks(3, "kept");
 		try (SpooledTaskPage page = new SpooledTaskPage(writer())) {
-			page.begin(99L);
+			page.begin();
 			tasks(20, "\uD83D\uDE00".repeat(10_000)).forEach(page::add);
-			page.begin(null);
+			page.end(99L);
+			page.begin();
 			tasks.forEach(page::add);
-			page.end();
+			page.end(null);
 
 			assertThat(page.nextAfter()).isNull();
 			assertThat(page.tasks()).isEqualTo(3);
@@ -56,9 +57,9 @@ class SpooledTaskPageTests {
 
 	private SpooledTaskPage read(List<Task> tasks) {
 		SpooledTaskPage page = new SpooledTaskPage(writer());
-		page.begin(null);
+		page.begin();
 		tasks.forEach(page::add);
-		page.end();
+		page.end(null);
 		return page;
 	}
 

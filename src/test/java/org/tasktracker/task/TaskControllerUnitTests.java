@@ -220,7 +220,7 @@ class TaskControllerUnitTests {
 		Task kept = new Task(2, "kept", null, false, TaskFixtures.CREATED, TaskFixtures.CREATED, null);
 		willAnswer((invocation) -> {
 			TaskPageSink sink = invocation.getArgument(3);
-			sink.begin(7L);
+			sink.begin();
 			sink.add(lost);
 			throw new DataAccessResourceFailureException("connection reset");
 		}).willAnswer(feeding(null, kept)).given(this.repository).streamPage(anyLong(), any(), any(), any());
@@ -238,7 +238,7 @@ class TaskControllerUnitTests {
 	void answersAListingCancelledPartWayWithTheFailureAndSendsNothing() {
 		willAnswer((invocation) -> {
 			TaskPageSink sink = invocation.getArgument(3);
-			sink.begin(null);
+			sink.begin();
 			sink.add(TaskFixtures.aTask());
 			throw new QueryTimeoutException("canceling statement due to statement timeout");
 		}).given(this.repository).streamPage(anyLong(), any(), any(), any());
@@ -253,11 +253,11 @@ class TaskControllerUnitTests {
 	private static Answer<Void> feeding(@Nullable Long nextAfter, Task... tasks) {
 		return (invocation) -> {
 			TaskPageSink sink = invocation.getArgument(3);
-			sink.begin(nextAfter);
+			sink.begin();
 			for (Task task : tasks) {
 				sink.add(task);
 			}
-			sink.end();
+			sink.end(nextAfter);
 			return null;
 		};
 	}

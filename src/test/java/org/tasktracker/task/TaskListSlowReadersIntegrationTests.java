@@ -120,7 +120,7 @@ class TaskListSlowReadersIntegrationTests {
 	private int pageReadsInTheDatabase() {
 		return TestSetupJdbc.client(this.dataSource).sql("""
 				SELECT count(*) FROM pg_stat_activity
-				WHERE pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%next_after%'
+				WHERE pid <> pg_backend_pid() AND state <> 'idle' AND query LIKE '%FROM tasks%LIMIT % + 1%'
 				""").query(Integer.class).single();
 	}
 

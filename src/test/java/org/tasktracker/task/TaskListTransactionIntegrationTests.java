@@ -52,9 +52,9 @@ class TaskListTransactionIntegrationTests {
 		private boolean inTransaction;
 
 		@Override
-		public void begin(@Nullable Long nextAfter) {
+		public void begin() {
 			this.inTransaction = TransactionSynchronizationManager.isActualTransactionActive();
-			this.page.begin(nextAfter);
+			this.page.begin();
 		}
 
 		@Override
@@ -63,8 +63,8 @@ class TaskListTransactionIntegrationTests {
 		}
 
 		@Override
-		public void end() {
-			this.page.end();
+		public void end(@Nullable Long nextAfter) {
+			this.page.end(nextAfter);
 		}
 
 		List<Long> ids() {
