@@ -79,4 +79,31 @@ final class PositionKeys {
 		return true;
 	}
 
+	/** How many digits after a key's leading zeros {@link #sortOrder} reads. */
+	private static final int SORT_ORDER_DIGITS = 9;
+
+	/**
+	 * A number that orders keys as they order (a larger key, a larger number), for
+	 * clients that sort by an integer (iCalendar's {@code X-APPLE-SORT-ORDER}): the count
+	 * of leading zeros as an exponent and the next nine digits as a mantissa, so that
+	 * {@code 64 * 62^9} (below 2^60) bounds it. Keys equal in their leading zeros and the
+	 * nine digits after them get the same number, which only moves crowding one gap make.
+	 */
+	static long sortOrder(String key) {
+		int zeros = 0;
+		while (zeros < key.length() && key.charAt(zeros) == '0') {
+			zeros++;
+		}
+		long mantissa = 0;
+		for (int i = zeros; i < zeros + SORT_ORDER_DIGITS; i++) {
+			int digit = (i < key.length()) ? Math.max(0, DIGITS.indexOf(key.charAt(i))) : 0;
+			mantissa = mantissa * DIGITS.length() + digit;
+		}
+		long scale = 1;
+		for (int i = 0; i < SORT_ORDER_DIGITS; i++) {
+			scale *= DIGITS.length();
+		}
+		return Math.max(0, MAX_LENGTH - zeros) * scale + mantissa;
+	}
+
 }

@@ -48,6 +48,45 @@ class PositionKeysUnitTests {
 	}
 
 	@Test
+	void aSortOrderNeverReversesTheOrderOfKeys() {
+		Random random = new Random(35);
+		List<String> keys = new ArrayList<>();
+		for (int i = 0; i < 2_000; i++) {
+			keys.add(Task.idPosition(1 + random.nextInt(5_000_000)));
+		}
+		String low = Task.idPosition(41);
+		String high = Task.idPosition(42);
+		for (int i = 0; i < 30; i++) {
+			low = PositionKeys.between(low, high).orElseThrow();
+			keys.add(low);
+		}
+		keys.add(PositionKeys.between(null, Task.idPosition(1)).orElseThrow());
+		keys.add("z".repeat(64));
+		keys.add("0".repeat(63) + "1");
+		keys.sort(null);
+
+		for (int i = 1; i < keys.size(); i++) {
+			assertThat(PositionKeys.sortOrder(keys.get(i))).as(keys.get(i - 1) + " < " + keys.get(i))
+				.isGreaterThanOrEqualTo(PositionKeys.sortOrder(keys.get(i - 1)));
+		}
+		assertThat(PositionKeys.sortOrder("z".repeat(64))).isLessThan(1L << 60);
+		assertThat(PositionKeys.sortOrder("0".repeat(63) + "1")).isPositive();
+	}
+
+	@Test
+	void tasksNeverMovedHaveSortOrdersAsDistinctAsTheirIds() {
+		assertThat(PositionKeys.sortOrder(Task.idPosition(1))).isLessThan(PositionKeys.sortOrder(Task.idPosition(2)));
+		assertThat(PositionKeys.sortOrder(Task.idPosition(0xffff)))
+			.isLessThan(PositionKeys.sortOrder(Task.idPosition(0x10000)));
+		assertThat(PositionKeys.sortOrder(Task.idPosition(123_456_788)))
+			.isLessThan(PositionKeys.sortOrder(Task.idPosition(123_456_789)));
+		String first = Task.idPosition(7);
+		String moved = PositionKeys.between(first, Task.idPosition(8)).orElseThrow();
+		assertThat(PositionKeys.sortOrder(moved)).isBetween(PositionKeys.sortOrder(first) + 1,
+				PositionKeys.sortOrder(Task.idPosition(8)) - 1);
+	}
+
+	@Test
 	void keepsTheMovedOrderThroughRandomMoves() {
 		Random random = new Random(20261206);
 		Siblings siblings = new Siblings();
