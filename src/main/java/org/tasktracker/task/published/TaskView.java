@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * A task as the task feature publishes it to other modules: its fields as the API answers
  * them, in Java's types.
  *
+ * @param priority 1 normal, 2 medium, 3 high, 4 urgent
  * @param dueDate the all-day due date, in the owner's time zone; null when the due is
  * timed or absent
  * @param dueAt the timed due; null when the due is a date or absent
@@ -29,11 +30,6 @@ public record TaskView(long id, String title, @Nullable String description, bool
 		@Nullable LocalDate dueDate, @Nullable Instant dueAt, @Nullable String recurrenceRule,
 		boolean recurrenceFromCompletion, @Nullable Long parentId, String position, long sortOrder,
 		List<Reminder> reminders, long version) {
-
-	/** 1 normal, 2 medium, 3 high, 4 urgent, as in the API. */
-	public static final int NORMAL = 1;
-
-	public static final int URGENT = 4;
 
 	/**
 	 * A reminder: exactly one of a duration before the due and an instant.

@@ -1,0 +1,57 @@
+package org.tasktracker.caldav;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+import net.fortuna.ical4j.model.component.CalendarComponent;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
+/**
+ * One {@code VCALENDAR} written a component at a time, so that a calendar of any size
+ * never stands whole in memory (ical4j's {@code CalendarOutputter} writes a whole
+ * {@code Calendar}): each component is made, written with its lines folded at 75 octets
+ * ({@link LineFolding}), and dropped. UTF-8, lines ending in CRLF.
+ */
+final class ICalendarWriter implements Closeable {
+
+	static final String PRODUCT = "-//TaskTracker//TaskTracker//EN";
+
+	private final Writer out;
+
+	/**
+	 * Writes the calendar's start, and the owner zone's {@code VTIMEZONE} when timed
+	 * values carry its {@code TZID}.
+	 */
+	ICalendarWriter(OutputStream out, CalendarZone zone) throws IOException {
+		this.out = new LineFolding(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+		this.out.write("BEGIN:VCALENDAR\r\n");
+		this.out.write(ImmutableVersion.VERSION_2_0.toString());
+		this.out.write(new ProdId(PRODUCT).toString());
+		this.out.write(ImmutableCalScale.GREGORIAN.toString());
+		if (zone.definition() != null) {
+			write(zone.definition());
+		}
+	}
+
+	void write(CalendarComponent component) throws IOException {
+		this.out.write(component.toString());
+	}
+
+	/** Ends the calendar and flushes it, without closing the stream under it. */
+	void finish() throws IOException {
+		this.out.write("END:VCALENDAR\r\n");
+		this.out.flush();
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.out.close();
+	}
+
+}

@@ -1,0 +1,171 @@
+package org.tasktracker.caldav;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import net.fortuna.ical4j.model.ParameterList;
+import net.fortuna.ical4j.model.TextList;
+import net.fortuna.ical4j.model.component.VAlarm;
+import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.parameter.RelType;
+import net.fortuna.ical4j.model.parameter.Related;
+import net.fortuna.ical4j.model.property.Action;
+import net.fortuna.ical4j.model.property.Categories;
+import net.fortuna.ical4j.model.property.Completed;
+import net.fortuna.ical4j.model.property.Created;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.Due;
+import net.fortuna.ical4j.model.property.LastModified;
+import net.fortuna.ical4j.model.property.Priority;
+import net.fortuna.ical4j.model.property.RRule;
+import net.fortuna.ical4j.model.property.RelatedTo;
+import net.fortuna.ical4j.model.property.Status;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Trigger;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.XProperty;
+import org.tasktracker.task.published.TaskView;
+
+/**
+ * A task as an iCalendar {@code VTODO} (RFC 5545), mapped as contract v3, part E says and
+ * {@code docs/api.md} tabulates. Everything in it depends on the task alone (and the
+ * owner's zone), never on other tasks, so that the same task always reads the same until
+ * its version changes: what a CalDAV {@code ETag} needs.
+ */
+final class VTodos {
+
+	/** Apple Reminders' (and Tasks.org's) manual order: smaller first. */
+	static final String SORT_ORDER = "X-APPLE-SORT-ORDER";
+
+	private static final Pattern UNTIL = Pattern.compile("UNTIL=(\\d{8})(T\\d{6}Z)?");
+
+	private static final DateTimeFormatter BASIC_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+
+	private static final DateTimeFormatter UTC_DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmmss'Z'")
+		.withZone(ZoneOffset.UTC);
+
+	private VTodos() {
+	}
+
+	/**
+	 * @param stamp when the calendar is written ({@code DTSTAMP})
+	 */
+	static VToDo of(TaskView task, CalendarZone zone, Instant stamp) {
+		VToDo todo = new VToDo(false);
+		todo.add(new Uid(TaskUids.of(task.id())));
+		todo.add(new DtStamp(seconds(stamp)));
+		todo.add(new Created(seconds(task.createdAt())));
+		todo.add(new LastModified(seconds(task.updatedAt())));
+		todo.add(new Summary(task.title()));
+		if (task.description() != null && !task.description().isEmpty()) {
+			todo.add(new Description(task.description()));
+		}
+		if (task.dueDate() != null) {
+			todo.add(new Due<>(task.dueDate()));
+		}
+		else if (task.dueAt() != null) {
+			todo.add(new Due<>(zone.dateTime(task.dueAt())));
+		}
+		if (task.completed()) {
+			todo.add(new Status(Status.VALUE_COMPLETED));
+			if (task.completedAt() != null) {
+				todo.add(new Completed(seconds(task.completedAt())));
+			}
+		}
+		else {
+			todo.add(new Status(Status.VALUE_NEEDS_ACTION));
+		}
+		int priority = priority(task.priority());
+		if (priority != 0) {
+			todo.add(new Priority(priority));
+		}
+		if (!task.labels().isEmpty()) {
+			todo.add(new Categories(new TextList(task.labels())));
+		}
+		if (task.parentId() != null) {
+			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), TaskUids.of(task.parentId())));
+		}
+		todo.add(new XProperty(SORT_ORDER, Long.toString(task.sortOrder())));
+		if (task.recurrenceRule() != null && (task.dueDate() != null || task.dueAt() != null)) {
+			todo.add(new RRule<>(rule(task, zone)));
+		}
+		for (TaskView.Reminder reminder : task.reminders()) {
+			todo.add(alarm(task, reminder));
+		}
+		return todo;
+	}
+
+	/**
+	 * iCalendar's priority of the service's, as Tasks.org and Todoist pair them: urgent
+	 * (Todoist's p1, red) 1, high (p2) 5, medium (p3) 9, normal (p4, none) 0, which the
+	 * writer leaves out. Read back, 1-4 will be urgent, 5 high, 6-9 medium, 0 or none
+	 * normal.
+	 */
+	static int priority(int priority) {
+		return switch (priority) {
+			case 4 -> 1;
+			case 3 -> 5;
+			case 2 -> 9;
+			default -> 0;
+		};
+	}
+
+	/**
+	 * The stored rule, its {@code UNTIL} made the kind of value its {@code DUE} is, as
+	 * RFC 5545 requires: the service reads a date {@code UNTIL} of a timed task as the
+	 * end of that day in the owner's zone, and a date-time one of an all-day task as the
+	 * day it falls on there.
+	 */
+	static String rule(TaskView task, CalendarZone zone) {
+		String rule = task.recurrenceRule();
+		Matcher until = UNTIL.matcher(rule);
+		if (!until.find()) {
+			return rule;
+		}
+		boolean untilIsDate = until.group(2) == null;
+		String value;
+		if (task.dueAt() != null && untilIsDate) {
+			Instant endOfDay = LocalDate.parse(until.group(1), BASIC_DATE)
+				.plusDays(1)
+				.atStartOfDay(zone.owner())
+				.toInstant()
+				.minusSeconds(1);
+			value = UTC_DATE_TIME.format(endOfDay);
+		}
+		else if (task.dueDate() != null && !untilIsDate) {
+			Instant instant = Instant.from(UTC_DATE_TIME.parse(until.group(1) + until.group(2)));
+			value = BASIC_DATE.format(instant.atZone(zone.owner()).toLocalDate());
+		}
+		else {
+			return rule;
+		}
+		return rule.substring(0, until.start()) + "UNTIL=" + value + rule.substring(until.end());
+	}
+
+	private static VAlarm alarm(TaskView task, TaskView.Reminder reminder) {
+		Duration before = reminder.before();
+		VAlarm alarm = new VAlarm();
+		if (before != null) {
+			alarm.add(new Trigger(new ParameterList(List.of(Related.END)), before.negated()));
+		}
+		else {
+			alarm.add(new Trigger(seconds(reminder.at())));
+		}
+		alarm.add(new Action(Action.VALUE_DISPLAY));
+		alarm.add(new Description(task.title()));
+		return alarm;
+	}
+
+	private static Instant seconds(Instant instant) {
+		return instant.truncatedTo(ChronoUnit.SECONDS);
+	}
+
+}
