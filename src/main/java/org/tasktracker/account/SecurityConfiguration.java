@@ -43,7 +43,7 @@ class SecurityConfiguration {
 
 	/** Tasks and what organises them: read with tasks:read, changed with tasks:write. */
 	private static final String[] TASK_PATHS = { "/tasks", "/tasks/**", "/projects", "/projects/**", "/labels",
-			"/labels/**", "/sync", "/export", "/import" };
+			"/labels/**", "/sync", "/export", "/export.ics", "/import" };
 
 	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
 			"/docs/**", "/swagger-ui/**", "/error" };

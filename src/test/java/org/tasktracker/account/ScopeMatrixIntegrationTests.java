@@ -129,6 +129,7 @@ class ScopeMatrixIntegrationTests {
 				new Operation(READ, 200, (owner) -> Call.to("/tasks/" + owner.task() + "/completions")));
 		table.put("GET /sync", new Operation(READ, 200, (owner) -> Call.to("/sync")));
 		table.put("GET /export", new Operation(READ, 200, (owner) -> Call.to("/export")));
+		table.put("GET /export.ics", new Operation(READ, 200, (owner) -> Call.to("/export.ics")));
 		table.put("POST /import", new Operation(WRITE, 201, (owner) -> {
 			String title = uniqueUsername("imported");
 			return Call.to("/import", "{\"format\": \"tasktracker-export\", \"version\": 1, \"tasks\": [{\"id\": 1, "

@@ -1,11 +1,15 @@
 package org.tasktracker.task;
 
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.tasktracker.client.ApiClient;
 import org.tasktracker.client.ApiException;
+import org.tasktracker.client.api.ExportApi;
 import org.tasktracker.client.api.TasksApi;
 import org.tasktracker.client.model.FieldError;
 import org.tasktracker.client.model.Problem;
@@ -83,6 +87,22 @@ class GeneratedClientIntegrationTests {
 		assertThat(problem.getStatus()).isEqualTo(422);
 		assertThat(problem.getErrors()).extracting(FieldError::getField).containsExactly("title");
 		assertThat(problem.getErrors()).extracting(FieldError::getMessage).containsExactly("must not be blank");
+	}
+
+	@Test
+	void downloadsTheCalendarExportAsAFile() throws Exception {
+		Task created = this.tasks.createTask(new TaskCreate().title(this.marker), null);
+
+		File calendar = new ExportApi(this.client).exportCalendar();
+
+		try {
+			assertThat(Files.readString(calendar.toPath(), StandardCharsets.UTF_8)).startsWith("BEGIN:VCALENDAR\r\n")
+				.contains("UID:task-" + created.getId() + "@tasktracker\r\n")
+				.endsWith("END:VCALENDAR\r\n");
+		}
+		finally {
+			Files.deleteIfExists(calendar.toPath());
+		}
 	}
 
 }

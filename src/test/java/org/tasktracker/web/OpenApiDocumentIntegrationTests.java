@@ -67,7 +67,8 @@ class OpenApiDocumentIntegrationTests {
 			for (String path : mapping.getKey().getPatternValues()) {
 				if (path.startsWith("/tasks") || path.startsWith("/health") || path.startsWith("/users")
 						|| path.startsWith("/tokens") || path.startsWith("/projects") || path.startsWith("/labels")
-						|| path.startsWith("/sync") || path.equals("/export") || path.equals("/import")) {
+						|| path.startsWith("/sync") || path.equals("/export") || path.equals("/export.ics")
+						|| path.equals("/import")) {
 					mapping.getKey()
 						.getMethodsCondition()
 						.getMethods()
@@ -90,7 +91,8 @@ class OpenApiDocumentIntegrationTests {
 				"completeTask", "reopenTask", "moveTask", "listTaskCompletions", "getHealth", "getReadiness",
 				"getLiveness", "createUser", "listUsers", "getMe", "updateMe", "deleteUser", "createToken",
 				"listTokens", "revokeToken", "createProject", "listProjects", "getProject", "updateProject",
-				"deleteProject", "listLabels", "renameLabel", "deleteLabel", "sync", "exportData", "importData");
+				"deleteProject", "listLabels", "renameLabel", "deleteLabel", "sync", "exportData", "exportCalendar",
+				"importData");
 	}
 
 	@Test
