@@ -2,7 +2,6 @@ package org.tasktracker.caldav;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 
 import org.tasktracker.account.UserZones;
 import org.tasktracker.database.DatabaseRetry;
@@ -42,14 +41,13 @@ class CalendarExport {
 	 */
 	SpooledBody export(long ownerId) {
 		CalendarZone zone = CalendarZone.of(this.zones.zoneOf(ownerId));
-		Instant stamp = Instant.now();
 		return this.retry.idempotent(() -> {
 			SpooledBody body = new SpooledBody(MEMORY_LIMIT);
 			try {
 				ICalendarWriter calendar = new ICalendarWriter(body, zone);
 				this.tasks.forEach(ownerId, (task) -> {
 					try {
-						calendar.write(VTodos.of(task, zone, stamp));
+						calendar.write(VTodos.of(task, zone));
 					}
 					catch (IOException ex) {
 						throw new UncheckedIOException(ex);

@@ -56,12 +56,15 @@ final class VTodos {
 	}
 
 	/**
-	 * @param stamp when the calendar is written ({@code DTSTAMP})
+	 * The task's {@code VTODO}. Its {@code DTSTAMP} is the task's last change, not the
+	 * time of writing: in an iCalendar object without {@code METHOD}, RFC 5545 (3.8.7.2)
+	 * makes it the time the information was last revised in the calendar store, and so
+	 * the same version of a task is always the same text.
 	 */
-	static VToDo of(TaskView task, CalendarZone zone, Instant stamp) {
+	static VToDo of(TaskView task, CalendarZone zone) {
 		VToDo todo = new VToDo(false);
 		todo.add(new Uid(TaskUids.of(task.id())));
-		todo.add(new DtStamp(seconds(stamp)));
+		todo.add(new DtStamp(seconds(task.updatedAt())));
 		todo.add(new Created(seconds(task.createdAt())));
 		todo.add(new LastModified(seconds(task.updatedAt())));
 		todo.add(new Summary(task.title()));

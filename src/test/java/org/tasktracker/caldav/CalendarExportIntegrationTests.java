@@ -216,7 +216,8 @@ class CalendarExportIntegrationTests {
 	private void assertCommon(VToDo todo, JsonNode task) {
 		assertThat(value(todo, "UID")).contains("task-" + task.get("id").longValue() + "@tasktracker");
 		assertThat(value(todo, "SUMMARY")).contains(task.get("title").stringValue());
-		assertThat(todo.getDateStamp()).isPresent();
+		assertThat(todo.getDateStamp().orElseThrow().getDate()).as("the last change")
+			.isEqualTo(seconds(task.get("updated_at").stringValue()));
 		assertThat(todo.<net.fortuna.ical4j.model.property.Created>getProperty("CREATED").orElseThrow().getDate())
 			.isEqualTo(seconds(task.get("created_at").stringValue()));
 		assertThat(todo.<net.fortuna.ical4j.model.property.LastModified>getProperty("LAST-MODIFIED")

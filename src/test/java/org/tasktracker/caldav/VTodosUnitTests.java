@@ -40,7 +40,7 @@ class VTodosUnitTests {
 
 	@Test
 	void leavesOutThePriorityOfANormalTask() {
-		assertThat(VTodos.of(task(1, null, null, null), CalendarZone.UTC, NOW).getProperty("PRIORITY")).isEmpty();
+		assertThat(VTodos.of(task(1, null, null, null), CalendarZone.UTC).getProperty("PRIORITY")).isEmpty();
 	}
 
 	@Test
@@ -135,7 +135,7 @@ class VTodosUnitTests {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (ICalendarWriter calendar = new ICalendarWriter(out, zone)) {
 			for (TaskView task : tasks) {
-				calendar.write(VTodos.of(task, zone, NOW));
+				calendar.write(VTodos.of(task, zone));
 			}
 			calendar.finish();
 		}
