@@ -29,9 +29,8 @@ class PublishedTasks implements OwnedTasks {
 
 	@Override
 	public void forEach(long ownerId, Consumer<TaskView> each) {
-		// In a transaction, so that the driver reads the rows through a cursor, a fetch
-		// at
-		// a time, rather than all at once.
+		// In a transaction, so that the driver reads the rows through a cursor, one
+		// fetch at a time, rather than all at once.
 		this.transactions
 			.executeWithoutResult((status) -> this.tasks.eachOf(ownerId, (task) -> each.accept(view(task))));
 	}
