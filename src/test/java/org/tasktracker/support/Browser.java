@@ -34,6 +34,8 @@ public final class Browser implements AutoCloseable {
 
 	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
+	private static final Duration POLL = Duration.ofMillis(20);
+
 	/** Drags the first element onto the second, below its middle, as a mouse would. */
 	private static final String DRAG = """
 			const [from, onto] = arguments;
@@ -161,10 +163,13 @@ public final class Browser implements AutoCloseable {
 
 	/**
 	 * Waits up to 10 s for the condition to hold (non-null and not false). An element
-	 * that htmx swapped out while the condition read it is read again, not a failure.
+	 * that htmx swapped out while the condition read it is read again, not a failure. The
+	 * condition is read every 20 ms, not Selenium's default 500 ms: most answers take a
+	 * few milliseconds, and the browser tests make thousands of such waits.
 	 */
 	public <T> T await(Function<WebDriver, T> condition) {
-		return new WebDriverWait(this.driver, Duration.ofSeconds(10)).ignoring(StaleElementReferenceException.class)
+		return new WebDriverWait(this.driver, Duration.ofSeconds(10), POLL)
+			.ignoring(StaleElementReferenceException.class)
 			.until(condition);
 	}
 
