@@ -17,6 +17,7 @@ import org.tasktracker.client.model.Task;
 import org.tasktracker.client.model.TaskCreate;
 import org.tasktracker.client.model.TaskPatch;
 
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * from failed calls.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Unused here, but it makes this class's context the one most HTTP tests share.
+@AutoConfigureRestTestClient
 class GeneratedClientIntegrationTests {
 
 	@LocalServerPort

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -19,6 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * which must stream, runs in one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Unused here, but it makes this class's context the one most HTTP tests share.
+@AutoConfigureRestTestClient
 class TaskListTransactionIntegrationTests {
 
 	@Autowired
