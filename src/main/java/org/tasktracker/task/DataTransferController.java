@@ -2,7 +2,6 @@ package org.tasktracker.task;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.SocketTimeoutException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -16,18 +15,14 @@ import java.util.concurrent.TimeUnit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tasktracker.account.Account;
 import org.tasktracker.account.UserZones;
 import org.tasktracker.idempotency.IdempotentCreations;
 import org.tasktracker.web.RequestParts;
-import org.tasktracker.web.SpooledBody;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class DataTransferController implements DataTransferApi {
-
-	private static final Logger log = LoggerFactory.getLogger(DataTransferController.class);
 
 	static final String TEXT_CSV = "text/csv";
 
@@ -72,22 +65,8 @@ class DataTransferController implements DataTransferApi {
 	@Override
 	@GetMapping("/export")
 	public void export(@AuthenticationPrincipal Account caller, HttpServletResponse response) throws IOException {
-		SpooledBody body = this.transfers.export(caller.id());
-		try {
-			response.setStatus(HttpServletResponse.SC_OK);
-			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"tasktracker-export.json\"");
-			response.setContentLengthLong(body.size());
-			body.sendTo(response.getOutputStream());
-		}
-		catch (IOException ex) {
-			if (NestedExceptionUtils.getRootCause(ex) instanceof SocketTimeoutException) {
-				log.info("Cut off a client that stopped reading its export");
-			}
-		}
-		finally {
-			body.discard();
-		}
+		this.transfers.export(caller.id())
+			.sendAsDownload(response, MediaType.APPLICATION_JSON_VALUE, "tasktracker-export.json", "export");
 	}
 
 	@Override

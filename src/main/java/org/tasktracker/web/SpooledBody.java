@@ -4,11 +4,18 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.HttpHeaders;
 
 /**
  * A response body written in full before any of it is sent: kept in memory up to a limit,
@@ -18,6 +25,8 @@ import org.jspecify.annotations.Nullable;
  * file. Not thread-safe.
  */
 public final class SpooledBody extends OutputStream {
+
+	private static final Logger log = LoggerFactory.getLogger(SpooledBody.class);
 
 	private final int memoryLimit;
 
@@ -78,6 +87,30 @@ public final class SpooledBody extends OutputStream {
 		}
 		close();
 		Files.copy(this.file, out);
+	}
+
+	/**
+	 * Answers with the whole body as a file to download ({@code 200}, its length, an
+	 * attachment named {@code fileName}), then discards it, sent or not. A client that
+	 * stopped reading is cut off by the connection timeout, logged with {@code what} it
+	 * was sent; one that left needs no answer.
+	 */
+	public void sendAsDownload(HttpServletResponse response, String contentType, String fileName, String what) {
+		try {
+			response.setStatus(HttpServletResponse.SC_OK);
+			response.setContentType(contentType);
+			response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"");
+			response.setContentLengthLong(size());
+			sendTo(response.getOutputStream());
+		}
+		catch (IOException ex) {
+			if (NestedExceptionUtils.getRootCause(ex) instanceof SocketTimeoutException) {
+				log.info("Cut off a client that stopped reading its {}", what);
+			}
+		}
+		finally {
+			discard();
+		}
 	}
 
 	/**
