@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.logging.LogType;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +55,7 @@ class WebUiEditConflictBrowserTests {
 			.containsExactly("Title");
 		assertThat(conflict.findElement(By.cssSelector(".conflict-yours")).getText()).isEqualTo("Pay rent by transfer");
 		assertThat(conflict.findElement(By.cssSelector(".conflict-now")).getText()).isEqualTo("Pay the rent today");
-		assertThat(samePage()).as("answered in place, no full reload").isTrue();
+		assertThat(user.browser().samePage()).as("answered in place, no full reload").isTrue();
 		assertThat(user.driver().getCurrentUrl()).isEqualTo(user.base() + "/app/tasks/" + id + "?back=/app/inbox");
 		assertThat(user.find("#task-pane input[name=title]").getAttribute("value")).isEqualTo("Pay rent by transfer");
 		assertThat(user.find("#task-pane select[name=priority]").getAttribute("value"))
@@ -110,7 +109,7 @@ class WebUiEditConflictBrowserTests {
 		WebElement pane = this.tasks.awaitPane(id);
 		assertThat(pane.findElement(By.name("title")).getAttribute("value")).isEqualTo("Water the ferns");
 		assertThat(pane.findElement(By.cssSelector("button[type=submit][id^=save-]")).getText()).isEqualTo("Save");
-		assertThat(samePage()).isTrue();
+		assertThat(user.browser().samePage()).isTrue();
 		assertThat(this.tasks.get(id)).isEqualTo(changed);
 
 		// Saved from the pane now, it is no conflict.
@@ -126,7 +125,7 @@ class WebUiEditConflictBrowserTests {
 		user.open("/app/inbox");
 		this.tasks.row(id).findElement(By.cssSelector("a.title")).click();
 		this.tasks.awaitPane(id);
-		user.driver().executeScript("window.__samePage = true");
+		user.browser().markPage();
 		return id;
 	}
 
@@ -144,26 +143,12 @@ class WebUiEditConflictBrowserTests {
 		});
 	}
 
-	private boolean samePage() {
-		return Boolean.TRUE.equals(user.driver().executeScript("return window.__samePage === true"));
-	}
-
 	/**
 	 * Chromium logs every answer of 400 and above as a failed load; the 409 of the
 	 * conflict is expected, anything else (an htmx error, a script error) is not.
 	 */
 	private void assertNoConsoleErrorsButTheConflictsStatus() {
-		List<String> errors = user.driver()
-			.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
-			.map(Object::toString)
-			.filter((entry) -> !entry.contains("status of 409"))
-			.toList();
-		assertThat(errors).isEmpty();
+		assertThat(user.browser().consoleErrors()).filteredOn((entry) -> !entry.contains("status of 409")).isEmpty();
 	}
 
 }
