@@ -71,14 +71,14 @@ class CompletionRepository {
 					UPDATE tasks
 					SET due_date = CAST(:nextDate AS date), due_at = CAST(:nextAt AS timestamptz),
 					    due_sort = %s,
-					    recurrence_index = :nextIndex, updated_at = now()
+					    recurrence_index = :nextIndex, %s
 					WHERE owner_id = :owner AND id = :id AND NOT completed AND recurrence_index = :index
 					  AND due_date IS NOT DISTINCT FROM CAST(:date AS date)
 					  AND due_at IS NOT DISTINCT FROM CAST(:at AS timestamptz)
 					RETURNING %s
 					""".formatted(
 					TaskRepository.dueSort("CAST(:nextDate AS date)", "CAST(:nextAt AS timestamptz)", ":owner"),
-					TaskRepository.COLUMNS))
+					RowChange.ALWAYS, TaskRepository.COLUMNS))
 			.param("owner", ownerId)
 			.param("id", id)
 			.param("nextDate", next.date())
@@ -101,7 +101,9 @@ class CompletionRepository {
 	Optional<Task> completeFinally(long ownerId, long id, State was) {
 		Optional<Task> completed = this.jdbc.sql("""
 				UPDATE tasks
-				SET completed = true, completed_at = COALESCE(completed_at, now()), updated_at = now()
+				SET completed = true, completed_at = COALESCE(completed_at, now()),
+				""" + RowChange.ALWAYS + """
+
 				WHERE owner_id = :owner AND id = :id AND NOT completed
 				  AND recurrence_index IS NOT DISTINCT FROM CAST(:index AS integer)
 				  AND due_date IS NOT DISTINCT FROM CAST(:date AS date)
@@ -175,11 +177,11 @@ class CompletionRepository {
 					UPDATE tasks
 					SET due_date = CAST(:date AS date), due_at = CAST(:at AS timestamptz),
 					    due_sort = %s,
-					    recurrence_index = :index, completed = false, completed_at = NULL, updated_at = now()
+					    recurrence_index = :index, completed = false, completed_at = NULL, %s
 					WHERE owner_id = :owner AND id = :id AND updated_at = :updatedAt AND recurrence_rule IS NOT NULL
 					RETURNING %s
 					""".formatted(TaskRepository.dueSort("CAST(:date AS date)", "CAST(:at AS timestamptz)", ":owner"),
-					TaskRepository.COLUMNS))
+					RowChange.ALWAYS, TaskRepository.COLUMNS))
 			.param("owner", ownerId)
 			.param("id", id)
 			.param("date", completion.dueDate())

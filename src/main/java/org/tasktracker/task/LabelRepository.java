@@ -67,10 +67,11 @@ class LabelRepository {
 					            SELECT CASE WHEN k IN (:key, :newKey) THEN :newKey ELSE k END AS k, o
 					            FROM unnest(label_keys) WITH ORDINALITY AS x(k, o)) AS renamed
 					        ORDER BY k, o) AS kept ORDER BY o),
-					    updated_at = now()
+					    %s
 					WHERE owner_id = :owner AND label_keys && ARRAY[CAST(:key AS text), CAST(:newKey AS text)]
 					  AND EXISTS (SELECT FROM tasks c WHERE c.owner_id = :owner AND c.label_keys @> ARRAY[CAST(:key AS text)])
-					""")
+					"""
+				.formatted(RowChange.ALWAYS))
 			.param("owner", ownerId)
 			.param("key", key)
 			.param("newKey", newKey)
@@ -100,9 +101,9 @@ class LabelRepository {
 				SET labels = ARRAY(SELECT n FROM unnest(labels, label_keys) WITH ORDINALITY AS x(n, k, o)
 				                   WHERE k <> :key ORDER BY o),
 				    label_keys = array_remove(label_keys, CAST(:key AS text)),
-				    updated_at = now()
+				    %s
 				WHERE owner_id = :owner AND label_keys @> ARRAY[CAST(:key AS text)]
-				""").param("owner", ownerId).param("key", key).update();
+				""".formatted(RowChange.ALWAYS)).param("owner", ownerId).param("key", key).update();
 		this.jdbc.sql("DELETE FROM labels WHERE owner_id = :owner AND key = :key")
 			.param("owner", ownerId)
 			.param("key", key)

@@ -101,10 +101,11 @@ class ProjectRepository {
 				SET name = COALESCE(CAST(:name AS text), name),
 				    archived = COALESCE(CAST(:archived AS boolean), archived),
 				    color = CASE WHEN :setColor THEN CAST(:color AS text) ELSE color END,
-				    updated_at = CASE WHEN name IS DISTINCT FROM COALESCE(CAST(:name AS text), name)
-				                        OR archived IS DISTINCT FROM COALESCE(CAST(:archived AS boolean), archived)
-				                        OR (:setColor AND color IS DISTINCT FROM CAST(:color AS text))
-				                      THEN now() ELSE updated_at END
+				""" + RowChange.when("""
+				name IS DISTINCT FROM COALESCE(CAST(:name AS text), name)
+				OR archived IS DISTINCT FROM COALESCE(CAST(:archived AS boolean), archived)
+				OR (:setColor AND color IS DISTINCT FROM CAST(:color AS text))""") + """
+
 				WHERE owner_id = :owner AND id = :id
 				""")
 			.param("owner", ownerId)

@@ -73,8 +73,7 @@ class TaskRepository {
 			UPDATE tasks
 			SET completed = true,
 			    completed_at = COALESCE(completed_at, now()),
-			    updated_at = CASE WHEN completed THEN updated_at ELSE now() END
-			""";
+			""" + RowChange.when("NOT completed") + "\n";
 
 	/** {@link #completeAll}: built once, not on every gathered statement. */
 	private static final String COMPLETE_ALL = COMPLETE + """
@@ -754,7 +753,8 @@ class TaskRepository {
 				UPDATE tasks
 				SET completed = false,
 				    completed_at = NULL,
-				    updated_at = CASE WHEN completed THEN now() ELSE updated_at END
+				""" + RowChange.when("completed") + """
+
 				WHERE owner_id = :owner AND id = :id
 				RETURNING
 				""" + COLUMNS).param("owner", ownerId).param("id", id).query(new TaskRows()).optional();
@@ -821,7 +821,7 @@ class TaskRepository {
 			assignments.add("reminders = ARRAY(SELECT r FROM unnest(reminders) AS r WHERE r !~ '^-?P')");
 			changes.add("reminders IS DISTINCT FROM ARRAY(SELECT r FROM unnest(reminders) AS r WHERE r !~ '^-?P')");
 		}
-		assignments.add("updated_at = CASE WHEN " + String.join(" OR ", changes) + " THEN now() ELSE updated_at END");
+		assignments.add(RowChange.when(String.join(" OR ", changes)));
 		String sql = "UPDATE tasks SET " + String.join(", ", assignments)
 				+ " WHERE owner_id = :owner AND id = :id RETURNING " + COLUMNS;
 		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("owner", ownerId).param("id", id);
@@ -956,8 +956,9 @@ class TaskRepository {
 	 */
 	void moveDueDatesTo(long ownerId, String zone) {
 		this.jdbc
-			.sql("UPDATE tasks SET due_sort = due_date::timestamp AT TIME ZONE :zone "
-					+ "WHERE owner_id = :owner AND due_date IS NOT NULL")
+			.sql("UPDATE tasks SET due_sort = due_date::timestamp AT TIME ZONE :zone, " + RowChange.VERSION
+					+ " WHERE owner_id = :owner AND due_date IS NOT NULL"
+					+ " AND due_sort IS DISTINCT FROM due_date::timestamp AT TIME ZONE :zone")
 			.param("owner", ownerId)
 			.param("zone", zone)
 			.update();

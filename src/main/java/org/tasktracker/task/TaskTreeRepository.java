@@ -108,10 +108,11 @@ class TaskTreeRepository {
 				UPDATE tasks
 				SET project_id = CAST(:project AS bigint), parent_id = CAST(:parent AS bigint),
 				    position = CAST(:position AS text),
-				    updated_at = CASE WHEN project_id IS DISTINCT FROM CAST(:project AS bigint)
-				                        OR parent_id IS DISTINCT FROM CAST(:parent AS bigint)
-				                        OR position IS DISTINCT FROM CAST(:position AS text)
-				                      THEN now() ELSE updated_at END
+				""" + RowChange.when("""
+				project_id IS DISTINCT FROM CAST(:project AS bigint)
+				OR parent_id IS DISTINCT FROM CAST(:parent AS bigint)
+				OR position IS DISTINCT FROM CAST(:position AS text)""") + """
+
 				WHERE owner_id = :owner AND id = :id
 				""")
 			.param("owner", ownerId)
@@ -121,26 +122,30 @@ class TaskTreeRepository {
 			.param("position", position)
 			.update();
 		this.jdbc.sql(DESCENDANTS + """
-				UPDATE tasks SET project_id = CAST(:project AS bigint), updated_at = now()
+				UPDATE tasks SET project_id = CAST(:project AS bigint), %s
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below)
 				  AND project_id IS DISTINCT FROM CAST(:project AS bigint)
-				""").param("owner", ownerId).param("id", id).param("project", projectId).update();
+				""".formatted(RowChange.ALWAYS))
+			.param("owner", ownerId)
+			.param("id", id)
+			.param("project", projectId)
+			.update();
 	}
 
 	/** Completes a task's open descendants. */
 	void completeDescendants(long ownerId, long id) {
 		this.jdbc.sql(DESCENDANTS + """
-				UPDATE tasks SET completed = true, completed_at = COALESCE(completed_at, now()), updated_at = now()
+				UPDATE tasks SET completed = true, completed_at = COALESCE(completed_at, now()), %s
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND NOT completed
-				""").param("owner", ownerId).param("id", id).update();
+				""".formatted(RowChange.ALWAYS)).param("owner", ownerId).param("id", id).update();
 	}
 
 	/** Reopens a task's completed descendants: a recurring checklist starts over. */
 	void reopenDescendants(long ownerId, long id) {
 		this.jdbc.sql(DESCENDANTS + """
-				UPDATE tasks SET completed = false, completed_at = NULL, updated_at = now()
+				UPDATE tasks SET completed = false, completed_at = NULL, %s
 				WHERE owner_id = :owner AND id IN (SELECT id FROM below) AND completed
-				""").param("owner", ownerId).param("id", id).update();
+				""".formatted(RowChange.ALWAYS)).param("owner", ownerId).param("id", id).update();
 	}
 
 	/**
@@ -204,10 +209,11 @@ class TaskTreeRepository {
 			.sorted()
 			.toList();
 		this.jdbc.sql("""
-				UPDATE tasks SET position = renumbered.position
+				UPDATE tasks SET position = renumbered.position, %s
 				FROM unnest(CAST(:ids AS bigint[]), CAST(:keys AS text[])) AS renumbered(id, position)
 				WHERE tasks.owner_id = :owner AND tasks.id = renumbered.id
-				""")
+				  AND tasks.position IS DISTINCT FROM renumbered.position
+				""".formatted(RowChange.VERSION))
 			.param("owner", ownerId)
 			.param("ids", new org.springframework.jdbc.support.SqlArrayValue("bigint", ordered.toArray()))
 			.param("keys", new org.springframework.jdbc.support.SqlArrayValue("text", keys.toArray()))

@@ -126,11 +126,13 @@ class ManualOrderIntegrationTests {
 		// be,
 		// with no key between them.
 		String crowded = "1" + "V".repeat(62);
-		this.jdbc.sql("UPDATE tasks SET position = :position WHERE id = :id")
+		this.jdbc.sql(
+				"UPDATE tasks SET position = :position, version = version + 1, changed_xid = pg_current_xact_id() WHERE id = :id")
 			.param("position", crowded)
 			.param("id", milk)
 			.update();
-		this.jdbc.sql("UPDATE tasks SET position = :position WHERE id = :id")
+		this.jdbc.sql(
+				"UPDATE tasks SET position = :position, version = version + 1, changed_xid = pg_current_xact_id() WHERE id = :id")
 			.param("position", crowded + "1")
 			.param("id", eggs)
 			.update();

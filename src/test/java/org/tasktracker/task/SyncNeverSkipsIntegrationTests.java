@@ -268,8 +268,8 @@ class SyncNeverSkipsIntegrationTests {
 	}
 
 	private void retitle(Connection connection, long id, String title) throws Exception {
-		try (PreparedStatement update = connection
-			.prepareStatement("UPDATE tasks SET title = ?, updated_at = now() WHERE owner_id = ? AND id = ?")) {
+		try (PreparedStatement update = connection.prepareStatement(
+				"UPDATE tasks SET title = ?, updated_at = now(), version = version + 1, changed_xid = pg_current_xact_id() WHERE owner_id = ? AND id = ?")) {
 			update.setString(1, title);
 			update.setLong(2, this.owner);
 			update.setLong(3, id);

@@ -317,15 +317,18 @@ class TaskRepositoryTests {
 		long project = this.jdbc.sql("SELECT id FROM projects WHERE owner_id = 1 AND name = 'scan'")
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
-				UPDATE tasks SET priority = 1 + id % 4,
-				    project_id = CASE WHEN id % 100 = 0 THEN :project END,
-				    labels = CASE WHEN id % 50 = 0 THEN ARRAY['Scan'] ELSE '{}' END,
-				    label_keys = CASE WHEN id % 50 = 0 THEN ARRAY['scan'] ELSE '{}' END,
-				    due_date = CASE WHEN id % 3 = 0 THEN date '2026-01-01' + (id % 365)::int END,
-				    due_sort = CASE WHEN id % 3 = 0 THEN (date '2026-01-01' + (id % 365)::int)::timestamptz END
-				WHERE owner_id = 1
-				""").param("project", project).update();
+		this.jdbc
+			.sql("""
+					UPDATE tasks SET priority = 1 + id % 4,
+					    project_id = CASE WHEN id % 100 = 0 THEN :project END,
+					    labels = CASE WHEN id % 50 = 0 THEN ARRAY['Scan'] ELSE '{}' END,
+					    label_keys = CASE WHEN id % 50 = 0 THEN ARRAY['scan'] ELSE '{}' END,
+					    due_date = CASE WHEN id % 3 = 0 THEN date '2026-01-01' + (id % 365)::int END,
+					    due_sort = CASE WHEN id % 3 = 0 THEN (date '2026-01-01' + (id % 365)::int)::timestamptz END, version = version + 1, changed_xid = pg_current_xact_id()
+					WHERE owner_id = 1
+					""")
+			.param("project", project)
+			.update();
 		this.jdbc.sql("ANALYZE tasks").update();
 		java.time.Instant now = java.time.Instant.parse("2026-06-01T12:00:00Z");
 		String cursorKey = Long.toString(java.time.Instant.parse("2026-03-01T00:00:00Z").toEpochMilli() * 1000);
@@ -600,11 +603,13 @@ class TaskRepositoryTests {
 	@Test
 	void aRareTermInAnotherOrderThanIdIsFoundThroughTheSearchIndex() throws SQLException {
 		loadTasks(20_000);
-		this.jdbc.sql("""
-				UPDATE tasks SET due_date = date '2026-01-01' + (id % 365)::int,
-				    due_sort = (date '2026-01-01' + (id % 365)::int)::timestamptz
-				WHERE owner_id = 1 AND id % 2 = 0
-				""").update();
+		this.jdbc
+			.sql("""
+					UPDATE tasks SET due_date = date '2026-01-01' + (id % 365)::int,
+					    due_sort = (date '2026-01-01' + (id % 365)::int)::timestamptz, version = version + 1, changed_xid = pg_current_xact_id()
+					WHERE owner_id = 1 AND id % 2 = 0
+					""")
+			.update();
 		this.jdbc.sql("ANALYZE tasks").update();
 		TaskListQuery search = TaskListQuery.from(parameters("q=zebra&sort=due&limit=50"));
 
@@ -621,7 +626,9 @@ class TaskRepositoryTests {
 		// runs, which guesses every label rare: at a million tasks it read a common
 		// label's tasks through the label index and sorted them, 100 ms a page.
 		loadTasks(20_000);
-		this.jdbc.sql("UPDATE tasks SET labels = '{Home}', label_keys = '{home}' WHERE owner_id = 1 AND id % 5 = 0")
+		this.jdbc
+			.sql("UPDATE tasks SET labels = '{Home}', label_keys = '{home}'"
+					+ ", version = version + 1, changed_xid = pg_current_xact_id() WHERE owner_id = 1 AND id % 5 = 0")
 			.update();
 		this.jdbc.sql("ANALYZE tasks").update();
 		TaskListQuery common = TaskListQuery.from(parameters("label=home&limit=50"));

@@ -12,10 +12,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 import static org.tasktracker.support.ProblemAssert.assertInvalid;
 import static org.tasktracker.support.ProblemAssert.assertProblem;
 
@@ -33,6 +35,9 @@ class VersionsIntegrationTests {
 
 	@Autowired
 	private TaskService tasks;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private TreeAndOrderApi api;
 
@@ -76,6 +81,32 @@ class VersionsIntegrationTests {
 
 		assertThat(again.get("version").longValue()).isEqualTo(2);
 		assertThat(patched.get("version").longValue()).isEqualTo(2);
+	}
+
+	@Test
+	void theTestDatabasesRefuseAnUpdateThatChangesATaskOrProjectWithoutMovingItsVersion() {
+		// Statements move versions themselves (RowChange); this guard is what makes every
+		// other test that writes also check that none forgets.
+		long id = this.api.createId("{\"title\": \"Guarded\"}");
+		long project = this.api.expect(201, "POST", "/projects", "{\"name\": \"Guarded project\"}")
+			.get("id")
+			.longValue();
+
+		assertThatException()
+			.isThrownBy(
+					() -> this.jdbc.sql("UPDATE tasks SET title = 'Sneaked' WHERE id = :id").param("id", id).update())
+			.withMessageContaining("without moving its version");
+		assertThatException()
+			.isThrownBy(() -> this.jdbc.sql("UPDATE tasks SET title = 'Sneaked', version = version + 1 WHERE id = :id")
+				.param("id", id)
+				.update())
+			.withMessageContaining("without moving its version");
+		assertThatException()
+			.isThrownBy(() -> this.jdbc.sql("UPDATE projects SET name = 'Sneaked' WHERE id = :id")
+				.param("id", project)
+				.update())
+			.withMessageContaining("without moving its version");
+		assertThat(this.api.expect(200, "GET", "/tasks/" + id, null).get("title").stringValue()).isEqualTo("Guarded");
 	}
 
 	@Test
