@@ -1,11 +1,14 @@
 package org.tasktracker.account;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Locale;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.tasktracker.database.BackgroundJobs;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -88,6 +91,16 @@ class PageSecurityConfiguration {
 	@Bean
 	SessionRepositoryCustomizer<JdbcIndexedSessionRepository> postgresSessionAttributes() {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+	}
+
+	/**
+	 * Deletes expired web sessions every minute, on one instance at a time: Spring
+	 * Session's own clean-up runs on every instance, so it is turned off
+	 * ({@code spring.session.jdbc.cleanup-cron: "-"}).
+	 */
+	@Bean
+	RecurringTask<Void> webSessionCleanupJob(JdbcIndexedSessionRepository sessions) {
+		return BackgroundJobs.every("web-session-cleanup", Duration.ofMinutes(1), sessions::cleanUpExpiredSessions);
 	}
 
 	/**

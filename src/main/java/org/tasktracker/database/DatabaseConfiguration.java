@@ -1,9 +1,14 @@
 package org.tasktracker.database;
 
 import java.io.IOException;
+import java.time.Duration;
 
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +28,9 @@ import org.springframework.util.StringUtils;
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
+
+	/** How late after it falls due a job may start: db-scheduler's default. */
+	private static final Duration JOBS_POLLING_INTERVAL = Duration.ofSeconds(10);
 
 	@Bean(destroyMethod = "close")
 	EmbeddedDatabase embeddedDatabase(DataSourceProperties dataSource, EmbeddedDatabaseProperties embedded)
@@ -44,6 +52,12 @@ class DatabaseConfiguration {
 		HikariDataSource pool = pool(dataSource, embedded);
 		pool.setConnectionInitSql("SET statement_timeout = " + properties.statementTimeout().toMillis());
 		return pool;
+	}
+
+	/** The background jobs that the modules declare with {@link BackgroundJobs#every}. */
+	@Bean
+	BackgroundJobs backgroundJobs(DataSource dataSource, ObjectProvider<RecurringTask<?>> jobs) {
+		return new BackgroundJobs(dataSource, jobs.orderedStream().toList(), JOBS_POLLING_INTERVAL);
 	}
 
 	/** Every transaction of the service: see {@link Transactions}. */

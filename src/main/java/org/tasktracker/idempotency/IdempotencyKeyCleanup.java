@@ -2,16 +2,20 @@ package org.tasktracker.idempotency;
 
 import java.time.Duration;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.tasktracker.database.BackgroundJobs;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes {@code Idempotency-Key}s older than their retention, every
- * {@code tasktracker.idempotency.cleanup-interval}.
+ * {@code tasktracker.idempotency.cleanup-interval}, on one instance at a time.
  */
 @Component
 class IdempotencyKeyCleanup {
@@ -27,9 +31,6 @@ class IdempotencyKeyCleanup {
 		this.retention = properties.retention();
 	}
 
-	/** First run one interval after start: start-up has enough to do. */
-	@Scheduled(fixedDelayString = "${tasktracker.idempotency.cleanup-interval:10m}",
-			initialDelayString = "${tasktracker.idempotency.cleanup-interval:10m}")
 	void deleteExpired() {
 		try {
 			int deleted = this.keys.deleteExpired(this.retention);
@@ -40,6 +41,17 @@ class IdempotencyKeyCleanup {
 		catch (DataAccessException ex) {
 			log.warn("Idempotency key clean-up skipped: {}", ex.getMostSpecificCause().getMessage());
 		}
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class Job {
+
+		@Bean
+		RecurringTask<Void> idempotencyKeyCleanupJob(IdempotencyKeyCleanup cleanup, IdempotencyProperties properties) {
+			return BackgroundJobs.every("idempotency-key-cleanup", properties.cleanupInterval(),
+					cleanup::deleteExpired);
+		}
+
 	}
 
 }

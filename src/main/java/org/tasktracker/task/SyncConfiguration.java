@@ -4,10 +4,12 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.tasktracker.database.BackgroundJobs;
 import org.tasktracker.database.NotificationListener;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -17,7 +19,6 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -73,8 +74,14 @@ class SyncConfiguration implements WebMvcConfigurer {
 
 	/**
 	 * Deletes tombstones past their retention, every
-	 * {@code tasktracker.sync.purge-interval}.
+	 * {@code tasktracker.sync.purge-interval}, on one instance at a time.
 	 */
+	@Bean
+	RecurringTask<Void> tombstonePurgeJob(TombstonePurge purge, SyncProperties properties) {
+		return BackgroundJobs.every("tombstone-purge", properties.purgeInterval(), purge::purge);
+	}
+
+	/** The tombstone purge's work. */
 	@Component
 	static class TombstonePurge {
 
@@ -89,8 +96,6 @@ class SyncConfiguration implements WebMvcConfigurer {
 			this.retention = properties.tombstoneRetention();
 		}
 
-		@Scheduled(fixedDelayString = "${tasktracker.sync.purge-interval:1h}",
-				initialDelayString = "${tasktracker.sync.purge-interval:1h}")
 		void purge() {
 			try {
 				int purged = this.sync.purge(this.retention);
