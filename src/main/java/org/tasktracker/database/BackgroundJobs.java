@@ -12,6 +12,8 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -23,17 +25,18 @@ import org.springframework.context.SmartLifecycle;
  */
 public final class BackgroundJobs implements SmartLifecycle {
 
-	private final Scheduler scheduler;
+	private final DataSource dataSource;
 
-	private volatile boolean running;
+	private final List<RecurringTask<?>> jobs;
+
+	private final Duration pollingInterval;
+
+	private volatile @Nullable Scheduler scheduler;
 
 	BackgroundJobs(DataSource dataSource, List<RecurringTask<?>> jobs, Duration pollingInterval) {
-		this.scheduler = Scheduler.create(dataSource)
-			.startTasks(jobs)
-			.threads(1)
-			.pollingInterval(pollingInterval)
-			.shutdownMaxWait(Duration.ofSeconds(5))
-			.build();
+		this.dataSource = dataSource;
+		this.jobs = List.copyOf(jobs);
+		this.pollingInterval = pollingInterval;
 	}
 
 	/**
@@ -45,26 +48,42 @@ public final class BackgroundJobs implements SmartLifecycle {
 		return Tasks.recurring(name, new DelayedFixedDelay(interval)).execute((instance, context) -> work.run());
 	}
 
+	/**
+	 * A new scheduler on each start: a stopped one cannot start again, and a context may
+	 * be stopped and started (as the test framework does with the contexts it caches).
+	 */
 	@Override
 	public void start() {
-		this.scheduler.start();
-		this.running = true;
+		Scheduler started = Scheduler.create(this.dataSource)
+			.startTasks(this.jobs)
+			.threads(1)
+			.pollingInterval(this.pollingInterval)
+			.shutdownMaxWait(Duration.ofSeconds(5))
+			.build();
+		started.start();
+		this.scheduler = started;
 	}
 
 	@Override
 	public void stop() {
-		this.scheduler.stop();
-		this.running = false;
+		Scheduler running = this.scheduler;
+		if (running != null) {
+			running.stop();
+			this.scheduler = null;
+		}
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.running;
+		return this.scheduler != null;
 	}
 
 	/** Runs due jobs now rather than at the next poll: for tests. */
 	public void checkForDueJobs() {
-		this.scheduler.triggerCheckForDueExecutions();
+		Scheduler running = this.scheduler;
+		if (running != null) {
+			running.triggerCheckForDueExecutions();
+		}
 	}
 
 	/**
