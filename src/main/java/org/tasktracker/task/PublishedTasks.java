@@ -3,8 +3,12 @@ package org.tasktracker.task;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.task.published.CalendarView;
 import org.tasktracker.task.published.OwnedTasks;
 import org.tasktracker.task.published.TaskView;
 
@@ -20,10 +24,13 @@ class PublishedTasks implements OwnedTasks {
 
 	private final TaskRepository tasks;
 
+	private final CalendarReadRepository calendars;
+
 	private final TransactionOperations transactions;
 
-	PublishedTasks(TaskRepository tasks, TransactionOperations transactions) {
+	PublishedTasks(TaskRepository tasks, CalendarReadRepository calendars, TransactionOperations transactions) {
 		this.tasks = tasks;
+		this.calendars = calendars;
 		this.transactions = transactions;
 	}
 
@@ -33,6 +40,28 @@ class PublishedTasks implements OwnedTasks {
 		// fetch at a time, rather than all at once.
 		this.transactions
 			.executeWithoutResult((status) -> this.tasks.eachOf(ownerId, (task) -> each.accept(view(task))));
+	}
+
+	@Override
+	public void forEachIn(long ownerId, @Nullable Long projectId, Consumer<TaskView> each) {
+		// In a transaction for the cursor, as forEach.
+		this.transactions.executeWithoutResult(
+				(status) -> this.calendars.eachIn(ownerId, projectId, (task) -> each.accept(view(task))));
+	}
+
+	@Override
+	public List<TaskView> byIds(long ownerId, Collection<Long> ids) {
+		return this.calendars.byIds(ownerId, ids).stream().map(PublishedTasks::view).toList();
+	}
+
+	@Override
+	public List<CalendarView> openProjects(long ownerId) {
+		return this.calendars.openProjects(ownerId);
+	}
+
+	@Override
+	public String contentTag(long ownerId, @Nullable Long projectId) {
+		return this.calendars.contentTag(ownerId, projectId);
 	}
 
 	static TaskView view(Task task) {

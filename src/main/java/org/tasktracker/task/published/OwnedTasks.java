@@ -1,6 +1,10 @@
 package org.tasktracker.task.published;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tasks of one owner, for the modules that are other ways into them. Every read is
@@ -16,5 +20,24 @@ public interface OwnedTasks {
 	 * failure of the database is thrown as it is: a caller that retries starts over.
 	 */
 	void forEach(long ownerId, Consumer<TaskView> each);
+
+	/**
+	 * As {@link #forEach}, for the tasks of one project only, or of none (the Inbox) when
+	 * {@code projectId} is null.
+	 */
+	void forEachIn(long ownerId, @Nullable Long projectId, Consumer<TaskView> each);
+
+	/** Those of the ids that are the owner's tasks, by id; others are left out. */
+	List<TaskView> byIds(long ownerId, Collection<Long> ids);
+
+	/** The owner's projects that are not archived, by name. */
+	List<CalendarView> openProjects(long ownerId);
+
+	/**
+	 * A text that changes whenever a task of the project (of the Inbox when
+	 * {@code projectId} is null) is created, changed, deleted or moved in or out, or the
+	 * project itself changes: a digest of the ids and versions, read in one statement.
+	 */
+	String contentTag(long ownerId, @Nullable Long projectId);
 
 }
