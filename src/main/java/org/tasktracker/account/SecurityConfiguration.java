@@ -142,7 +142,7 @@ class SecurityConfiguration {
 	private static final AuthorizationDecision DENIED = new AuthorizationDecision(false);
 
 	/** Granted when the request may act with {@code scope}; a token may lack it. */
-	private static AuthorizationManager<RequestAuthorizationContext> scope(Scope scope) {
+	static AuthorizationManager<RequestAuthorizationContext> scope(Scope scope) {
 		return (authentication, context) -> {
 			if (!(authentication.get() instanceof AccountAuthentication account)) {
 				return DENIED;

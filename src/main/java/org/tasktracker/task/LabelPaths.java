@@ -55,6 +55,15 @@ class LabelPaths {
 		return UriUtils.encode(label, StandardCharsets.UTF_8);
 	}
 
+	/**
+	 * Spring Security's default methods and WebDAV's and CalDAV's (RFC 4918, 3253, 4791,
+	 * 5689), which the CalDAV paths take or refuse themselves; this is the one firewall
+	 * of every chain, so they are allowed here.
+	 */
+	private static final java.util.List<String> METHODS = java.util.List.of("GET", "HEAD", "POST", "PUT", "PATCH",
+			"DELETE", "OPTIONS", "PROPFIND", "PROPPATCH", "REPORT", "MKCALENDAR", "MKCOL", "COPY", "MOVE", "LOCK",
+			"UNLOCK", "ACL");
+
 	private static final class LabelPathFirewall implements HttpFirewall {
 
 		private final StrictHttpFirewall strict = new StrictHttpFirewall();
@@ -62,6 +71,8 @@ class LabelPaths {
 		private final StrictHttpFirewall labelRoutes = new StrictHttpFirewall();
 
 		LabelPathFirewall() {
+			this.strict.setAllowedHttpMethods(METHODS);
+			this.labelRoutes.setAllowedHttpMethods(METHODS);
 			this.labelRoutes.setAllowUrlEncodedSlash(true);
 			this.labelRoutes.setAllowUrlEncodedDoubleSlash(true);
 			this.labelRoutes.setAllowBackSlash(true);
