@@ -61,8 +61,15 @@ public final class OpenApiContract implements ClientHttpRequestInterceptor {
 			response.withContentType(headers.getContentType().toString());
 		}
 		URI uri = request.getURI();
-		ValidationReport report = validator.validateResponse(uri.getRawPath(),
-				Request.Method.valueOf(request.getMethod().name()), response.build());
+		Request.Method method;
+		try {
+			method = Request.Method.valueOf(request.getMethod().name());
+		}
+		catch (IllegalArgumentException ex) {
+			// WebDAV's methods (PROPFIND, REPORT, ...): no OpenAPI document has them.
+			return;
+		}
+		ValidationReport report = validator.validateResponse(uri.getRawPath(), method, response.build());
 		String violations = report.getMessages()
 			.stream()
 			.filter((message) -> message.getLevel() == ValidationReport.Level.ERROR)

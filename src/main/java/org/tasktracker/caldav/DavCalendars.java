@@ -1,0 +1,269 @@
+package org.tasktracker.caldav;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.xml.namespace.QName;
+
+import net.fortuna.ical4j.model.component.VToDo;
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
+import org.tasktracker.account.UserZones;
+import org.tasktracker.database.DatabaseRetry;
+import org.tasktracker.task.published.CalendarView;
+import org.tasktracker.task.published.ChangeFeed;
+import org.tasktracker.task.published.OwnedTasks;
+import org.tasktracker.task.published.TaskView;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The CalDAV server's resources for one caller, read through what the task feature
+ * publishes: the principal, the calendar home, the calendars (the Inbox and one per
+ * project not archived) and the tasks in them, each as a {@link DavNode} with the
+ * properties contract v3, part E names.
+ */
+@Service
+class DavCalendars {
+
+	static final String CONTENT_TYPE = "text/calendar; charset=utf-8";
+
+	/**
+	 * RFC 6578 wants a sync token to be a URI: the change feed's token (base64url and a
+	 * dot) after this prefix.
+	 */
+	static final String SYNC_TOKEN_PREFIX = "urn:x-tasktracker:sync:";
+
+	private static final QName COLLECTION = new QName(DavXml.DAV, "collection");
+
+	private static final QName PRINCIPAL = new QName(DavXml.DAV, "principal");
+
+	private static final QName CALENDAR = new QName(DavXml.CALDAV, "calendar");
+
+	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+
+	private final OwnedTasks tasks;
+
+	private final ChangeFeed feed;
+
+	private final UserZones zones;
+
+	private final DatabaseRetry retry;
+
+	DavCalendars(OwnedTasks tasks, ChangeFeed feed, UserZones zones, DatabaseRetry retry) {
+		this.tasks = tasks;
+		this.feed = feed;
+		this.zones = zones;
+		this.retry = retry;
+	}
+
+	Caller caller(Account account) {
+		return new Caller(account.id(), account.username(), CalendarZone.of(this.zones.zoneOf(account.id())));
+	}
+
+	/** The caller's calendars: the Inbox first, then the projects not archived. */
+	List<Calendar> calendars(Caller caller) {
+		List<CalendarView> projects = this.retry.idempotent(() -> this.tasks.openProjects(caller.id()));
+		java.util.ArrayList<Calendar> calendars = new java.util.ArrayList<>();
+		calendars.add(Calendar.INBOX);
+		projects.forEach((project) -> calendars.add(new Calendar(project)));
+		return calendars;
+	}
+
+	/** The calendar of that project (the Inbox for null), if the caller has it. */
+	Optional<Calendar> calendar(Caller caller, @Nullable Long projectId) {
+		if (projectId == null) {
+			return Optional.of(Calendar.INBOX);
+		}
+		return calendars(caller).stream().filter((calendar) -> projectId.equals(calendar.projectId())).findFirst();
+	}
+
+	/** The caller's task in that calendar. */
+	Optional<TaskView> task(Caller caller, Calendar calendar, long taskId) {
+		return this.retry.idempotent(() -> this.tasks.byIds(caller.id(), List.of(taskId)))
+			.stream()
+			.filter((task) -> calendar.holds(task))
+			.findFirst();
+	}
+
+	List<TaskView> tasks(Caller caller, Collection<Long> ids) {
+		return this.retry.idempotent(() -> this.tasks.byIds(caller.id(), ids));
+	}
+
+	/**
+	 * Each task of the calendar to {@code each}, read in one statement. {@code each}
+	 * writes into a spooled body, never to the client, while the statement's transaction
+	 * is open.
+	 */
+	void forEachTask(Caller caller, Calendar calendar, Consumer<TaskView> each) {
+		this.tasks.forEachIn(caller.id(), calendar.projectId(), each);
+	}
+
+	ChangeFeed.Changes changes(Caller caller, @Nullable String token, int limit) {
+		return this.feed.read(caller.id(), token, limit);
+	}
+
+	DavNode root(Caller caller) {
+		return new DavNode(DavPaths.ROOT).with(DavXml.DAV, "resourcetype", DavNode.Value.elements(COLLECTION))
+			.with(DavXml.DAV, "displayname", DavNode.Value.text("TaskTracker"))
+			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(DavPaths.principal(caller.username())))
+			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+	}
+
+	DavNode principal(Caller caller) {
+		String principal = DavPaths.principal(caller.username());
+		return new DavNode(principal).with(DavXml.DAV, "resourcetype", DavNode.Value.elements(COLLECTION, PRINCIPAL))
+			.with(DavXml.DAV, "displayname", DavNode.Value.text(caller.username()))
+			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(principal))
+			.with(DavXml.DAV, "principal-URL", DavNode.Value.href(principal))
+			.with(DavXml.CALDAV, "calendar-home-set", DavNode.Value.href(DavPaths.home(caller.username())))
+			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+	}
+
+	DavNode home(Caller caller) {
+		return new DavNode(DavPaths.home(caller.username()))
+			.with(DavXml.DAV, "resourcetype", DavNode.Value.elements(COLLECTION))
+			.with(DavXml.DAV, "displayname", DavNode.Value.text(caller.username()))
+			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(DavPaths.principal(caller.username())))
+			.with(DavXml.DAV, "owner", DavNode.Value.href(DavPaths.principal(caller.username())))
+			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+	}
+
+	DavNode calendar(Caller caller, Calendar calendar) {
+		DavNode node = new DavNode(DavPaths.calendar(caller.username(), calendar.projectId()))
+			.with(DavXml.DAV, "resourcetype", DavNode.Value.elements(COLLECTION, CALENDAR))
+			.with(DavXml.DAV, "displayname", DavNode.Value.text(calendar.name()))
+			.with(DavXml.CALDAV, "supported-calendar-component-set", (xml) -> {
+				xml.writeEmptyElement(DavXml.CALDAV, "comp");
+				xml.writeAttribute("name", "VTODO");
+			})
+			.with(DavXml.CALENDARSERVER, "getctag",
+					(xml) -> xml.writeCharacters(contentTag(caller, calendar.projectId())))
+			.with(DavXml.DAV, "sync-token",
+					(xml) -> xml.writeCharacters(SYNC_TOKEN_PREFIX + this.feed.current(caller.id())))
+			.with(DavXml.DAV, "supported-report-set", DavCalendars::reports)
+			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(DavPaths.principal(caller.username())))
+			.with(DavXml.DAV, "owner", DavNode.Value.href(DavPaths.principal(caller.username())))
+			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+		if (calendar.color() != null) {
+			node.with(DavXml.APPLE, "calendar-color", DavNode.Value.text(calendar.color()));
+		}
+		return node;
+	}
+
+	/**
+	 * A task's resource. Its {@code calendar-data} and {@code getcontentlength} are
+	 * written from {@code todo} when asked for.
+	 */
+	DavNode resource(Caller caller, TaskView task, VToDo todo) {
+		return new DavNode(DavPaths.resource(caller.username(), task.projectId(), task.id()))
+			.with(DavXml.DAV, "getetag", DavNode.Value.text(etag(task, caller.zone())))
+			.with(DavXml.DAV, "getcontenttype", DavNode.Value.text(CONTENT_TYPE))
+			.with(DavXml.DAV, "resourcetype", (xml) -> {
+			})
+			.with(DavXml.DAV, "getlastmodified", DavNode.Value.text(HTTP_DATE.format(task.updatedAt())))
+			.with(DavXml.DAV, "getcontentlength",
+					(xml) -> xml.writeCharacters(
+							Integer.toString(ics(task, todo, caller.zone()).getBytes(StandardCharsets.UTF_8).length)))
+			.with(DavXml.CALDAV, "calendar-data", (xml) -> xml.writeCharacters(ics(task, todo, caller.zone())));
+	}
+
+	/**
+	 * The task's version, and the owner's zone, in which timed dues are written: a change
+	 * of zone changes the body without changing the version.
+	 */
+	static String etag(TaskView task, CalendarZone zone) {
+		return "\"" + task.version() + "-" + zoneTag(zone) + "\"";
+	}
+
+	/**
+	 * The task as one iCalendar object: its {@code VTODO}, with its zone's definition if
+	 * a timed due needs it.
+	 */
+	static String ics(TaskView task, VToDo todo, CalendarZone zone) {
+		CalendarZone written = (task.dueAt() != null) ? zone : new CalendarZone(zone.owner(), null);
+		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+		try (ICalendarWriter calendar = new ICalendarWriter(out, written)) {
+			calendar.write(todo);
+			calendar.finish();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	private String contentTag(Caller caller, @Nullable Long projectId) {
+		return this.retry.idempotent(() -> this.tasks.contentTag(caller.id(), projectId)) + "-"
+				+ zoneTag(caller.zone());
+	}
+
+	private static String zoneTag(CalendarZone zone) {
+		return Integer.toUnsignedString(zone.owner().getId().hashCode(), 36);
+	}
+
+	/** This slice only reads: PUT, DELETE, MKCALENDAR and PROPPATCH come later. */
+	private static void readOnly(javax.xml.stream.XMLStreamWriter xml) throws javax.xml.stream.XMLStreamException {
+		for (String privilege : List.of("read", "read-current-user-privilege-set")) {
+			xml.writeStartElement(DavXml.DAV, "privilege");
+			xml.writeEmptyElement(DavXml.DAV, privilege);
+			xml.writeEndElement();
+		}
+	}
+
+	private static void reports(javax.xml.stream.XMLStreamWriter xml) throws javax.xml.stream.XMLStreamException {
+		for (QName report : List.of(new QName(DavXml.CALDAV, "calendar-query"),
+				new QName(DavXml.CALDAV, "calendar-multiget"), new QName(DavXml.DAV, "sync-collection"))) {
+			xml.writeStartElement(DavXml.DAV, "supported-report");
+			xml.writeStartElement(DavXml.DAV, "report");
+			xml.writeEmptyElement(report.getNamespaceURI(), report.getLocalPart());
+			xml.writeEndElement();
+			xml.writeEndElement();
+		}
+	}
+
+	/**
+	 * The caller of a DAV request.
+	 *
+	 * @param zone the zone its dates are read and written in
+	 */
+	record Caller(long id, String username, CalendarZone zone) {
+
+		boolean owns(String user) {
+			return this.username.equals(user);
+		}
+
+	}
+
+	/** A calendar: a project's, or the Inbox (a null project). */
+	record Calendar(@Nullable CalendarView project) {
+
+		static final Calendar INBOX = new Calendar(null);
+
+		@Nullable Long projectId() {
+			return (this.project != null) ? this.project.id() : null;
+		}
+
+		String name() {
+			return (this.project != null) ? this.project.name() : "Inbox";
+		}
+
+		@Nullable String color() {
+			return (this.project != null) ? this.project.color() : null;
+		}
+
+		boolean holds(TaskView task) {
+			return java.util.Objects.equals(task.projectId(), projectId());
+		}
+
+	}
+
+}

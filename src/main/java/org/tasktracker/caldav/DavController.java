@@ -1,0 +1,500 @@
+package org.tasktracker.caldav;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import net.fortuna.ical4j.model.component.VToDo;
+import org.jspecify.annotations.Nullable;
+import org.tasktracker.account.Account;
+import org.tasktracker.task.published.ChangeFeed;
+import org.tasktracker.task.published.TaskView;
+import org.tasktracker.web.ProblemWriter;
+import org.tasktracker.web.SpooledBody;
+import org.w3c.dom.Element;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+
+/**
+ * The CalDAV server's HTTP edge (contract v3, part E), read-only so far: {@code OPTIONS},
+ * {@code PROPFIND} (Depth 0 and 1), {@code GET} and {@code HEAD} of a task, and the
+ * reports {@code calendar-query}, {@code calendar-multiget} and {@code sync-collection}.
+ * The methods that write ({@code PUT}, {@code DELETE}, {@code MKCALENDAR},
+ * {@code PROPPATCH}, {@code MKCOL}) are refused with 403 and {@code DAV:need-privileges}
+ * (the calendars say their privileges are read only); others are 405. Another user's
+ * paths are 404, as in the API. Request bodies are read with {@link DavXml}; a body that
+ * is not XML is a 400 problem, a refused precondition a {@code DAV:error}.
+ * <p>
+ * Every multistatus is written into a {@link SpooledBody} first, so that the database's
+ * reads are over before a slow client is waited on, and a failure midway is still a clean
+ * error response. Outside the OpenAPI document, like the web UI: it is not JSON.
+ */
+@Hidden
+@Controller
+class DavController {
+
+	static final String DAV_CLASSES = "1, 3, calendar-access";
+
+	static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, REPORT";
+
+	/** The namespace of the words a {@code DAV:error} adds for a human. */
+	private static final String DETAIL_NAMESPACE = "urn:x-tasktracker:dav";
+
+	private static final String MULTISTATUS_TYPE = "application/xml; charset=utf-8";
+
+	/** Past this many bytes, a multistatus being written moves to a temporary file. */
+	private static final int MEMORY_LIMIT = 256 * 1024;
+
+	/** Changes read from the feed per page of a sync-collection report. */
+	private static final int FEED_PAGE = 500;
+
+	/** Tasks read by id per statement of a multiget. */
+	private static final int MULTIGET_BATCH = 500;
+
+	private final DavCalendars calendars;
+
+	private final ProblemWriter problems;
+
+	DavController(DavCalendars calendars, ProblemWriter problems) {
+		this.calendars = calendars;
+		this.problems = problems;
+	}
+
+	@RequestMapping(path = { "/dav", "/dav/**" }, method = RequestMethod.OPTIONS)
+	void options(HttpServletResponse response) {
+		response.setHeader("DAV", DAV_CLASSES);
+		response.setHeader(HttpHeaders.ALLOW, ALLOW);
+		response.setStatus(HttpStatus.OK.value());
+	}
+
+	@RequestMapping(path = { "/dav", "/dav/**" })
+	void dav(@AuthenticationPrincipal Account account, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setHeader("DAV", DAV_CLASSES);
+		try {
+			DavCalendars.Caller caller = this.calendars.caller(account);
+			DavPaths.Target target = DavPaths
+				.parse(request.getRequestURI().substring(request.getContextPath().length()));
+			switch (request.getMethod()) {
+				case "PROPFIND" -> propfind(caller, target, request, response);
+				case "REPORT" -> report(caller, target, request, response);
+				case "GET", "HEAD" -> get(caller, target, request, response);
+				case "PUT", "DELETE", "PROPPATCH", "MKCALENDAR", "MKCOL" -> {
+					owned(caller, target);
+					throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "need-privileges",
+							"This server only reads so far: tasks are changed through the API");
+				}
+				default -> {
+					owned(caller, target);
+					response.setHeader(HttpHeaders.ALLOW, ALLOW);
+					throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED,
+							"Not a method of this server; it takes " + ALLOW);
+				}
+			}
+		}
+		catch (DavXml.MalformedXmlException ex) {
+			this.problems.write(request, response, HttpStatus.BAD_REQUEST,
+					"The body is not well-formed XML, or it has a DOCTYPE, which is refused");
+		}
+		catch (DavProblem ex) {
+			this.problems.write(request, response, ex.status, ex.getMessage());
+		}
+		catch (DavPreconditionException ex) {
+			refused(response, ex);
+		}
+	}
+
+	private void propfind(DavCalendars.Caller caller, DavPaths.Target target, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Element body = DavXml.parse(request.getInputStream());
+		if (body != null && !DavXml.is(body, DavXml.DAV, "propfind")) {
+			throw new DavProblem(HttpStatus.BAD_REQUEST, "The body of a PROPFIND is a DAV:propfind");
+		}
+		String depth = request.getHeader("Depth");
+		// RFC 4918: no Depth is infinity, which this server does not do (9.1).
+		if (depth == null || depth.trim().equalsIgnoreCase("infinity")) {
+			throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "propfind-finite-depth",
+					"Depth: infinity is not supported; send Depth: 0 or 1");
+		}
+		boolean members = switch (depth.trim()) {
+			case "0" -> false;
+			case "1" -> true;
+			default -> throw new DavProblem(HttpStatus.BAD_REQUEST, "Depth is 0, 1 or infinity");
+		};
+		PropertyRequest properties = PropertyRequest.of(body);
+		owned(caller, target);
+		multistatus(response, (out) -> {
+			switch (target) {
+				case DavPaths.Root root -> out.response(this.calendars.root(caller), properties);
+				case DavPaths.Principal principal -> out.response(this.calendars.principal(caller), properties);
+				case DavPaths.Home home -> {
+					out.response(this.calendars.home(caller), properties);
+					if (members) {
+						for (DavCalendars.Calendar calendar : this.calendars.calendars(caller)) {
+							out.response(this.calendars.calendar(caller, calendar), properties);
+						}
+					}
+				}
+				case DavPaths.Calendar path -> {
+					DavCalendars.Calendar calendar = calendar(caller, path);
+					out.response(this.calendars.calendar(caller, calendar), properties);
+					if (members) {
+						this.calendars.forEachTask(caller, calendar,
+								(task) -> unchecked(() -> out.response(resource(caller, task), properties)));
+					}
+				}
+				case DavPaths.Resource resource -> out.response(resource(caller, task(caller, resource)), properties);
+				case DavPaths.Unknown unknown -> throw notFound();
+			}
+		});
+	}
+
+	private void report(DavCalendars.Caller caller, DavPaths.Target target, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		Element body = DavXml.parse(request.getInputStream());
+		if (body == null) {
+			throw new DavProblem(HttpStatus.BAD_REQUEST, "A REPORT needs a body naming the report");
+		}
+		owned(caller, target);
+		PropertyRequest properties = PropertyRequest.of(body);
+		// Depth is not read: the reports here name tasks, which are the members of a
+		// calendar, whatever Depth a client sends (part E says so of sync-collection).
+		if (DavXml.is(body, DavXml.CALDAV, "calendar-query") && target instanceof DavPaths.Calendar path) {
+			DavCalendars.Calendar calendar = calendar(caller, path);
+			CalendarFilter filter = CalendarFilter.parse(DavXml.child(body, DavXml.CALDAV, "filter"),
+					caller.zone().owner());
+			multistatus(response, (out) -> this.calendars.forEachTask(caller, calendar, (task) -> unchecked(() -> {
+				VToDo todo = VTodos.of(task, caller.zone());
+				if (filter.matches(todo)) {
+					out.response(this.calendars.resource(caller, task, todo), properties);
+				}
+			})));
+		}
+		else if (DavXml.is(body, DavXml.CALDAV, "calendar-multiget")
+				&& (target instanceof DavPaths.Calendar || target instanceof DavPaths.Home)) {
+			if (target instanceof DavPaths.Calendar path) {
+				calendar(caller, path);
+			}
+			multiget(caller, body, properties, request, response);
+		}
+		else if (DavXml.is(body, DavXml.DAV, "sync-collection") && target instanceof DavPaths.Calendar path) {
+			syncCollection(caller, calendar(caller, path), body, properties, response);
+		}
+		else {
+			throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "supported-report",
+					"Reports taken: calendar-query and sync-collection on a calendar, calendar-multiget");
+		}
+	}
+
+	/**
+	 * RFC 4791, 7.9: each {@code href} a task of the caller's in the calendar it names,
+	 * or a 404 response of its own.
+	 */
+	private void multiget(DavCalendars.Caller caller, Element body, PropertyRequest properties,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		Map<String, DavPaths.@Nullable Resource> hrefs = new LinkedHashMap<>();
+		Map<DavPaths.Resource, Long> ids = new HashMap<>();
+		for (Element element : DavXml.children(body)) {
+			if (DavXml.is(element, DavXml.DAV, "href")) {
+				String href = element.getTextContent().trim();
+				DavPaths.Resource resource = resourceOf(caller, href, request.getContextPath());
+				OptionalLong id = (resource != null) ? DavPaths.taskId(resource.name()) : OptionalLong.empty();
+				if (id.isPresent()) {
+					ids.put(resource, id.getAsLong());
+				}
+				hrefs.put(href, id.isPresent() ? resource : null);
+			}
+		}
+		if (hrefs.isEmpty()) {
+			throw new DavProblem(HttpStatus.BAD_REQUEST, "A calendar-multiget names at least one DAV:href");
+		}
+		List<Long> distinct = ids.values().stream().distinct().toList();
+		Map<Long, TaskView> found = new HashMap<>();
+		for (int from = 0; from < distinct.size(); from += MULTIGET_BATCH) {
+			this.calendars.tasks(caller, distinct.subList(from, Math.min(distinct.size(), from + MULTIGET_BATCH)))
+				.forEach((task) -> found.put(task.id(), task));
+		}
+		List<DavCalendars.Calendar> calendars = this.calendars.calendars(caller);
+		multistatus(response, (out) -> {
+			for (Map.Entry<String, DavPaths.@Nullable Resource> href : hrefs.entrySet()) {
+				DavPaths.Resource resource = href.getValue();
+				TaskView task = (resource != null) ? found.get(ids.get(resource)) : null;
+				// The task must be in the calendar the href names, and that calendar
+				// shown.
+				if (task != null && java.util.Objects.equals(resource.calendar().projectId(), task.projectId())
+						&& calendars.stream().anyMatch((calendar) -> calendar.holds(task))) {
+					out.response(resource(caller, task), properties);
+				}
+				else {
+					out.missing(href.getKey());
+				}
+			}
+		});
+	}
+
+	/**
+	 * The resource an {@code href} (a path, or a whole URL) names, if it is one of the
+	 * caller's; null otherwise.
+	 */
+	private static DavPaths.@Nullable Resource resourceOf(DavCalendars.Caller caller, String href, String context) {
+		String path;
+		try {
+			path = new URI(href).getRawPath();
+		}
+		catch (URISyntaxException ex) {
+			return null;
+		}
+		if (path == null || !path.startsWith(context)) {
+			return null;
+		}
+		if (DavPaths.parse(path.substring(context.length())) instanceof DavPaths.Resource resource
+				&& caller.owns(resource.calendar().user())) {
+			return resource;
+		}
+		return null;
+	}
+
+	/**
+	 * RFC 6578 over the change feed of part D: without a token, every task of the
+	 * calendar; with one, each task changed since that is in the calendar, and a 404
+	 * response for each one deleted or now elsewhere (a client forgets a resource it does
+	 * not know). The pages of the feed are read until it has caught up; the token after
+	 * the last is the new {@code sync-token}.
+	 */
+	private void syncCollection(DavCalendars.Caller caller, DavCalendars.Calendar calendar, Element body,
+			PropertyRequest properties, HttpServletResponse response) throws IOException {
+		Element tokenElement = DavXml.child(body, DavXml.DAV, "sync-token");
+		String sent = (tokenElement != null) ? tokenElement.getTextContent().trim() : "";
+		String token;
+		if (sent.isEmpty()) {
+			token = null;
+		}
+		else if (sent.startsWith(DavCalendars.SYNC_TOKEN_PREFIX)) {
+			token = sent.substring(DavCalendars.SYNC_TOKEN_PREFIX.length());
+		}
+		else {
+			throw invalidSyncToken();
+		}
+		boolean initial = token == null;
+		try {
+			multistatus(response, (out) -> {
+				String next = token;
+				ChangeFeed.Changes page;
+				do {
+					page = this.calendars.changes(caller, next, FEED_PAGE);
+					for (TaskView task : page.tasks()) {
+						if (calendar.holds(task)) {
+							out.response(resource(caller, task), properties);
+						}
+						else if (!initial) {
+							out.missing(DavPaths.resource(caller.username(), calendar.projectId(), task.id()));
+						}
+					}
+					for (long deleted : page.deletedTasks()) {
+						out.missing(DavPaths.resource(caller.username(), calendar.projectId(), deleted));
+					}
+					next = page.next();
+				}
+				while (page.more());
+				out.syncToken(DavCalendars.SYNC_TOKEN_PREFIX + next);
+			});
+		}
+		catch (ChangeFeed.TokenRefusedException ex) {
+			throw invalidSyncToken();
+		}
+	}
+
+	private static DavPreconditionException invalidSyncToken() {
+		return new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "valid-sync-token",
+				"This sync token is not valid or has expired: sync again without one");
+	}
+
+	private void get(DavCalendars.Caller caller, DavPaths.Target target, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		owned(caller, target);
+		if (!(target instanceof DavPaths.Resource resource)) {
+			response.setHeader(HttpHeaders.ALLOW, "OPTIONS, PROPFIND, REPORT");
+			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED,
+					"A collection is read with PROPFIND and REPORT; GET reads a task's .ics");
+		}
+		TaskView task = task(caller, resource);
+		String etag = DavCalendars.etag(task, caller.zone());
+		response.setHeader(HttpHeaders.ETAG, etag);
+		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
+			response.setStatus(HttpStatus.NOT_MODIFIED.value());
+			return;
+		}
+		byte[] ics = DavCalendars.ics(task, VTodos.of(task, caller.zone()), caller.zone())
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		response.setStatus(HttpStatus.OK.value());
+		response.setContentType(DavCalendars.CONTENT_TYPE);
+		response.setContentLength(ics.length);
+		if (!"HEAD".equals(request.getMethod())) {
+			response.getOutputStream().write(ics);
+		}
+	}
+
+	/**
+	 * {@code If-None-Match}: {@code *} or a list of tags, compared weakly (RFC 9110,
+	 * 13.1.2).
+	 */
+	private static boolean matches(@Nullable String ifNoneMatch, String etag) {
+		if (ifNoneMatch == null) {
+			return false;
+		}
+		for (String tag : ifNoneMatch.split(",")) {
+			String trimmed = tag.trim();
+			if (trimmed.equals("*") || (trimmed.startsWith("W/") ? trimmed.substring(2) : trimmed).equals(etag)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** Another user's paths are 404, as in the API: their existence is not told. */
+	private static void owned(DavCalendars.Caller caller, DavPaths.Target target) {
+		String user = switch (target) {
+			case DavPaths.Root root -> caller.username();
+			case DavPaths.Principal principal -> principal.user();
+			case DavPaths.Home home -> home.user();
+			case DavPaths.Calendar calendar -> calendar.user();
+			case DavPaths.Resource resource -> resource.calendar().user();
+			case DavPaths.Unknown unknown -> null;
+		};
+		if (user == null || !caller.owns(user)) {
+			throw notFound();
+		}
+	}
+
+	private DavCalendars.Calendar calendar(DavCalendars.Caller caller, DavPaths.Calendar path) {
+		return this.calendars.calendar(caller, path.projectId()).orElseThrow(DavController::notFound);
+	}
+
+	private TaskView task(DavCalendars.Caller caller, DavPaths.Resource resource) {
+		DavCalendars.Calendar calendar = calendar(caller, resource.calendar());
+		OptionalLong id = DavPaths.taskId(resource.name());
+		if (id.isEmpty()) {
+			throw notFound();
+		}
+		return this.calendars.task(caller, calendar, id.getAsLong()).orElseThrow(DavController::notFound);
+	}
+
+	private DavNode resource(DavCalendars.Caller caller, TaskView task) {
+		return this.calendars.resource(caller, task, VTodos.of(task, caller.zone()));
+	}
+
+	private static DavProblem notFound() {
+		return new DavProblem(HttpStatus.NOT_FOUND, "Nothing here");
+	}
+
+	/**
+	 * Writes a multistatus into a spooled body, then sends it with 207; nothing is sent
+	 * if writing it fails.
+	 */
+	private static void multistatus(HttpServletResponse response, Body body) throws IOException {
+		SpooledBody spooled = new SpooledBody(MEMORY_LIMIT);
+		try {
+			Multistatus out = new Multistatus(spooled);
+			body.write(out);
+			out.finish();
+			spooled.close();
+			response.setStatus(207);
+			response.setContentType(MULTISTATUS_TYPE);
+			response.setContentLengthLong(spooled.size());
+			spooled.sendTo(response.getOutputStream());
+		}
+		catch (XMLStreamException ex) {
+			throw new IllegalStateException("The multistatus could not be written", ex);
+		}
+		catch (UncheckedXml ex) {
+			throw new IllegalStateException("The multistatus could not be written", ex.getCause());
+		}
+		finally {
+			spooled.discard();
+		}
+	}
+
+	/** RFC 4918, 16: the precondition's element in a {@code DAV:error}. */
+	static void refused(HttpServletResponse response, DavPreconditionException refusal) throws IOException {
+		response.setStatus(refusal.status().value());
+		response.setContentType(MULTISTATUS_TYPE);
+		try {
+			XMLStreamWriter xml = DavXml.writer(response.getOutputStream());
+			xml.writeStartDocument("UTF-8", "1.0");
+			xml.writeStartElement(DavXml.DAV, "error");
+			DavXml.declare(xml);
+			xml.writeEmptyElement(refusal.namespace(), refusal.element());
+			// A human reading the body learns why; clients read the element.
+			xml.writeStartElement("t", "detail", DETAIL_NAMESPACE);
+			xml.writeNamespace("t", DETAIL_NAMESPACE);
+			xml.writeCharacters(refusal.getMessage());
+			xml.writeEndElement();
+			xml.writeEndElement();
+			xml.writeEndDocument();
+			xml.flush();
+		}
+		catch (XMLStreamException ex) {
+			throw new IOException("The error could not be written", ex);
+		}
+	}
+
+	private static void unchecked(XmlWork work) {
+		try {
+			work.run();
+		}
+		catch (XMLStreamException ex) {
+			throw new UncheckedXml(ex);
+		}
+	}
+
+	@FunctionalInterface
+	private interface Body {
+
+		void write(Multistatus out) throws XMLStreamException;
+
+	}
+
+	@FunctionalInterface
+	private interface XmlWork {
+
+		void run() throws XMLStreamException;
+
+	}
+
+	private static final class UncheckedXml extends RuntimeException {
+
+		UncheckedXml(XMLStreamException cause) {
+			super(cause);
+		}
+
+	}
+
+	/** A refusal answered as problem+json, as the API's are. */
+	private static final class DavProblem extends RuntimeException {
+
+		private final HttpStatus status;
+
+		DavProblem(HttpStatus status, String detail) {
+			super(detail, null, false, false);
+			this.status = status;
+		}
+
+	}
+
+}
