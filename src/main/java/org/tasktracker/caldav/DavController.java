@@ -89,14 +89,18 @@ class DavController {
 		response.setHeader("DAV", DAV_CLASSES);
 		try {
 			DavCalendars.Caller caller = this.calendars.caller(account);
-			DavPaths.Target target = DavPaths
-				.parse(request.getRequestURI().substring(request.getContextPath().length()));
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			DavPaths.Target target = DavPaths.parse(path);
 			switch (request.getMethod()) {
 				case "PROPFIND" -> propfind(caller, target, request, response);
 				case "REPORT" -> report(caller, target, request, response);
 				case "GET", "HEAD" -> get(caller, target, request, response);
 				case "PUT", "DELETE", "PROPPATCH", "MKCALENDAR", "MKCOL" -> {
-					owned(caller, target);
+					// A new calendar's name is not a path of this server yet, but it is
+					// under the caller's home: refused for the privilege, not as missing.
+					if (!(target instanceof DavPaths.Unknown) || !path.startsWith(DavPaths.home(caller.username()))) {
+						owned(caller, target);
+					}
 					throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "need-privileges",
 							"This server only reads so far: tasks are changed through the API");
 				}

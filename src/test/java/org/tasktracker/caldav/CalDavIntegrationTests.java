@@ -415,11 +415,22 @@ class CalDavIntegrationTests {
 		long id = create("{\"title\": \"Stays\"}");
 		String resource = resource(id);
 
-		for (String method : List.of("PUT", "DELETE", "PROPPATCH", "MKCALENDAR")) {
-			ExchangeResult response = dav(method, method.equals("MKCALENDAR") ? calendar(null) + "new/" : resource,
-					null, this.basic, method.equals("PUT") ? "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" : null);
-			assertThat(Responses.status(response)).as(method).isIn(403, 404);
-		}
+		Map<String, String> targets = Map.of("PUT", calendar(null) + "2f1c-client-chosen.ics", "DELETE", resource,
+				"PROPPATCH", calendar(null), "MKCALENDAR", "/dav/calendars/" + this.username + "/new-list/");
+		targets.forEach((method, path) -> {
+			ExchangeResult response = dav(method, path, null, this.basic,
+					method.equals("PUT") ? "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n" : null);
+			assertThat(Responses.status(response)).as(method).isEqualTo(403);
+			assertThat(Responses.body(response)).as(method).contains("need-privileges");
+		});
+		String other = newUser("dav-other", false);
+		assertThat(
+				Responses.status(dav("MKCALENDAR", "/dav/calendars/" + other + "/new-list/", null, this.basic, null)))
+			.as("not under one's own home")
+			.isEqualTo(404);
+		ExchangeResult move = dav("MOVE", resource, null, this.basic, null);
+		assertThat(Responses.status(move)).isEqualTo(405);
+		assertThat(move.getResponseHeaders().getFirst(HttpHeaders.ALLOW)).contains("PROPFIND");
 		ExchangeResult put = dav("PUT", resource, null, this.basic, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
 		assertThat(Responses.status(put)).isEqualTo(403);
 		assertThat(Responses.body(put)).contains("need-privileges");
