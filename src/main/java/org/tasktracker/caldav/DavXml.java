@@ -38,6 +38,9 @@ final class DavXml {
 
 	static final String APPLE = "http://apple.com/ns/ical/";
 
+	/** Elements nested deeper are refused as malformed. */
+	static final int MAX_DEPTH = 64;
+
 	private static final DocumentBuilderFactory FACTORY = factory();
 
 	private static final XMLOutputFactory OUTPUT = output();
@@ -64,6 +67,8 @@ final class DavXml {
 		}
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
 		factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+		// The filters are read recursively; no DAV request nests anywhere near this deep.
+		factory.setAttribute("jdk.xml.maxElementDepth", Integer.toString(MAX_DEPTH));
 		return factory;
 	}
 

@@ -398,6 +398,10 @@ class CalDavIntegrationTests {
 		assertProblem(external, 400, calendar(null));
 		assertThat(Responses.body(external)).doesNotContain("root:");
 
+		String deep = "<c:comp-filter name=\"VTODO\">".repeat(5000) + "</c:comp-filter>".repeat(5000);
+		ExchangeResult nested = dav("REPORT", calendar(null), "1", this.basic, query(deep));
+		assertProblem(nested, 400, calendar(null));
+
 		ExchangeResult notPropfind = dav("PROPFIND", "/dav/", "0", this.basic, "<x xmlns=\"urn:x\"/>");
 		assertProblem(notPropfind, 400, "/dav/");
 
