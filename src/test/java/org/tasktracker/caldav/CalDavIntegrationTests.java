@@ -415,6 +415,35 @@ class CalDavIntegrationTests {
 	}
 
 	@Test
+	void oddRequestsAreAnsweredWithoutADefect() {
+		long id = create("{\"title\": \"Odd\"}");
+		String inbox = calendar(null);
+		String multiget = "<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><d:prop><d:getetag/></d:prop>"
+				+ "<d:href>%%</d:href><d:href>http://[::1</d:href><d:href></d:href><d:href>mailto:a@b</d:href>"
+				+ "<d:href>" + inbox + "task-1234567890123456789@tasktracker.ics</d:href></c:calendar-multiget>";
+		String[][] requests = {
+				{ "PROPFIND", inbox, "1",
+						"<d:propfind xmlns:d=\"DAV:\"><d:prop><plain/>" + "<d:getetag/></d:prop></d:propfind>", "207" },
+				{ "PROPFIND", inbox, "2", null, "400" }, { "PROPFIND", inbox, "1", "BEGIN:VCALENDAR", "400" },
+				{ "PROPFIND", "/dav/principals/%C3%A9/", "0", null, "404" },
+				{ "PROPFIND", "/dav/calendars/" + this.username + "/0/", "0", null, "404" },
+				{ "PROPFIND", "/dav/calendars/" + this.username + "/123456789012/", "0", null, "404" },
+				{ "REPORT", inbox, "1", "<c:calendar-query xmlns:c=\"" + C + "\"/>", "403" },
+				{ "REPORT", inbox, "1", "<d:propfind xmlns:d=\"DAV:\"/>", "403" }, { "REPORT", inbox, "1", "", "400" },
+				{ "REPORT", inbox, "1", multiget, "207" },
+				{ "REPORT", inbox, "1", sync("urn:x-tasktracker:sync:"), "403" },
+				{ "REPORT", "/dav/", "0", sync(""), "403" },
+				{ "GET", "/dav/principals/" + this.username + "/", null, null, "405" },
+				{ "GET", inbox + TaskUids.of(id) + ".ics/", null, null, "404" } };
+		for (String[] request : requests) {
+			ExchangeResult response = dav(request[0], request[1], request[2], this.basic, request[3]);
+			assertThat(Responses.status(response)).as(String.join(" ", request[0], request[1], "" + request[3]))
+				.isEqualTo(Integer.parseInt(request[4]));
+			assertThat(Responses.body(response)).doesNotContain("Exception", "java.", "\tat ");
+		}
+	}
+
+	@Test
 	void writesAreRefusedForNowAndOptionsTellsWhatIsTaken() {
 		long id = create("{\"title\": \"Stays\"}");
 		String resource = resource(id);
