@@ -114,7 +114,7 @@ class DavController {
 		}
 		catch (DavXml.MalformedXmlException ex) {
 			this.problems.write(request, response, HttpStatus.BAD_REQUEST,
-					"The body is not well-formed XML, or it has a DOCTYPE, which is refused");
+					"The body is not well-formed XML, has a DOCTYPE or nests too deep; each is refused");
 		}
 		catch (DavProblem ex) {
 			this.problems.write(request, response, ex.status, ex.getMessage());

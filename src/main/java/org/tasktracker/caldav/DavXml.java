@@ -163,11 +163,11 @@ final class DavXml {
 		xml.writeNamespace("ical", APPLE);
 	}
 
-	/** A body that is not well-formed XML, or has a DOCTYPE: 400. */
+	/** A body that is not well-formed XML, has a DOCTYPE or nests too deep: 400. */
 	static final class MalformedXmlException extends RuntimeException {
 
 		MalformedXmlException() {
-			super("The body is not well-formed XML, or has a DOCTYPE", null, false, false);
+			super("The body is not well-formed XML, has a DOCTYPE or nests too deep", null, false, false);
 		}
 
 	}

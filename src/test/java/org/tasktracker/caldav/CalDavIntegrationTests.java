@@ -180,6 +180,11 @@ class CalDavIntegrationTests {
 		assertThat(todo.getProperty("UID").map(Property::getValue)).contains(TaskUids.of(id));
 		assertThat(todo.getProperty("SUMMARY").map(Property::getValue)).contains("Buy bread");
 
+		ExchangeResult head = dav("HEAD", path, null, this.basic, null);
+		assertThat(Responses.status(head)).isEqualTo(200);
+		assertThat(head.getResponseHeaders().getETag()).isEqualTo(etag);
+		assertThat(Responses.body(head)).isEmpty();
+
 		ExchangeResult unchanged = send("GET", path, null, this.basic, Map.of(HttpHeaders.IF_NONE_MATCH, etag));
 		assertThat(Responses.status(unchanged)).isEqualTo(304);
 		assertThat(Responses.body(unchanged)).isEmpty();
@@ -246,6 +251,70 @@ class CalDavIntegrationTests {
 		List<String> events = hrefs(
 				multistatus(dav("REPORT", inbox, "1", this.basic, query("<c:comp-filter name=\"VEVENT\"/>"))));
 		assertThat(events).as("task calendars hold no events").isEmpty();
+	}
+
+	/**
+	 * Tasks.org's published sequence: the calendar's ctag, a calendar-query for every
+	 * task's ETag, then calendar-multiget of those it lacks, 30 at a time.
+	 */
+	@Test
+	void replaysTasksOrgListingEtagsThenFetchingInChunksOf30() throws Exception {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 35; i++) {
+			ids.add(create("{\"title\": \"Chunked " + i + "\"}"));
+		}
+		String inbox = calendar(null);
+		Document ctag = multistatus(dav("PROPFIND", inbox, "0", this.basic, props("<cs:getctag/><d:sync-token/>")));
+		assertThat(prop(ctag, inbox, CS, "getctag").getTextContent()).isNotBlank();
+
+		Document etags = multistatus(dav("REPORT", inbox, "1", this.basic, query("<c:comp-filter name=\"VTODO\"/>")));
+		List<String> hrefs = hrefs(etags);
+		assertThat(hrefs).hasSize(35).containsExactlyInAnyOrderElementsOf(ids.stream().map(this::resource).toList());
+
+		List<String> fetched = new ArrayList<>();
+		for (int from = 0; from < hrefs.size(); from += 30) {
+			StringBuilder body = new StringBuilder("<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C
+					+ "\"><d:prop><d:getetag/><c:calendar-data/></d:prop>");
+			hrefs.subList(from, Math.min(hrefs.size(), from + 30))
+				.forEach((href) -> body.append("<d:href>").append(href).append("</d:href>"));
+			Document chunk = multistatus(dav("REPORT", inbox, "1", this.basic, body + "</c:calendar-multiget>"));
+			for (String href : hrefs(chunk)) {
+				assertThat(prop(chunk, href, D, "getetag").getTextContent())
+					.isEqualTo(prop(etags, href, D, "getetag").getTextContent());
+				assertThat(prop(chunk, href, C, "calendar-data").getTextContent()).contains("BEGIN:VTODO");
+				fetched.add(href);
+			}
+		}
+		assertThat(fetched).containsExactlyElementsOf(hrefs);
+	}
+
+	/**
+	 * DAVx5's and iOS's: the calendar says it takes sync-collection, which then gives the
+	 * ETags; calendar-multiget fetches the bodies.
+	 */
+	@Test
+	void replaysDavx5SyncingByTokens() throws Exception {
+		long first = create("{\"title\": \"Synced\"}");
+		String inbox = calendar(null);
+		Element reports = prop(multistatus(dav("PROPFIND", inbox, "0", this.basic, props("<d:supported-report-set/>"))),
+				inbox, D, "supported-report-set");
+		List<String> names = new ArrayList<>();
+		for (Element supported : children(reports)) {
+			names.add(children(child(supported, D, "report")).get(0).getLocalName());
+		}
+		assertThat(names).contains("sync-collection", "calendar-multiget", "calendar-query");
+
+		Document initial = multistatus(dav("REPORT", inbox, "0", this.basic, sync("")));
+		assertThat(hrefs(initial)).containsExactly(resource(first));
+		Document bodies = multistatus(dav("REPORT", inbox, "1", this.basic,
+				"<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><d:prop><c:calendar-data/></d:prop>"
+						+ "<d:href>" + resource(first) + "</d:href></c:calendar-multiget>"));
+		assertThat(prop(bodies, resource(first), C, "calendar-data").getTextContent()).contains("SUMMARY:Synced");
+
+		long second = create("{\"title\": \"Added later\"}");
+		Document next = multistatus(
+				dav("REPORT", inbox, "0", this.basic, sync(text(initial.getDocumentElement(), D, "sync-token"))));
+		assertThat(hrefs(next)).containsExactly(resource(second));
 	}
 
 	@Test
