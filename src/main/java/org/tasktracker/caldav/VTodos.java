@@ -67,9 +67,9 @@ final class VTodos {
 		todo.add(new DtStamp(seconds(task.updatedAt())));
 		todo.add(new Created(seconds(task.createdAt())));
 		todo.add(new LastModified(seconds(task.updatedAt())));
-		todo.add(new Summary(task.title()));
+		todo.add(new Summary(text(task.title())));
 		if (task.description() != null && !task.description().isEmpty()) {
-			todo.add(new Description(task.description()));
+			todo.add(new Description(text(task.description())));
 		}
 		if (task.dueDate() != null) {
 			todo.add(new Due<>(task.dueDate()));
@@ -91,7 +91,7 @@ final class VTodos {
 			todo.add(new Priority(priority));
 		}
 		if (!task.labels().isEmpty()) {
-			todo.add(new Categories(new TextList(task.labels())));
+			todo.add(new Categories(new TextList(task.labels().stream().map(VTodos::text).toList())));
 		}
 		if (task.parentId() != null) {
 			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), TaskUids.of(task.parentId())));
@@ -163,8 +163,38 @@ final class VTodos {
 			alarm.add(new Trigger(seconds(reminder.at())));
 		}
 		alarm.add(new Action(Action.VALUE_DISPLAY));
-		alarm.add(new Description(task.title()));
+		alarm.add(new Description(text(task.title())));
 		return alarm;
+	}
+
+	/**
+	 * A text as RFC 5545's TEXT may hold it: a line break is written escaped (ical4j does
+	 * so for LF and CRLF, so a lone CR becomes LF), and the other control characters,
+	 * which descriptions may hold but TEXT may not (and XML 1.0, which CalDAV carries
+	 * bodies in, neither), become U+FFFD. A lone CR written raw would end the content
+	 * line in the middle.
+	 */
+	static String text(String value) {
+		StringBuilder text = null;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean control = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+			if (control && text == null) {
+				text = new StringBuilder(value.length()).append(value, 0, i);
+			}
+			if (text != null) {
+				if (c == '\r') {
+					boolean crlf = i + 1 < value.length() && value.charAt(i + 1) == '\n';
+					if (!crlf) {
+						text.append('\n');
+					}
+				}
+				else {
+					text.append(control ? '\uFFFD' : c);
+				}
+			}
+		}
+		return (text != null) ? text.toString() : value;
 	}
 
 	private static Instant seconds(Instant instant) {

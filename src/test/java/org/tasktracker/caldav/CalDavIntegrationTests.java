@@ -318,6 +318,18 @@ class CalDavIntegrationTests {
 	}
 
 	@Test
+	void aDescriptionWithControlCharactersStillMakesWellFormedXml() throws Exception {
+		long id = create("{\"title\": \"Bell\", \"description\": \"ring\\u0007 twice\\rthen wait\"}");
+
+		Document answer = multistatus(dav("REPORT", calendar(null), "1", this.basic,
+				"<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><d:prop><c:calendar-data/></d:prop>"
+						+ "<d:href>" + resource(id) + "</d:href></c:calendar-multiget>"));
+
+		assertThat(prop(answer, resource(id), C, "calendar-data").getTextContent())
+			.contains("DESCRIPTION:ring\uFFFD twice\\nthen wait");
+	}
+
+	@Test
 	void calendarQueryRefusesAFilterItCannotRead() {
 		ExchangeResult response = dav("REPORT", calendar(null), "1", this.basic,
 				"<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><c:filter><c:comp-filter name=\"VTODO\"/>"

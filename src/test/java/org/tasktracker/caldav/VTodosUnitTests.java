@@ -102,6 +102,22 @@ class VTodosUnitTests {
 	}
 
 	@Test
+	void writesControlCharactersSoThatEveryLineAndTheXmlAroundItHold() throws Exception {
+		String description = "bell\u0007 escape\u001B delete\u007F tab\t crlf\r\nlone cr\rend";
+		String written = write(CalendarZone.UTC, new TaskView(1, "A\u0001b", description, false, NOW, NOW, null, null,
+				List.of("x\u0002y"), 1, null, null, null, false, null, "1", 1, List.of(), 1));
+
+		assertThat(written.chars().filter((c) -> (c < 0x20 && c != '\r' && c != '\n' && c != '\t') || c == 0x7F))
+			.isEmpty();
+		assertThat(written.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+		VToDo todo = parse(written).getComponent("VTODO").map(VToDo.class::cast).orElseThrow();
+		assertThat(todo.getSummary().getValue()).isEqualTo("A\uFFFDb");
+		assertThat(todo.getDescription().getValue())
+			.isEqualTo("bell\uFFFD escape\uFFFD delete\uFFFD tab\t crlf\nlone cr\nend");
+		assertThat(written).contains("CATEGORIES:x\uFFFDy\r\n");
+	}
+
+	@Test
 	void writesACalendarWithoutTasksThatParses() throws Exception {
 		Calendar calendar = parse(write(CalendarZone.UTC));
 
