@@ -66,22 +66,29 @@ class TaskRepository {
 	}
 
 	/**
-	 * What completing does to a row, for {@link #complete} and {@link #completeAll}: the
-	 * first {@code completed_at} stays, and {@code updated_at} moves only on a change.
+	 * {@link #completeAll}, built once: the open tasks asked for are updated, and the
+	 * completed ones are only read, so that completing a completed task writes nothing
+	 * (no new row version, no WAL, no row lock: docs/design/sync.md). Both halves read
+	 * the statement's snapshot; a task completed by another transaction after it was
+	 * taken is in neither, and goes the way of a task not found here
+	 * ({@code TaskLifecycle}, which completes it in a transaction of its own).
 	 */
-	private static final String COMPLETE = """
-			UPDATE tasks
-			SET completed = true,
-			    completed_at = COALESCE(completed_at, now()),
-			""" + RowChange.when("NOT completed") + "\n";
-
-	/** {@link #completeAll}: built once, not on every gathered statement. */
-	private static final String COMPLETE_ALL = COMPLETE + """
-			FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
-			WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
-			  AND tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0
-			RETURNING
-			""" + qualified(COLUMNS) + ", tasks.owner_id";
+	private static final String COMPLETE_ALL = """
+			WITH asked AS (
+			    SELECT * FROM unnest(:owners::bigint[], :ids::bigint[]) AS asked(owner_id, id)
+			), changed AS (
+			    UPDATE tasks
+			    SET completed = true, completed_at = COALESCE(completed_at, now()), %1$s
+			    FROM asked
+			    WHERE tasks.owner_id = asked.owner_id AND tasks.id = asked.id
+			      AND tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0 AND NOT tasks.completed
+			    RETURNING %2$s, tasks.owner_id
+			)
+			SELECT * FROM changed
+			UNION ALL
+			SELECT %2$s, tasks.owner_id FROM tasks JOIN asked ON tasks.owner_id = asked.owner_id AND tasks.id = asked.id
+			WHERE tasks.recurrence_rule IS NULL AND tasks.subtasks_total = 0 AND tasks.completed
+			""".formatted(RowChange.ALWAYS, qualified(COLUMNS));
 
 	/**
 	 * {@link #createAll}: the input is referenced twice, so PostgreSQL evaluates it (and
@@ -705,18 +712,16 @@ class TaskRepository {
 	 * {@code completed_at} and the {@code updated_at} stay.
 	 */
 	Optional<Task> complete(long ownerId, long id) {
-		return this.jdbc.sql(COMPLETE + """
-				WHERE owner_id = :owner AND id = :id AND recurrence_rule IS NULL AND subtasks_total = 0
-				RETURNING
-				""" + COLUMNS).param("owner", ownerId).param("id", id).query(new TaskRows()).optional();
+		return completeAll(List.of(new Owned<>(ownerId, id))).getFirst();
 	}
 
 	/**
 	 * {@link #complete} for several tasks in one statement, and so in one transaction.
-	 * Each request names its owner and id, and matches only that owner's row: a request
-	 * for another owner's task finds nothing, even when that task is completed beside it.
-	 * The pairs go in sorted, so two such statements lock their rows in the same order
-	 * and seldom deadlock each other.
+	 * Completing a completed task changes nothing: the first {@code completed_at} and the
+	 * {@code updated_at} stay. Each request names its owner and id, and matches only that
+	 * owner's row: a request for another owner's task finds nothing, even when that task
+	 * is completed beside it. The pairs go in sorted, so two such statements lock their
+	 * rows in the same order and seldom deadlock each other.
 	 * @return for each request, in order, its task or empty when there is none
 	 */
 	List<Optional<Task>> completeAll(List<Owned<Long>> requests) {
