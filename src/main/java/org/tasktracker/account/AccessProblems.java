@@ -43,21 +43,35 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 		this.problems = problems;
 	}
 
-	@Override
-	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
-			throws IOException {
+	/**
+	 * Answers a failed authentication that is not a refusal of the credentials (too many
+	 * attempts, password checks busy, the database away) without a challenge, for the
+	 * API's entry point and the DAV paths' alike.
+	 * @return whether the failure was such a one and is answered
+	 */
+	static boolean answerUnrefused(ProblemWriter problems, HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException failure) throws IOException {
 		if (failure instanceof TooManyAttemptsException tooMany) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
-			this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, tooMany.detail());
-			return;
+			problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, tooMany.detail());
+			return true;
 		}
 		if (failure instanceof PasswordHashing.Busy busy) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(PasswordHashing.Busy.RETRY_AFTER_SECONDS));
-			this.problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, busy.detail());
-			return;
+			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, busy.detail());
+			return true;
 		}
 		if (failure.getCause() instanceof DataAccessException) {
-			this.problems.writeDatabaseUnavailable(request, response);
+			problems.writeDatabaseUnavailable(request, response);
+			return true;
+		}
+		return false;
+	}
+
+	@Override
+	public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		if (answerUnrefused(this.problems, request, response, failure)) {
 			return;
 		}
 		String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

@@ -9,7 +9,6 @@ import org.tasktracker.web.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
@@ -92,13 +91,7 @@ class DavSecurityConfiguration {
 		@Override
 		public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
 				throws IOException {
-			if (failure instanceof TooManyAttemptsException tooMany) {
-				response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(tooMany.retryAfterSeconds()));
-				this.problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, tooMany.detail());
-				return;
-			}
-			if (failure.getCause() instanceof DataAccessException) {
-				this.problems.writeDatabaseUnavailable(request, response);
+			if (AccessProblems.answerUnrefused(this.problems, request, response, failure)) {
 				return;
 			}
 			response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"" + AccessProblems.REALM + "\"");
