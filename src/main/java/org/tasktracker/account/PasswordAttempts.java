@@ -1,6 +1,7 @@
 package org.tasktracker.account;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -10,7 +11,8 @@ import org.springframework.stereotype.Component;
  * refused, a correct password too, before the password is hashed, until the window ends.
  * That bounds the failures of each username from that address too, at the same figure.
  * Failures from one address never lock the user out from another, so nobody can lock
- * anybody out by guessing.
+ * anybody out by guessing. With {@link SharedLimits}, the failures of every instance
+ * count.
  */
 @Component
 class PasswordAttempts {
@@ -19,7 +21,11 @@ class PasswordAttempts {
 
 	static final Duration WINDOW = Duration.ofMinutes(1);
 
-	private final AttemptWindows failures = new AttemptWindows(LIMIT, WINDOW);
+	private final AttemptWindows failures;
+
+	PasswordAttempts(Optional<SharedLimits> shared) {
+		this.failures = new AttemptWindows(LIMIT, WINDOW, shared.orElse(null), "password");
+	}
 
 	/**
 	 * @throws TooManyAttemptsException if the address has used up its failures in this

@@ -9,6 +9,9 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -17,18 +20,21 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.tasktracker.database.DatabaseRetry;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Issues, lists, revokes and checks personal API tokens. A token is {@code tt_} and 40
  * random base62 characters (238 bits); only its SHA-256 hash is stored, and a fast hash
- * is enough for a secret that random. Checks are answered from a cache of hash to grant
- * that forgets a live grant after a second, so a token costs at most one database read a
- * second, and a revocation elsewhere is honoured within that second; one here at once. A
- * token found invalid stays so (its secret was never issued, or it expired or was
- * revoked), so that answer is kept for ten minutes; and an address that sends more than
- * {@value #FAILED_CHECKS_LIMIT} unknown tokens a minute gets no more database reads for
- * tokens the cache does not know until the minute is over: a flood of random tokens costs
- * the database almost nothing.
+ * is enough for a secret that random. Checks are answered from a cache of hash to grant.
+ * Every instance hears each revocation and deleted user at once ({@link AccountChanges}),
+ * so while it listens a live grant is kept for {@link #HEARD_CACHE_TIME}; while it does
+ * not, for {@link #CACHE_TIME}, which bounds how late a revocation made elsewhere is
+ * honoured. A token found invalid stays so (its secret was never issued, or it expired or
+ * was revoked), so that answer is kept for ten minutes; and an address that sends more
+ * than {@value #FAILED_CHECKS_LIMIT} unknown tokens a minute (counted across instances
+ * with {@link SharedLimits}) gets no more database reads for tokens the cache does not
+ * know until the minute is over: a flood of random tokens costs the database almost
+ * nothing.
  */
 @Service
 class TokenService {
@@ -44,6 +50,8 @@ class TokenService {
 
 	static final Duration CACHE_TIME = Duration.ofSeconds(1);
 
+	static final Duration HEARD_CACHE_TIME = Duration.ofMinutes(1);
+
 	static final Duration INVALID_CACHE_TIME = Duration.ofMinutes(10);
 
 	static final int FAILED_CHECKS_LIMIT = 100;
@@ -55,17 +63,39 @@ class TokenService {
 	private final SecureRandom random = new SecureRandom();
 
 	private final Cache<String, Optional<TokenRepository.Grant>> grants = Caffeine.newBuilder()
-		.expireAfter(Expiry.<String, Optional<TokenRepository.Grant>>writing(
-				(hash, grant) -> grant.isPresent() ? CACHE_TIME : INVALID_CACHE_TIME))
+		.expireAfter(Expiry.<String, Optional<TokenRepository.Grant>>writing((hash, grant) -> grant.isEmpty()
+				? INVALID_CACHE_TIME : this.hearingChanges.getAsBoolean() ? HEARD_CACHE_TIME : CACHE_TIME))
 		.maximumSize(100_000)
 		.build();
 
-	/** Unknown tokens per client address, the ones that cost a database read. */
-	private final AttemptWindows failedChecks = new AttemptWindows(FAILED_CHECKS_LIMIT, Duration.ofMinutes(1));
+	/**
+	 * Moves on each time grants are forgotten: a grant read before that may be stale, so
+	 * it is not cached.
+	 */
+	private final AtomicLong forgotten = new AtomicLong();
 
-	TokenService(TokenRepository tokens, DatabaseRetry retry) {
+	private volatile BooleanSupplier hearingChanges = () -> false;
+
+	/** Unknown tokens per client address, the ones that cost a database read. */
+	private final AttemptWindows failedChecks;
+
+	private final AccountChanges changes;
+
+	private final TransactionOperations transactions;
+
+	TokenService(TokenRepository tokens, DatabaseRetry retry, TransactionOperations transactions,
+			AccountChanges changes, Optional<SharedLimits> shared) {
 		this.tokens = tokens;
 		this.retry = retry;
+		this.transactions = transactions;
+		this.changes = changes;
+		this.failedChecks = new AttemptWindows(FAILED_CHECKS_LIMIT, Duration.ofMinutes(1), shared.orElse(null),
+				"token");
+	}
+
+	/** Whether every change made elsewhere reaches {@link #forgetToken} now. */
+	void hearingChangesWhile(BooleanSupplier listening) {
+		this.hearingChanges = listening;
 	}
 
 	IssuedToken issue(Account owner, NewToken request) {
@@ -82,14 +112,29 @@ class TokenService {
 	 * @return whether the owner had that token; from now on it is refused
 	 */
 	boolean revoke(Account owner, long id) {
-		boolean deleted = this.retry.onceOnly(() -> this.tokens.delete(owner.id(), id));
-		forget((grant) -> grant.tokenId() == id);
+		boolean deleted = this.retry.onceOnly(() -> this.transactions.execute((status) -> {
+			boolean gone = this.tokens.delete(owner.id(), id);
+			if (gone) {
+				this.changes.tokenRevoked(id);
+			}
+			return gone;
+		}));
+		forgetToken(id);
 		return deleted;
 	}
 
-	/** Forgets every cached grant of a deleted user. */
+	void forgetToken(long tokenId) {
+		forget((grant) -> grant.tokenId() == tokenId);
+	}
+
+	/** Forgets every cached grant of a changed or deleted user. */
 	void forgetUser(long userId) {
 		forget((grant) -> grant.account().id() == userId);
+	}
+
+	void forgetAll() {
+		this.forgotten.incrementAndGet();
+		this.grants.invalidateAll();
 	}
 
 	/**
@@ -110,8 +155,11 @@ class TokenService {
 			if (wait > 0) {
 				throw TooManyAttemptsException.tokens(wait);
 			}
-			grant = this.grants.get(key,
-					(hash) -> this.retry.idempotent(() -> this.tokens.findLive(HexFormat.of().parseHex(hash))));
+			long before = this.forgotten.get();
+			grant = this.retry.idempotent(() -> this.tokens.findLive(HexFormat.of().parseHex(key)));
+			if (this.forgotten.get() == before) {
+				this.grants.put(key, grant);
+			}
 			if (grant.isEmpty()) {
 				this.failedChecks.count(address);
 			}
@@ -119,7 +167,8 @@ class TokenService {
 		return grant.filter((live) -> live.expiresAt().isAfter(Instant.now()));
 	}
 
-	private void forget(java.util.function.Predicate<TokenRepository.Grant> which) {
+	private void forget(Predicate<TokenRepository.Grant> which) {
+		this.forgotten.incrementAndGet();
 		this.grants.asMap().values().removeIf((grant) -> grant.isPresent() && which.test(grant.get()));
 	}
 

@@ -50,6 +50,8 @@ class UserService implements ApplicationRunner {
 
 	private final WebSessions sessions;
 
+	private final AccountChanges changes;
+
 	/**
 	 * Accounts opened per client address under open registration, in windows of an hour.
 	 */
@@ -57,7 +59,8 @@ class UserService implements ApplicationRunner {
 
 	UserService(UserRepository users, PasswordEncoder passwords, PasswordAttempts attempts, TokenService tokens,
 			DatabaseRetry retry, TransactionOperations transactions, ApplicationEventPublisher events,
-			AccountProperties properties, UserZones zones, WebSessions sessions) {
+			AccountProperties properties, UserZones zones, WebSessions sessions, AccountChanges changes,
+			Optional<SharedLimits> shared) {
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -68,7 +71,9 @@ class UserService implements ApplicationRunner {
 		this.properties = properties;
 		this.zones = zones;
 		this.sessions = sessions;
-		this.registrations = new AttemptWindows(Math.max(1, properties.registrationLimit()), Duration.ofHours(1));
+		this.changes = changes;
+		this.registrations = new AttemptWindows(Math.max(1, properties.registrationLimit()), Duration.ofHours(1),
+				shared.orElse(null), "registration");
 	}
 
 	/**
@@ -139,6 +144,7 @@ class UserService implements ApplicationRunner {
 			if (patch.timezone() != null) {
 				this.events.publishEvent(new TimezoneChanged(caller.id(), ZoneId.of(user.timezone())));
 			}
+			this.changes.userChanged(caller.id());
 			return user;
 		}));
 		this.zones.forget(caller.id());
@@ -166,7 +172,10 @@ class UserService implements ApplicationRunner {
 		}
 		Optional<String> deleted = this.retry.onceOnly(() -> this.transactions.execute((status) -> {
 			Optional<String> username = this.users.delete(id);
-			username.ifPresent((name) -> this.events.publishEvent(new UserDeleted(id)));
+			username.ifPresent((name) -> {
+				this.events.publishEvent(new UserDeleted(id));
+				this.changes.userChanged(id);
+			});
 			return username;
 		}));
 		this.tokens.forgetUser(id);

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Each user's time zone, for features that judge dates in it ("today", an all-day due
- * date). Read at most once a second per user; a change on this instance is seen at once.
+ * date). Read at most once a second per user; a change is seen at once on this instance,
+ * and on the others once they hear of it ({@link AccountChanges}).
  */
 @Service
 public class UserZones {
@@ -43,6 +44,10 @@ public class UserZones {
 
 	void forget(long userId) {
 		this.zones.invalidate(userId);
+	}
+
+	void forgetAll() {
+		this.zones.invalidateAll();
 	}
 
 }

@@ -59,6 +59,10 @@ class WebSessions {
 		this.accounts.invalidate(userId);
 	}
 
+	void forgetAll() {
+		this.accounts.invalidateAll();
+	}
+
 	/**
 	 * Ends every web session signed in as {@code username}, but {@code keep}.
 	 * @return how many were ended

@@ -46,6 +46,8 @@ public final class NotificationListener implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	private volatile boolean listening;
+
 	private Thread thread;
 
 	/**
@@ -70,6 +72,7 @@ public final class NotificationListener implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
+		this.listening = false;
 		Thread listening = this.thread;
 		if (listening != null) {
 			listening.interrupt();
@@ -79,6 +82,14 @@ public final class NotificationListener implements SmartLifecycle {
 	@Override
 	public boolean isRunning() {
 		return this.running;
+	}
+
+	/**
+	 * Whether every notification sent from now on reaches {@code onPayload}: the
+	 * connection is open and listening.
+	 */
+	public boolean listening() {
+		return this.listening;
 	}
 
 	private void listen() {
@@ -92,6 +103,7 @@ public final class NotificationListener implements SmartLifecycle {
 					log.info("Listening on {} again", this.channel);
 					warned = false;
 				}
+				this.listening = true;
 				this.onGap.run();
 				PGConnection listening = connection.unwrap(PGConnection.class);
 				while (this.running) {
@@ -104,6 +116,7 @@ public final class NotificationListener implements SmartLifecycle {
 				}
 			}
 			catch (SQLException | RuntimeException ex) {
+				this.listening = false;
 				if (!this.running) {
 					return;
 				}

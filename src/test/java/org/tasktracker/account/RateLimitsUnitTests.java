@@ -1,5 +1,7 @@
 package org.tasktracker.account;
 
+import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +37,7 @@ class RateLimitsUnitTests {
 
 	@Test
 	void tenFailedPasswordChecksBlockTheAddressButNotTheUserElsewhere() {
-		PasswordAttempts attempts = new PasswordAttempts();
+		PasswordAttempts attempts = new PasswordAttempts(Optional.empty());
 		for (int i = 0; i < PasswordAttempts.LIMIT; i++) {
 			attempts.checkAllowed("10.0.0.1");
 			attempts.failed("10.0.0.1");

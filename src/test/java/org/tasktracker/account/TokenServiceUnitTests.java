@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.database.DatabaseRetry;
 
+import org.springframework.transaction.support.TransactionOperations;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
@@ -38,7 +40,8 @@ class TokenServiceUnitTests {
 	private final TokenService tokens = new TokenService(this.repository,
 			new DatabaseRetry(
 					new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
-					new SimpleMeterRegistry()));
+					new SimpleMeterRegistry()),
+			TransactionOperations.withoutTransaction(), mock(AccountChanges.class), Optional.empty());
 
 	@Test
 	void asksTheDatabaseOnceForManyChecksOfOneToken() {

@@ -113,6 +113,14 @@ public final class PageSession {
 		return copy;
 	}
 
+	/** This browser's cookie and token sent to another instance, from now on apart. */
+	public PageSession on(int port) {
+		PageSession moved = new PageSession(this.http, "http://localhost:" + port);
+		moved.cookie = this.cookie;
+		moved.csrf = this.csrf;
+		return moved;
+	}
+
 	public @Nullable String cookie() {
 		return this.cookie;
 	}

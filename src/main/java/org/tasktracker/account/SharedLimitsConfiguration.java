@@ -1,0 +1,83 @@
+package org.tasktracker.account;
+
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.tasktracker.database.BackgroundJobs;
+import org.tasktracker.database.NotificationListener;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What makes several instances on one database act as one towards a user: limits counted
+ * in the database ({@code tasktracker.auth.shared-limits}, on by default), and the
+ * {@link AccountChanges} every instance hears, so that a revoked token or a deleted user
+ * is refused everywhere at once.
+ */
+@Configuration(proxyBeanMethods = false)
+class SharedLimitsConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(SharedLimitsConfiguration.class);
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "tasktracker.auth.shared-limits", matchIfMissing = true)
+	SharedLimits sharedLimits(JdbcClient jdbc) {
+		return new SharedLimits(jdbc);
+	}
+
+	@Bean
+	RateLimits rateLimits(AccountProperties properties, Optional<SharedLimits> shared) {
+		return new RateLimits(properties, shared.orElse(null));
+	}
+
+	/** Deletes full buckets and ended windows, on one instance at a time. */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "tasktracker.auth.shared-limits", matchIfMissing = true)
+	RecurringTask<Void> limitsPurgeJob(SharedLimits shared) {
+		return BackgroundJobs.every("limits-purge", java.time.Duration.ofMinutes(10), () -> {
+			try {
+				shared.purge();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Shared limits not purged this time: {}", ex.getMessage());
+			}
+		});
+	}
+
+	@Bean
+	NotificationListener accountChangesListener(DataSource dataSource, TokenService tokens, WebSessions sessions,
+			UserZones zones) {
+		NotificationListener listener = new NotificationListener(dataSource, AccountChanges.CHANNEL,
+				(payload) -> AccountChanges.parse(payload)
+					.ifPresent((change) -> forget(change, tokens, sessions, zones)),
+				() -> {
+					// Changes sent while nobody listened are lost: forget everything
+					// instead.
+					tokens.forgetAll();
+					sessions.forgetAll();
+					zones.forgetAll();
+				});
+		tokens.hearingChangesWhile(listener::listening);
+		return listener;
+	}
+
+	private static void forget(AccountChanges.Change change, TokenService tokens, WebSessions sessions,
+			UserZones zones) {
+		switch (change) {
+			case AccountChanges.Change.TokenRevoked revoked -> tokens.forgetToken(revoked.tokenId());
+			case AccountChanges.Change.UserChanged user -> {
+				tokens.forgetUser(user.userId());
+				sessions.forgetUser(user.userId());
+				zones.forget(user.userId());
+			}
+		}
+	}
+
+}
