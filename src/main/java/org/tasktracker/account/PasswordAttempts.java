@@ -1,7 +1,6 @@
 package org.tasktracker.account;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -23,8 +22,8 @@ class PasswordAttempts {
 
 	private final AttemptWindows failures;
 
-	PasswordAttempts(Optional<SharedLimits> shared) {
-		this.failures = new AttemptWindows(LIMIT, WINDOW, shared.orElse(null), "password");
+	PasswordAttempts(SharedLimits shared) {
+		this.failures = new AttemptWindows(LIMIT, WINDOW, shared.ifEnabled(), "password");
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +31,16 @@ class SharedLimits {
 
 	private final JdbcClient jdbc;
 
-	SharedLimits(JdbcClient jdbc) {
+	private final boolean enabled;
+
+	SharedLimits(JdbcClient jdbc, boolean enabled) {
 		this.jdbc = jdbc;
+		this.enabled = enabled;
+	}
+
+	/** This, when the limits are shared; null when each instance counts alone. */
+	@Nullable SharedLimits ifEnabled() {
+		return this.enabled ? this : null;
 	}
 
 	/**

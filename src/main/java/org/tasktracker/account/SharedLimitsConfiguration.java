@@ -1,7 +1,5 @@
 package org.tasktracker.account;
 
-import java.util.Optional;
-
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
@@ -10,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.tasktracker.database.BackgroundJobs;
 import org.tasktracker.database.NotificationListener;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,20 +24,25 @@ class SharedLimitsConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SharedLimitsConfiguration.class);
 
+	/**
+	 * Always a bean, switched by the setting rather than by a condition: Spring AOT fixes
+	 * conditions when the jar is built, and the setting is the runtime's.
+	 */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "tasktracker.auth.shared-limits", matchIfMissing = true)
-	SharedLimits sharedLimits(JdbcClient jdbc) {
-		return new SharedLimits(jdbc);
+	SharedLimits sharedLimits(JdbcClient jdbc, @Value("${tasktracker.auth.shared-limits:true}") boolean enabled) {
+		return new SharedLimits(jdbc, enabled);
 	}
 
 	@Bean
-	RateLimits rateLimits(AccountProperties properties, Optional<SharedLimits> shared) {
-		return new RateLimits(properties, shared.orElse(null));
+	RateLimits rateLimits(AccountProperties properties, SharedLimits shared) {
+		return new RateLimits(properties, shared.ifEnabled());
 	}
 
-	/** Deletes full buckets and ended windows, on one instance at a time. */
+	/**
+	 * Deletes full buckets and ended windows, on one instance at a time (with the sharing
+	 * off, of tables left as they were).
+	 */
 	@Bean
-	@ConditionalOnBooleanProperty(name = "tasktracker.auth.shared-limits", matchIfMissing = true)
 	RecurringTask<Void> limitsPurgeJob(SharedLimits shared) {
 		return BackgroundJobs.every("limits-purge", java.time.Duration.ofMinutes(10), () -> {
 			try {

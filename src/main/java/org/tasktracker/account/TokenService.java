@@ -84,13 +84,12 @@ class TokenService {
 	private final TransactionOperations transactions;
 
 	TokenService(TokenRepository tokens, DatabaseRetry retry, TransactionOperations transactions,
-			AccountChanges changes, Optional<SharedLimits> shared) {
+			AccountChanges changes, SharedLimits shared) {
 		this.tokens = tokens;
 		this.retry = retry;
 		this.transactions = transactions;
 		this.changes = changes;
-		this.failedChecks = new AttemptWindows(FAILED_CHECKS_LIMIT, Duration.ofMinutes(1), shared.orElse(null),
-				"token");
+		this.failedChecks = new AttemptWindows(FAILED_CHECKS_LIMIT, Duration.ofMinutes(1), shared.ifEnabled(), "token");
 	}
 
 	/** Whether every change made elsewhere reaches {@link #forgetToken} now. */

@@ -60,7 +60,7 @@ class UserService implements ApplicationRunner {
 	UserService(UserRepository users, PasswordEncoder passwords, PasswordAttempts attempts, TokenService tokens,
 			DatabaseRetry retry, TransactionOperations transactions, ApplicationEventPublisher events,
 			AccountProperties properties, UserZones zones, WebSessions sessions, AccountChanges changes,
-			Optional<SharedLimits> shared) {
+			SharedLimits shared) {
 		this.users = users;
 		this.passwords = passwords;
 		this.attempts = attempts;
@@ -73,7 +73,7 @@ class UserService implements ApplicationRunner {
 		this.sessions = sessions;
 		this.changes = changes;
 		this.registrations = new AttemptWindows(Math.max(1, properties.registrationLimit()), Duration.ofHours(1),
-				shared.orElse(null), "registration");
+				shared.ifEnabled(), "registration");
 	}
 
 	/**

@@ -1,8 +1,9 @@
 package org.tasktracker.account;
 
-import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -37,7 +38,8 @@ class RateLimitsUnitTests {
 
 	@Test
 	void tenFailedPasswordChecksBlockTheAddressButNotTheUserElsewhere() {
-		PasswordAttempts attempts = new PasswordAttempts(Optional.empty());
+		PasswordAttempts attempts = new PasswordAttempts(
+				new SharedLimits(JdbcClient.create(new DriverManagerDataSource()), false));
 		for (int i = 0; i < PasswordAttempts.LIMIT; i++) {
 			attempts.checkAllowed("10.0.0.1");
 			attempts.failed("10.0.0.1");

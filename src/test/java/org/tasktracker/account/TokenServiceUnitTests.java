@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.database.DatabaseRetry;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +43,8 @@ class TokenServiceUnitTests {
 			new DatabaseRetry(
 					new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 					new SimpleMeterRegistry()),
-			TransactionOperations.withoutTransaction(), mock(AccountChanges.class), Optional.empty());
+			TransactionOperations.withoutTransaction(), mock(AccountChanges.class),
+			new SharedLimits(JdbcClient.create(new DriverManagerDataSource()), false));
 
 	@Test
 	void asksTheDatabaseOnceForManyChecksOfOneToken() {
