@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,6 +72,12 @@ class SettingsPages {
 
 	private static final RefusalWords.Words TOKEN_WORDS = words(Map.of(),
 			"That token no longer exists: it was revoked already.");
+
+	/** The device form: its one field names the device. */
+	private static final RefusalWords.Words DEVICE_WORDS = words(Map.of("name", "The device's name"), null);
+
+	/** A device's token lasts the longest any token may. */
+	private static final int DEVICE_TOKEN_DAYS = AccountRequests.EXPIRY_DAYS_MAX;
 
 	/** The new user's form: {@code password} is theirs. */
 	private static final RefusalWords.Words USER_WORDS = words(Map.of("password", "Their password"),
@@ -164,6 +171,29 @@ class SettingsPages {
 		return page(caller, model);
 	}
 
+	/**
+	 * A token for one device's CalDAV account, made in one step: read and write, for a
+	 * year, named after the device. Answers with the page itself: the secret is shown
+	 * here only, beside the URL and username to enter with it.
+	 */
+	@PostMapping("/app/settings/devices")
+	String createDeviceToken(@AuthenticationPrincipal Account caller, @RequestParam(defaultValue = "") String name,
+			Model model, HttpServletResponse response) {
+		ObjectNode body = this.json.createObjectNode();
+		body.put("name", name);
+		body.putArray("scopes").add(Scope.TASKS_WRITE.value());
+		body.put("expires_in_days", DEVICE_TOKEN_DAYS);
+		try {
+			model.addAttribute("device", this.tokens.create(caller, body).getBody());
+			response.setStatus(HttpServletResponse.SC_CREATED);
+		}
+		catch (ErrorResponseException ex) {
+			model.addAttribute("problems", RefusalWords.of(ex, DEVICE_WORDS));
+			response.setStatus(ex.getStatusCode().value());
+		}
+		return page(caller, model);
+	}
+
 	/** The question before a token is revoked. */
 	@GetMapping("/app/settings/tokens/{id}/revoke")
 	String confirmRevocation(@AuthenticationPrincipal Account caller, @PathVariable long id, Model model) {
@@ -239,6 +269,10 @@ class SettingsPages {
 		model.addAttribute("caller", caller);
 		model.addAttribute("me", this.users.me(caller));
 		model.addAttribute("tokens", this.tokens.list(caller));
+		// Where this page was reached is where a device reaches the service (the
+		// forwarded host and scheme behind a proxy that sends them and is trusted).
+		model.addAttribute("serverUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString());
+		model.addAttribute("davUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/dav/").toUriString());
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("users", caller.admin() ? this.users.list() : List.of());
 		return "settings";

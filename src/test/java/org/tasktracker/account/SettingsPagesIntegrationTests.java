@@ -144,6 +144,48 @@ class SettingsPagesIntegrationTests {
 	}
 
 	@Test
+	void aDeviceTokenIsMadeInOneStepBesideTheAddressAndUsernameToEnter() throws Exception {
+		String name = createUser(false, null);
+		PageSession page = signedIn(name);
+		String settings = page.get("/app/settings").body();
+		assertThat(settings).contains("<code class=\"dav-server-url\">http://localhost:" + this.port + "/</code>",
+				"<code class=\"dav-url\">http://localhost:" + this.port + "/dav/</code>", "<code>" + name + "</code>");
+
+		HttpResponse<String> made = page.post("/app/settings/devices", Map.of("name", "phone"));
+
+		assertThat(made.statusCode()).isEqualTo(201);
+		Matcher shown = Pattern.compile("id=\"device-token\" type=\"text\" readonly value=\"(tt_[0-9A-Za-z]+)\"")
+			.matcher(made.body());
+		assertThat(shown.find()).as(made.body()).isTrue();
+		String token = shown.group(1);
+		HttpResponse<String> propfind = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + this.port + "/dav/"))
+				.method("PROPFIND",
+						java.net.http.HttpRequest.BodyPublishers
+							.ofString("<propfind xmlns=\"DAV:\"><prop><current-user-principal/></prop></propfind>"))
+				.header("Depth", "0")
+				.header("Content-Type", "application/xml")
+				.header(HttpHeaders.AUTHORIZATION,
+						"Basic " + Base64.getEncoder()
+							.encodeToString((name + ":" + token).getBytes(StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(propfind.statusCode()).as(propfind.body()).isEqualTo(207);
+		assertThat(propfind.body()).contains("/dav/principals/");
+		ExchangeResult listed = this.client.get()
+			.uri("/tokens")
+			.header(HttpHeaders.AUTHORIZATION, basic(name))
+			.exchange()
+			.returnResult();
+		assertThat(json(listed).get(0).get("name").stringValue()).isEqualTo("phone");
+		assertThat(json(listed).get(0).get("scopes").toString()).isEqualTo("[\"tasks:write\"]");
+
+		HttpResponse<String> unnamed = page.post("/app/settings/devices", Map.of("name", ""));
+		assertThat(unnamed.statusCode()).isEqualTo(422);
+		assertThat(messages(unnamed.body())).contains("The device&#39;s name must not be blank.")
+			.doesNotContainPattern(API_WORDS);
+	}
+
+	@Test
 	void aSignInLeadsToThePageFirstAskedForAtItsOwnAddress() {
 		String name = createUser(false, null);
 		PageSession page = PageSession.anonymous(this.port);

@@ -81,7 +81,8 @@ class WebUiScreenshotsBrowserTests {
 						"#pane-subtasks" },
 				new String[] { "search",
 						"/app/search?q=" + java.net.URLEncoder.encode("report #work p1", StandardCharsets.UTF_8) },
-				new String[] { "settings", "/app/settings" });
+				new String[] { "settings", "/app/settings" },
+				new String[] { "settings-caldav", "/app/settings", "#devices-heading" });
 		List<String> problems = new ArrayList<>();
 		try {
 			for (int[] size : new int[][] { { 390, 844 }, { 1280, 800 } }) {
