@@ -5,12 +5,15 @@ import tools.jackson.databind.MapperFeature;
 
 import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * JSON handling: strict parsing, the contract's timestamps, no XML.
+ * JSON handling: strict parsing, the contract's timestamps, no XML; and the mapping of
+ * requests to controller methods ({@link PathFirstHandlerMapping}).
  */
 @Configuration(proxyBeanMethods = false)
 
@@ -27,6 +30,18 @@ class WebConfiguration {
 			// Problem bodies read type, title, status, detail, instance: declaration
 			// order.
 			.disable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY);
+	}
+
+	@Bean
+	WebMvcRegistrations pathFirstMapping() {
+		return new WebMvcRegistrations() {
+
+			@Override
+			public RequestMappingHandlerMapping getRequestMappingHandlerMapping() {
+				return new PathFirstHandlerMapping();
+			}
+
+		};
 	}
 
 	/**
