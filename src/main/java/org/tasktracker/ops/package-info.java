@@ -1,4 +1,5 @@
 /**
- * Operating the service: health checks and the log format.
+ * Operating the service: health checks, the drain on shutdown, requests through a proxy,
+ * and the log format.
  */
 package org.tasktracker.ops;
