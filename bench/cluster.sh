@@ -4,7 +4,12 @@
 # of one under creates that carry an Idempotency-Key. Prints one table and writes it to
 # docs/BENCHMARKS.md. See docs/design/deployment-cluster.md.
 #
-#   bench/cluster.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--no-build]
+#   bench/cluster.sh [--duration SECONDS] [--warmup SECONDS] [--connections N] [--drain DURATION]
+#                    [--only-three] [--no-build]
+#
+# --drain  the instances' SHUTDOWN_DRAIN_DELAY (default 3s, as in compose.yaml); 0s shows
+#   what a rolling restart does without it.
+# --only-three  measure the steady state with three instances only, not with 1 and 2.
 #
 # HAProxy is Debian's (apt-get install haproxy), on deploy/haproxy.cfg with the servers'
 # addresses rewritten to local ports and a stats page added (the retries it made). The
@@ -20,6 +25,7 @@ DURATION=30
 WARMUP=20
 CONNECTIONS=64
 BUILD=true
+COUNTS="1 2 3"
 # Below Linux's ephemeral range (32768-60999), and apart from bench/run.sh's ports.
 PG_PORT=15442
 LB_PORT=18020
@@ -37,6 +43,8 @@ while [ $# -gt 0 ]; do
 		--duration) DURATION=$2; shift 2 ;;
 		--warmup) WARMUP=$2; shift 2 ;;
 		--connections) CONNECTIONS=$2; shift 2 ;;
+		--drain) DRAIN=$2; shift 2 ;;
+		--only-three) COUNTS="3"; shift ;;
 		--no-build) BUILD=false; shift ;;
 		-h|--help) sed -n '2,/^[^#]/{/^#/p}' "$0"; exit 0 ;;
 		*) echo "unknown option: $1" >&2; exit 2 ;;
@@ -176,11 +184,13 @@ mixed() { # seconds -> wrk's RESULT line
 }
 
 declare -A RESULT LOADAVG
-for n in 1 2 3; do
-	if [ "$n" -gt 1 ]; then
-		echo "== starting app$n"
-		start_instance "$n"
-	fi
+for n in $COUNTS; do
+	for i in $(seq 2 "$n"); do
+		if [ "${PIDS[$(( i - 1 ))]}" = 0 ]; then
+			echo "== starting app$i"
+			start_instance "$i"
+		fi
+	done
 	[ "$(up_count)" = "$n" ] || { echo "bench: HAProxy has $(up_count) instances up, not $n" >&2; exit 1; }
 	echo "== $n instance(s): warming up ${WARMUP}s, then ${DURATION}s of the mixed workload"
 	mixed "$WARMUP" >/dev/null
@@ -244,10 +254,12 @@ CORES=$(nproc)
 MEMORY=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
 TABLE="| run | instances | requests | requests/s | p99 ms | failures | load average after |
-|---|---:|---:|---:|---:|---:|---|
-| mixed, steady | 1 | $(field "${RESULT[1]}" requests) | $(rps "${RESULT[1]}") | $(field "${RESULT[1]}" p99_ms) | $(field "${RESULT[1]}" errors) | ${LOADAVG[1]} |
-| mixed, steady | 2 | $(field "${RESULT[2]}" requests) | $(rps "${RESULT[2]}") | $(field "${RESULT[2]}" p99_ms) | $(field "${RESULT[2]}" errors) | ${LOADAVG[2]} |
-| mixed, steady | 3 | $(field "${RESULT[3]}" requests) | $(rps "${RESULT[3]}") | $(field "${RESULT[3]}" p99_ms) | $(field "${RESULT[3]}" errors) | ${LOADAVG[3]} |
+|---|---:|---:|---:|---:|---:|---|"
+for n in $COUNTS; do
+	TABLE="$TABLE
+| mixed, steady | $n | $(field "${RESULT[$n]}" requests) | $(rps "${RESULT[$n]}") | $(field "${RESULT[$n]}" p99_ms) | $(field "${RESULT[$n]}" errors) | ${LOADAVG[$n]} |"
+done
+TABLE="$TABLE
 | mixed, rolling restart of all three (${ROLL_SECONDS} s) | 3 (2 while one restarts) | $(field "$ROLLING" requests) | $(rps "$ROLLING") | $(field "$ROLLING" p99_ms) | $(field "$ROLLING" errors) | ${LOADAVG[rolling]} |"
 KEYED_KINDS=$(field "$KEYED" kinds | tr '_' ' ')
 REPORT="## $(date -u +%Y-%m-%d) - cluster: $CORES cores, $MEMORY
