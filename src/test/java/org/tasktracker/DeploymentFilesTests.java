@@ -140,6 +140,15 @@ class DeploymentFilesTests {
 	}
 
 	@Test
+	void theClusterBenchmarkRunsTheShippedHaproxyConfigurationAndTheProfilesSettings() throws IOException {
+		assertThat(Files.readString(Path.of("bench/cluster.sh"))).contains("\"$ROOT/deploy/haproxy.cfg\"")
+			.contains("AUTH_MODE=required")
+			.contains("FORWARD_HEADERS=native")
+			.contains("SHUTDOWN_DRAIN_DELAY=$DRAIN")
+			.contains("$(cat \"$ROOT/jvm.options\")");
+	}
+
+	@Test
 	void haproxyAcceptsTheFile() throws Exception {
 		assumeTrue(onPath("haproxy"), "haproxy is not installed (CI installs it)");
 		// The server names resolve only inside Compose's network: warnings, not errors.
