@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -50,6 +51,8 @@ class RateLimits implements SmartLifecycle {
 
 	private final @Nullable SharedLimits shared;
 
+	private final LongSupplier clock;
+
 	private final UUID instance = UUID.randomUUID();
 
 	private final ConcurrentMap<Long, Bucket> buckets = new ConcurrentHashMap<>();
@@ -69,9 +72,17 @@ class RateLimits implements SmartLifecycle {
 	 * here
 	 */
 	RateLimits(AccountProperties properties, @Nullable SharedLimits shared) {
+		this(properties, shared, System::nanoTime);
+	}
+
+	/**
+	 * @param clock nanoseconds, as {@link System#nanoTime()} counts them
+	 */
+	RateLimits(AccountProperties properties, @Nullable SharedLimits shared, LongSupplier clock) {
 		this.perSecond = properties.rateLimit();
 		this.burst = Math.max(1, properties.rateLimitBurst());
 		this.shared = shared;
+		this.clock = clock;
 	}
 
 	boolean enabled() {
@@ -85,9 +96,9 @@ class RateLimits implements SmartLifecycle {
 	/** Takes one request from the user's bucket, if there is one to take. */
 	Decision take(long userId) {
 		int share = this.instances;
-		Bucket bucket = this.buckets.computeIfAbsent(userId, (id) -> new Bucket(capacity(share)));
-		long now = System.nanoTime();
+		Bucket bucket = this.buckets.computeIfAbsent(userId, (id) -> new Bucket(capacity(share), this.clock));
 		synchronized (bucket) {
+			long now = this.clock.getAsLong();
 			bucket.refill(now, this.perSecond / share, capacity(share));
 			bucket.usedAt = now;
 			boolean allowed = bucket.tokens >= 1;
@@ -119,7 +130,7 @@ class RateLimits implements SmartLifecycle {
 		if (limits == null) {
 			return;
 		}
-		long now = System.nanoTime();
+		long now = this.clock.getAsLong();
 		List<Long> owners = new ArrayList<>();
 		this.buckets.forEach((owner, bucket) -> {
 			synchronized (bucket) {
@@ -166,7 +177,7 @@ class RateLimits implements SmartLifecycle {
 		}
 		int share = reconciled.instances();
 		this.instances = share;
-		long after = System.nanoTime();
+		long after = this.clock.getAsLong();
 		for (Map.Entry<Long, Double> entry : reconciled.aheadSeconds().entrySet()) {
 			Bucket bucket = this.buckets.get(entry.getKey());
 			if (bucket != null) {
@@ -236,18 +247,27 @@ class RateLimits implements SmartLifecycle {
 
 		private double tokens;
 
-		private long refilledAt = System.nanoTime();
+		private long refilledAt;
 
-		private long usedAt = this.refilledAt;
+		private long usedAt;
 
 		/** Requests let through here that the shared bucket has not been told of. */
 		private int unreconciled;
 
-		Bucket(double tokens) {
+		Bucket(double tokens, LongSupplier clock) {
 			this.tokens = tokens;
+			this.refilledAt = clock.getAsLong();
+			this.usedAt = this.refilledAt;
 		}
 
+		/**
+		 * Adds what the time since the last refill brought. A reconciliation may have set
+		 * the refill time after a caller read the clock: that caller adds nothing.
+		 */
 		void refill(long now, double perSecond, double capacity) {
+			if (now <= this.refilledAt) {
+				return;
+			}
 			if (this.tokens < capacity) {
 				this.tokens = Math.min(capacity, this.tokens + (now - this.refilledAt) / 1e9 * perSecond);
 			}
