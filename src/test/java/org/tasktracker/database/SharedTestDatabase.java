@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 
@@ -52,16 +55,42 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 				postgres = EmbeddedDatabase.builder(dataDir, 0, Duration.ofSeconds(60))
 					// Every cached test context holds a pool of its own.
 					.setServerConfig("max_connections", "300")
+					// Every statement of the run, those that functions and triggers run
+					// included, is counted for OwnerRoutingIntegrationTests; enough
+					// entries that none is evicted (the suite makes a few thousand).
+					.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+					.setServerConfig("pg_stat_statements.max", "50000")
+					.setServerConfig("pg_stat_statements.track", "all")
+					.setServerConfig("pg_stat_statements.save", "off")
 					.setCleanDataDirectory(true)
 					.setRegisterShutdownHook(true)
 					.start();
 				EmbeddedDatabase.createDatabaseIfMissing(postgres);
+				// In the maintenance database, so that the service's own schema stays as
+				// its migrations leave it; the view there counts every database's
+				// statements.
+				try (Connection connection = postgres.getPostgresDatabase().getConnection();
+						Statement statement = connection.createStatement()) {
+					statement.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not load pg_stat_statements", ex);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);
 			}
 		}
 		return postgres.getJdbcUrl("postgres", EmbeddedDatabase.DATABASE_NAME);
+	}
+
+	/**
+	 * The JDBC URL of the shared server's maintenance database, where
+	 * {@code pg_stat_statements} can be read; starts the server on first call.
+	 */
+	public static synchronized String statementStatisticsJdbcUrl() {
+		jdbcUrl();
+		return postgres.getJdbcUrl("postgres", "postgres");
 	}
 
 }
