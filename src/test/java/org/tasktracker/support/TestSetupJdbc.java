@@ -71,7 +71,7 @@ public final class TestSetupJdbc {
 				connection.close();
 				throw ex;
 			}
-			return connection;
+			return TestStatements.fromTests(connection);
 		}
 
 	}
