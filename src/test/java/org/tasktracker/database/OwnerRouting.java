@@ -64,8 +64,6 @@ final class OwnerRouting {
 
 	private static final Set<String> SET_OPERATIONS = Set.of("union", "intersect", "except");
 
-	private final String sql;
-
 	private final Set<String> ownedTables;
 
 	private final boolean nested;
@@ -79,7 +77,6 @@ final class OwnerRouting {
 	private final List<String> problems = new ArrayList<>();
 
 	private OwnerRouting(String sql, Set<String> ownedTables, boolean nested) {
-		this.sql = sql;
 		this.ownedTables = ownedTables;
 		this.nested = nested;
 		this.tokens = tokenize(sql);
@@ -163,7 +160,7 @@ final class OwnerRouting {
 
 	private void parse(int start) {
 		Scope scope = new Scope(null);
-		List<Object> stack = new ArrayList<>();
+		List<Frame> stack = new ArrayList<>();
 		Group group = null;
 		String previous = "";
 		for (int i = start; i < this.tokens.size(); i++) {
@@ -183,7 +180,7 @@ final class OwnerRouting {
 				}
 				case CLOSE -> {
 					if (!stack.isEmpty()) {
-						Frame frame = (Frame) stack.remove(stack.size() - 1);
+						Frame frame = stack.remove(stack.size() - 1);
 						scope = frame.scope;
 						group = frame.group;
 					}
@@ -867,11 +864,6 @@ final class OwnerRouting {
 			}
 		}
 		return i;
-	}
-
-	@Override
-	public String toString() {
-		return this.sql;
 	}
 
 }
