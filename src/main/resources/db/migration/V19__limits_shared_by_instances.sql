@@ -1,13 +1,15 @@
 -- Limits counted across every instance on this database (docs/design/scale-out.md):
 -- the per-user rate limit, and the failed-password, bad-token and sign-up limits.
 
--- One row per user whose requests were counted lately: the theoretical arrival time of
+-- One row per user whose requests were counted lately (user_id, not owner_id: the row is
+-- the instances' bookkeeping, not the user's data; it stays on the coordinator of a
+-- distributed database, docs/design/scale-out.md): the theoretical arrival time of
 -- the generic cell rate algorithm. Each request moves it 1/rate seconds on from
 -- greatest(ready_at, now()), so the bucket is full again once ready_at has passed, and
 -- a row past it means no more than no row. Instances add what they let through in the
 -- background, a tenth of a second at a time, never one request at a time.
 CREATE TABLE rate_limit_buckets (
-    owner_id bigint      PRIMARY KEY,
+    user_id  bigint      PRIMARY KEY,
     ready_at timestamptz NOT NULL
 );
 

@@ -59,29 +59,29 @@ class SharedLimits {
 					    INSERT INTO limit_instances (instance_id, seen_at) VALUES (:instance, now())
 					    ON CONFLICT (instance_id) DO UPDATE SET seen_at = now()
 					), used AS (
-					    SELECT * FROM unnest(CAST(:owners AS bigint[]), CAST(:used AS integer[])) AS u (owner_id, used)
+					    SELECT * FROM unnest(CAST(:users AS bigint[]), CAST(:used AS integer[])) AS u (user_id, used)
 					), moved AS (
-					    INSERT INTO rate_limit_buckets AS b (owner_id, ready_at)
-					    SELECT owner_id, now() + make_interval(secs => used / CAST(:perSecond AS double precision))
-					    FROM used WHERE used > 0 ORDER BY owner_id
-					    ON CONFLICT (owner_id) DO UPDATE SET ready_at = greatest(b.ready_at, now()) + (excluded.ready_at - now())
-					    RETURNING b.owner_id, b.ready_at
+					    INSERT INTO rate_limit_buckets AS b (user_id, ready_at)
+					    SELECT user_id, now() + make_interval(secs => used / CAST(:perSecond AS double precision))
+					    FROM used WHERE used > 0 ORDER BY user_id
+					    ON CONFLICT (user_id) DO UPDATE SET ready_at = greatest(b.ready_at, now()) + (excluded.ready_at - now())
+					    RETURNING b.user_id, b.ready_at
 					)
-					SELECT u.owner_id,
+					SELECT u.user_id,
 					       coalesce(extract(epoch FROM coalesce(m.ready_at, b.ready_at) - now()), 0) AS ahead,
 					       1 + (SELECT count(*) FROM limit_instances
 					            WHERE instance_id <> :instance AND seen_at > now() - make_interval(secs => :horizon)) AS instances
 					FROM used u
-					LEFT JOIN moved m ON m.owner_id = u.owner_id
-					LEFT JOIN rate_limit_buckets b ON b.owner_id = u.owner_id
+					LEFT JOIN moved m ON m.user_id = u.user_id
+					LEFT JOIN rate_limit_buckets b ON b.user_id = u.user_id
 					""")
 			.param("instance", instance)
-			.param("owners", Arrays.stream(owners).boxed().toArray(Long[]::new))
+			.param("users", Arrays.stream(owners).boxed().toArray(Long[]::new))
 			.param("used", Arrays.stream(used).boxed().toArray(Integer[]::new))
 			.param("perSecond", perSecond)
 			.param("horizon", (double) INSTANCE_HORIZON.toSeconds())
 			.query((row, number) -> {
-				ahead.put(row.getLong("owner_id"), row.getDouble("ahead"));
+				ahead.put(row.getLong("user_id"), row.getDouble("ahead"));
 				instances[0] = row.getLong("instances");
 				return null;
 			})
