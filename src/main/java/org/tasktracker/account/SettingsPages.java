@@ -159,16 +159,7 @@ class SettingsPages {
 		else {
 			body.put("expires_in_days", days);
 		}
-		try {
-			IssuedToken issued = this.tokens.create(caller, body).getBody();
-			model.addAttribute("issued", issued);
-			response.setStatus(HttpServletResponse.SC_CREATED);
-		}
-		catch (ErrorResponseException ex) {
-			model.addAttribute("problems", RefusalWords.of(ex, TOKEN_WORDS));
-			response.setStatus(ex.getStatusCode().value());
-		}
-		return page(caller, model);
+		return issue(caller, body, "issued", TOKEN_WORDS, model, response);
 	}
 
 	/**
@@ -183,12 +174,21 @@ class SettingsPages {
 		body.put("name", name);
 		body.putArray("scopes").add(Scope.TASKS_WRITE.value());
 		body.put("expires_in_days", DEVICE_TOKEN_DAYS);
+		return issue(caller, body, "device", DEVICE_WORDS, model, response);
+	}
+
+	/**
+	 * Creates a token as {@code POST /tokens} does and answers with the page, showing the
+	 * secret under {@code shownAs} (201), or the refusal in the form's words.
+	 */
+	private String issue(Account caller, ObjectNode body, String shownAs, RefusalWords.Words words, Model model,
+			HttpServletResponse response) {
 		try {
-			model.addAttribute("device", this.tokens.create(caller, body).getBody());
+			model.addAttribute(shownAs, this.tokens.create(caller, body).getBody());
 			response.setStatus(HttpServletResponse.SC_CREATED);
 		}
 		catch (ErrorResponseException ex) {
-			model.addAttribute("problems", RefusalWords.of(ex, DEVICE_WORDS));
+			model.addAttribute("problems", RefusalWords.of(ex, words));
 			response.setStatus(ex.getStatusCode().value());
 		}
 		return page(caller, model);
@@ -271,8 +271,9 @@ class SettingsPages {
 		model.addAttribute("tokens", this.tokens.list(caller));
 		// Where this page was reached is where a device reaches the service (the
 		// forwarded host and scheme behind a proxy that sends them and is trusted).
-		model.addAttribute("serverUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString());
-		model.addAttribute("davUrl", ServletUriComponentsBuilder.fromCurrentContextPath().path("/dav/").toUriString());
+		String server = ServletUriComponentsBuilder.fromCurrentContextPath().path("/").toUriString();
+		model.addAttribute("serverUrl", server);
+		model.addAttribute("davUrl", server + "dav/");
 		model.addAttribute("zones", ZONES);
 		model.addAttribute("users", caller.admin() ? this.users.list() : List.of());
 		return "settings";
