@@ -1,9 +1,9 @@
 package org.tasktracker.account;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -131,33 +131,24 @@ class RateLimits implements SmartLifecycle {
 			return;
 		}
 		long now = this.clock.getAsLong();
-		List<Long> owners = new ArrayList<>();
+		// By user, in ascending order: what each let through here since last time.
+		SortedMap<Long, Integer> unsent = new TreeMap<>();
 		this.buckets.forEach((owner, bucket) -> {
 			synchronized (bucket) {
 				if (now - bucket.usedAt > FORGOTTEN_NANOS && bucket.unreconciled == 0) {
 					this.buckets.remove(owner, bucket);
 				}
 				else if (now - bucket.usedAt <= ACTIVE_NANOS || bucket.unreconciled > 0) {
-					owners.add(owner);
-				}
-			}
-		});
-		if (owners.isEmpty()) {
-			return;
-		}
-		owners.sort(null);
-		long[] ids = new long[owners.size()];
-		int[] used = new int[owners.size()];
-		for (int i = 0; i < ids.length; i++) {
-			ids[i] = owners.get(i);
-			Bucket bucket = this.buckets.get(ids[i]);
-			if (bucket != null) {
-				synchronized (bucket) {
-					used[i] = bucket.unreconciled;
+					unsent.put(owner, bucket.unreconciled);
 					bucket.unreconciled = 0;
 				}
 			}
+		});
+		if (unsent.isEmpty()) {
+			return;
 		}
+		long[] ids = unsent.keySet().stream().mapToLong(Long::longValue).toArray();
+		int[] used = unsent.values().stream().mapToInt(Integer::intValue).toArray();
 		SharedLimits.Reconciled reconciled;
 		try {
 			reconciled = limits.reconcile(this.instance, ids, used, this.perSecond);
@@ -184,9 +175,10 @@ class RateLimits implements SmartLifecycle {
 				synchronized (bucket) {
 					double level = this.burst - Math.max(0, entry.getValue()) * this.perSecond;
 					// What the other instances may have spent meanwhile is unknown: a
-					// share of
-					// the level, but a whole request once the bucket holds one, so that a
-					// small burst split many ways still lets requests through.
+					// share
+					// of the level, but a whole request once the bucket holds one, so
+					// that
+					// a small burst split many ways still lets requests through.
 					double mine = (level >= 1) ? Math.max(level / share, 1) : level / share;
 					bucket.tokens = Math.min(mine, capacity(share)) - bucket.unreconciled;
 					bucket.refilledAt = after;
