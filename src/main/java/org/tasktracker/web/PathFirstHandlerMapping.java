@@ -3,8 +3,10 @@ package org.tasktracker.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,19 +33,28 @@ import org.springframework.web.util.pattern.PathPattern;
  * mappings of its first segment and those whose paths begin with a variable or a
  * wildcard, each by its path patterns first and then by Spring's whole check. When
  * exactly one mapping matches, it is the one Spring would have chosen, because no mapping
- * outside those tried can match the path. Anything else (no match, several, a CORS
- * pre-flight, a path whose first segment is encoded or carries parameters) goes to
- * Spring's own lookup, so the outcome is always Spring's (docs/performance.md has the
- * profile).
+ * outside those tried can match the path. Anything else (a path Spring finds directly,
+ * such as {@code /tasks}; no match; several; a CORS pre-flight; a path whose first
+ * segment is encoded or carries parameters) goes to Spring's own lookup, so the outcome
+ * is always Spring's (docs/performance.md has the profile).
  */
 final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 
 	/** The mappings tried for a first segment; {@code null} until the index is built. */
 	private volatile @Nullable Index index;
 
+	/**
+	 * Paths without variables ({@code /tasks}): Spring finds their mappings by the path
+	 * itself, and often more than one ({@code GET /tasks} as JSON and as a page).
+	 */
+	private Set<String> directPaths = Set.of();
+
 	@Override
 	protected void handlerMethodsInitialized(Map<RequestMappingInfo, HandlerMethod> handlerMethods) {
 		super.handlerMethodsInitialized(handlerMethods);
+		Set<String> directPaths = new HashSet<>();
+		handlerMethods.keySet().forEach((info) -> directPaths.addAll(getDirectPaths(info)));
+		this.directPaths = Set.copyOf(directPaths);
 		this.index = Index.of(handlerMethods);
 	}
 
@@ -65,7 +76,7 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	protected @Nullable HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request)
 			throws Exception {
 		Index index = this.index;
-		if (index != null && !CorsUtils.isPreFlightRequest(request)) {
+		if (index != null && !this.directPaths.contains(lookupPath) && !CorsUtils.isPreFlightRequest(request)) {
 			Indexed found = index.match(lookupPath, request);
 			if (found != null) {
 				request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, found.handlerMethod());
