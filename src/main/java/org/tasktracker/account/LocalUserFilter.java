@@ -6,13 +6,13 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.tasktracker.web.RequestFilter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * After the credential filters: a request without credentials acts as the local user when
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * browser may have added on its own (HTTP Basic) is refused when a page of another site
  * sent it, as a credential-less one would be.
  */
-final class LocalUserFilter extends OncePerRequestFilter {
+final class LocalUserFilter extends RequestFilter {
 
 	private final AuthMode mode;
 

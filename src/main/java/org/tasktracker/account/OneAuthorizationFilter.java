@@ -8,17 +8,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.tasktracker.web.ProblemWriter;
+import org.tasktracker.web.RequestFilter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses a request with more than one {@code Authorization} header before any of them is
  * read: the credential filters would each read the first, and which one a request meant
  * is not for the service to guess (RFC 6750's {@code invalid_request}).
  */
-final class OneAuthorizationFilter extends OncePerRequestFilter {
+final class OneAuthorizationFilter extends RequestFilter {
 
 	private final ProblemWriter problems;
 

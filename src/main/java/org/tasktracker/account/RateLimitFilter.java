@@ -7,10 +7,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.tasktracker.web.RequestFilter;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Applies {@link RateLimits} to every request of an authenticated user other than the
@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * stands in {@code RateLimit-*} headers on every response. The refusal is the caller's: a
  * problem for the API, a page for the web UI.
  */
-final class RateLimitFilter extends OncePerRequestFilter {
+final class RateLimitFilter extends RequestFilter {
 
 	private final RateLimits limits;
 

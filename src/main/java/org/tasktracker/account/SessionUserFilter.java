@@ -8,11 +8,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.tasktracker.web.RequestFilter;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Right after the web UI's session is read: a session signed in as a user who has since
@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the sign-in page. Asked on every request, answered by {@link WebSessions} from memory
  * at most a second old, so the change holds on every instance within that second.
  */
-final class SessionUserFilter extends OncePerRequestFilter {
+final class SessionUserFilter extends RequestFilter {
 
 	/** Where a session goes when its user was deleted. */
 	static final String DELETED = "/login?ended=deleted";

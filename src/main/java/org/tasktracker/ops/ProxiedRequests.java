@@ -16,13 +16,13 @@ import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.apache.catalina.valves.ValveBase;
+import org.tasktracker.web.RequestFilter;
 
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a request that came through a proxy recognisable as proxied when the service
@@ -43,7 +43,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class ProxiedRequests extends OncePerRequestFilter {
+class ProxiedRequests extends RequestFilter {
 
 	private static final String ARRIVED_WITH = ProxiedRequests.class.getName() + ".header";
 

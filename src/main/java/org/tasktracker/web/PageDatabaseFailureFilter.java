@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -32,7 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
-class PageDatabaseFailureFilter extends OncePerRequestFilter {
+class PageDatabaseFailureFilter extends RequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger(PageDatabaseFailureFilter.class);
 
