@@ -19,11 +19,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * rather than by request attributes.
  * <p>
  * {@code OncePerRequestFilter} marks each request with an attribute of its own, read, set
- * and removed through every request wrapper of the chain; with some twenty such filters
- * on an API request, that was 5% of a complete's CPU samples (docs/performance.md).
- * Spring Boot registers a filter bean of this kind for the {@code REQUEST} dispatch only,
- * and in Spring Security's chains only one chain runs for a request: neither runs such a
- * filter twice in one dispatch.
+ * and removed through every request wrapper of the chain, which showed in the profile of
+ * an API request with some twenty such filters (docs/performance.md). Spring Boot
+ * registers a filter bean of this kind for the {@code REQUEST} dispatch only, and in
+ * Spring Security's chains only one chain runs for a request: neither runs such a filter
+ * twice in one dispatch.
  */
 public abstract class RequestFilter extends GenericFilterBean {
 
