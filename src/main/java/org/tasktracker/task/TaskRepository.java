@@ -947,6 +947,18 @@ class TaskRepository {
 	}
 
 	/**
+	 * Gives the owner's task a new version without changing a field: for a change to what
+	 * another module keeps beside the task (a CalDAV client's properties).
+	 * @return whether the owner has that task
+	 */
+	boolean touch(long ownerId, long id) {
+		return this.jdbc.sql("UPDATE tasks SET " + RowChange.ALWAYS + " WHERE owner_id = :owner AND id = :id")
+			.param("owner", ownerId)
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
 	 * @return whether a task was there to delete
 	 */
 	boolean delete(long ownerId, long id) {
