@@ -105,8 +105,27 @@ class DavSecurityConfiguration {
 		public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
 				throws IOException {
 			Object scope = request.getAttribute(AccessProblems.NEEDED_SCOPE);
+			if (Scope.TASKS_WRITE.value().equals(scope)) {
+				needPrivileges(response);
+				return;
+			}
 			this.problems.write(request, response, HttpStatus.FORBIDDEN,
 					(scope != null) ? "The token lacks the scope " + scope : "You may not do this");
+		}
+
+		/**
+		 * RFC 3744, 7.1.1: a write by a token that may only read is refused with the
+		 * {@code DAV:need-privileges} element, which clients act on (and show the
+		 * calendar read-only, as its privileges say).
+		 */
+		private static void needPrivileges(HttpServletResponse response) throws IOException {
+			response.setStatus(HttpStatus.FORBIDDEN.value());
+			response.setContentType("application/xml; charset=utf-8");
+			response.getOutputStream()
+				.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><D:error xmlns:D=\"DAV:\"><D:need-privileges/>"
+						+ "<t:detail xmlns:t=\"urn:x-tasktracker:dav\">The token lacks the scope "
+						+ Scope.TASKS_WRITE.value() + ", which writes need</t:detail></D:error>")
+					.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 		}
 
 	}

@@ -7,13 +7,19 @@ import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 import javax.xml.namespace.QName;
 
+import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VToDo;
+import net.fortuna.ical4j.model.parameter.RelType;
+import net.fortuna.ical4j.model.property.RelatedTo;
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.account.Account;
 import org.tasktracker.account.UserZones;
@@ -48,6 +54,14 @@ class DavCalendars {
 
 	private static final QName CALENDAR = new QName(DavXml.CALDAV, "calendar");
 
+	/** The largest calendar object resource a PUT may send, in bytes. */
+	static final int MAX_RESOURCE_SIZE = 256 * 1024;
+
+	private static final List<String> READ = List.of("read", "read-current-user-privilege-set");
+
+	private static final List<String> READ_WRITE = List.of("read", "read-current-user-privilege-set", "write",
+			"write-properties", "write-content", "bind", "unbind");
+
 	private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
 	private final OwnedTasks tasks;
@@ -58,15 +72,27 @@ class DavCalendars {
 
 	private final DatabaseRetry retry;
 
-	DavCalendars(OwnedTasks tasks, ChangeFeed feed, UserZones zones, DatabaseRetry retry) {
+	private final DavResources resources;
+
+	DavCalendars(OwnedTasks tasks, ChangeFeed feed, UserZones zones, DatabaseRetry retry, DavResources resources) {
 		this.tasks = tasks;
 		this.feed = feed;
 		this.zones = zones;
 		this.retry = retry;
+		this.resources = resources;
 	}
 
-	Caller caller(Account account) {
-		return new Caller(account.id(), account.username(), CalendarZone.of(this.zones.zoneOf(account.id())));
+	/**
+	 * @param writes whether the caller's token may change tasks ({@code tasks:write}),
+	 * which the privileges it is told say
+	 */
+	Caller caller(Account account, boolean writes) {
+		return new Caller(account.id(), account.username(), CalendarZone.of(this.zones.zoneOf(account.id())), writes);
+	}
+
+	/** The names and kept properties of the caller's resources, read once a request. */
+	Names names(Caller caller) {
+		return new Names(caller.username(), this.retry.idempotent(() -> this.resources.all(caller.id())));
 	}
 
 	/** The caller's calendars: the Inbox first, then the projects not archived. */
@@ -134,7 +160,7 @@ class DavCalendars {
 			.with(DavXml.DAV, "displayname", DavNode.Value.text(caller.username()))
 			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(DavPaths.principal(caller.username())))
 			.with(DavXml.DAV, "owner", DavNode.Value.href(DavPaths.principal(caller.username())))
-			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+			.with(DavXml.DAV, "current-user-privilege-set", privileges(caller));
 	}
 
 	DavNode calendar(Caller caller, Calendar calendar) {
@@ -152,7 +178,8 @@ class DavCalendars {
 			.with(DavXml.DAV, "supported-report-set", DavCalendars::reports)
 			.with(DavXml.DAV, "current-user-principal", DavNode.Value.href(DavPaths.principal(caller.username())))
 			.with(DavXml.DAV, "owner", DavNode.Value.href(DavPaths.principal(caller.username())))
-			.with(DavXml.DAV, "current-user-privilege-set", DavCalendars::readOnly);
+			.with(DavXml.DAV, "current-user-privilege-set", privileges(caller))
+			.with(DavXml.CALDAV, "max-resource-size", DavNode.Value.text(Integer.toString(MAX_RESOURCE_SIZE)));
 		if (calendar.color() != null) {
 			node.with(DavXml.APPLE, "calendar-color", DavNode.Value.text(calendar.color()));
 		}
@@ -160,20 +187,35 @@ class DavCalendars {
 	}
 
 	/**
-	 * A task's resource. Its {@code calendar-data} and {@code getcontentlength} are
-	 * written from {@code todo} when asked for.
+	 * The task's {@code VTODO}: under the UIDs clients chose for it and its parent, with
+	 * a parent named before it arrived.
 	 */
-	DavNode resource(Caller caller, TaskView task, VToDo todo) {
-		return new DavNode(DavPaths.resource(caller.username(), task.projectId(), task.id()))
-			.with(DavXml.DAV, "getetag", DavNode.Value.text(etag(task, caller.zone())))
+	static VToDo todo(Caller caller, Names names, TaskView task) {
+		VToDo todo = VTodos.of(task, caller.zone(), names::uid);
+		DavResources.Resource row = names.row(task.id());
+		if (task.parentId() == null && row != null && row.parentUid() != null) {
+			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), row.parentUid()));
+		}
+		return todo;
+	}
+
+	/**
+	 * A task's resource. Its {@code calendar-data} and {@code getcontentlength} are
+	 * written from {@code todo} (and what its client wrote that the service does not
+	 * model) when asked for.
+	 */
+	DavNode resource(Caller caller, Names names, TaskView task, VToDo todo) {
+		DavResources.Resource row = names.row(task.id());
+		String extra = (row != null) ? row.extra() : "";
+		return new DavNode(names.href(task)).with(DavXml.DAV, "getetag", DavNode.Value.text(etag(task, caller.zone())))
 			.with(DavXml.DAV, "getcontenttype", DavNode.Value.text(CONTENT_TYPE))
 			.with(DavXml.DAV, "resourcetype", (xml) -> {
 			})
 			.with(DavXml.DAV, "getlastmodified", DavNode.Value.text(HTTP_DATE.format(task.updatedAt())))
 			.with(DavXml.DAV, "getcontentlength",
-					(xml) -> xml.writeCharacters(
-							Integer.toString(ics(task, todo, caller.zone()).getBytes(StandardCharsets.UTF_8).length)))
-			.with(DavXml.CALDAV, "calendar-data", (xml) -> xml.writeCharacters(ics(task, todo, caller.zone())));
+					(xml) -> xml.writeCharacters(Integer
+						.toString(ics(task, todo, extra, caller.zone()).getBytes(StandardCharsets.UTF_8).length)))
+			.with(DavXml.CALDAV, "calendar-data", (xml) -> xml.writeCharacters(ics(task, todo, extra, caller.zone())));
 	}
 
 	/**
@@ -187,12 +229,14 @@ class DavCalendars {
 	/**
 	 * The task as one iCalendar object: its {@code VTODO}, with its zone's definition if
 	 * a timed due needs it.
+	 * @param extra content lines a client wrote into the {@code VTODO} that the service
+	 * does not model, written back at its end
 	 */
-	static String ics(TaskView task, VToDo todo, CalendarZone zone) {
+	static String ics(TaskView task, VToDo todo, String extra, CalendarZone zone) {
 		CalendarZone written = (task.dueAt() != null) ? zone : new CalendarZone(zone.owner(), null);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 		try (ICalendarWriter calendar = new ICalendarWriter(out, written)) {
-			calendar.write(todo);
+			calendar.write(todo, extra);
 			calendar.finish();
 		}
 		catch (IOException ex) {
@@ -210,9 +254,23 @@ class DavCalendars {
 		return Integer.toUnsignedString(zone.owner().getId().hashCode(), 36);
 	}
 
-	/** This slice only reads: PUT, DELETE, MKCALENDAR and PROPPATCH come later. */
+	/** The root and the principal are read only, whatever the token. */
 	private static void readOnly(javax.xml.stream.XMLStreamWriter xml) throws javax.xml.stream.XMLStreamException {
-		for (String privilege : List.of("read", "read-current-user-privilege-set")) {
+		privileges(xml, READ);
+	}
+
+	/**
+	 * A calendar home's and a calendar's privileges: reading, and with
+	 * {@code tasks:write} writing (content, properties, and adding and removing members),
+	 * so that a client offers to edit only with a token that may.
+	 */
+	private static DavNode.Value privileges(Caller caller) {
+		return (xml) -> privileges(xml, caller.writes() ? READ_WRITE : READ);
+	}
+
+	private static void privileges(javax.xml.stream.XMLStreamWriter xml, List<String> privileges)
+			throws javax.xml.stream.XMLStreamException {
+		for (String privilege : privileges) {
 			xml.writeStartElement(DavXml.DAV, "privilege");
 			xml.writeEmptyElement(DavXml.DAV, privilege);
 			xml.writeEndElement();
@@ -235,10 +293,64 @@ class DavCalendars {
 	 *
 	 * @param zone the zone its dates are read and written in
 	 */
-	record Caller(long id, String username, CalendarZone zone) {
+	record Caller(long id, String username, CalendarZone zone, boolean writes) {
 
 		boolean owns(String user) {
 			return this.username.equals(user);
+		}
+
+	}
+
+	/**
+	 * The resource names and UIDs clients chose, and what they wrote that the service
+	 * does not model, by task; a task without a row has its derived name and UID.
+	 */
+	static final class Names {
+
+		private final String username;
+
+		private final Map<Long, DavResources.Resource> byTask;
+
+		private final Map<String, DavResources.Resource> byName = new HashMap<>();
+
+		Names(String username, Map<Long, DavResources.Resource> byTask) {
+			this.username = username;
+			this.byTask = byTask;
+			byTask.values().forEach((row) -> this.byName.put(row.name(), row));
+		}
+
+		DavResources.@Nullable Resource row(long taskId) {
+			return this.byTask.get(taskId);
+		}
+
+		String uid(long taskId) {
+			DavResources.Resource row = this.byTask.get(taskId);
+			return (row != null) ? row.uid() : TaskUids.of(taskId);
+		}
+
+		String name(long taskId) {
+			DavResources.Resource row = this.byTask.get(taskId);
+			return (row != null) ? row.name() : DavPaths.derivedName(taskId);
+		}
+
+		String href(TaskView task) {
+			return href(task.projectId(), task.id());
+		}
+
+		String href(@Nullable Long projectId, long taskId) {
+			return DavPaths.resource(this.username, projectId, name(taskId));
+		}
+
+		/** The task a resource name names: a client's name, or a derived one. */
+		OptionalLong taskId(String name) {
+			DavResources.Resource row = this.byName.get(name);
+			if (row != null) {
+				return OptionalLong.of(row.taskId());
+			}
+			OptionalLong derived = DavPaths.taskId(name);
+			// A task a client has named has no other name.
+			return (derived.isPresent() && !this.byTask.containsKey(derived.getAsLong())) ? derived
+					: OptionalLong.empty();
 		}
 
 	}

@@ -26,7 +26,9 @@ import org.w3c.dom.Element;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -51,7 +53,10 @@ class DavController {
 
 	static final String DAV_CLASSES = "1, 3, calendar-access";
 
-	static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, REPORT";
+	/** The authority of a token that may change tasks. */
+	private static final String WRITE_SCOPE = "SCOPE_tasks:write";
+
+	static final String ALLOW = "OPTIONS, GET, HEAD, PROPFIND, REPORT, PUT, DELETE, MKCALENDAR, PROPPATCH";
 
 	/** The namespace of the words a {@code DAV:error} adds for a human. */
 	private static final String DETAIL_NAMESPACE = "urn:x-tasktracker:dav";
@@ -69,10 +74,16 @@ class DavController {
 
 	private final DavCalendars calendars;
 
+	private final DavWrites writes;
+
+	private final DavCollections collections;
+
 	private final ProblemWriter problems;
 
-	DavController(DavCalendars calendars, ProblemWriter problems) {
+	DavController(DavCalendars calendars, DavWrites writes, DavCollections collections, ProblemWriter problems) {
 		this.calendars = calendars;
+		this.writes = writes;
+		this.collections = collections;
 		this.problems = problems;
 	}
 
@@ -88,21 +99,26 @@ class DavController {
 			throws IOException {
 		response.setHeader("DAV", DAV_CLASSES);
 		try {
-			DavCalendars.Caller caller = this.calendars.caller(account);
+			Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+			boolean writes = authentication != null && authentication.getAuthorities()
+				.stream()
+				.anyMatch((authority) -> WRITE_SCOPE.equals(authority.getAuthority()));
+			DavCalendars.Caller caller = this.calendars.caller(account, writes);
 			String path = request.getRequestURI().substring(request.getContextPath().length());
 			DavPaths.Target target = DavPaths.parse(path);
 			switch (request.getMethod()) {
 				case "PROPFIND" -> propfind(caller, target, request, response);
 				case "REPORT" -> report(caller, target, request, response);
 				case "GET", "HEAD" -> get(caller, target, request, response);
-				case "PUT", "DELETE", "PROPPATCH", "MKCALENDAR", "MKCOL" -> {
-					// A new calendar's name is not a path of this server yet, but it is
-					// under the caller's home: refused for the privilege, not as missing.
-					if (!(target instanceof DavPaths.Unknown) || !path.startsWith(DavPaths.home(caller.username()))) {
-						owned(caller, target);
-					}
-					throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.DAV, "need-privileges",
-							"This server only reads so far: tasks are changed through the API");
+				case "PUT" -> put(caller, target, request, response);
+				case "DELETE" -> delete(caller, target, request, response);
+				case "MKCALENDAR" ->
+					this.collections.mkcalendar(caller, path, DavXml.parse(request.getInputStream()), response);
+				case "PROPPATCH" -> {
+					owned(caller, target);
+					Element body = DavXml.parse(request.getInputStream());
+					this.collections.proppatch(caller, target, body,
+							(href, statuses) -> multistatus(response, (out) -> out.statuses(href, statuses)));
 				}
 				default -> {
 					owned(caller, target);
@@ -117,7 +133,7 @@ class DavController {
 					"The body is not well-formed XML, has a DOCTYPE or nests too deep; each is refused");
 		}
 		catch (DavProblem ex) {
-			this.problems.write(request, response, ex.status, ex.getMessage());
+			this.problems.write(request, response, ex.status(), ex.getMessage());
 		}
 		catch (DavPreconditionException ex) {
 			refused(response, ex);
@@ -159,11 +175,15 @@ class DavController {
 					DavCalendars.Calendar calendar = calendar(caller, path);
 					out.response(this.calendars.calendar(caller, calendar), properties);
 					if (members) {
+						DavCalendars.Names names = this.calendars.names(caller);
 						this.calendars.forEachTask(caller, calendar,
-								(task) -> unchecked(() -> out.response(resource(caller, task), properties)));
+								(task) -> unchecked(() -> out.response(resource(caller, names, task), properties)));
 					}
 				}
-				case DavPaths.Resource resource -> out.response(resource(caller, task(caller, resource)), properties);
+				case DavPaths.Resource resource -> {
+					DavCalendars.Names names = this.calendars.names(caller);
+					out.response(resource(caller, names, task(caller, names, resource)), properties);
+				}
 				case DavPaths.Unknown unknown -> throw notFound();
 			}
 		});
@@ -183,10 +203,11 @@ class DavController {
 			DavCalendars.Calendar calendar = calendar(caller, path);
 			CalendarFilter filter = CalendarFilter.parse(DavXml.child(body, DavXml.CALDAV, "filter"),
 					caller.zone().owner());
+			DavCalendars.Names names = this.calendars.names(caller);
 			multistatus(response, (out) -> this.calendars.forEachTask(caller, calendar, (task) -> unchecked(() -> {
-				VToDo todo = VTodos.of(task, caller.zone());
+				VToDo todo = DavCalendars.todo(caller, names, task);
 				if (filter.matches(todo)) {
-					out.response(this.calendars.resource(caller, task, todo), properties);
+					out.response(this.calendars.resource(caller, names, task, todo), properties);
 				}
 			})));
 		}
@@ -214,11 +235,12 @@ class DavController {
 			HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Map<String, DavPaths.@Nullable Resource> hrefs = new LinkedHashMap<>();
 		Map<DavPaths.Resource, Long> ids = new HashMap<>();
+		DavCalendars.Names names = this.calendars.names(caller);
 		for (Element element : DavXml.children(body)) {
 			if (DavXml.is(element, DavXml.DAV, "href")) {
 				String href = element.getTextContent().trim();
 				DavPaths.Resource resource = resourceOf(caller, href, request.getContextPath());
-				OptionalLong id = (resource != null) ? DavPaths.taskId(resource.name()) : OptionalLong.empty();
+				OptionalLong id = (resource != null) ? names.taskId(resource.name()) : OptionalLong.empty();
 				if (id.isPresent()) {
 					ids.put(resource, id.getAsLong());
 				}
@@ -243,7 +265,7 @@ class DavController {
 				// shown.
 				if (task != null && java.util.Objects.equals(resource.calendar().projectId(), task.projectId())
 						&& calendars.stream().anyMatch((calendar) -> calendar.holds(task))) {
-					out.response(resource(caller, task), properties);
+					out.response(resource(caller, names, task), properties);
 				}
 				else {
 					out.missing(href.getKey());
@@ -296,6 +318,7 @@ class DavController {
 			throw invalidSyncToken();
 		}
 		boolean initial = token == null;
+		DavCalendars.Names names = this.calendars.names(caller);
 		try {
 			multistatus(response, (out) -> {
 				String next = token;
@@ -304,14 +327,15 @@ class DavController {
 					page = this.calendars.changes(caller, next, FEED_PAGE);
 					for (TaskView task : page.tasks()) {
 						if (calendar.holds(task)) {
-							out.response(resource(caller, task), properties);
+							out.response(resource(caller, names, task), properties);
 						}
 						else if (!initial) {
-							out.missing(DavPaths.resource(caller.username(), calendar.projectId(), task.id()));
+							out.missing(names.href(calendar.projectId(), task.id()));
 						}
 					}
 					for (long deleted : page.deletedTasks()) {
-						out.missing(DavPaths.resource(caller.username(), calendar.projectId(), deleted));
+						// Under the name its client knows: a row outlives its task.
+						out.missing(names.href(calendar.projectId(), deleted));
 					}
 					next = page.next();
 				}
@@ -337,14 +361,17 @@ class DavController {
 			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED,
 					"A collection is read with PROPFIND and REPORT; GET reads a task's .ics");
 		}
-		TaskView task = task(caller, resource);
+		DavCalendars.Names names = this.calendars.names(caller);
+		TaskView task = task(caller, names, resource);
 		String etag = DavCalendars.etag(task, caller.zone());
 		response.setHeader(HttpHeaders.ETAG, etag);
 		if (matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), etag)) {
 			response.setStatus(HttpStatus.NOT_MODIFIED.value());
 			return;
 		}
-		byte[] ics = DavCalendars.ics(task, VTodos.of(task, caller.zone()), caller.zone())
+		DavResources.Resource row = names.row(task.id());
+		byte[] ics = DavCalendars
+			.ics(task, DavCalendars.todo(caller, names, task), (row != null) ? row.extra() : "", caller.zone())
 			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
 		response.setStatus(HttpStatus.OK.value());
 		response.setContentType(DavCalendars.CONTENT_TYPE);
@@ -372,7 +399,7 @@ class DavController {
 	}
 
 	/** Another user's paths are 404, as in the API: their existence is not told. */
-	private static void owned(DavCalendars.Caller caller, DavPaths.Target target) {
+	static void owned(DavCalendars.Caller caller, DavPaths.Target target) {
 		String user = switch (target) {
 			case DavPaths.Root root -> caller.username();
 			case DavPaths.Principal principal -> principal.user();
@@ -390,20 +417,100 @@ class DavController {
 		return this.calendars.calendar(caller, path.projectId()).orElseThrow(DavController::notFound);
 	}
 
-	private TaskView task(DavCalendars.Caller caller, DavPaths.Resource resource) {
+	private TaskView task(DavCalendars.Caller caller, DavCalendars.Names names, DavPaths.Resource resource) {
 		DavCalendars.Calendar calendar = calendar(caller, resource.calendar());
-		OptionalLong id = DavPaths.taskId(resource.name());
+		OptionalLong id = names.taskId(resource.name());
 		if (id.isEmpty()) {
 			throw notFound();
 		}
 		return this.calendars.task(caller, calendar, id.getAsLong()).orElseThrow(DavController::notFound);
 	}
 
-	private DavNode resource(DavCalendars.Caller caller, TaskView task) {
-		return this.calendars.resource(caller, task, VTodos.of(task, caller.zone()));
+	private DavNode resource(DavCalendars.Caller caller, DavCalendars.Names names, TaskView task) {
+		return this.calendars.resource(caller, names, task, DavCalendars.todo(caller, names, task));
 	}
 
-	private static DavProblem notFound() {
+	/**
+	 * RFC 4791, 5.3.2: a {@code VTODO} stored under the name the client chose, 201 when
+	 * it makes a resource and 204 when it replaces one, with the new {@code ETag}.
+	 */
+	private void put(DavCalendars.Caller caller, DavPaths.Target target, HttpServletRequest request,
+			HttpServletResponse response) throws IOException {
+		owned(caller, target);
+		if (!(target instanceof DavPaths.Resource resource)) {
+			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "A PUT names a resource in a calendar");
+		}
+		DavCalendars.Calendar calendar = calendar(caller, resource.calendar());
+		if (!DavPaths.isResourceName(resource.name())) {
+			throw new DavProblem(HttpStatus.BAD_REQUEST, "A resource's name is a file name of at most 255 "
+					+ "characters, without a path (/, \\ or ..), a leading dot or control characters");
+		}
+		String type = request.getContentType();
+		if (type == null || !type.toLowerCase(java.util.Locale.ROOT).strip().startsWith("text/calendar")) {
+			throw new DavPreconditionException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, DavXml.CALDAV,
+					"supported-calendar-data", "A task is sent as text/calendar (iCalendar)");
+		}
+		String body = body(request);
+		DavWrites.Stored stored = this.writes.put(caller, calendar, resource.name(), body, new DavWrites.Preconditions(
+				request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH)));
+		response.setHeader(HttpHeaders.ETAG, stored.etag());
+		response.setStatus(stored.created() ? HttpStatus.CREATED.value() : HttpStatus.NO_CONTENT.value());
+	}
+
+	/**
+	 * The body of a {@code PUT}, at most {@link DavCalendars#MAX_RESOURCE_SIZE} bytes of
+	 * UTF-8, read no further than that.
+	 */
+	private static String body(HttpServletRequest request) throws IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > DavCalendars.MAX_RESOURCE_SIZE) {
+			throw tooLarge();
+		}
+		byte[] bytes = request.getInputStream().readNBytes(DavCalendars.MAX_RESOURCE_SIZE + 1);
+		if (bytes.length > DavCalendars.MAX_RESOURCE_SIZE) {
+			throw tooLarge();
+		}
+		java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
+		try {
+			return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+		}
+		catch (java.nio.charset.CharacterCodingException ex) {
+			throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.CALDAV, "valid-calendar-data",
+					"The body is not UTF-8");
+		}
+	}
+
+	private static DavPreconditionException tooLarge() {
+		return new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.CALDAV, "max-resource-size",
+				"A task's resource is at most " + DavCalendars.MAX_RESOURCE_SIZE + " bytes");
+	}
+
+	/**
+	 * A resource's task (and its subtasks, as the API deletes them), or a calendar: a
+	 * project with its tasks. The Inbox stays.
+	 */
+	private void delete(DavCalendars.Caller caller, DavPaths.Target target, HttpServletRequest request,
+			HttpServletResponse response) {
+		owned(caller, target);
+		DavWrites.Preconditions preconditions = new DavWrites.Preconditions(request.getHeader(HttpHeaders.IF_MATCH),
+				request.getHeader(HttpHeaders.IF_NONE_MATCH));
+		switch (target) {
+			case DavPaths.Resource resource -> {
+				DavCalendars.Calendar calendar = calendar(caller, resource.calendar());
+				if (!this.writes.delete(caller, calendar, resource.name(), preconditions)) {
+					throw notFound();
+				}
+			}
+			case DavPaths.Calendar path -> this.collections.delete(caller, calendar(caller, path));
+			default -> {
+				response.setHeader(HttpHeaders.ALLOW, "OPTIONS, PROPFIND");
+				throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "Only tasks and calendars are deleted");
+			}
+		}
+		response.setStatus(HttpStatus.NO_CONTENT.value());
+	}
+
+	static DavProblem notFound() {
 		return new DavProblem(HttpStatus.NOT_FOUND, "Nothing here");
 	}
 
@@ -411,7 +518,7 @@ class DavController {
 	 * Writes a multistatus into a spooled body, then sends it with 207; nothing is sent
 	 * if writing it fails.
 	 */
-	private static void multistatus(HttpServletResponse response, Body body) throws IOException {
+	static void multistatus(HttpServletResponse response, Body body) throws IOException {
 		SpooledBody spooled = new SpooledBody(MEMORY_LIMIT);
 		try {
 			Multistatus out = new Multistatus(spooled);
@@ -443,7 +550,16 @@ class DavController {
 			xml.writeStartDocument("UTF-8", "1.0");
 			xml.writeStartElement(DavXml.DAV, "error");
 			DavXml.declare(xml);
-			xml.writeEmptyElement(refusal.namespace(), refusal.element());
+			if (refusal.href() != null) {
+				xml.writeStartElement(refusal.namespace(), refusal.element());
+				xml.writeStartElement(DavXml.DAV, "href");
+				xml.writeCharacters(refusal.href());
+				xml.writeEndElement();
+				xml.writeEndElement();
+			}
+			else {
+				xml.writeEmptyElement(refusal.namespace(), refusal.element());
+			}
 			// A human reading the body learns why; clients read the element.
 			xml.writeStartElement("t", "detail", DETAIL_NAMESPACE);
 			xml.writeNamespace("t", DETAIL_NAMESPACE);
@@ -468,7 +584,7 @@ class DavController {
 	}
 
 	@FunctionalInterface
-	private interface Body {
+	interface Body {
 
 		void write(Multistatus out) throws XMLStreamException;
 
@@ -485,18 +601,6 @@ class DavController {
 
 		UncheckedXml(XMLStreamException cause) {
 			super(cause);
-		}
-
-	}
-
-	/** A refusal answered as problem+json, as the API's are. */
-	private static final class DavProblem extends RuntimeException {
-
-		private final HttpStatus status;
-
-		DavProblem(HttpStatus status, String detail) {
-			super(detail, null, false, false);
-			this.status = status;
 		}
 
 	}

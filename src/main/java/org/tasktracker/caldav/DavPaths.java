@@ -111,7 +111,30 @@ final class DavPaths {
 	}
 
 	static String resource(String user, @Nullable Long projectId, long taskId) {
-		return calendar(user, projectId) + segment(TaskUids.of(taskId)) + ".ics";
+		return resource(user, projectId, derivedName(taskId));
+	}
+
+	/** A resource under the name a client gave it. */
+	static String resource(String user, @Nullable Long projectId, String name) {
+		return calendar(user, projectId) + segment(name);
+	}
+
+	/** The name of a task's resource until a client names it: its derived UID. */
+	static String derivedName(long taskId) {
+		return TaskUids.of(taskId) + ".ics";
+	}
+
+	/**
+	 * Whether a client may name a resource so: a file name of at most 255 characters,
+	 * with no path in it (no {@code /}, {@code \}, {@code ..} or leading dot) and no
+	 * control characters.
+	 */
+	static boolean isResourceName(String name) {
+		if (name.isEmpty() || name.length() > 255 || name.startsWith(".") || name.contains("..") || name.contains("/")
+				|| name.contains("\\")) {
+			return false;
+		}
+		return name.chars().noneMatch((c) -> c < 0x20 || c == 0x7F);
 	}
 
 	private static String segment(String text) {

@@ -1,5 +1,7 @@
 package org.tasktracker.caldav;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 
 /**
@@ -17,11 +19,23 @@ final class DavPreconditionException extends RuntimeException {
 
 	private final String element;
 
+	private final @Nullable String href;
+
 	DavPreconditionException(HttpStatus status, String namespace, String element, String detail) {
+		this(status, namespace, element, detail, null);
+	}
+
+	/**
+	 * @param href the resource the precondition names, written inside its element (as
+	 * {@code CALDAV:no-uid-conflict} does), or null
+	 */
+	DavPreconditionException(HttpStatus status, String namespace, String element, String detail,
+			@Nullable String href) {
 		super(detail, null, false, false);
 		this.status = status;
 		this.namespace = namespace;
 		this.element = element;
+		this.href = href;
 	}
 
 	static DavPreconditionException validFilter(String detail) {
@@ -42,6 +56,10 @@ final class DavPreconditionException extends RuntimeException {
 
 	String element() {
 		return this.element;
+	}
+
+	@Nullable String href() {
+		return this.href;
 	}
 
 }

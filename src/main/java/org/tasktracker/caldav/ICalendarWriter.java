@@ -43,6 +43,22 @@ final class ICalendarWriter implements Closeable {
 		this.out.write(component.toString());
 	}
 
+	/**
+	 * Writes a component with {@code extra} (unfolded content lines, each ending in CRLF)
+	 * before its end: what a client wrote into it that the service does not model.
+	 */
+	void write(CalendarComponent component, String extra) throws IOException {
+		if (extra.isEmpty()) {
+			write(component);
+			return;
+		}
+		String text = component.toString();
+		int end = text.lastIndexOf("END:" + component.getName());
+		this.out.write(text, 0, end);
+		this.out.write(extra);
+		this.out.write(text, end, text.length() - end);
+	}
+
 	/** Ends the calendar and flushes it, without closing the stream under it. */
 	void finish() throws IOException {
 		this.out.write("END:VCALENDAR\r\n");

@@ -50,6 +50,25 @@ final class Multistatus {
 		this.xml.writeEndElement();
 	}
 
+	/**
+	 * A response naming each property with its own status (a {@code PROPPATCH}'s), one
+	 * {@code propstat} per status.
+	 */
+	void statuses(String href, Map<QName, String> statuses) throws XMLStreamException {
+		this.xml.writeStartElement(DavXml.DAV, "response");
+		href(href);
+		DavNode empty = new DavNode(href);
+		for (String status : new java.util.LinkedHashSet<>(statuses.values())) {
+			List<QName> names = statuses.entrySet()
+				.stream()
+				.filter((entry) -> entry.getValue().equals(status))
+				.map(Map.Entry::getKey)
+				.toList();
+			propstat(names, empty, false, status);
+		}
+		this.xml.writeEndElement();
+	}
+
 	/** A response for a resource that is not there (or no longer is). */
 	void missing(String href) throws XMLStreamException {
 		this.xml.writeStartElement(DavXml.DAV, "response");

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -62,8 +63,16 @@ final class VTodos {
 	 * the same version of a task is always the same text.
 	 */
 	static VToDo of(TaskView task, CalendarZone zone) {
+		return of(task, zone, TaskUids::of);
+	}
+
+	/**
+	 * The task's {@code VTODO}, its own {@code UID} and its parent's as {@code uids}
+	 * gives them (the ones CalDAV clients chose, where they did).
+	 */
+	static VToDo of(TaskView task, CalendarZone zone, LongFunction<String> uids) {
 		VToDo todo = new VToDo(false);
-		todo.add(new Uid(TaskUids.of(task.id())));
+		todo.add(new Uid(uids.apply(task.id())));
 		todo.add(new DtStamp(seconds(task.updatedAt())));
 		todo.add(new Created(seconds(task.createdAt())));
 		todo.add(new LastModified(seconds(task.updatedAt())));
@@ -94,7 +103,7 @@ final class VTodos {
 			todo.add(new Categories(new TextList(task.labels().stream().map(VTodos::text).toList())));
 		}
 		if (task.parentId() != null) {
-			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), TaskUids.of(task.parentId())));
+			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), uids.apply(task.parentId())));
 		}
 		todo.add(new XProperty(SORT_ORDER, Long.toString(task.sortOrder())));
 		if (task.recurrenceRule() != null && (task.dueDate() != null || task.dueAt() != null)) {

@@ -1,0 +1,130 @@
+package org.tasktracker.caldav;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What CalDAV clients chose for the tasks they wrote ({@code caldav_resources}): each
+ * task's resource name and UID, the properties the service does not model, and a parent
+ * named before it arrived. A row outlives its task, so that a deletion is reported under
+ * the name its client knows. Every statement is scoped to the owner.
+ */
+@Repository
+class DavResources {
+
+	private static final String COLUMNS = "task_id, name, uid, extra, parent_uid";
+
+	private static final RowMapper<Resource> ROW = (row, number) -> new Resource(row.getLong("task_id"),
+			row.getString("name"), row.getString("uid"), row.getString("extra"), row.getString("parent_uid"));
+
+	private final JdbcClient jdbc;
+
+	DavResources(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Resource> byName(long ownerId, String name) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND name = :name")
+			.param("owner", ownerId)
+			.param("name", name)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Resource> byUid(long ownerId, String uid) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND uid = :uid")
+			.param("owner", ownerId)
+			.param("uid", uid)
+			.query(ROW)
+			.optional();
+	}
+
+	Optional<Resource> byTask(long ownerId, long taskId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND task_id = :task")
+			.param("owner", ownerId)
+			.param("task", taskId)
+			.query(ROW)
+			.optional();
+	}
+
+	/**
+	 * The owner's rows by task: one statement, read once per request that lists tasks. It
+	 * holds the names and the kept properties of the tasks that clients wrote.
+	 */
+	Map<Long, Resource> all(long ownerId) {
+		Map<Long, Resource> rows = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner")
+			.param("owner", ownerId)
+			.query(ROW)
+			.list()
+			.forEach((resource) -> rows.put(resource.taskId(), resource));
+		return rows;
+	}
+
+	/** The rows of tasks whose parent is the task of that UID, not yet linked. */
+	List<Resource> waitingFor(long ownerId, String parentUid) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND parent_uid = :uid")
+			.param("owner", ownerId)
+			.param("uid", parentUid)
+			.query(ROW)
+			.list();
+	}
+
+	/**
+	 * Writes the task's row, replacing the one it had and any row of a task gone that
+	 * held the same name or UID.
+	 * @throws org.springframework.dao.DuplicateKeyException if a live task's row holds
+	 * the name or the UID (a concurrent write)
+	 */
+	void save(long ownerId, Resource resource, List<Long> goneTasks) {
+		if (!goneTasks.isEmpty()) {
+			this.jdbc.sql("DELETE FROM caldav_resources WHERE owner_id = :owner AND task_id IN (:gone)")
+				.param("owner", ownerId)
+				.param("gone", goneTasks)
+				.update();
+		}
+		this.jdbc.sql("""
+				INSERT INTO caldav_resources (owner_id, task_id, name, uid, extra, parent_uid)
+				VALUES (:owner, :task, :name, :uid, :extra, :parentUid)
+				ON CONFLICT (owner_id, task_id) DO UPDATE
+				SET name = EXCLUDED.name, uid = EXCLUDED.uid, extra = EXCLUDED.extra, parent_uid = EXCLUDED.parent_uid
+				""")
+			.param("owner", ownerId)
+			.param("task", resource.taskId())
+			.param("name", resource.name())
+			.param("uid", resource.uid())
+			.param("extra", resource.extra())
+			.param("parentUid", resource.parentUid())
+			.update();
+	}
+
+	/** The task's parent has arrived and been linked. */
+	void linked(long ownerId, long taskId) {
+		this.jdbc.sql("UPDATE caldav_resources SET parent_uid = NULL WHERE owner_id = :owner AND task_id = :task")
+			.param("owner", ownerId)
+			.param("task", taskId)
+			.update();
+	}
+
+	/**
+	 * A task's resource as its client wrote it.
+	 *
+	 * @param name its file name in the calendar
+	 * @param uid its VTODO's UID
+	 * @param extra content lines, unfolded, each ending in CRLF, to write back into the
+	 * VTODO
+	 * @param parentUid the UID of a parent that had not arrived, or null
+	 */
+	record Resource(long taskId, String name, String uid, String extra, @Nullable String parentUid) {
+	}
+
+}

@@ -1,0 +1,504 @@
+package org.tasktracker.caldav;
+
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VToDo;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.tasktracker.support.ApiUsers;
+import org.tasktracker.support.Responses;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.ExchangeResult;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The CalDAV server's write side (contract v3, part E; issue 35): {@code PUT} and
+ * {@code DELETE} of tasks under the names and UIDs clients choose, with ETags and
+ * conditions, the mapping read back (time zones, subtasks before their parents,
+ * recurrence, reminders, properties the service does not model), calendars made, changed
+ * and deleted, the token's scope, and bad input refused with nothing stored.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureRestTestClient
+class CalDavWritesIntegrationTests {
+
+	private static final String PASSWORD = "correct horse battery";
+
+	private static final String D = "DAV:";
+
+	private static final String C = "urn:ietf:params:xml:ns:caldav";
+
+	private static final String CALENDAR_TYPE = "text/calendar; charset=utf-8";
+
+	@Autowired
+	private RestTestClient client;
+
+	private String username;
+
+	private String basic;
+
+	private String bearer;
+
+	@BeforeEach
+	void setUp() {
+		this.username = newUser("davw");
+		String token = newToken(this.username, "tasks:write");
+		this.basic = basic(this.username, token);
+		this.bearer = "Bearer " + token;
+	}
+
+	@Test
+	void putCreatesUnderTheClientsNameThenReplacesUnderItsConditions() throws Exception {
+		String href = inbox() + "6F1C-a%20b.ics";
+		String first = vtodo("6F1C@client", "SUMMARY:Buy milk", "DESCRIPTION:Two litres", "PRIORITY:1",
+				"CATEGORIES:Errands,Home", "DUE;VALUE=DATE:20261224", "X-CLIENT-THING;X-P=1:kept as sent",
+				"DTSTART;VALUE=DATE:20261220", "BEGIN:VALARM", "ACTION:AUDIO", "TRIGGER:-PT5M", "END:VALARM");
+
+		ExchangeResult created = put(href, first, Map.of("If-None-Match", "*"));
+		assertThat(Responses.status(created)).as(Responses.body(created)).isEqualTo(201);
+		String etag = created.getResponseHeaders().getETag();
+		assertThat(etag).isNotBlank();
+
+		JsonNode task = onlyTask();
+		assertThat(task.get("title").stringValue()).isEqualTo("Buy milk");
+		assertThat(task.get("description").stringValue()).isEqualTo("Two litres");
+		assertThat(task.get("priority").intValue()).isEqualTo(4);
+		assertThat(task.get("labels").toString()).isEqualTo("[\"Errands\",\"Home\"]");
+		assertThat(task.get("due").get("date").stringValue()).isEqualTo("2026-12-24");
+
+		ExchangeResult read = dav("GET", href, null, null);
+		assertThat(Responses.status(read)).isEqualTo(200);
+		assertThat(read.getResponseHeaders().getETag()).isEqualTo(etag);
+		VToDo todo = todo(Responses.body(read));
+		assertThat(todo.getUid().orElseThrow().getValue()).isEqualTo("6F1C@client");
+		assertThat(Responses.body(read)).contains("X-CLIENT-THING;X-P=1:kept as sent", "DTSTART;VALUE=DATE:20261220",
+				"ACTION:AUDIO");
+		Document listing = multistatus(dav("PROPFIND", inbox(), "1", null));
+		assertThat(hrefs(listing)).contains(href);
+
+		assertThat(Responses.status(put(href, first, Map.of("If-None-Match", "*")))).as("exists").isEqualTo(412);
+		String second = first.replace("SUMMARY:Buy milk", "SUMMARY:Buy oat milk");
+		assertThat(Responses.status(put(href, second, Map.of("If-Match", "\"999-x\"")))).as("stale").isEqualTo(412);
+		assertThat(onlyTask().get("title").stringValue()).isEqualTo("Buy milk");
+
+		ExchangeResult replaced = put(href, second, Map.of("If-Match", etag));
+		assertThat(Responses.status(replaced)).as(Responses.body(replaced)).isEqualTo(204);
+		assertThat(replaced.getResponseHeaders().getETag()).isNotEqualTo(etag);
+		assertThat(onlyTask().get("title").stringValue()).isEqualTo("Buy oat milk");
+
+		ExchangeResult onlyUnknownChanged = put(href, second.replace("kept as sent", "changed"), Map.of());
+		assertThat(Responses.status(onlyUnknownChanged)).isEqualTo(204);
+		assertThat(onlyUnknownChanged.getResponseHeaders().getETag()).as("a new body is a new ETag")
+			.isNotEqualTo(replaced.getResponseHeaders().getETag());
+		assertThat(Responses.body(dav("GET", href, null, null))).contains("X-CLIENT-THING;X-P=1:changed");
+	}
+
+	@Test
+	void readsDueTimesInTheClientsZonesAndAsDates() throws Exception {
+		String windows = String.join("\r\n", "BEGIN:VTIMEZONE", "TZID:W. Europe Standard Time", "BEGIN:STANDARD",
+				"DTSTART:16010101T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+				"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:16010101T020000",
+				"TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+				"END:VTIMEZONE");
+		Map<String, String> dues = Map.of("DUE;TZID=W. Europe Standard Time:20260701T090000", "2026-07-01T07:00:00Z",
+				"DUE;TZID=America/New_York:20261201T090000", "2026-12-01T14:00:00Z", "DUE:20261201T090000Z",
+				"DUE:20261201T090000Z".isEmpty() ? "" : "2026-12-01T09:00:00Z", "DUE:20260601T090000",
+				"2026-06-01T07:00:00Z");
+		int n = 0;
+		for (Map.Entry<String, String> due : dues.entrySet()) {
+			String href = inbox() + "zone-" + n++ + ".ics";
+			String body = calendar(windows + "\r\n" + todoLines("zone-" + n + "@client", "SUMMARY:Due", due.getKey()));
+			ExchangeResult created = put(href, body, Map.of());
+			assertThat(Responses.status(created)).as(due.getKey() + ": " + Responses.body(created)).isEqualTo(201);
+			long id = idOf(href);
+			assertThat(api("GET", "/tasks/" + id).get("due").get("datetime").stringValue()).as(due.getKey())
+				.isEqualTo(due.getValue());
+		}
+	}
+
+	@Test
+	void aSubtaskThatArrivesBeforeItsParentIsLinkedWhenTheParentDoes() throws Exception {
+		String child = inbox() + "child.ics";
+		assertThat(Responses.status(put(child,
+				vtodo("child@client", "SUMMARY:Pack socks", "RELATED-TO;RELTYPE=PARENT:parent@client"), Map.of())))
+			.isEqualTo(201);
+		assertThat(Responses.body(dav("GET", child, null, null))).as("the relation is kept meanwhile")
+			.contains("RELATED-TO;RELTYPE=PARENT:parent@client");
+		long childId = idOf(child);
+		assertThat(api("GET", "/tasks/" + childId).get("parent_id").isNull()).isTrue();
+
+		String parent = inbox() + "parent.ics";
+		assertThat(Responses.status(put(parent, vtodo("parent@client", "SUMMARY:Pack for the trip"), Map.of())))
+			.isEqualTo(201);
+
+		long parentId = idOf(parent);
+		assertThat(api("GET", "/tasks/" + childId).get("parent_id").longValue()).isEqualTo(parentId);
+		assertThat(Responses.body(dav("GET", child, null, null))).contains("RELATED-TO;RELTYPE=PARENT:parent@client");
+	}
+
+	@Test
+	void completingAnOccurrenceMovesTheDueAndRulesAndAlarmsRoundTrip() throws Exception {
+		String href = inbox() + "weekly.ics";
+		String body = vtodo("weekly@client", "SUMMARY:Water plants", "DUE;VALUE=DATE:20261201",
+				"RRULE:FREQ=WEEKLY;BYDAY=TU", "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER;RELATED=END:-PT15M",
+				"DESCRIPTION:Water plants", "END:VALARM", "BEGIN:VALARM", "ACTION:DISPLAY",
+				"TRIGGER;VALUE=DATE-TIME:20261130T080000Z", "END:VALARM");
+		assertThat(Responses.status(put(href, body, Map.of()))).isEqualTo(201);
+		long id = idOf(href);
+		JsonNode task = api("GET", "/tasks/" + id);
+		assertThat(task.get("recurrence").get("rule").stringValue()).isEqualTo("FREQ=WEEKLY;BYDAY=TU");
+		assertThat(task.get("reminders").toString()).contains("\"before\":\"PT15M\"",
+				"\"at\":\"2026-11-30T08:00:00Z\"");
+		String read = Responses.body(dav("GET", href, null, null));
+		assertThat(read).contains("RRULE:FREQ=WEEKLY;BYDAY=TU", "TRIGGER;RELATED=END:-PT15M");
+
+		ExchangeResult completed = put(href, body.replace("SUMMARY:", "STATUS:COMPLETED\r\nSUMMARY:"), Map.of());
+		assertThat(Responses.status(completed)).as(Responses.body(completed)).isEqualTo(204);
+		JsonNode next = api("GET", "/tasks/" + id);
+		assertThat(next.get("completed").booleanValue()).as("the series goes on").isFalse();
+		assertThat(next.get("due").get("date").stringValue()).isGreaterThan("2026-12-01");
+		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks/" + id + "/completions", null, this.bearer))
+			.size()).isEqualTo(1);
+
+		String hourly = inbox() + "hourly.ics";
+		assertThat(Responses.status(put(hourly,
+				vtodo("hourly@client", "SUMMARY:Stretch", "DUE:20261201T090000Z", "RRULE:FREQ=HOURLY;INTERVAL=2"),
+				Map.of())))
+			.isEqualTo(201);
+		assertThat(api("GET", "/tasks/" + idOf(hourly)).get("recurrence").isNull()).as("outside part C's subset")
+			.isTrue();
+		assertThat(Responses.body(dav("GET", hourly, null, null))).contains("RRULE:FREQ=HOURLY;INTERVAL=2");
+	}
+
+	@Test
+	void deleteLeavesATombstoneThatSyncReportsUnderTheClientsName() throws Exception {
+		Document initial = multistatus(dav("REPORT", inbox(), "1", sync("")));
+		String token = text(initial.getDocumentElement(), D, "sync-token");
+		String href = inbox() + "doomed.ics";
+		ExchangeResult created = put(href, vtodo("doomed@client", "SUMMARY:Doomed"), Map.of());
+		long id = idOf(href);
+
+		assertThat(Responses.status(send("DELETE", href, null, Map.of("If-Match", "\"1-stale\"")))).isEqualTo(412);
+		assertThat(Responses
+			.status(send("DELETE", href, null, Map.of("If-Match", created.getResponseHeaders().getETag()))))
+			.isEqualTo(204);
+
+		assertThat(Responses.status(ApiUsers.send(this.client, "GET", "/tasks/" + id, null, this.bearer)))
+			.isEqualTo(404);
+		assertThat(Responses.status(dav("GET", href, null, null))).isEqualTo(404);
+		assertThat(Responses.status(dav("DELETE", href, null, null))).isEqualTo(404);
+		Document changes = multistatus(dav("REPORT", inbox(), "1", sync(token)));
+		assertThat(status(changes, href)).contains("404");
+		assertThat(Responses.status(put(href, vtodo("doomed@client", "SUMMARY:Back again"), Map.of())))
+			.as("a name and UID of a deleted task can be used again")
+			.isEqualTo(201);
+	}
+
+	@Test
+	void makesRenamesRecoloursAndDeletesCalendars() throws Exception {
+		ExchangeResult made = dav("MKCALENDAR", home() + "groceries/", null,
+				"<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"" + C
+						+ "\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
+						+ "<d:displayname>Groceries</d:displayname><i:calendar-color>#FF8800FF</i:calendar-color>"
+						+ "</d:prop></d:set></c:mkcalendar>");
+		assertThat(Responses.status(made)).as(Responses.body(made)).isEqualTo(201);
+		String calendar = made.getResponseHeaders().getFirst(HttpHeaders.LOCATION);
+		JsonNode project = project("Groceries");
+		assertThat(project.get("color").stringValue()).isEqualTo("#ff8800");
+		assertThat(calendar).isEqualTo(home() + project.get("id").longValue() + "/");
+
+		ExchangeResult patched = dav("PROPPATCH", calendar, null,
+				"<d:propertyupdate xmlns:d=\"DAV:\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
+						+ "<d:displayname>Food</d:displayname><i:calendar-color>#00AA00</i:calendar-color>"
+						+ "</d:prop></d:set></d:propertyupdate>");
+		Document answer = multistatus(patched);
+		assertThat(Responses.body(patched)).contains("200 OK").doesNotContain("403", "424");
+		assertThat(hrefs(answer)).containsExactly(calendar);
+		assertThat(project("Food").get("color").stringValue()).isEqualTo("#00aa00");
+
+		ExchangeResult refused = dav("PROPPATCH", calendar, null,
+				"<d:propertyupdate xmlns:d=\"DAV:\"><d:set><d:prop><d:displayname>Meals</d:displayname>"
+						+ "<d:getetag>x</d:getetag></d:prop></d:set></d:propertyupdate>");
+		assertThat(Responses.body(refused)).contains("403 Forbidden", "424 Failed Dependency");
+		assertThat(project("Food")).as("all or nothing").isNotNull();
+
+		assertThat(Responses.status(put(calendar + "bread.ics", vtodo("bread@client", "SUMMARY:Bread"), Map.of())))
+			.isEqualTo(201);
+		assertThat(Responses.status(dav("DELETE", calendar, null, null))).isEqualTo(204);
+		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/projects", null, this.bearer)).toString())
+			.doesNotContain("Food");
+		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks", null, this.bearer)).size()).isZero();
+
+		ExchangeResult inbox = dav("DELETE", inbox(), null, null);
+		assertThat(Responses.status(inbox)).isEqualTo(403);
+		assertThat(Responses.status(dav("PROPFIND", inbox(), "0", null))).isEqualTo(207);
+	}
+
+	@Test
+	void writesNeedTasksWriteAndThePrivilegesSaySo() throws Exception {
+		String reader = basic(this.username, newToken(this.username, "tasks:read"));
+		ExchangeResult refused = send("PUT", inbox() + "r.ics", vtodo("r@client", "SUMMARY:No"),
+				Map.of(HttpHeaders.AUTHORIZATION, reader));
+		assertThat(Responses.status(refused)).isEqualTo(403);
+		assertThat(Responses.body(refused)).contains("need-privileges", "tasks:write");
+		assertThat(taskCount()).isZero();
+
+		String privileges = "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:current-user-privilege-set/></d:prop></d:propfind>";
+		ExchangeResult asReader = send("PROPFIND", inbox(), privileges,
+				Map.of(HttpHeaders.AUTHORIZATION, reader, "Depth", "0"));
+		assertThat(Responses.body(asReader)).contains("read").doesNotContain(":write");
+		assertThat(Responses.body(dav("PROPFIND", inbox(), "0", privileges))).contains("write-content", "bind",
+				"unbind");
+	}
+
+	@Test
+	void badInputIsRefusedWithItsPreconditionAndNothingStored() throws Exception {
+		String existing = inbox() + "held.ics";
+		assertThat(Responses.status(put(existing, vtodo("held@client", "SUMMARY:Held"), Map.of()))).isEqualTo(201);
+		Map<String, String[]> refusals = new HashMap<>();
+		refusals.put("BEGIN:VCALENDAR\r\nthis is not iCalendar", new String[] { "403", "valid-calendar-data" });
+		refusals.put(
+				calendar("BEGIN:VEVENT\r\nUID:e@client\r\nDTSTAMP:20260101T000000Z\r\nSUMMARY:Party\r\nEND:VEVENT"),
+				new String[] { "403", "supported-calendar-component" });
+		refusals.put(calendar(String.join("\r\n", "BEGIN:VTODO", "SUMMARY:No UID", "END:VTODO")),
+				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("held@client", "SUMMARY:Same UID"), new String[] { "403", "no-uid-conflict", existing });
+		refusals.put(vtodo("x@client", "SUMMARY:" + "x".repeat(300)),
+				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("big@client", "DESCRIPTION:" + "x".repeat(300_000)),
+				new String[] { "403", "max-resource-size" });
+		for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
+			ExchangeResult response = put(inbox() + "new.ics", refusal.getKey(), Map.of());
+			String[] expected = refusal.getValue();
+			assertThat(Responses.status(response)).as(expected[1]).isEqualTo(Integer.parseInt(expected[0]));
+			assertThat(Responses.body(response)).as(expected[1])
+				.contains(expected[1])
+				.doesNotContain("Exception", "org.tasktracker", "SQL", "\tat ");
+			if (expected.length > 2) {
+				assertThat(Responses.body(response)).contains("href>" + expected[2] + "</");
+			}
+		}
+		ExchangeResult uidChange = put(existing, vtodo("other@client", "SUMMARY:Held"), Map.of());
+		assertThat(Responses.status(uidChange)).isEqualTo(403);
+		assertThat(Responses.body(uidChange)).contains("no-uid-conflict");
+
+		ExchangeResult json = send("PUT", inbox() + "j.ics", "{\"title\": \"x\"}", Map.of());
+		assertThat(Responses.status(json)).isEqualTo(415);
+		for (String name : List.of("a%2Fb.ics", "..%2Fx.ics", "%2E%2E.ics", ".hidden.ics")) {
+			assertThat(Responses.status(put(inbox() + name, vtodo("n@client", "SUMMARY:N"), Map.of()))).as(name)
+				.isIn(400, 404);
+		}
+		String other = newUser("davw-other");
+		assertThat(Responses
+			.status(put("/dav/calendars/" + other + "/inbox/x.ics", vtodo("o@client", "SUMMARY:O"), Map.of())))
+			.isEqualTo(404);
+		assertThat(Responses.status(dav("DELETE", "/dav/calendars/" + other + "/inbox/", null, null))).isEqualTo(404);
+		ExchangeResult entities = dav("PROPPATCH", inbox(), null,
+				"<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+						+ "<d:propertyupdate xmlns:d=\"DAV:\"><d:set><d:prop><d:displayname>&x;</d:displayname>"
+						+ "</d:prop></d:set></d:propertyupdate>");
+		assertThat(Responses.status(entities)).isEqualTo(400);
+		assertThat(Responses.body(entities)).doesNotContain("root:");
+
+		assertThat(taskCount()).as("only the first task").isEqualTo(1);
+	}
+
+	// Requests and answers.
+
+	private String home() {
+		return "/dav/calendars/" + this.username + "/";
+	}
+
+	private String inbox() {
+		return home() + "inbox/";
+	}
+
+	private ExchangeResult put(String href, String body, Map<String, String> headers) {
+		RestTestClient.RequestBodySpec request = this.client.put()
+			.uri(URI.create(href))
+			.header(HttpHeaders.AUTHORIZATION, headers.getOrDefault(HttpHeaders.AUTHORIZATION, this.basic))
+			.contentType(MediaType.parseMediaType(CALENDAR_TYPE));
+		headers.forEach((name, value) -> {
+			if (!name.equals(HttpHeaders.AUTHORIZATION)) {
+				request.header(name, value);
+			}
+		});
+		return request.body(body.getBytes(StandardCharsets.UTF_8)).exchange().returnResult();
+	}
+
+	private ExchangeResult dav(String method, String path, @Nullable String depth, @Nullable String body) {
+		return send(method, path, body, (depth != null) ? Map.of("Depth", depth) : Map.of());
+	}
+
+	private ExchangeResult send(String method, String path, @Nullable String body, Map<String, String> headers) {
+		if (method.equals("PUT") && body != null && body.startsWith("BEGIN:")) {
+			return put(path, body, headers);
+		}
+		RestTestClient.RequestBodySpec request = this.client.method(HttpMethod.valueOf(method))
+			.uri(URI.create(path))
+			.header(HttpHeaders.AUTHORIZATION, headers.getOrDefault(HttpHeaders.AUTHORIZATION, this.basic));
+		headers.forEach((name, value) -> {
+			if (!name.equals(HttpHeaders.AUTHORIZATION)) {
+				request.header(name, value);
+			}
+		});
+		if (body != null) {
+			request.contentType(body.startsWith("{") ? MediaType.APPLICATION_JSON : MediaType.APPLICATION_XML)
+				.body(body);
+		}
+		return request.exchange().returnResult();
+	}
+
+	private JsonNode api(String method, String path) {
+		ExchangeResult response = ApiUsers.send(this.client, method, path, null, this.bearer);
+		assertThat(Responses.status(response)).as(Responses.body(response)).isEqualTo(200);
+		return Responses.json(response);
+	}
+
+	private JsonNode onlyTask() {
+		JsonNode tasks = api("GET", "/tasks");
+		assertThat(tasks.size()).isEqualTo(1);
+		return tasks.get(0);
+	}
+
+	private int taskCount() {
+		return api("GET", "/tasks").size();
+	}
+
+	private JsonNode project(String name) {
+		for (JsonNode project : api("GET", "/projects")) {
+			if (project.get("name").stringValue().equals(name)) {
+				return project;
+			}
+		}
+		throw new AssertionError("No project " + name);
+	}
+
+	/** The id of the task a resource holds, through the API's titles and UIDs. */
+	private long idOf(String href) throws Exception {
+		Document multistatus = multistatus(dav("REPORT", href.substring(0, href.lastIndexOf('/') + 1), "1",
+				"<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><d:prop><d:getetag/></d:prop><d:href>"
+						+ href + "</d:href></c:calendar-multiget>"));
+		assertThat(status(multistatus, href)).as(href).doesNotContain("404");
+		long newest = 0;
+		String body = Responses.body(dav("GET", href, null, null));
+		String summary = todo(body).getProperty(Property.SUMMARY).map(Property::getValue).orElseThrow();
+		for (JsonNode task : api("GET", "/tasks")) {
+			if (task.get("title").stringValue().equals(summary)) {
+				newest = Math.max(newest, task.get("id").longValue());
+			}
+		}
+		assertThat(newest).as(summary).isPositive();
+		return newest;
+	}
+
+	private String newUser(String prefix) {
+		String name = prefix + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime() % 1_000_000_000;
+		ExchangeResult user = ApiUsers.send(this.client, "POST", "/users",
+				"{\"username\": \"" + name + "\", \"password\": \"" + PASSWORD + "\", \"timezone\": \"Europe/Berlin\"}",
+				null);
+		assertThat(Responses.status(user)).as(Responses.body(user)).isEqualTo(201);
+		return name;
+	}
+
+	private String newToken(String user, String scope) {
+		ExchangeResult token = this.client.post()
+			.uri("/tokens")
+			.headers((headers) -> headers.setBasicAuth(user, PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"name\": \"phone\", \"scopes\": [\"" + scope + "\"]}")
+			.exchange()
+			.returnResult();
+		assertThat(Responses.status(token)).isEqualTo(201);
+		return Responses.json(token).get("token").stringValue();
+	}
+
+	private static String basic(String user, String password) {
+		return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String todoLines(String uid, String... lines) {
+		return "BEGIN:VTODO\r\nUID:" + uid + "\r\nDTSTAMP:20261101T000000Z\r\n" + String.join("\r\n", lines)
+				+ "\r\nEND:VTODO";
+	}
+
+	private static String vtodo(String uid, String... lines) {
+		return calendar(todoLines(uid, lines));
+	}
+
+	private static String calendar(String components) {
+		return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Client//EN\r\n" + components + "\r\nEND:VCALENDAR\r\n";
+	}
+
+	private static String sync(String token) {
+		return "<d:sync-collection xmlns:d=\"DAV:\"><d:sync-token>" + token + "</d:sync-token>"
+				+ "<d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>";
+	}
+
+	private static VToDo todo(String ics) throws Exception {
+		return (VToDo) new CalendarBuilder().build(new StringReader(ics)).getComponents("VTODO").get(0);
+	}
+
+	private static Document multistatus(ExchangeResult response) throws Exception {
+		assertThat(Responses.status(response)).as(Responses.body(response)).isEqualTo(207);
+		DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+		factory.setNamespaceAware(true);
+		return factory.newDocumentBuilder().parse(new ByteArrayInputStream(response.getResponseBodyContent()));
+	}
+
+	private static List<String> hrefs(Document multistatus) {
+		List<String> hrefs = new ArrayList<>();
+		NodeList responses = multistatus.getElementsByTagNameNS(D, "response");
+		for (int i = 0; i < responses.getLength(); i++) {
+			hrefs.add(text((Element) responses.item(i), D, "href"));
+		}
+		return hrefs;
+	}
+
+	private static String status(Document multistatus, String href) {
+		NodeList responses = multistatus.getElementsByTagNameNS(D, "response");
+		for (int i = 0; i < responses.getLength(); i++) {
+			Element response = (Element) responses.item(i);
+			if (text(response, D, "href").equals(href)) {
+				return response.getTextContent();
+			}
+		}
+		throw new AssertionError("No response for " + href);
+	}
+
+	private static String text(Element parent, String namespace, String name) {
+		for (org.w3c.dom.Node node = parent.getFirstChild(); node != null; node = node.getNextSibling()) {
+			if (node instanceof Element element && namespace.equals(element.getNamespaceURI())
+					&& name.equals(element.getLocalName())) {
+				return element.getTextContent().trim();
+			}
+		}
+		throw new AssertionError("No " + name + " in " + parent.getLocalName());
+	}
+
+}
