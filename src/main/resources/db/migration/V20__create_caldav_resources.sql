@@ -27,3 +27,17 @@ CREATE UNIQUE INDEX caldav_resources_owner_uid_idx ON caldav_resources (owner_id
 CREATE INDEX caldav_resources_owner_parent_uid_idx ON caldav_resources (owner_id, parent_uid)
     WHERE parent_uid IS NOT NULL;
 
+
+-- The collection name a client gave a project it made with MKCALENDAR
+-- ("/dav/calendars/<user>/<name>/"): clients keep using the address they made, so the
+-- calendar answers under it. Goes with the project.
+CREATE TABLE caldav_calendars (
+    owner_id   bigint NOT NULL,
+    project_id bigint NOT NULL,
+    name       text   NOT NULL CHECK (char_length(name) BETWEEN 1 AND 255),
+    PRIMARY KEY (owner_id, project_id),
+    CONSTRAINT caldav_calendars_project_fk FOREIGN KEY (owner_id, project_id)
+        REFERENCES projects (owner_id, id) ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX caldav_calendars_owner_name_idx ON caldav_calendars (owner_id, name);

@@ -87,12 +87,13 @@ class DavCalendars {
 	 * which the privileges it is told say
 	 */
 	Caller caller(Account account, boolean writes) {
-		return new Caller(account.id(), account.username(), CalendarZone.of(this.zones.zoneOf(account.id())), writes);
+		return new Caller(account.id(), account.username(), CalendarZone.of(this.zones.zoneOf(account.id())), writes,
+				this.retry.idempotent(() -> this.resources.calendarNames(account.id())));
 	}
 
 	/** The names and kept properties of the caller's resources, read once a request. */
 	Names names(Caller caller) {
-		return new Names(caller.username(), this.retry.idempotent(() -> this.resources.all(caller.id())));
+		return new Names(caller, this.retry.idempotent(() -> this.resources.all(caller.id())));
 	}
 
 	/** The caller's calendars: the Inbox first, then the projects not archived. */
@@ -164,7 +165,7 @@ class DavCalendars {
 	}
 
 	DavNode calendar(Caller caller, Calendar calendar) {
-		DavNode node = new DavNode(DavPaths.calendar(caller.username(), calendar.projectId()))
+		DavNode node = new DavNode(caller.calendarHref(calendar.projectId()))
 			.with(DavXml.DAV, "resourcetype", DavNode.Value.elements(COLLECTION, CALENDAR))
 			.with(DavXml.DAV, "displayname", DavNode.Value.text(calendar.name()))
 			.with(DavXml.CALDAV, "supported-calendar-component-set", (xml) -> {
@@ -293,10 +294,46 @@ class DavCalendars {
 	 *
 	 * @param zone the zone its dates are read and written in
 	 */
-	record Caller(long id, String username, CalendarZone zone, boolean writes) {
+	record Caller(long id, String username, CalendarZone zone, boolean writes, Map<Long, String> calendarNames) {
 
 		boolean owns(String user) {
 			return this.username.equals(user);
+		}
+
+		/**
+		 * A calendar's address: under the name a client made it with, else the project's
+		 * id (the Inbox's name for null).
+		 */
+		String calendarHref(@Nullable Long projectId) {
+			String name = (projectId != null) ? this.calendarNames.get(projectId) : null;
+			return (name != null) ? DavPaths.home(this.username) + DavPaths.segment(name) + "/"
+					: DavPaths.calendar(this.username, projectId);
+		}
+
+		/**
+		 * The path with a calendar's client-made name replaced by its project's id, as
+		 * {@link DavPaths#parse} reads calendars; other paths as they are.
+		 */
+		String resolve(String path) {
+			String home = DavPaths.home(this.username);
+			if (this.calendarNames.isEmpty() || !path.startsWith(home)) {
+				return path;
+			}
+			int end = path.indexOf('/', home.length());
+			String segment = path.substring(home.length(), (end < 0) ? path.length() : end);
+			String name;
+			try {
+				name = org.springframework.web.util.UriUtils.decode(segment, StandardCharsets.UTF_8);
+			}
+			catch (IllegalArgumentException ex) {
+				return path;
+			}
+			for (Map.Entry<Long, String> calendar : this.calendarNames.entrySet()) {
+				if (calendar.getValue().equals(name)) {
+					return home + calendar.getKey() + ((end < 0) ? "" : path.substring(end));
+				}
+			}
+			return path;
 		}
 
 	}
@@ -307,14 +344,14 @@ class DavCalendars {
 	 */
 	static final class Names {
 
-		private final String username;
+		private final Caller caller;
 
 		private final Map<Long, DavResources.Resource> byTask;
 
 		private final Map<String, DavResources.Resource> byName = new HashMap<>();
 
-		Names(String username, Map<Long, DavResources.Resource> byTask) {
-			this.username = username;
+		Names(Caller caller, Map<Long, DavResources.Resource> byTask) {
+			this.caller = caller;
 			this.byTask = byTask;
 			byTask.values().forEach((row) -> this.byName.put(row.name(), row));
 		}
@@ -338,7 +375,7 @@ class DavCalendars {
 		}
 
 		String href(@Nullable Long projectId, long taskId) {
-			return DavPaths.resource(this.username, projectId, name(taskId));
+			return this.caller.calendarHref(projectId) + DavPaths.segment(name(taskId));
 		}
 
 		/** The task a resource name names: a client's name, or a derived one. */

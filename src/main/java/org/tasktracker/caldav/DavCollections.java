@@ -11,11 +11,13 @@ import javax.xml.namespace.QName;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.tasktracker.database.DatabaseRetry;
 import org.tasktracker.task.published.CalendarView;
 import org.tasktracker.task.published.TaskWrites;
 import org.tasktracker.task.published.TaskWrites.WriteRefusedException;
 import org.w3c.dom.Element;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -38,18 +40,24 @@ class DavCollections {
 
 	private final DavCalendars calendars;
 
+	private final DavResources resources;
+
 	private final TaskWrites writes;
 
-	DavCollections(DavCalendars calendars, TaskWrites writes) {
+	private final DatabaseRetry retry;
+
+	DavCollections(DavCalendars calendars, DavResources resources, TaskWrites writes, DatabaseRetry retry) {
 		this.calendars = calendars;
+		this.resources = resources;
 		this.writes = writes;
+		this.retry = retry;
 	}
 
 	/**
 	 * RFC 4791, 5.3.1: a new calendar under the caller's home, a project named by the
 	 * body's {@code displayname} (else by the path's last segment) and coloured by its
-	 * {@code calendar-color}. Answered 201 with the calendar's address in
-	 * {@code Location}: a project's calendar is named by its id.
+	 * {@code calendar-color}. The calendar answers under the address it was made at (kept
+	 * in {@code caldav_calendars}), as clients expect, and is listed so.
 	 */
 	void mkcalendar(DavCalendars.Caller caller, String path, @Nullable Element body, HttpServletResponse response) {
 		String home = DavPaths.home(caller.username());
@@ -65,13 +73,18 @@ class DavCollections {
 			response.setHeader(HttpHeaders.ALLOW, "OPTIONS, PROPFIND, REPORT, PROPPATCH, DELETE");
 			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "A calendar is already here");
 		}
-		String name;
+		String segmentName;
 		try {
-			name = UriUtils.decode(segment, StandardCharsets.UTF_8);
+			segmentName = UriUtils.decode(segment, StandardCharsets.UTF_8);
 		}
 		catch (IllegalArgumentException ex) {
 			throw DavController.notFound();
 		}
+		if (!DavPaths.isResourceName(segmentName) || segmentName.chars().allMatch(Character::isDigit)) {
+			throw new DavProblem(HttpStatus.FORBIDDEN, "A calendar's name in its address is at most 255 characters, "
+					+ "not only digits, without /, \\, .., a leading dot or control characters");
+		}
+		String name = segmentName;
 		String color = null;
 		if (body != null) {
 			if (!DavXml.is(body, DavXml.CALDAV, "mkcalendar")) {
@@ -98,7 +111,19 @@ class DavCollections {
 		catch (WriteRefusedException ex) {
 			throw refused(ex);
 		}
-		response.setHeader(HttpHeaders.LOCATION, DavPaths.calendar(caller.username(), project.id()));
+		try {
+			this.retry.onceOnly(() -> {
+				this.resources.nameCalendar(caller.id(), project.id(), segmentName);
+				return null;
+			});
+		}
+		catch (DuplicateKeyException ex) {
+			// Two MKCALENDARs of one address at once: the second's project goes.
+			this.writes.deleteProject(caller.id(), project.id());
+			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "A calendar is already here");
+		}
+		response.setHeader(HttpHeaders.LOCATION,
+				DavPaths.home(caller.username()) + DavPaths.segment(segmentName) + "/");
 		response.setStatus(HttpStatus.CREATED.value());
 	}
 
@@ -118,7 +143,7 @@ class DavCollections {
 		}
 		DavCalendars.Calendar calendar = this.calendars.calendar(caller, path.projectId())
 			.orElseThrow(DavController::notFound);
-		String href = DavPaths.calendar(caller.username(), calendar.projectId());
+		String href = caller.calendarHref(calendar.projectId());
 		Map<QName, String> statuses = new LinkedHashMap<>();
 		String name = null;
 		boolean setColor = false;

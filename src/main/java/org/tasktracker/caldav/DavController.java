@@ -104,7 +104,7 @@ class DavController {
 				.stream()
 				.anyMatch((authority) -> WRITE_SCOPE.equals(authority.getAuthority()));
 			DavCalendars.Caller caller = this.calendars.caller(account, writes);
-			String path = request.getRequestURI().substring(request.getContextPath().length());
+			String path = caller.resolve(request.getRequestURI().substring(request.getContextPath().length()));
 			DavPaths.Target target = DavPaths.parse(path);
 			switch (request.getMethod()) {
 				case "PROPFIND" -> propfind(caller, target, request, response);
@@ -289,7 +289,7 @@ class DavController {
 		if (path == null || !path.startsWith(context)) {
 			return null;
 		}
-		if (DavPaths.parse(path.substring(context.length())) instanceof DavPaths.Resource resource
+		if (DavPaths.parse(caller.resolve(path.substring(context.length()))) instanceof DavPaths.Resource resource
 				&& caller.owns(resource.calendar().user())) {
 			return resource;
 		}

@@ -137,7 +137,7 @@ final class DavPaths {
 		return name.chars().noneMatch((c) -> c < 0x20 || c == 0x7F);
 	}
 
-	private static String segment(String text) {
+	static String segment(String text) {
 		return UriUtils.encodePathSegment(text, StandardCharsets.UTF_8);
 	}
 

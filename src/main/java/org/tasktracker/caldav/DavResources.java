@@ -107,6 +107,29 @@ class DavResources {
 			.update();
 	}
 
+	/** The collection names clients gave the projects they made, by project. */
+	Map<Long, String> calendarNames(long ownerId) {
+		Map<Long, String> names = new HashMap<>();
+		this.jdbc.sql("SELECT project_id, name FROM caldav_calendars WHERE owner_id = :owner")
+			.param("owner", ownerId)
+			.query((row, number) -> Map.entry(row.getLong("project_id"), row.getString("name")))
+			.list()
+			.forEach((entry) -> names.put(entry.getKey(), entry.getValue()));
+		return names;
+	}
+
+	/**
+	 * Keeps the collection name a client made a project's calendar under.
+	 * @throws org.springframework.dao.DuplicateKeyException if another calendar has it
+	 */
+	void nameCalendar(long ownerId, long projectId, String name) {
+		this.jdbc.sql("INSERT INTO caldav_calendars (owner_id, project_id, name) VALUES (:owner, :project, :name)")
+			.param("owner", ownerId)
+			.param("project", projectId)
+			.param("name", name)
+			.update();
+	}
+
 	/** The task's parent has arrived and been linked. */
 	void linked(long ownerId, long taskId) {
 		this.jdbc.sql("UPDATE caldav_resources SET parent_uid = NULL WHERE owner_id = :owner AND task_id = :task")

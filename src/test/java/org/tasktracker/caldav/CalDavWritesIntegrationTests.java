@@ -227,10 +227,11 @@ class CalDavWritesIntegrationTests {
 						+ "<d:displayname>Groceries</d:displayname><i:calendar-color>#FF8800FF</i:calendar-color>"
 						+ "</d:prop></d:set></c:mkcalendar>");
 		assertThat(Responses.status(made)).as(Responses.body(made)).isEqualTo(201);
-		String calendar = made.getResponseHeaders().getFirst(HttpHeaders.LOCATION);
-		JsonNode project = project("Groceries");
-		assertThat(project.get("color").stringValue()).isEqualTo("#ff8800");
-		assertThat(calendar).isEqualTo(home() + project.get("id").longValue() + "/");
+		String calendar = home() + "groceries/";
+		assertThat(project("Groceries").get("color").stringValue()).isEqualTo("#ff8800");
+		assertThat(hrefs(multistatus(dav("PROPFIND", home(), "1", null)))).as("listed where the client made it")
+			.contains(calendar);
+		assertThat(Responses.status(dav("MKCALENDAR", calendar, null, null))).isEqualTo(405);
 
 		ExchangeResult patched = dav("PROPPATCH", calendar, null,
 				"<d:propertyupdate xmlns:d=\"DAV:\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
@@ -249,6 +250,8 @@ class CalDavWritesIntegrationTests {
 
 		assertThat(Responses.status(put(calendar + "bread.ics", vtodo("bread@client", "SUMMARY:Bread"), Map.of())))
 			.isEqualTo(201);
+		assertThat(hrefs(multistatus(dav("PROPFIND", calendar, "1", null)))).containsExactly(calendar,
+				calendar + "bread.ics");
 		assertThat(Responses.status(dav("DELETE", calendar, null, null))).isEqualTo(204);
 		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/projects", null, this.bearer)).toString())
 			.doesNotContain("Food");
