@@ -134,6 +134,11 @@ class DavCalendars {
 		this.tasks.forEachIn(caller.id(), calendar.projectId(), each);
 	}
 
+	/** As {@link #forEachTask}, for the tasks of a project (of the Inbox for null). */
+	void forEachTaskIn(Caller caller, @Nullable Long projectId, Consumer<TaskView> each) {
+		this.tasks.forEachIn(caller.id(), projectId, each);
+	}
+
 	ChangeFeed.Changes changes(Caller caller, @Nullable String token, int limit) {
 		return this.feed.read(caller.id(), token, limit);
 	}

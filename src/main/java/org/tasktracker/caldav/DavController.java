@@ -453,7 +453,9 @@ class DavController {
 		String body = body(request);
 		DavWrites.Stored stored = this.writes.put(caller, calendar, resource.name(), body, new DavWrites.Preconditions(
 				request.getHeader(HttpHeaders.IF_MATCH), request.getHeader(HttpHeaders.IF_NONE_MATCH)));
-		response.setHeader(HttpHeaders.ETAG, stored.etag());
+		if (stored.etag() != null) {
+			response.setHeader(HttpHeaders.ETAG, stored.etag());
+		}
 		response.setStatus(stored.created() ? HttpStatus.CREATED.value() : HttpStatus.NO_CONTENT.value());
 	}
 

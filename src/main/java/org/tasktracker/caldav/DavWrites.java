@@ -103,6 +103,9 @@ class DavWrites {
 		catch (WriteRefusedException ex) {
 			throw refused(ex);
 		}
+		if (existing != null && todo.sortOrder() != null && todo.sortOrder() != existing.sortOrder()) {
+			written = reordered(caller, written, todo.sortOrder());
+		}
 		DavResources.Resource row = new DavResources.Resource(written.id(), name, todo.uid(), todo.extra(),
 				pendingParent);
 		try {
@@ -121,7 +124,12 @@ class DavWrites {
 		if (existing == null) {
 			linkWaitingChildren(caller, todo.uid(), written.id());
 		}
-		return new Stored(existing == null, DavCalendars.etag(written, caller.zone()));
+		// RFC 4791, 5.3.4: a client that gets an ETag takes what it sent for what is
+		// stored. When the service made it something else (an occurrence completed, so
+		// the task is open again with its next due), no ETag makes the client read it.
+		boolean asSent = written.completed() == todo.completed() && Objects.equals(written.dueDate(), todo.dueDate())
+				&& Objects.equals(written.dueAt(), todo.dueAt());
+		return new Stored(existing == null, asSent ? DavCalendars.etag(written, caller.zone()) : null);
 	}
 
 	/**
@@ -139,6 +147,31 @@ class DavWrites {
 		Long ifVersion = preconditions.version(existing, caller.zone());
 		try {
 			return this.writes.delete(caller.id(), existing.id(), ifVersion);
+		}
+		catch (WriteRefusedException ex) {
+			throw refused(ex);
+		}
+	}
+
+	/**
+	 * A client moved the task in its list: its {@code X-APPLE-SORT-ORDER} now differs
+	 * from the one it was sent, so it is placed after the sibling whose number is the
+	 * largest below it (first when none is), as the client shows it. Only on a replace:
+	 * the number a new task comes with was not made between this service's numbers.
+	 */
+	private TaskView reordered(DavCalendars.Caller caller, TaskView task, long sortOrder) {
+		TaskView[] before = new TaskView[1];
+		this.calendars.forEachTaskIn(caller, task.projectId(), (sibling) -> {
+			if (sibling.id() != task.id() && Objects.equals(sibling.parentId(), task.parentId())
+					&& sibling.sortOrder() < sortOrder
+					&& (before[0] == null || sibling.sortOrder() > before[0].sortOrder()
+							|| (sibling.sortOrder() == before[0].sortOrder() && sibling.id() > before[0].id()))) {
+				before[0] = sibling;
+			}
+		});
+		try {
+			return this.writes.placeAfter(caller.id(), task.id(), (before[0] != null) ? before[0].id() : null)
+				.orElse(task);
 		}
 		catch (WriteRefusedException ex) {
 			throw refused(ex);
@@ -213,9 +246,10 @@ class DavWrites {
 	 * The result of a {@code PUT}.
 	 *
 	 * @param created whether it made a new resource (201) rather than replaced one (204)
-	 * @param etag the resource's new {@code ETag}
+	 * @param etag the resource's new {@code ETag}; null when the service stored the task
+	 * otherwise than it was sent
 	 */
-	record Stored(boolean created, String etag) {
+	record Stored(boolean created, @Nullable String etag) {
 	}
 
 	/**

@@ -139,6 +139,16 @@ final class VTodoReader {
 				dueAt = Instant.from(date);
 			}
 		}
+		Long sortOrder = null;
+		Optional<Property> sort = todo.getProperty(VTodos.SORT_ORDER);
+		if (sort.isPresent()) {
+			try {
+				sortOrder = Long.parseLong(sort.get().getValue().strip());
+			}
+			catch (NumberFormatException ex) {
+				// Not a number this service wrote: the order stays as it is.
+			}
+		}
 		String parentUid = null;
 		String rule = null;
 		for (Property property : todo.getProperties()) {
@@ -178,7 +188,7 @@ final class VTodoReader {
 			}
 		}
 		return new Todo(uid, (title != null) ? title : "", description, completed, labels, priority, dueDate, dueAt,
-				rule, parentUid, reminders, extra.toString());
+				rule, parentUid, reminders, sortOrder, extra.toString());
 	}
 
 	/** RFC 5545: {@code RELTYPE} defaults to {@code PARENT}. */
@@ -278,11 +288,12 @@ final class VTodoReader {
 	 * @param rule an {@code RRULE} of part C's subset on a task with a due, else null
 	 * (another is in {@code extra})
 	 * @param parentUid the UID its {@code RELATED-TO;RELTYPE=PARENT} names, or null
+	 * @param sortOrder its {@code X-APPLE-SORT-ORDER}, or null
 	 * @param extra the content lines kept as they came, unfolded, each ending in CRLF
 	 */
 	record Todo(String uid, String title, @Nullable String description, boolean completed, List<String> labels,
 			int priority, @Nullable LocalDate dueDate, @Nullable Instant dueAt, @Nullable String rule,
-			@Nullable String parentUid, List<TaskView.Reminder> reminders, String extra) {
+			@Nullable String parentUid, List<TaskView.Reminder> reminders, @Nullable Long sortOrder, String extra) {
 	}
 
 }

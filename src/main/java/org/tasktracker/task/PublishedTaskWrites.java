@@ -164,6 +164,14 @@ class PublishedTaskWrites implements TaskWrites {
 	}
 
 	@Override
+	public Optional<TaskView> placeAfter(long ownerId, long taskId, @Nullable Long after) {
+		ObjectNode move = JSON.objectNode();
+		move.put("after", after);
+		return refusedAsInvalid(() -> this.tasks.move(ownerId, taskId, TaskRequests.move(move)))
+			.map(PublishedTasks::view);
+	}
+
+	@Override
 	public boolean delete(long ownerId, long taskId, @Nullable Long ifVersion) {
 		EntityTags expected = (ifVersion != null) ? EntityTags.parse("If-Match", EntityTags.of(ifVersion)) : null;
 		try {

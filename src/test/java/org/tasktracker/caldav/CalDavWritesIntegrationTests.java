@@ -179,6 +179,8 @@ class CalDavWritesIntegrationTests {
 
 		ExchangeResult completed = put(href, body.replace("SUMMARY:", "STATUS:COMPLETED\r\nSUMMARY:"), Map.of());
 		assertThat(Responses.status(completed)).as(Responses.body(completed)).isEqualTo(204);
+		assertThat(completed.getResponseHeaders().getETag()).as("stored otherwise than sent: the client reads it")
+			.isNull();
 		JsonNode next = api("GET", "/tasks/" + id);
 		assertThat(next.get("completed").booleanValue()).as("the series goes on").isFalse();
 		assertThat(next.get("due").get("date").stringValue()).isGreaterThan("2026-12-01");
@@ -193,6 +195,34 @@ class CalDavWritesIntegrationTests {
 		assertThat(api("GET", "/tasks/" + idOf(hourly)).get("recurrence").isNull()).as("outside part C's subset")
 			.isTrue();
 		assertThat(Responses.body(dav("GET", hourly, null, null))).contains("RRULE:FREQ=HOURLY;INTERVAL=2");
+	}
+
+	@Test
+	void aChangedSortOrderMovesTheTaskAmongItsSiblings() throws Exception {
+		Map<String, Long> orders = new HashMap<>();
+		for (String name : List.of("first", "second", "third")) {
+			assertThat(Responses
+				.status(put(inbox() + name + ".ics", vtodo(name + "@client", "SUMMARY:" + name), Map.of())))
+				.isEqualTo(201);
+			String order = todo(Responses.body(dav("GET", inbox() + name + ".ics", null, null)))
+				.getProperty(VTodos.SORT_ORDER)
+				.orElseThrow()
+				.getValue();
+			orders.put(name, Long.parseLong(order));
+		}
+		assertThat(orders.get("first")).isLessThan(orders.get("second"));
+
+		long between = orders.get("first") + (orders.get("second") - orders.get("first")) / 2;
+		assertThat(Responses.status(put(inbox() + "third.ics",
+				vtodo("third@client", "SUMMARY:third", VTodos.SORT_ORDER + ":" + between), Map.of())))
+			.isEqualTo(204);
+		assertThat(titles(api("GET", "/tasks?sort=position"))).containsExactly("first", "third", "second");
+
+		assertThat(Responses.status(put(inbox() + "second.ics",
+				vtodo("second@client", "SUMMARY:second", VTodos.SORT_ORDER + ":" + (orders.get("first") - 1)),
+				Map.of())))
+			.isEqualTo(204);
+		assertThat(titles(api("GET", "/tasks?sort=position"))).containsExactly("second", "first", "third");
 	}
 
 	@Test
@@ -387,6 +417,12 @@ class CalDavWritesIntegrationTests {
 		JsonNode tasks = api("GET", "/tasks");
 		assertThat(tasks.size()).isEqualTo(1);
 		return tasks.get(0);
+	}
+
+	private static List<String> titles(JsonNode tasks) {
+		List<String> titles = new ArrayList<>();
+		tasks.forEach((task) -> titles.add(task.get("title").stringValue()));
+		return titles;
 	}
 
 	private int taskCount() {

@@ -39,6 +39,14 @@ public interface TaskWrites {
 	boolean link(long ownerId, long taskId, long parentId);
 
 	/**
+	 * Places the task (with its subtasks) right after a sibling in manual order, or first
+	 * when {@code after} is null, in its own project and parent.
+	 * @return the task as it then is; empty when the owner has no such task
+	 * @throws WriteRefusedException when {@code after} is not a sibling
+	 */
+	Optional<TaskView> placeAfter(long ownerId, long taskId, @Nullable Long after);
+
+	/**
 	 * Deletes the task with its subtasks, leaving tombstones for the change feed.
 	 * @param ifVersion the version the caller saw, or null
 	 * @return false when the owner has no such task
