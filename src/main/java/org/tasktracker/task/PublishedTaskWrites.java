@@ -133,8 +133,8 @@ class PublishedTaskWrites implements TaskWrites {
 		if (dueChanged) {
 			patch.set("due", (fields.dueDate() != null || fields.dueAt() != null) ? due(fields) : JSON.nullNode());
 		}
-		if (!Objects.equals(current.recurrenceRule(), fields.recurrenceRule())
-				|| (dueChanged && fields.recurrenceRule() != null)) {
+		// A new due alone starts the series again from it, as a PATCH of the due does.
+		if (!Objects.equals(current.recurrenceRule(), fields.recurrenceRule())) {
 			String from = (recurrence != null) ? recurrence.from() : Recurrence.FROM_DUE;
 			patch.set("recurrence",
 					(fields.recurrenceRule() != null) ? recurrence(fields.recurrenceRule(), from) : JSON.nullNode());
