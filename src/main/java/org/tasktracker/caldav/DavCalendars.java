@@ -6,13 +6,17 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 import javax.xml.namespace.QName;
 
@@ -54,6 +58,9 @@ class DavCalendars {
 
 	private static final QName CALENDAR = new QName(DavXml.CALDAV, "calendar");
 
+	/** Tasks whose names are read in one statement while a calendar is listed. */
+	static final int BATCH = 100;
+
 	/** The largest calendar object resource a PUT may send, in bytes. */
 	static final int MAX_RESOURCE_SIZE = 256 * 1024;
 
@@ -93,7 +100,7 @@ class DavCalendars {
 
 	/** The names and kept properties of the caller's resources, read once a request. */
 	Names names(Caller caller) {
-		return new Names(caller, this.retry.idempotent(() -> this.resources.all(caller.id())));
+		return new Names(caller, this.resources);
 	}
 
 	/** The caller's calendars: the Inbox first, then the projects not archived. */
@@ -130,8 +137,18 @@ class DavCalendars {
 	 * writes into a spooled body, never to the client, while the statement's transaction
 	 * is open.
 	 */
-	void forEachTask(Caller caller, Calendar calendar, Consumer<TaskView> each) {
-		this.tasks.forEachIn(caller.id(), calendar.projectId(), each);
+	void forEachTask(Caller caller, Calendar calendar, Names names, Consumer<TaskView> each) {
+		List<TaskView> batch = new ArrayList<>(BATCH);
+		this.tasks.forEachIn(caller.id(), calendar.projectId(), (task) -> {
+			batch.add(task);
+			if (batch.size() == BATCH) {
+				names.load(batch);
+				batch.forEach(each);
+				batch.clear();
+			}
+		});
+		names.load(batch);
+		batch.forEach(each);
 	}
 
 	/** As {@link #forEachTask}, for the tasks of a project (of the Inbox for null). */
@@ -345,33 +362,69 @@ class DavCalendars {
 
 	/**
 	 * The resource names and UIDs clients chose, and what they wrote that the service
-	 * does not model, by task; a task without a row has its derived name and UID.
+	 * does not model, by task; a task without a row has its derived name and UID. Rows
+	 * are read as they are asked for, or a batch at a time ({@link #load}) for a listing,
+	 * which then holds only that batch: memory does not grow with the calendar.
 	 */
 	static final class Names {
 
 		private final Caller caller;
 
-		private final Map<Long, DavResources.Resource> byTask;
+		private final DavResources resources;
 
-		private final Map<String, DavResources.Resource> byName = new HashMap<>();
+		/** Rows read so far, by task; an empty one where a task has none. */
+		private final Map<Long, Optional<DavResources.Resource>> byTask = new HashMap<>();
 
-		Names(Caller caller, Map<Long, DavResources.Resource> byTask) {
+		Names(Caller caller, DavResources resources) {
 			this.caller = caller;
-			this.byTask = byTask;
-			byTask.values().forEach((row) -> this.byName.put(row.name(), row));
+			this.resources = resources;
+		}
+
+		/**
+		 * Reads the rows of these tasks and their parents, forgetting those read before.
+		 * Runs on the caller's thread, in its transaction if one is open (a listing's
+		 * cursor), whose connection it then shares.
+		 */
+		void load(Collection<TaskView> tasks) {
+			this.byTask.clear();
+			Set<Long> ids = new HashSet<>();
+			for (TaskView task : tasks) {
+				ids.add(task.id());
+				if (task.parentId() != null) {
+					ids.add(task.parentId());
+				}
+			}
+			read(ids);
+		}
+
+		/** Reads the rows of these tasks, keeping those read before. */
+		void loadIds(Collection<Long> ids) {
+			read(ids.stream().filter((id) -> !this.byTask.containsKey(id)).collect(Collectors.toSet()));
+		}
+
+		private void read(Set<Long> ids) {
+			if (ids.isEmpty()) {
+				return;
+			}
+			ids.forEach((id) -> this.byTask.put(id, Optional.empty()));
+			this.resources.byTasks(this.caller.id(), ids)
+				.forEach((row) -> this.byTask.put(row.taskId(), Optional.of(row)));
 		}
 
 		DavResources.@Nullable Resource row(long taskId) {
-			return this.byTask.get(taskId);
+			if (!this.byTask.containsKey(taskId)) {
+				read(Set.of(taskId));
+			}
+			return this.byTask.get(taskId).orElse(null);
 		}
 
 		String uid(long taskId) {
-			DavResources.Resource row = this.byTask.get(taskId);
+			DavResources.Resource row = row(taskId);
 			return (row != null) ? row.uid() : TaskUids.of(taskId);
 		}
 
 		String name(long taskId) {
-			DavResources.Resource row = this.byTask.get(taskId);
+			DavResources.Resource row = row(taskId);
 			return (row != null) ? row.name() : DavPaths.derivedName(taskId);
 		}
 
@@ -385,14 +438,35 @@ class DavCalendars {
 
 		/** The task a resource name names: a client's name, or a derived one. */
 		OptionalLong taskId(String name) {
-			DavResources.Resource row = this.byName.get(name);
-			if (row != null) {
-				return OptionalLong.of(row.taskId());
+			return taskIds(List.of(name)).getOrDefault(name, OptionalLong.empty());
+		}
+
+		/** The tasks resource names name, read in one statement per batch of names. */
+		Map<String, OptionalLong> taskIds(Collection<String> names) {
+			Map<String, OptionalLong> found = new HashMap<>();
+			List<String> distinct = names.stream().distinct().toList();
+			for (int from = 0; from < distinct.size(); from += BATCH) {
+				for (DavResources.Resource row : this.resources.byNames(this.caller.id(),
+						distinct.subList(from, Math.min(distinct.size(), from + BATCH)))) {
+					this.byTask.put(row.taskId(), Optional.of(row));
+					found.put(row.name(), OptionalLong.of(row.taskId()));
+				}
 			}
-			OptionalLong derived = DavPaths.taskId(name);
-			// A task a client has named has no other name.
-			return (derived.isPresent() && !this.byTask.containsKey(derived.getAsLong())) ? derived
-					: OptionalLong.empty();
+			List<Long> derived = new ArrayList<>();
+			for (String name : distinct) {
+				if (!found.containsKey(name)) {
+					DavPaths.taskId(name).ifPresent(derived::add);
+				}
+			}
+			loadIds(derived);
+			for (String name : distinct) {
+				if (!found.containsKey(name)) {
+					OptionalLong id = DavPaths.taskId(name);
+					// A task a client has named has no other name.
+					found.put(name, (id.isPresent() && row(id.getAsLong()) == null) ? id : OptionalLong.empty());
+				}
+			}
+			return found;
 		}
 
 	}

@@ -176,7 +176,7 @@ class DavController {
 					out.response(this.calendars.calendar(caller, calendar), properties);
 					if (members) {
 						DavCalendars.Names names = this.calendars.names(caller);
-						this.calendars.forEachTask(caller, calendar,
+						this.calendars.forEachTask(caller, calendar, names,
 								(task) -> unchecked(() -> out.response(resource(caller, names, task), properties)));
 					}
 				}
@@ -204,12 +204,13 @@ class DavController {
 			CalendarFilter filter = CalendarFilter.parse(DavXml.child(body, DavXml.CALDAV, "filter"),
 					caller.zone().owner());
 			DavCalendars.Names names = this.calendars.names(caller);
-			multistatus(response, (out) -> this.calendars.forEachTask(caller, calendar, (task) -> unchecked(() -> {
-				VToDo todo = DavCalendars.todo(caller, names, task);
-				if (filter.matches(todo)) {
-					out.response(this.calendars.resource(caller, names, task, todo), properties);
-				}
-			})));
+			multistatus(response,
+					(out) -> this.calendars.forEachTask(caller, calendar, names, (task) -> unchecked(() -> {
+						VToDo todo = DavCalendars.todo(caller, names, task);
+						if (filter.matches(todo)) {
+							out.response(this.calendars.resource(caller, names, task, todo), properties);
+						}
+					})));
 		}
 		else if (DavXml.is(body, DavXml.CALDAV, "calendar-multiget")
 				&& (target instanceof DavPaths.Calendar || target instanceof DavPaths.Home)) {
@@ -236,17 +237,22 @@ class DavController {
 		Map<String, DavPaths.@Nullable Resource> hrefs = new LinkedHashMap<>();
 		Map<DavPaths.Resource, Long> ids = new HashMap<>();
 		DavCalendars.Names names = this.calendars.names(caller);
+		Map<String, DavPaths.@Nullable Resource> named = new LinkedHashMap<>();
 		for (Element element : DavXml.children(body)) {
 			if (DavXml.is(element, DavXml.DAV, "href")) {
 				String href = element.getTextContent().trim();
-				DavPaths.Resource resource = resourceOf(caller, href, request.getContextPath());
-				OptionalLong id = (resource != null) ? names.taskId(resource.name()) : OptionalLong.empty();
-				if (id.isPresent()) {
-					ids.put(resource, id.getAsLong());
-				}
-				hrefs.put(href, id.isPresent() ? resource : null);
+				named.put(href, resourceOf(caller, href, request.getContextPath()));
 			}
 		}
+		Map<String, OptionalLong> taskIds = names
+			.taskIds(named.values().stream().filter(java.util.Objects::nonNull).map(DavPaths.Resource::name).toList());
+		named.forEach((href, resource) -> {
+			OptionalLong id = (resource != null) ? taskIds.get(resource.name()) : OptionalLong.empty();
+			if (id.isPresent()) {
+				ids.put(resource, id.getAsLong());
+			}
+			hrefs.put(href, id.isPresent() ? resource : null);
+		});
 		if (hrefs.isEmpty()) {
 			throw new DavProblem(HttpStatus.BAD_REQUEST, "A calendar-multiget names at least one DAV:href");
 		}
@@ -256,6 +262,9 @@ class DavController {
 			this.calendars.tasks(caller, distinct.subList(from, Math.min(distinct.size(), from + MULTIGET_BATCH)))
 				.forEach((task) -> found.put(task.id(), task));
 		}
+		// The request names these tasks: their rows (and their parents') are read at
+		// once.
+		names.load(found.values());
 		List<DavCalendars.Calendar> calendars = this.calendars.calendars(caller);
 		multistatus(response, (out) -> {
 			for (Map.Entry<String, DavPaths.@Nullable Resource> href : hrefs.entrySet()) {
@@ -325,6 +334,8 @@ class DavController {
 				ChangeFeed.Changes page;
 				do {
 					page = this.calendars.changes(caller, next, FEED_PAGE);
+					names.load(page.tasks());
+					names.loadIds(page.deletedTasks());
 					for (TaskView task : page.tasks()) {
 						if (calendar.holds(task)) {
 							out.response(resource(caller, names, task), properties);

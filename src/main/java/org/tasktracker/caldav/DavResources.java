@@ -1,5 +1,6 @@
 package org.tasktracker.caldav;
 
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,18 +56,24 @@ class DavResources {
 			.optional();
 	}
 
-	/**
-	 * The owner's rows by task: one statement, read once per request that lists tasks. It
-	 * holds the names and the kept properties of the tasks that clients wrote.
-	 */
-	Map<Long, Resource> all(long ownerId) {
-		Map<Long, Resource> rows = new HashMap<>();
-		this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner")
+	/** The owner's rows of these tasks, in one statement. */
+	List<Resource> byTasks(long ownerId, Collection<Long> taskIds) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND task_id IN (:tasks)")
 			.param("owner", ownerId)
+			.param("tasks", taskIds)
 			.query(ROW)
-			.list()
-			.forEach((resource) -> rows.put(resource.taskId(), resource));
-		return rows;
+			.list();
+	}
+
+	/** The owner's rows of these names, in one statement. */
+	List<Resource> byNames(long ownerId, Collection<String> names) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND name IN (:names)")
+			.param("owner", ownerId)
+			.param("names", names)
+			.query(ROW)
+			.list();
 	}
 
 	/** The rows of tasks whose parent is the task of that UID, not yet linked. */

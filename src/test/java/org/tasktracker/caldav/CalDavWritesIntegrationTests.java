@@ -226,6 +226,36 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void listingsShowClientsNamesBeyondTheFirstBatchOfACalendar() throws Exception {
+		assertThat(Responses.status(put(inbox() + "early.ics", vtodo("early@client", "SUMMARY:Early"), Map.of())))
+			.isEqualTo(201);
+		for (int i = 0; i < DavCalendars.BATCH + 5; i++) {
+			assertThat(Responses
+				.status(ApiUsers.send(this.client, "POST", "/tasks", "{\"title\": \"Bulk " + i + "\"}", this.bearer)))
+				.isEqualTo(201);
+		}
+		assertThat(Responses.status(put(inbox() + "late.ics",
+				vtodo("late@client", "SUMMARY:Late", "RELATED-TO;RELTYPE=PARENT:early@client", "X-KEPT:yes"),
+				Map.of())))
+			.isEqualTo(201);
+
+		List<String> listed = hrefs(multistatus(dav("PROPFIND", inbox(), "1", null)));
+		assertThat(listed).contains(inbox() + "early.ics", inbox() + "late.ics").hasSize(DavCalendars.BATCH + 8);
+		assertThat(listed.stream().filter((href) -> href.contains("@tasktracker"))).hasSize(DavCalendars.BATCH + 5);
+
+		String query = Responses.body(dav("REPORT", inbox(), "1",
+				"<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"" + C
+						+ "\"><d:prop><d:getetag/><c:calendar-data/></d:prop>"
+						+ "<c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter name=\"VTODO\">"
+						+ "<c:prop-filter name=\"SUMMARY\"><c:text-match>Late</c:text-match></c:prop-filter>"
+						+ "</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>"));
+		assertThat(query).contains(inbox() + "late.ics", "UID:late@client", "RELATED-TO;RELTYPE=PARENT:early@client",
+				"X-KEPT:yes");
+		assertThat(hrefs(multistatus(dav("REPORT", inbox(), "1", sync(""))))).contains(inbox() + "late.ics",
+				inbox() + "early.ics");
+	}
+
+	@Test
 	void deleteLeavesATombstoneThatSyncReportsUnderTheClientsName() throws Exception {
 		Document initial = multistatus(dav("REPORT", inbox(), "1", sync("")));
 		String token = text(initial.getDocumentElement(), D, "sync-token");
