@@ -31,8 +31,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  * {@code WWW-Authenticate: Basic realm="tasktracker"}, since CalDAV clients send
  * credentials only after that challenge; for the same reason a request without
  * credentials never acts as the local user here. Refusals are problem+json, as on the
- * API; the same rate limit applies. {@code /.well-known/caldav} is a redirect anyone may
- * follow (RFC 6764).
+ * API, except a write without {@code tasks:write}: a {@code DAV:error} with
+ * {@code DAV:need-privileges}, which clients act on. The same rate limit applies.
+ * {@code /.well-known/caldav} is a redirect anyone may follow (RFC 6764).
  */
 @Configuration(proxyBeanMethods = false)
 class DavSecurityConfiguration {

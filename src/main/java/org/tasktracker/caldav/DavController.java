@@ -34,14 +34,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
- * The CalDAV server's HTTP edge (contract v3, part E), read-only so far: {@code OPTIONS},
- * {@code PROPFIND} (Depth 0 and 1), {@code GET} and {@code HEAD} of a task, and the
- * reports {@code calendar-query}, {@code calendar-multiget} and {@code sync-collection}.
- * The methods that write ({@code PUT}, {@code DELETE}, {@code MKCALENDAR},
- * {@code PROPPATCH}, {@code MKCOL}) are refused with 403 and {@code DAV:need-privileges}
- * (the calendars say their privileges are read only); others are 405. Another user's
- * paths are 404, as in the API. Request bodies are read with {@link DavXml}; a body that
- * is not XML is a 400 problem, a refused precondition a {@code DAV:error}.
+ * The CalDAV server's HTTP edge (contract v3, part E): {@code OPTIONS}, {@code PROPFIND}
+ * (Depth 0 and 1), {@code GET} and {@code HEAD} of a task, the reports
+ * {@code calendar-query}, {@code calendar-multiget} and {@code sync-collection}; and the
+ * writes, {@code PUT} and {@code DELETE} of a task ({@link DavWrites}),
+ * {@code MKCALENDAR}, {@code PROPPATCH} and {@code DELETE} of a calendar
+ * ({@link DavCollections}), which Spring Security lets through only with
+ * {@code tasks:write}. Other methods are 405. Another user's paths are 404, as in the
+ * API. Request bodies are read with {@link DavXml}; a body that is not XML is a 400
+ * problem, a refused precondition a {@code DAV:error}.
  * <p>
  * Every multistatus is written into a {@link SpooledBody} first, so that the database's
  * reads are over before a slow client is waited on, and a failure midway is still a clean

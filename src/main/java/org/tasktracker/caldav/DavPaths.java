@@ -21,11 +21,12 @@ import org.springframework.web.util.UriUtils;
  * <li>{@code /dav/calendars/<username>/}: the calendar home;</li>
  * <li>{@code /dav/calendars/<username>/inbox/}: the Inbox, the tasks of no project;</li>
  * <li>{@code /dav/calendars/<username>/<project-id>/}: one per project not archived;</li>
- * <li>{@code .../<uid>.ics} in a calendar: a task, named by its UID
- * ({@link TaskUids}).</li>
+ * <li>{@code .../<name>} in a calendar: a task, under the name a client gave it
+ * ({@link DavResources}), else named by its derived UID ({@link TaskUids}).</li>
  * </ul>
  * A project is named by its id, not its name: names change with a rename, and a
- * calendar's address must not.
+ * calendar's address must not. A project a client made with {@code MKCALENDAR} answers
+ * under the name it made it at instead ({@link DavCalendars.Caller#resolve}).
  */
 final class DavPaths {
 

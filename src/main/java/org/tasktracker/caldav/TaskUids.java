@@ -6,10 +6,10 @@ package org.tasktracker.caldav;
  * (ids are never reused). A task imported by {@code POST /import} is a new task with a
  * new id, so it gets a new UID, as a copy should.
  * <p>
- * CalDAV clients choose the UIDs of the tasks they create and expect them back unchanged.
- * Those will be stored by this module, beside the resource names clients choose and the
- * properties the service does not model (see {@code docs/design/caldav.md}); a task
- * without a stored UID keeps this derived one.
+ * CalDAV clients choose the UIDs of the tasks they create and expect them back unchanged:
+ * those are stored by this module ({@link DavResources}), beside the resource names
+ * clients choose and the properties the service does not model; a task without a stored
+ * UID keeps this derived one.
  */
 final class TaskUids {
 
