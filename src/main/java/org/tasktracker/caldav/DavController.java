@@ -486,7 +486,14 @@ class DavController {
 		}
 		java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
 		try {
-			return utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+			String text = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+			// RFC 5545 allows no control characters but tab and line ends; kept as
+			// sent, one would also break the XML that reports carry bodies in.
+			if (text.chars().anyMatch((c) -> (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)) {
+				throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.CALDAV, "valid-calendar-data",
+						"The body holds control characters, which iCalendar does not allow");
+			}
+			return text;
 		}
 		catch (java.nio.charset.CharacterCodingException ex) {
 			throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.CALDAV, "valid-calendar-data",

@@ -353,6 +353,8 @@ class CalDavWritesIntegrationTests {
 		refusals.put(vtodo("held@client", "SUMMARY:Same UID"), new String[] { "403", "no-uid-conflict", existing });
 		refusals.put(vtodo("x@client", "SUMMARY:" + "x".repeat(300)),
 				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("ctl@client", "SUMMARY:Bell", "X-RAW:\u0007"),
+				new String[] { "403", "valid-calendar-data" });
 		refusals.put(vtodo("big@client", "DESCRIPTION:" + "x".repeat(300_000)),
 				new String[] { "403", "max-resource-size" });
 		for (Map.Entry<String, String[]> refusal : refusals.entrySet()) {
