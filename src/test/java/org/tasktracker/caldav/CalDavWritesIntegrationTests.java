@@ -256,6 +256,79 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void replaysThunderbirdWritingATask() throws Exception {
+		String calendarProps = "<d:propfind xmlns:d=\"DAV:\" xmlns:c=\"" + C
+				+ "\" xmlns:cs=\"http://calendarserver.org/ns/\">"
+				+ "<d:prop><d:resourcetype/><d:owner/><d:current-user-principal/><d:supported-report-set/>"
+				+ "<c:supported-calendar-component-set/><cs:getctag/></d:prop></d:propfind>";
+		String ctag = Responses.body(dav("PROPFIND", inbox(), "0", calendarProps));
+		String href = inbox() + "0b7c6f53-3b4e-4d0e-9a9c-2f1e6c3a9d11.ics";
+		String sent = calendar(String.join("\r\n", "BEGIN:VTIMEZONE", "TZID:Europe/Berlin", "BEGIN:STANDARD",
+				"DTSTART:19701025T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+				"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:19700329T020000",
+				"TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+				"END:VTIMEZONE",
+				todoLines("0b7c6f53-3b4e-4d0e-9a9c-2f1e6c3a9d11", "CREATED:20261101T000000Z",
+						"LAST-MODIFIED:20261101T000000Z", "SUMMARY:Renew passport", "X-MOZ-GENERATION:1",
+						"DTSTART;TZID=Europe/Berlin:20261201T080000", "DUE;TZID=Europe/Berlin:20261202T170000",
+						"PERCENT-COMPLETE:0")));
+		ExchangeResult created = put(href, sent, Map.of("If-None-Match", "*"));
+		assertThat(Responses.status(created)).isEqualTo(201);
+		assertThat(Responses.body(dav("PROPFIND", inbox(), "0", calendarProps))).as("the ctag moved")
+			.isNotEqualTo(ctag);
+		Document fetched = multistatus(dav("REPORT", inbox(), "1",
+				"<c:calendar-multiget xmlns:d=\"DAV:\" xmlns:c=\"" + C + "\"><d:prop><d:getetag/><c:calendar-data/>"
+						+ "</d:prop><d:href>" + href + "</d:href></c:calendar-multiget>"));
+		assertThat(status(fetched, href)).contains("X-MOZ-GENERATION:1", "DTSTART;TZID=Europe/Berlin:20261201T080000");
+		JsonNode task = onlyTask();
+		assertThat(task.get("due").get("datetime").stringValue()).isEqualTo("2026-12-02T16:00:00Z");
+
+		String done = sent.replace("X-MOZ-GENERATION:1", "X-MOZ-GENERATION:2")
+			.replace("PERCENT-COMPLETE:0", "PERCENT-COMPLETE:100\r\nSTATUS:COMPLETED\r\nCOMPLETED:20261202T100000Z");
+		ExchangeResult completed = put(href, done, Map.of("If-Match", created.getResponseHeaders().getETag()));
+		assertThat(Responses.status(completed)).isEqualTo(204);
+		assertThat(onlyTask().get("completed").booleanValue()).isTrue();
+		assertThat(Responses.body(dav("GET", href, null, null))).contains("X-MOZ-GENERATION:2", "STATUS:COMPLETED")
+			.doesNotContain("PERCENT-COMPLETE");
+
+		assertThat(Responses
+			.status(send("DELETE", href, null, Map.of("If-Match", completed.getResponseHeaders().getETag()))))
+			.isEqualTo(204);
+		assertThat(taskCount()).isZero();
+	}
+
+	@Test
+	void replaysAppleRemindersMakingAListAndAReminder() throws Exception {
+		ExchangeResult made = dav("MKCALENDAR", home() + "5A4C2E0B-5F0B-4A1E-8E0B-1D5E2C3B4A59/", null,
+				"<B:mkcalendar xmlns:B=\"" + C + "\"><A:set xmlns:A=\"DAV:\"><A:prop>"
+						+ "<D:calendar-order xmlns:D=\"http://apple.com/ns/ical/\">2</D:calendar-order>"
+						+ "<B:supported-calendar-component-set><B:comp name=\"VTODO\"/></B:supported-calendar-component-set>"
+						+ "<D:calendar-color xmlns:D=\"http://apple.com/ns/ical/\">#FF2968FF</D:calendar-color>"
+						+ "<A:displayname>Errands</A:displayname></A:prop></A:set></B:mkcalendar>");
+		assertThat(Responses.status(made)).as(Responses.body(made)).isEqualTo(201);
+		String list = home() + "5A4C2E0B-5F0B-4A1E-8E0B-1D5E2C3B4A59/";
+		String token = text(multistatus(dav("REPORT", list, "1", sync(""))).getDocumentElement(), D, "sync-token");
+
+		String href = list + "8C1D3E7F-2B4A-4C6D-9E8F-0A1B2C3D4E5F.ics";
+		String reminder = vtodo("8C1D3E7F-2B4A-4C6D-9E8F-0A1B2C3D4E5F", "SUMMARY:Pick up parcel",
+				"X-APPLE-SORT-ORDER:786543210", "DUE;VALUE=DATE:20261203", "BEGIN:VALARM",
+				"X-WR-ALARMUID:1F2E3D4C-5B6A-4978-8695-A4B3C2D1E0F9", "UID:1F2E3D4C-5B6A-4978-8695-A4B3C2D1E0F9",
+				"TRIGGER;VALUE=DATE-TIME:20261203T080000Z", "ACTION:DISPLAY", "DESCRIPTION:Reminder", "END:VALARM");
+		assertThat(Responses.status(put(href, reminder, Map.of("If-None-Match", "*")))).isEqualTo(201);
+		JsonNode task = onlyTask();
+		assertThat(task.get("reminders").toString()).contains("2026-12-03T08:00:00Z");
+		assertThat(task.get("project_id").longValue()).isEqualTo(project("Errands").get("id").longValue());
+
+		Document changes = multistatus(dav("REPORT", list, "1", sync(token)));
+		assertThat(hrefs(changes)).containsExactly(href);
+		String etag = changes.getElementsByTagNameNS(D, "getetag").item(0).getTextContent().trim();
+		assertThat(Responses
+			.status(put(href, reminder.replace("SUMMARY:", "STATUS:COMPLETED\r\nSUMMARY:"), Map.of("If-Match", etag))))
+			.isEqualTo(204);
+		assertThat(onlyTask().get("completed").booleanValue()).isTrue();
+	}
+
+	@Test
 	void deleteLeavesATombstoneThatSyncReportsUnderTheClientsName() throws Exception {
 		Document initial = multistatus(dav("REPORT", inbox(), "1", sync("")));
 		String token = text(initial.getDocumentElement(), D, "sync-token");
