@@ -158,7 +158,8 @@ class PublishedTaskWrites implements TaskWrites {
 		try {
 			return this.tasks.update(ownerId, taskId, TaskRequests.patch(patch)).isPresent();
 		}
-		catch (InvalidRequestException ex) {
+		catch (InvalidRequestException | DataIntegrityViolationException ex) {
+			// The tree's rules, whether the service or a constraint keeps them.
 			return false;
 		}
 	}
