@@ -190,6 +190,14 @@ class CalDavWritesIntegrationTests {
 		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks/" + id + "/completions", null, this.bearer))
 			.size()).isEqualTo(1);
 
+		java.time.LocalDate later = java.time.LocalDate.parse(next.get("due").get("date").stringValue()).plusWeeks(1);
+		ExchangeResult rolledForward = put(href, body.replace("DUE;VALUE=DATE:20261201",
+				"DUE;VALUE=DATE:" + later.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)), Map.of());
+		assertThat(Responses.status(rolledForward)).as("Tasks.org rolls the due forward itself").isEqualTo(204);
+		assertThat(api("GET", "/tasks/" + id).get("due").get("date").stringValue()).isEqualTo(later.toString());
+		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks/" + id + "/completions", null, this.bearer))
+			.size()).as("just a new due: no completion").isEqualTo(1);
+
 		String hourly = inbox() + "hourly.ics";
 		assertThat(Responses.status(put(hourly,
 				vtodo("hourly@client", "SUMMARY:Stretch", "DUE:20261201T090000Z", "RRULE:FREQ=HOURLY;INTERVAL=2"),
