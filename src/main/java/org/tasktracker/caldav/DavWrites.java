@@ -54,13 +54,11 @@ class DavWrites {
 		DavCalendars.Names names = this.calendars.names(caller);
 		List<Long> gone = new ArrayList<>();
 		TaskView existing = live(caller, names.taskId(name), gone);
-		if (existing == null) {
-			preconditions.mustNotExist(null);
-		}
-		else {
-			preconditions.mustNotExist(DavCalendars.etag(existing, caller.zone()));
-		}
-		Long ifVersion = preconditions.version(existing, caller.zone());
+		// The conditions are on the resource at this address: one of this name in
+		// another calendar is not here (it moves here).
+		TaskView here = (existing != null && calendar.holds(existing)) ? existing : null;
+		preconditions.mustNotExist((here != null) ? DavCalendars.etag(here, caller.zone()) : null);
+		Long ifVersion = preconditions.version(here, caller.zone());
 		if (existing != null && !names.uid(existing.id()).equals(todo.uid())) {
 			throw uidConflict("A resource's UID cannot change; this one's is " + names.uid(existing.id()),
 					names.href(existing));
@@ -129,7 +127,10 @@ class DavWrites {
 		// the task is open again with its next due), no ETag makes the client read it.
 		boolean asSent = written.completed() == todo.completed() && Objects.equals(written.dueDate(), todo.dueDate())
 				&& Objects.equals(written.dueAt(), todo.dueAt());
-		return new Stored(existing == null, asSent ? DavCalendars.etag(written, caller.zone()) : null);
+		// A resource of this name in another calendar has moved here (clients that name
+		// resources by UID move a task so, PUT first): new at this address.
+		boolean created = here == null;
+		return new Stored(created, asSent ? DavCalendars.etag(written, caller.zone()) : null);
 	}
 
 	/**

@@ -340,6 +340,28 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void aPutOfTheSameNameIntoAnotherCalendarMovesTheTask() throws Exception {
+		long project = Responses
+			.id(ApiUsers.send(this.client, "POST", "/projects", "{\"name\": \"Garden\"}", this.bearer));
+		String token = text(multistatus(dav("REPORT", inbox(), "1", sync(""))).getDocumentElement(), D, "sync-token");
+		String name = "4D2C1B0A-move.ics";
+		assertThat(Responses.status(put(inbox() + name, vtodo("move@client", "SUMMARY:Rake leaves"), Map.of())))
+			.isEqualTo(201);
+
+		String garden = home() + project + "/";
+		ExchangeResult moved = put(garden + name, vtodo("move@client", "SUMMARY:Rake leaves"),
+				Map.of("If-None-Match", "*"));
+		assertThat(Responses.status(moved)).as("new at this address").isEqualTo(201);
+		assertThat(onlyTask().get("project_id").longValue()).isEqualTo(project);
+		assertThat(Responses.status(dav("DELETE", inbox() + name, null, null))).as("already gone from there")
+			.isEqualTo(404);
+		assertThat(status(multistatus(dav("REPORT", inbox(), "1", sync(token))), inbox() + name))
+			.as("other devices learn it left the Inbox")
+			.contains("HTTP/1.1 404");
+		assertThat(taskCount()).isEqualTo(1);
+	}
+
+	@Test
 	void deleteLeavesATombstoneThatSyncReportsUnderTheClientsName() throws Exception {
 		Document initial = multistatus(dav("REPORT", inbox(), "1", sync("")));
 		String token = text(initial.getDocumentElement(), D, "sync-token");
