@@ -157,4 +157,19 @@ class DavResources {
 	record Resource(long taskId, String name, String uid, String extra, @Nullable String parentUid) {
 	}
 
+	/**
+	 * Deletes the rows of tasks that are gone and whose tombstones have been purged: no
+	 * sync token still accepted can need their names. Across owners: a background job's,
+	 * once per cluster.
+	 * @return how many were deleted
+	 */
+	int purgeForgotten() {
+		return this.jdbc.sql("""
+				DELETE FROM caldav_resources r
+				WHERE NOT EXISTS (SELECT 1 FROM tasks t WHERE t.owner_id = r.owner_id AND t.id = r.task_id)
+				  AND NOT EXISTS (SELECT 1 FROM tombstones s
+				                  WHERE s.owner_id = r.owner_id AND s.kind = 'task' AND s.id = r.task_id)
+				""").update();
+	}
+
 }

@@ -31,6 +31,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -57,6 +58,12 @@ class CalDavWritesIntegrationTests {
 
 	@Autowired
 	private RestTestClient client;
+
+	@Autowired
+	private DavResources resources;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private String username;
 
@@ -383,6 +390,34 @@ class CalDavWritesIntegrationTests {
 		assertThat(Responses.status(put(href, vtodo("doomed@client", "SUMMARY:Back again"), Map.of())))
 			.as("a name and UID of a deleted task can be used again")
 			.isEqualTo(201);
+	}
+
+	@Test
+	void aDeletedTasksNameIsKeptUntilItsTombstoneGoes() throws Exception {
+		String doomed = inbox() + "forgotten.ics";
+		put(doomed, vtodo("forgotten@client", "SUMMARY:Forgotten"), Map.of());
+		long id = idOf(doomed);
+		String kept = inbox() + "kept.ics";
+		put(kept, vtodo("kept@client", "SUMMARY:Kept"), Map.of());
+		assertThat(Responses.status(send("DELETE", doomed, null, Map.of()))).isEqualTo(204);
+
+		this.resources.purgeForgotten();
+		assertThat(namesOfThisUser()).as("while the tombstone lasts")
+			.containsExactlyInAnyOrder("forgotten.ics", "kept.ics");
+
+		// What the tombstone purge does once the retention has passed.
+		this.jdbc.sql("DELETE FROM tombstones WHERE kind = 'task' AND id = :id").param("id", id).update();
+		this.resources.purgeForgotten();
+		assertThat(namesOfThisUser()).containsExactly("kept.ics");
+		assertThat(Responses.status(dav("GET", kept, null, null))).isEqualTo(200);
+	}
+
+	private List<String> namesOfThisUser() {
+		return this.jdbc
+			.sql("SELECT r.name FROM caldav_resources r JOIN users u ON u.id = r.owner_id WHERE u.username = :user")
+			.param("user", this.username)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
