@@ -88,6 +88,15 @@ class CalDavIntegrationTests {
 		ExchangeResult wellKnown = dav("PROPFIND", "/.well-known/caldav", "0", null, null);
 		assertThat(Responses.status(wellKnown)).isEqualTo(301);
 		assertThat(wellKnown.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).endsWith("/dav/");
+		// A client given only the server's address may ask the root first, with or
+		// without its credentials.
+		for (String credentials : new String[] { null, this.basic }) {
+			ExchangeResult root = dav("PROPFIND", "/", "0", credentials, props("<d:current-user-principal/>"));
+			assertThat(Responses.status(root)).isEqualTo(301);
+			assertThat(root.getResponseHeaders().getFirst(HttpHeaders.LOCATION)).endsWith("/dav/");
+		}
+		assertThat(Responses.status(dav("PROPFIND", "/tasks", "0", this.basic, null))).as("only the root")
+			.isNotEqualTo(301);
 
 		Document root = multistatus(dav("PROPFIND", "/dav/", "0", this.basic, props("<d:current-user-principal/>")));
 		String principal = text(prop(root, "/dav/", D, "current-user-principal"), D, "href");
