@@ -421,6 +421,57 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void anotherUsersCalendarsAndResourcesCannotBeWrittenByAnyPath() throws Exception {
+		String other = newUser("davw-victim");
+		String otherToken = newToken(other, "tasks:write");
+		String otherBasic = basic(other, otherToken);
+		ExchangeResult made = send("MKCALENDAR", "/dav/calendars/" + other + "/private/", null,
+				Map.of(HttpHeaders.AUTHORIZATION, otherBasic));
+		assertThat(Responses.status(made)).isEqualTo(201);
+		String theirCalendar = "/dav/calendars/" + other + "/private/";
+		String theirTask = theirCalendar + "secret.ics";
+		ExchangeResult theirs = put(theirTask, vtodo("secret@victim", "SUMMARY:Secret"),
+				Map.of(HttpHeaders.AUTHORIZATION, otherBasic));
+		assertThat(Responses.status(theirs)).isEqualTo(201);
+		String theirEtag = theirs.getResponseHeaders().getETag();
+		long theirProject = Responses.json(ApiUsers.send(this.client, "GET", "/projects", null, "Bearer " + otherToken))
+			.get(0)
+			.get("id")
+			.longValue();
+
+		// Their paths with this user's credentials, and their ids under this user's home.
+		String mine = home() + theirProject + "/";
+		for (ExchangeResult attempt : List.of(put(theirTask, vtodo("secret@victim", "SUMMARY:Mine now"), Map.of()),
+				put(mine + "secret.ics", vtodo("secret@victim", "SUMMARY:Mine now"), Map.of()),
+				send("DELETE", theirTask, null, Map.of()), send("DELETE", theirCalendar, null, Map.of()),
+				send("DELETE", mine, null, Map.of()), dav("PROPPATCH", theirCalendar, null, proppatch("Mine now")),
+				dav("PROPPATCH", mine, null, proppatch("Mine now")),
+				send("MKCALENDAR", "/dav/calendars/" + other + "/planted/", null, Map.of()),
+				dav("GET", theirTask, null, null))) {
+			assertThat(Responses.status(attempt)).as(Responses.body(attempt)).isEqualTo(404);
+			// Only what the caller sent comes back (the path, as the problem's instance).
+			assertThat(Responses.body(attempt)).doesNotContain("Secret", "secret@victim");
+		}
+		// A UID of theirs is no conflict here: UIDs are per owner, and theirs stays
+		// theirs.
+		assertThat(Responses.status(put(inbox() + "mine.ics", vtodo("secret@victim", "SUMMARY:Mine"), Map.of())))
+			.isEqualTo(201);
+
+		ExchangeResult still = send("GET", theirTask, null, Map.of(HttpHeaders.AUTHORIZATION, otherBasic));
+		assertThat(Responses.status(still)).isEqualTo(200);
+		assertThat(Responses.body(still)).contains("SUMMARY:Secret");
+		assertThat(still.getResponseHeaders().getETag()).isEqualTo(theirEtag);
+		Document calendars = multistatus(send("PROPFIND", "/dav/calendars/" + other + "/", null,
+				Map.of(HttpHeaders.AUTHORIZATION, otherBasic, "Depth", "1")));
+		assertThat(hrefs(calendars)).contains(theirCalendar).noneMatch((href) -> href.contains("planted"));
+	}
+
+	private static String proppatch(String name) {
+		return "<d:propertyupdate xmlns:d=\"DAV:\"><d:set><d:prop><d:displayname>" + name
+				+ "</d:displayname></d:prop></d:set></d:propertyupdate>";
+	}
+
+	@Test
 	void makesRenamesRecoloursAndDeletesCalendars() throws Exception {
 		ExchangeResult made = dav("MKCALENDAR", home() + "groceries/", null,
 				"<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"" + C
