@@ -3,8 +3,6 @@ package org.tasktracker.account;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.tasktracker.database.BackgroundJobs;
 import org.tasktracker.database.NotificationListener;
 
@@ -21,8 +19,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @Configuration(proxyBeanMethods = false)
 class SharedLimitsConfiguration {
-
-	private static final Logger log = LoggerFactory.getLogger(SharedLimitsConfiguration.class);
 
 	/**
 	 * Always a bean, switched by the setting rather than by a condition: Spring AOT fixes
@@ -44,14 +40,7 @@ class SharedLimitsConfiguration {
 	 */
 	@Bean
 	RecurringTask<Void> limitsPurgeJob(SharedLimits shared) {
-		return BackgroundJobs.every("limits-purge", java.time.Duration.ofMinutes(10), () -> {
-			try {
-				shared.purge();
-			}
-			catch (RuntimeException ex) {
-				log.warn("Shared limits not purged this time: {}", ex.getMessage());
-			}
-		});
+		return BackgroundJobs.every("limits-purge", java.time.Duration.ofMinutes(10), shared::purge);
 	}
 
 	@Bean

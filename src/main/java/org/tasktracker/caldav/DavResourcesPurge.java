@@ -9,7 +9,6 @@ import org.tasktracker.database.BackgroundJobs;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
 
 /**
  * A client's name for a deleted task is kept while a sync token may still need it (as
@@ -27,14 +26,9 @@ class DavResourcesPurge {
 	}
 
 	static void purge(DavResources resources) {
-		try {
-			int purged = resources.purgeForgotten();
-			if (purged > 0) {
-				log.info("Deleted the CalDAV names of {} tasks deleted before their tombstones' retention", purged);
-			}
-		}
-		catch (DataAccessException ex) {
-			log.warn("CalDAV names purge skipped: {}", ex.getMostSpecificCause().getMessage());
+		int purged = resources.purgeForgotten();
+		if (purged > 0) {
+			log.info("Deleted the CalDAV names of {} tasks deleted before their tombstones' retention", purged);
 		}
 	}
 

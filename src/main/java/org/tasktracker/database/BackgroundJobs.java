@@ -13,8 +13,11 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * Runs the service's background jobs once across every instance that shares the database,
@@ -24,6 +27,8 @@ import org.springframework.context.SmartLifecycle;
  * (waiting for a running job a few seconds) before the connection pool closes.
  */
 public final class BackgroundJobs implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
 
 	private final DataSource dataSource;
 
@@ -42,10 +47,19 @@ public final class BackgroundJobs implements SmartLifecycle {
 	/**
 	 * A job that runs {@code work} every {@code interval} across all instances: first one
 	 * interval after the job is first registered (start-up has enough to do), then one
-	 * interval after each run ends, wherever it ran.
+	 * interval after each run ends, wherever it ran. A run that fails (the database gone,
+	 * a statement cancelled) is one warning line, and the job runs again on time.
 	 */
 	public static RecurringTask<Void> every(String name, Duration interval, Runnable work) {
-		return Tasks.recurring(name, new DelayedFixedDelay(interval)).execute((instance, context) -> work.run());
+		return Tasks.recurring(name, new DelayedFixedDelay(interval)).execute((instance, context) -> {
+			try {
+				work.run();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Background job {} did not finish this time: {}", name,
+						NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
+			}
+		});
 	}
 
 	/**

@@ -17,7 +17,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -97,14 +96,9 @@ class SyncConfiguration implements WebMvcConfigurer {
 		}
 
 		void purge() {
-			try {
-				int purged = this.sync.purge(this.retention);
-				if (purged > 0) {
-					log.info("Deleted {} tombstones older than {}", purged, this.retention);
-				}
-			}
-			catch (DataAccessException ex) {
-				log.warn("Tombstone purge skipped: {}", ex.getMostSpecificCause().getMessage());
+			int purged = this.sync.purge(this.retention);
+			if (purged > 0) {
+				log.info("Deleted {} tombstones older than {}", purged, this.retention);
 			}
 		}
 

@@ -12,10 +12,14 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.jdbc.test.autoconfigure.AutoConfigureTestDatabase;
 import org.springframework.boot.jdbc.test.autoconfigure.JdbcTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 @JdbcTest
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
+@ExtendWith(OutputCaptureExtension.class)
 class BackgroundJobsIntegrationTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -85,6 +90,28 @@ class BackgroundJobsIntegrationTests {
 		finally {
 			instance.stop();
 		}
+	}
+
+	@Test
+	void aRunThatFailsIsOneWarningAndTheJobRunsAgain(CapturedOutput output) {
+		String name = "test-failing-" + System.nanoTime();
+		AtomicInteger runs = new AtomicInteger();
+		RecurringTask<Void> job = BackgroundJobs.every(name, Duration.ofMillis(100), () -> {
+			runs.incrementAndGet();
+			throw new DataAccessResourceFailureException("the database is gone",
+					new IllegalStateException("Connection refused"));
+		});
+		BackgroundJobs instance = new BackgroundJobs(this.dataSource, List.of(job), Duration.ofMillis(100));
+		instance.start();
+		try {
+			await().atMost(PATIENCE).until(() -> runs.get() >= 2);
+		}
+		finally {
+			instance.stop();
+		}
+		assertThat(output.getOut() + output.getErr())
+			.contains("Background job " + name + " did not finish this time: Connection refused")
+			.doesNotContain("DataAccessResourceFailureException");
 	}
 
 	private BackgroundJobs instance(String name, AtomicInteger runs) {
