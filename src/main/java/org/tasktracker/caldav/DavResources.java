@@ -32,56 +32,30 @@ class DavResources {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Resource> byName(long ownerId, String name) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND name = :name")
-			.param("owner", ownerId)
-			.param("name", name)
-			.query(ROW)
-			.optional();
-	}
-
 	Optional<Resource> byUid(long ownerId, String uid) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND uid = :uid")
-			.param("owner", ownerId)
-			.param("uid", uid)
-			.query(ROW)
-			.optional();
-	}
-
-	Optional<Resource> byTask(long ownerId, long taskId) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND task_id = :task")
-			.param("owner", ownerId)
-			.param("task", taskId)
-			.query(ROW)
-			.optional();
+		return rows(ownerId, "uid = :value", uid).stream().findFirst();
 	}
 
 	/** The owner's rows of these tasks, in one statement. */
 	List<Resource> byTasks(long ownerId, Collection<Long> taskIds) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND task_id IN (:tasks)")
-			.param("owner", ownerId)
-			.param("tasks", taskIds)
-			.query(ROW)
-			.list();
+		return rows(ownerId, "task_id IN (:value)", taskIds);
 	}
 
 	/** The owner's rows of these names, in one statement. */
 	List<Resource> byNames(long ownerId, Collection<String> names) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND name IN (:names)")
-			.param("owner", ownerId)
-			.param("names", names)
-			.query(ROW)
-			.list();
+		return rows(ownerId, "name IN (:value)", names);
 	}
 
 	/** The rows of tasks whose parent is the task of that UID, not yet linked. */
 	List<Resource> waitingFor(long ownerId, String parentUid) {
-		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND parent_uid = :uid")
+		return rows(ownerId, "parent_uid = :value", parentUid);
+	}
+
+	/** The owner's rows that match {@code condition} on {@code :value}. */
+	private List<Resource> rows(long ownerId, String condition, Object value) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM caldav_resources WHERE owner_id = :owner AND " + condition)
 			.param("owner", ownerId)
-			.param("uid", parentUid)
+			.param("value", value)
 			.query(ROW)
 			.list();
 	}
