@@ -128,8 +128,9 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 	}
 
 	/**
-	 * The mappings by the literal first segment of their paths, and those that any first
-	 * segment may reach.
+	 * The mappings a request may match, by the first segment of its path: those of that
+	 * literal first segment followed by those that any first segment may reach, which are
+	 * also all there is for a segment no mapping names.
 	 */
 	record Index(Map<String, Candidate[]> byFirstSegment, Candidate[] anyFirstSegment) {
 
@@ -165,8 +166,10 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 				}
 			}
 			Map<String, Candidate[]> byFirstSegment = new HashMap<>();
-			bySegment
-				.forEach((segment, candidates) -> byFirstSegment.put(segment, candidates.toArray(Candidate[]::new)));
+			bySegment.forEach((segment, candidates) -> {
+				candidates.addAll(any);
+				byFirstSegment.put(segment, candidates.toArray(Candidate[]::new));
+			});
 			return new Index(Map.copyOf(byFirstSegment), any.toArray(Candidate[]::new));
 		}
 
@@ -216,19 +219,7 @@ final class PathFirstHandlerMapping extends RequestMappingHandlerMapping {
 			}
 			PathContainer path = ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication();
 			Indexed found = null;
-			Candidate[] bySegment = this.byFirstSegment.get(segment);
-			if (bySegment != null) {
-				for (Candidate candidate : bySegment) {
-					Indexed match = tryMatch(candidate, path, request);
-					if (match != null) {
-						if (found != null) {
-							return null;
-						}
-						found = match;
-					}
-				}
-			}
-			for (Candidate candidate : this.anyFirstSegment) {
+			for (Candidate candidate : this.byFirstSegment.getOrDefault(segment, this.anyFirstSegment)) {
 				Indexed match = tryMatch(candidate, path, request);
 				if (match != null) {
 					if (found != null) {
