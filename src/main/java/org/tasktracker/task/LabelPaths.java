@@ -71,15 +71,7 @@ class LabelPaths {
 	 * larger part of it in the profile of a request (docs/performance.md).
 	 */
 	static boolean assignedAndNotControl(String text) {
-		for (int i = 0; i < text.length();) {
-			int codePoint = text.codePointAt(i);
-			int type = Character.getType(codePoint);
-			if (type == Character.UNASSIGNED || type == Character.CONTROL) {
-				return false;
-			}
-			i += Character.charCount(codePoint);
-		}
-		return true;
+		return assignedAndNotControl(text, false);
 	}
 
 	/**
@@ -88,10 +80,14 @@ class LabelPaths {
 	 * character allowed.
 	 */
 	static boolean assignedAndNotControlButTab(String text) {
+		return assignedAndNotControl(text, true);
+	}
+
+	private static boolean assignedAndNotControl(String text, boolean tabAllowed) {
 		for (int i = 0; i < text.length();) {
 			int codePoint = text.codePointAt(i);
 			int type = Character.getType(codePoint);
-			if (type == Character.UNASSIGNED || (type == Character.CONTROL && codePoint != '\t')) {
+			if (type == Character.UNASSIGNED || (type == Character.CONTROL && !(tabAllowed && codePoint == '\t'))) {
 				return false;
 			}
 			i += Character.charCount(codePoint);
