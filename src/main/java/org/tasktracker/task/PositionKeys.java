@@ -24,6 +24,39 @@ final class PositionKeys {
 	}
 
 	/**
+	 * The least id whose key ({@link Task#idPosition}) is at or after {@code key}: the
+	 * first task never moved that a page continuing after {@code key} can hold.
+	 * {@link Long#MAX_VALUE} when no id's key is.
+	 */
+	static long firstIdFrom(String key) {
+		long low = 0;
+		long high = Long.MAX_VALUE;
+		// Keys of ids are one length, so they are in the ids' order.
+		while (low < high) {
+			long middle = low + (high - low) / 2;
+			if (Task.idPosition(middle).compareTo(key) >= 0) {
+				high = middle;
+			}
+			else {
+				low = middle + 1;
+			}
+		}
+		return low;
+	}
+
+	/**
+	 * The greatest id whose key is at or before {@code key}, -1 when none is: where a
+	 * page in descending order continuing before {@code key} starts among the tasks never
+	 * moved.
+	 */
+	static long lastIdUpTo(String key) {
+		long first = firstIdFrom(key);
+		int order = Task.idPosition(first).compareTo(key);
+		// Before the key only when every id's key is (first is then the greatest id).
+		return (order <= 0) ? first : first - 1;
+	}
+
+	/**
 	 * A key after {@code before} (the start of the list when null) and before
 	 * {@code after}; empty when it would be longer than {@link #MAX_LENGTH}.
 	 * @throws IllegalArgumentException if the two are not in order, or not keys

@@ -42,18 +42,18 @@ class TaskRepository {
 			+ "recurrence_rule, recurrence_from, reminders, subtasks_open, subtasks_total, version";
 
 	/**
-	 * A task's place among its siblings: its key once moved, its id's before (written
-	 * exactly as the manual order index is, so that {@code sort=position} reads it).
-	 */
-	/**
-	 * The siblings of one list, as the manual order index keys them: a project or parent
-	 * of none is 0 there, so that every list is an equality PostgreSQL can read in
+	 * The siblings of one list, as the index of moved tasks keys them: a project or
+	 * parent of none is 0 there, so that every list is an equality PostgreSQL can read in
 	 * position order ({@code IS NULL} does not count as one). Takes {@code :project} and
 	 * {@code :parent}, 0 for none.
 	 */
 	static final String SAME_LIST = "COALESCE(project_id, 0) = CAST(:project AS bigint) "
 			+ "AND COALESCE(parent_id, 0) = CAST(:parent AS bigint)";
 
+	/**
+	 * A task's place among its siblings: its key once moved, its id's before
+	 * ({@link Task#idPosition}), which orders the tasks never moved as their ids do.
+	 */
 	static final String POSITION = "(COALESCE(tasks.position, lpad(to_hex(tasks.id), 16, '0') || '1') COLLATE \"C\")";
 
 	/**
@@ -503,22 +503,13 @@ class TaskRepository {
 			conditions.add("task_search_keys(title, description) @@ "
 					+ everyTermsKeys(query, (i) -> "term_search_query(:" + termParameter("q", i) + ")"));
 		}
-		if ("position".equals(sort)) {
-			// The manual order index's own keys, beside the filters' plain ones, so that
-			// a
-			// list of the Inbox or of root tasks is read in position order too.
-			TaskListQuery.Filters filters = query.filters();
-			if (filters.inbox() || filters.project() != null) {
-				conditions.add("COALESCE(project_id, 0) = " + ((filters.inbox()) ? "0" : "CAST(:project AS bigint)"));
-			}
-			if (filters.roots() || filters.parent() != null) {
-				conditions.add("COALESCE(parent_id, 0) = " + ((filters.roots()) ? "0" : "CAST(:parent AS bigint)"));
-			}
-		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";
 		String rows;
-		if ("due".equals(sort)) {
+		if ("position".equals(sort)) {
+			rows = positionedRows(query, conditions, columns, page);
+		}
+		else if ("due".equals(sort)) {
 			List<String> dated = new ArrayList<>(conditions);
 			dated.add("due_sort IS NOT NULL");
 			List<String> undated = new ArrayList<>(conditions);
@@ -539,8 +530,7 @@ class TaskRepository {
 		}
 		else {
 			if (position != null) {
-				conditions.add("(" + column + ", id) " + beyond + ("position".equals(sort)
-						? " (CAST(:positionKey AS text), :positionId)" : " (:positionKey, :positionId)"));
+				conditions.add("(" + column + ", id) " + beyond + " (:positionKey, :positionId)");
 			}
 			rows = "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions), column,
 					direction, direction, page);
@@ -560,6 +550,46 @@ class TaskRepository {
 				%s
 				LIMIT %d
 				""".formatted(query.limit(), key, rows, order, order, page);
+	}
+
+	/**
+	 * The rows of a page in manual order, from two ordered reads merged by the statement
+	 * around them: the moved tasks by their keys, through the index that holds only them,
+	 * and the tasks never moved by id, which orders them as their id's keys do. So a
+	 * create, which makes a task never moved, writes no entry into a manual order index.
+	 * The equalities on {@code COALESCE} are the moved tasks' index's own (an
+	 * {@code IS NULL} does not fix a column for PostgreSQL), and a list of one project,
+	 * or of the Inbox, reads the others in the order of {@code (project_id, id)}, which
+	 * the Inbox's {@code IS NULL} can follow.
+	 */
+	private static String positionedRows(TaskListQuery query, List<String> conditions, String columns, int page) {
+		TaskListQuery.Filters filters = query.filters();
+		String direction = query.descending() ? "DESC" : "ASC";
+		String beyond = query.descending() ? "<" : ">";
+		List<String> moved = new ArrayList<>(conditions);
+		moved.add("position IS NOT NULL");
+		if (filters.inbox() || filters.project() != null) {
+			moved.add("COALESCE(project_id, 0) = " + ((filters.inbox()) ? "0" : "CAST(:project AS bigint)"));
+		}
+		if (filters.roots() || filters.parent() != null) {
+			moved.add("COALESCE(parent_id, 0) = " + ((filters.roots()) ? "0" : "CAST(:parent AS bigint)"));
+		}
+		List<String> unmoved = new ArrayList<>(conditions);
+		unmoved.add("position IS NULL");
+		if (filters.position() != null) {
+			moved.add("(position COLLATE \"C\", id) " + beyond + " (CAST(:positionKey AS text), :positionId)");
+			unmoved.add("(" + POSITION + ", id) " + beyond + " (CAST(:positionKey AS text), :positionId)");
+			// The same tasks, bounded by id, so that the read starts at the cursor.
+			unmoved.add("id " + beyond + "= :positionBound");
+		}
+		boolean oneProject = filters.parent() == null && (filters.inbox() || filters.project() != null);
+		String unmovedOrder = (oneProject ? "project_id %1$s, id %1$s" : "id %1$s").formatted(direction);
+		return """
+				(SELECT %s FROM tasks%s ORDER BY position COLLATE "C" %s, id %s LIMIT %d)
+				UNION ALL
+				(SELECT %s FROM tasks%s ORDER BY %s LIMIT %d)
+				""".formatted(columns, where(moved), direction, direction, page, columns, where(unmoved), unmovedOrder,
+				page);
 	}
 
 	/**
@@ -688,6 +718,8 @@ class TaskRepository {
 			parameters.put("positionId", position.id());
 			if (position.text() != null) {
 				parameters.put("positionKey", position.text());
+				parameters.put("positionBound", query.descending() ? PositionKeys.lastIdUpTo(position.text())
+						: PositionKeys.firstIdFrom(position.text()));
 			}
 			else if (position.key() != null) {
 				parameters.put("positionKey", "priority".equals(filters.sort()) ? (Object) position.key().intValue()

@@ -166,19 +166,33 @@ class TaskTreeRepository {
 
 	/**
 	 * The position of the first sibling after {@code position} (or the first of all when
-	 * null), leaving out the task being moved; empty when there is none.
+	 * null), leaving out the task being moved; empty when there is none. The first moved
+	 * sibling and the first never moved, each read in its own order (as
+	 * {@code TaskRepository} pages in manual order), and the earlier of the two.
 	 */
 	Optional<String> nextPosition(long ownerId, @Nullable Long projectId, @Nullable Long parentId,
 			@Nullable String position, long moving) {
+		String movedAfter = (position != null) ? " AND position COLLATE \"C\" > CAST(:position AS text)" : "";
+		String unmovedAfter = (position != null)
+				? " AND " + TaskRepository.POSITION + " > CAST(:position AS text) AND id >= :bound" : "";
 		return this.jdbc
-			.sql("SELECT " + TaskRepository.POSITION + " FROM tasks WHERE owner_id = :owner AND "
-					+ TaskRepository.SAME_LIST + " AND id <> :moving"
-					+ ((position != null) ? " AND " + TaskRepository.POSITION + " > CAST(:position AS text)" : "")
-					+ " ORDER BY " + TaskRepository.POSITION + ", id LIMIT 1")
+			.sql("""
+					SELECT next FROM (
+					    (SELECT %1$s AS next, id FROM tasks
+					     WHERE owner_id = :owner AND %2$s AND position IS NOT NULL AND id <> :moving%3$s
+					     ORDER BY position COLLATE "C", id LIMIT 1)
+					    UNION ALL
+					    (SELECT %1$s, id FROM tasks
+					     WHERE owner_id = :owner AND %4$s AND position IS NULL AND id <> :moving%5$s
+					     ORDER BY %6$s LIMIT 1)
+					) AS first ORDER BY next, id LIMIT 1
+					""".formatted(TaskRepository.POSITION, TaskRepository.SAME_LIST, movedAfter,
+					plainList(projectId, parentId), unmovedAfter, (parentId != null) ? "id" : "project_id, id"))
 			.param("owner", ownerId)
 			.param("project", listKey(projectId))
 			.param("parent", listKey(parentId))
 			.param("position", position)
+			.param("bound", (position != null) ? PositionKeys.firstIdFrom(position) : 0L)
 			.param("moving", moving)
 			.query(String.class)
 			.optional();
@@ -191,7 +205,7 @@ class TaskTreeRepository {
 	 */
 	void renumber(long ownerId, @Nullable Long projectId, @Nullable Long parentId, long moving) {
 		List<Long> ordered = this.jdbc
-			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + TaskRepository.SAME_LIST
+			.sql("SELECT id FROM tasks WHERE owner_id = :owner AND " + plainList(projectId, parentId)
 					+ " AND id <> :moving ORDER BY " + TaskRepository.POSITION + ", id")
 			.param("owner", ownerId)
 			.param("project", listKey(projectId))
@@ -227,7 +241,16 @@ class TaskTreeRepository {
 			.single();
 	}
 
-	/** A project or parent as the manual order index keys it: 0 for none. */
+	/**
+	 * The siblings of one list in the plain columns' terms, which the indexes by project
+	 * and by parent read in id order. Takes {@code :project} and {@code :parent}.
+	 */
+	private static String plainList(@Nullable Long projectId, @Nullable Long parentId) {
+		return ((projectId != null) ? "project_id = :project" : "project_id IS NULL") + " AND "
+				+ ((parentId != null) ? "parent_id = :parent" : "parent_id IS NULL");
+	}
+
+	/** A project or parent as the index of moved tasks keys it: 0 for none. */
 	private static long listKey(@Nullable Long id) {
 		return (id != null) ? id : 0;
 	}

@@ -153,16 +153,51 @@ class ManualOrderIntegrationTests {
 		move(added.get(4), "{\"after\": null}");
 		List<Long> expected = List.of(added.get(4), added.get(0), added.get(1), added.get(2), added.get(3));
 
+		assertThat(walk("project_id=" + this.project + "&sort=position&limit=2")).isEqualTo(expected);
+	}
+
+	@Test
+	void movedAndUnmovedTasksPageTogetherInEitherOrder() {
+		List<Long> roots = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			roots.add(add("Root " + i));
+		}
+		long parent = roots.get(0);
+		List<Long> children = new ArrayList<>();
+		for (int i = 0; i < 7; i++) {
+			children.add(this.api.createId("{\"title\": \"Child " + i + "\", \"parent_id\": " + parent + "}"));
+		}
+		// Moved tasks first, in the middle and last, among tasks never moved.
+		for (List<Long> list : List.of(roots, children)) {
+			move(list.get(5), "{\"after\": null}");
+			move(list.get(6), "{\"after\": " + list.get(2) + "}");
+			move(list.get(1), "{}");
+		}
+		List<Long> expectedRoots = List.of(roots.get(5), roots.get(0), roots.get(2), roots.get(6), roots.get(3),
+				roots.get(4), roots.get(1));
+		List<Long> expectedChildren = List.of(children.get(5), children.get(0), children.get(2), children.get(6),
+				children.get(3), children.get(4), children.get(1));
+
+		assertThat(walk("project_id=" + this.project + "&parent_id=none&sort=position&limit=2"))
+			.isEqualTo(expectedRoots);
+		assertThat(walk("project_id=" + this.project + "&parent_id=none&sort=position&order=desc&limit=2"))
+			.isEqualTo(expectedRoots.reversed());
+		assertThat(walk("parent_id=" + parent + "&sort=position&limit=3")).isEqualTo(expectedChildren);
+		assertThat(walk("parent_id=" + parent + "&sort=position&order=desc&limit=2"))
+			.isEqualTo(expectedChildren.reversed());
+	}
+
+	/** Every task of a listing, page by page through its Link headers. */
+	private List<Long> walk(String query) {
 		List<Long> walked = new ArrayList<>();
-		String next = "/tasks?project_id=" + this.project + "&sort=position&limit=2";
+		String next = "/tasks?" + query;
 		while (next != null) {
 			ExchangeResult page = this.api.send("GET", next, null);
 			Responses.json(page).forEach((task) -> walked.add(task.get("id").longValue()));
 			String link = page.getResponseHeaders().getFirst("Link");
 			next = (link != null) ? link.substring(1, link.indexOf('>')) : null;
 		}
-
-		assertThat(walked).isEqualTo(expected);
+		return walked;
 	}
 
 	@Test

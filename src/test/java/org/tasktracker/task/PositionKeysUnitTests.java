@@ -27,6 +27,39 @@ class PositionKeysUnitTests {
 	private static final int MOVES = 10_000;
 
 	@Test
+	void theIdBoundsOfAKeyAreTheIdsWhoseKeysSurroundIt() {
+		Random random = new Random(37);
+		List<String> keys = new ArrayList<>(List.of("0", "00000000000000ff1", "00000000000000ff", "00000000000000ff2",
+				"z", "7fffffffffffffff1", "7fffffffffffffff2", "0000000000000000"));
+		for (int i = 0; i < 2_000; i++) {
+			long id = random.nextLong(1, 1L << 40);
+			String key = Task.idPosition(id);
+			keys.add(key);
+			keys.add(PositionKeys.between(Task.idPosition(id - 1), key).orElseThrow());
+			keys.add(PositionKeys.between(key, Task.idPosition(id + 1)).orElseThrow());
+		}
+		for (String key : keys) {
+			long first = PositionKeys.firstIdFrom(key);
+			long last = PositionKeys.lastIdUpTo(key);
+			if (first < Long.MAX_VALUE) {
+				assertThat(Task.idPosition(first)).as(key).isGreaterThanOrEqualTo(key);
+			}
+			if (first > 0) {
+				assertThat(Task.idPosition(first - 1)).as(key).isLessThan(key);
+			}
+			if (last >= 0) {
+				assertThat(Task.idPosition(last)).as(key).isLessThanOrEqualTo(key);
+			}
+			if (last < Long.MAX_VALUE) {
+				assertThat(Task.idPosition(last + 1)).as(key).isGreaterThan(key);
+			}
+		}
+		assertThat(PositionKeys.lastIdUpTo("0")).isEqualTo(-1);
+		assertThat(PositionKeys.firstIdFrom("z")).isEqualTo(Long.MAX_VALUE);
+		assertThat(PositionKeys.lastIdUpTo("z")).isEqualTo(Long.MAX_VALUE);
+	}
+
+	@Test
 	void aKeyBetweenTwoSortsBetweenThem() {
 		String first = Task.idPosition(1);
 		String second = Task.idPosition(2);

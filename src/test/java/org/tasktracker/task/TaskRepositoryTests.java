@@ -311,6 +311,48 @@ class TaskRepositoryTests {
 	}
 
 	@Test
+	void aListInManualOrderReadsItsNeverMovedTasksInOrderOnALargeTable() throws SQLException {
+		loadTasks(20_000);
+		this.jdbc.sql("INSERT INTO projects (owner_id, name) VALUES (1, 'order')").update();
+		long project = this.jdbc.sql("SELECT id FROM projects WHERE owner_id = 1 AND name = 'order'")
+			.query(Long.class)
+			.single();
+		long parent = this.jdbc.sql("SELECT min(id) FROM tasks WHERE owner_id = 1").query(Long.class).single();
+		this.jdbc.sql("""
+				UPDATE tasks SET project_id = CASE WHEN id % 2 = 0 THEN :project END,
+				    parent_id = CASE WHEN id % 100 = 5 AND id > :parent THEN :parent END,
+				    position = CASE WHEN id % 1000 = 0 THEN 'V' || id END,
+				    version = version + 1, changed_xid = pg_current_xact_id()
+				WHERE owner_id = 1
+				""").param("project", project).param("parent", parent).update();
+		this.jdbc.sql("ANALYZE tasks").update();
+
+		for (String parameters : List.of("project_id=inbox&parent_id=none", "project_id=" + project + "&parent_id=none",
+				"parent_id=" + parent, "project_id=inbox&parent_id=none&order=desc",
+				"project_id=" + project + "&parent_id=none&completed=false")) {
+			for (PageCursor cursor : java.util.Arrays.asList(null,
+					new PageCursor(null, 10_001, Task.idPosition(10_001)), new PageCursor(null, 15_000, "V15000"))) {
+				org.springframework.util.LinkedMultiValueMap<String, String> map = new org.springframework.util.LinkedMultiValueMap<>();
+				for (String pair : (parameters + "&sort=position&limit=50").split("&")) {
+					map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+				}
+				TaskListQuery query = TaskListQuery.from(map);
+				if (cursor != null) {
+					query = query.at(cursor);
+				}
+				String plan = explain(query);
+				// Sorting the tasks never moved would read every one of the list's: the
+				// only sorts allowed are the page's merge and one of the few moved tasks.
+				assertThat(plan).as(parameters + " after " + cursor + "\n" + plan).doesNotContain("Seq Scan");
+				assertThat(plan.lines().filter((line) -> line.contains("Sort Key:")))
+					.as(parameters + " after " + cursor + "\n" + plan)
+					.allMatch((line) -> line.contains("\"*SELECT* 1\"")
+							|| line.contains("((tasks.\"position\")::text) COLLATE \"C\""));
+			}
+		}
+	}
+
+	@Test
 	void everyFilterAndSortOfV2IsAnIndexScanOnALargeTable() throws SQLException {
 		loadTasks(50_000);
 		this.jdbc.sql("INSERT INTO projects (owner_id, name) VALUES (1, 'scan')").update();
