@@ -187,6 +187,43 @@ class ManualOrderIntegrationTests {
 			.isEqualTo(expectedChildren.reversed());
 	}
 
+	@Test
+	void everyPageInManualOrderFollowsTheKeysWhateverTheFilterOrderAndPageSize() {
+		List<Long> ids = new ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			String labels = (i % 4 == 0) ? ", \"labels\": [\"Errand\"]" : "";
+			String title = (i % 3 == 0) ? "Find item " + i : "Item " + i;
+			ids.add(this.api.createId("{\"title\": \"" + title + "\", \"project_id\": " + this.project + labels + "}"));
+		}
+		this.api.expect(200, "POST", "/tasks/" + ids.get(3) + "/complete", null);
+		this.api.expect(200, "POST", "/tasks/" + ids.get(8) + "/complete", null);
+		Random random = new Random(34);
+		for (int i = 0; i < 20; i++) {
+			long moving = ids.get(random.nextInt(ids.size()));
+			int after = random.nextInt(ids.size() + 1);
+			String body = (after == ids.size()) ? "{}"
+					: (ids.get(after) == moving) ? "{\"after\": null}" : "{\"after\": " + ids.get(after) + "}";
+			move(moving, body);
+		}
+
+		for (String filter : List.of("", "&completed=false", "&q=find", "&label=errand")) {
+			String list = "project_id=" + this.project + "&parent_id=none" + filter;
+			// Every task of the list, by id, then sorted here by (position, id).
+			List<JsonNode> all = new ArrayList<>();
+			this.api.expect(200, "GET", "/tasks?" + list + "&limit=100", null).forEach(all::add);
+			all.sort(java.util.Comparator.comparing((JsonNode task) -> task.get("position").stringValue())
+				.thenComparingLong((task) -> task.get("id").longValue()));
+			List<Long> expected = all.stream().map((task) -> task.get("id").longValue()).toList();
+			assertThat(expected).as(filter).isNotEmpty();
+			for (int limit : new int[] { 1, 2, 5 }) {
+				assertThat(walk(list + "&sort=position&limit=" + limit)).as(filter + " by " + limit)
+					.isEqualTo(expected);
+				assertThat(walk(list + "&sort=position&order=desc&limit=" + limit)).as(filter + " by " + limit)
+					.isEqualTo(expected.reversed());
+			}
+		}
+	}
+
 	/** Every task of a listing, page by page through its Link headers. */
 	private List<Long> walk(String query) {
 		List<Long> walked = new ArrayList<>();
