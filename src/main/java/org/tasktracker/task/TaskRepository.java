@@ -478,14 +478,14 @@ class TaskRepository {
 	 */
 	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions) {
 		String sort = query.filters().sort();
+		// For a position, what the statement around the page's rows calls it: its two
+		// reads (positionedRows) order by their own keys.
 		String column = switch (sort) {
 			case "due" -> "due_sort";
 			case "priority" -> "priority";
-			case "position" -> POSITION;
+			case "position" -> "position COLLATE \"C\"";
 			default -> "updated_at";
 		};
-		// What the statement around the page's rows calls the column.
-		String pageColumn = "position".equals(sort) ? "position COLLATE \"C\"" : column;
 		boolean desc = query.descending();
 		String direction = desc ? "DESC" : "ASC";
 		String beyond = desc ? "<" : ">";
@@ -521,12 +521,8 @@ class TaskRepository {
 			else if (position != null) {
 				dated.add("(due_sort, id) " + beyond + " (:positionKey, :positionId)");
 			}
-			rows = """
-					(SELECT %s FROM tasks%s ORDER BY due_sort %s, id %s LIMIT %d)
-					UNION ALL
-					(SELECT %s FROM tasks%s ORDER BY id %s LIMIT %d)
-					""".formatted(columns, where(dated), direction, direction, page, columns, where(undated), direction,
-					page);
+			rows = twoOrderedReads(columns, dated, "due_sort %1$s, id %1$s".formatted(direction), undated,
+					"id " + direction, page);
 		}
 		else {
 			if (position != null) {
@@ -535,7 +531,7 @@ class TaskRepository {
 			rows = "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions), column,
 					direction, direction, page);
 		}
-		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(pageColumn, direction, direction);
+		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(column, direction, direction);
 		String key = switch (sort) {
 			case "priority" -> "nth_value(priority, %d) OVER whole".formatted(query.limit());
 			case "position" -> "nth_value(position, %d) OVER whole".formatted(query.limit());
@@ -584,12 +580,22 @@ class TaskRepository {
 		}
 		boolean oneProject = filters.parent() == null && (filters.inbox() || filters.project() != null);
 		String unmovedOrder = (oneProject ? "project_id %1$s, id %1$s" : "id %1$s").formatted(direction);
+		return twoOrderedReads(columns, moved, "position COLLATE \"C\" %1$s, id %1$s".formatted(direction), unmoved,
+				unmovedOrder, page);
+	}
+
+	/**
+	 * Two reads of at most {@code limit} rows, each in its own order, for the statement
+	 * around them to merge into one page: the shape of a sort whose tasks fall into two
+	 * groups that two indexes read in order.
+	 */
+	private static String twoOrderedReads(String columns, List<String> first, String firstOrder, List<String> second,
+			String secondOrder, int limit) {
 		return """
-				(SELECT %s FROM tasks%s ORDER BY position COLLATE "C" %s, id %s LIMIT %d)
+				(SELECT %s FROM tasks%s ORDER BY %s LIMIT %d)
 				UNION ALL
 				(SELECT %s FROM tasks%s ORDER BY %s LIMIT %d)
-				""".formatted(columns, where(moved), direction, direction, page, columns, where(unmoved), unmovedOrder,
-				page);
+				""".formatted(columns, where(first), firstOrder, limit, columns, where(second), secondOrder, limit);
 	}
 
 	/**
