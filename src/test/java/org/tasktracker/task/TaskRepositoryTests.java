@@ -332,11 +332,7 @@ class TaskRepositoryTests {
 				"project_id=" + project + "&parent_id=none&completed=false")) {
 			for (PageCursor cursor : java.util.Arrays.asList(null,
 					new PageCursor(null, 10_001, Task.idPosition(10_001)), new PageCursor(null, 15_000, "V15000"))) {
-				org.springframework.util.LinkedMultiValueMap<String, String> map = new org.springframework.util.LinkedMultiValueMap<>();
-				for (String pair : (parameters + "&sort=position&limit=50").split("&")) {
-					map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-				}
-				TaskListQuery query = TaskListQuery.from(map);
+				TaskListQuery query = TaskListQuery.from(parameters(parameters + "&sort=position&limit=50"));
 				if (cursor != null) {
 					query = query.at(cursor);
 				}
