@@ -602,15 +602,26 @@ class TaskRepository {
 	 * The rows of a search page, found the same way whatever the term, so that no plan
 	 * rests on PostgreSQL's guess of how many tasks hold it. The first
 	 * {@link #scannedBeforeIndex} tasks of the listing are read in order and matched one
-	 * by one: a term in many tasks fills its page there. Only when they hold less than a
-	 * page, and more tasks follow, is the search index read for the tasks beyond them: a
-	 * term that needs it is in few tasks, so few are read. The term and its pattern reach
-	 * the index branch through subqueries, which PostgreSQL cannot look into when it
-	 * plans: every term gets the default estimate of a rare one, and so the same plan.
+	 * by one: a term in many tasks fills its page there. When they hold less than a page,
+	 * and more tasks follow, {@link #PROBES} tasks spread evenly over the rest of the
+	 * owner's tasks are matched. If one of them holds the term, it is in many tasks but
+	 * starts late in the listing, and the next {@link #scannedAfterProbes} tasks are read
+	 * in order too. Only what is still missing after that is looked up in the search
+	 * index, for the tasks beyond those read: a term that needs it is in few tasks, so
+	 * few are read. The term and its pattern reach the index branch through subqueries,
+	 * which PostgreSQL cannot look into when it plans: every term gets the default
+	 * estimate of a rare one, and so the same plan.
 	 */
 	private static String searchedRows(TaskListQuery query, List<String> conditions, String order) {
 		int page = query.limit() + 1;
 		int scanned = scannedBeforeIndex(query.limit());
+		int scannedAfterProbes = scannedAfterProbes(query.limit());
+		String hit = everyTermMatched(query, (i) -> ":" + termParameter("pattern", i));
+		String onward = query.descending() ? "<" : ">";
+		String edge = query.descending() ? "min" : "max";
+		List<String> further = new ArrayList<>(conditions);
+		further.add("(SELECT hits FROM probed) > 0");
+		further.add("id %s (SELECT %s(id) FROM scanned)".formatted(onward, edge));
 		// Conditions checked row by row, none read from a b-tree index: that would put
 		// every later task (or every one in that state) into a bitmap with the matches.
 		// The search index alone says which tasks to read.
@@ -620,29 +631,45 @@ class TaskRepository {
 			beyond.add("completed IS NOT DISTINCT FROM :completed");
 		}
 		beyond.addAll(filterConditions(query.filters()));
-		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
-				query.descending() ? "min" : "max"));
+		beyond.add("id + 0 %s (SELECT %s(%s(id), (SELECT %s(id) FROM further)) FROM scanned)".formatted(onward,
+				query.descending() ? "least" : "greatest", edge, edge));
 		beyond.add("task_search_keys(title, description) @@ (SELECT %s)"
 			.formatted(everyTermsKeys(query, (i) -> "term_search_query(:" + termParameter("q", i) + ")")));
 		beyond.add(everyTermMatched(query, (i) -> "(SELECT :" + termParameter("pattern", i) + ")"));
 		return """
 				WITH scanned AS MATERIALIZED (
-				    SELECT id, %s AS hit
-				    FROM tasks%s %s LIMIT %d
+				    SELECT id, %1$s AS hit
+				    FROM tasks%2$s %3$s LIMIT %4$d
 				), early AS MATERIALIZED (
-				    SELECT id FROM scanned WHERE hit LIMIT %d
+				    SELECT id FROM scanned WHERE hit LIMIT %5$d
+				), probed AS MATERIALIZED (
+				    SELECT count(*) FILTER (WHERE probe.hit) AS hits
+				    FROM generate_series(0, %6$d - 1) AS spread(n),
+				         (SELECT %7$s(id) AS id FROM scanned) AS first,
+				         (SELECT %7$s(id) AS id FROM tasks WHERE owner_id = :owner) AS last,
+				         LATERAL (SELECT %1$s AS hit FROM tasks
+				                  WHERE owner_id = :owner AND id %8$s first.id + (last.id - first.id) * spread.n / %6$d
+				                  %3$s LIMIT 1) AS probe
+				    WHERE (SELECT count(*) FROM early) < %5$d AND (SELECT count(*) FROM scanned) = %4$d
+				), further AS MATERIALIZED (
+				    SELECT id, %1$s AS hit
+				    FROM tasks%9$s %3$s LIMIT %10$d
+				), middle AS MATERIALIZED (
+				    SELECT id FROM further WHERE hit LIMIT %5$d
 				), late AS (
 				    SELECT id FROM tasks
-				    WHERE (SELECT count(*) FROM early) < %d AND (SELECT count(*) FROM scanned) = %d
-				      AND %s
-				    ORDER BY id + 0 %s LIMIT %d
+				    WHERE (SELECT count(*) FROM early) + (SELECT count(*) FROM middle) < %5$d
+				      AND (SELECT count(*) FROM scanned) = %4$d
+				      AND ((SELECT hits FROM probed) = 0 OR (SELECT count(*) FROM further) = %10$d)
+				      AND %11$s
+				    ORDER BY id + 0 %12$s LIMIT %5$d
 				)
-				SELECT %s FROM tasks
-				WHERE owner_id = :owner AND id IN (SELECT id FROM early UNION ALL SELECT id FROM late)
-				%s LIMIT %d
-				""".formatted(everyTermMatched(query, (i) -> ":" + termParameter("pattern", i)), where(conditions),
-				order, scanned, page, page, scanned, String.join("\n      AND ", beyond),
-				query.descending() ? "DESC" : "ASC", page, COLUMNS, order, page);
+				SELECT %13$s FROM tasks
+				WHERE owner_id = :owner
+				  AND id IN (SELECT id FROM early UNION ALL SELECT id FROM middle UNION ALL SELECT id FROM late)
+				%3$s LIMIT %5$d
+				""".formatted(hit, where(conditions), order, scanned, page, PROBES, edge, onward, where(further),
+				scannedAfterProbes, String.join("\n      AND ", beyond), query.descending() ? "DESC" : "ASC", COLUMNS);
 	}
 
 	/**
@@ -673,6 +700,23 @@ class TaskRepository {
 	/** The i-th term's parameter: {@code q}, then {@code q1}, {@code q2}... */
 	private static String termParameter(String name, int i) {
 		return (i == 0) ? name : name + i;
+	}
+
+	/**
+	 * How many of the owner's tasks beyond the first ones read a search matches to tell a
+	 * term that starts late in the listing from a rare one. A term in one task of this
+	 * many is found by at least one of them most of the time; a rare term mistaken for a
+	 * common one costs only {@link #scannedAfterProbes} tasks read in vain.
+	 */
+	static final int PROBES = 32;
+
+	/**
+	 * How many more tasks are read in order when a probe found what a page seeks: enough
+	 * to fill a page with a term or label on one task in {@link #PROBES}, and to step
+	 * over a run of tasks without it at the start of the listing.
+	 */
+	static int scannedAfterProbes(int pageSize) {
+		return Math.max(4000, 40 * (pageSize + 1));
 	}
 
 	/**

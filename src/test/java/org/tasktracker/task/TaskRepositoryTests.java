@@ -495,6 +495,64 @@ class TaskRepositoryTests {
 	}
 
 	/**
+	 * A term missing from an account's first 1,000 tasks and in the 19,000 after them (a
+	 * word that came into use late) is found by reading on in order once a probe finds
+	 * it: about a thousand tasks read, where the index handed back every later one.
+	 */
+	@Test
+	void aTermThatStartsLateInTheListingIsFoundByReadingOn() {
+		List<NewTask> rows = new ArrayList<>();
+		for (int i = 0; i < 20_000; i++) {
+			rows.add(new NewTask(((i < 1000) ? "Plain task " : "Many a task ") + i, null));
+		}
+		this.tasks.createAll(owned(rows));
+		this.jdbc.sql("ANALYZE tasks").update();
+		TaskListQuery search = new TaskListQuery(null, "many", 10, null, false);
+
+		List<Long> found = page(search).ids();
+
+		assertThat(PageCosts.tasksRead(this.jdbc, OWNER, search)).as("tasks read").isLessThan(3000);
+		assertThat(found).containsExactlyElementsOf(plainSearch(search).stream().limit(10).toList());
+		assertThat(this.jdbc.sql("SELECT title FROM tasks WHERE id = :id")
+			.param("id", found.get(0))
+			.query(String.class)
+			.single()).isEqualTo("Many a task 1000");
+	}
+
+	/**
+	 * Pages of a search whose matches start late and come in two runs, one found by
+	 * reading on after the probes and one beyond the tasks read on, compared with
+	 * matching every task, in both orders, with cursors at and between the runs.
+	 */
+	@Test
+	void aSearchOfATermThatStartsLatePagesExactlyAsMatchingEveryTaskWould() {
+		List<NewTask> rows = new ArrayList<>();
+		for (int i = 0; i < 6000; i++) {
+			boolean needle = (i >= 1000 && i < 1040) || i >= 5000;
+			rows.add(new NewTask(((needle) ? "needle " : "hay ") + i, (i % 3 == 0) ? "no " + i : null));
+		}
+		this.tasks.createAll(owned(rows));
+		Long firstId = this.jdbc.sql("SELECT min(id) FROM tasks").query(Long.class).single();
+
+		for (String term : List.of("needle", "EEDL", "e")) {
+			for (boolean descending : List.of(false, true)) {
+				for (Boolean completed : Arrays.asList(null, false)) {
+					TaskListQuery all = new TaskListQuery(completed, term, 60, null, descending);
+					assertThat(walk(all)).as("%s", all).containsExactlyElementsOf(plainSearch(all));
+					for (long after : List.of(500L, 1020L, 4300L, 5030L)) {
+						for (int limit : List.of(3, 60)) {
+							TaskListQuery later = new TaskListQuery(completed, term, limit, firstId + after,
+									descending);
+							assertThat(page(later).ids()).as("%s", later)
+								.containsExactlyElementsOf(plainSearch(later).stream().limit(limit).toList());
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/**
 	 * The index holds a key for every character and pair of characters a term can be made
 	 * of, folded as ILIKE folds them, whatever the text: a missing key would hide a task
 	 * from every search for it.
