@@ -500,6 +500,8 @@ if $SCALE; then
 		"q, 2 chars in 5 tasks|/tasks?limit=50&q=ze" "q, 2 chars in none|/tasks?limit=50&q=qx"
 		"q, common term|/tasks?limit=50&q=task" "q, rare term|/tasks?limit=50&q=zebra"
 		"q, term in none|/tasks?limit=50&q=xyzzy" "q, punctuation in none|/tasks?limit=50&q=--"
+		"q, term in a tenth, most of them late|/tasks?limit=50&q=task%209"
+		"q, term in a hundredth, most of them late|/tasks?limit=50&q=task%2099"
 		"project_id|/tasks?limit=50&project_id=PROJECT" "project_id=inbox|/tasks?limit=50&project_id=inbox"
 		"label, 1 in 5 tasks|/tasks?limit=50&label=home" "label=work,urgent|/tasks?limit=50&label=work,urgent"
 		"label, in 5 tasks|/tasks?limit=50&label=waiting" "priority=4|/tasks?limit=50&priority=4"
