@@ -347,14 +347,25 @@ class TaskRepository {
 		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId(),
 				"position".equals(query.filters().sort()));
 		PageStatement statement = pageStatement(ownerId, query, bounds);
-		boolean valuesMatter = !query.terms().isEmpty() || query.filters().selectivityMatters();
-		JdbcClient.StatementSpec page = valuesMatter ? this.plannedPerCall.sql(statement.sql())
+		JdbcClient.StatementSpec page = plannedForItsValues(query) ? this.plannedPerCall.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
 		if (!reader.begun) {
 			sink.begin();
 		}
 		sink.end(reader.nextAfter);
+	}
+
+	/**
+	 * Whether PostgreSQL must plan a page for the values asked for: a search in another
+	 * order than by id, whose plan weighs the term, and filters whose share of the tasks
+	 * decides the plan. A search by id ({@link #searchedRows}) hides its term from the
+	 * planner, and plans the same for every term: prepared on the server, it is planned
+	 * once instead of on every call, which took longer than running it.
+	 */
+	static boolean plannedForItsValues(TaskListQuery query) {
+		TaskListQuery.Filters filters = query.filters();
+		return filters.selectivityMatters() || (!query.terms().isEmpty() && !filters.byId());
 	}
 
 	/**
@@ -373,10 +384,10 @@ class TaskRepository {
 	 * preparing them on the server, where PostgreSQL may settle on one generic plan for
 	 * every term after five runs: before issue 22, one such plan walked the primary key
 	 * through the whole table instead of reading the trigram indexes
-	 * ({@code docs/performance.md}). A generic plan guesses a label's or a date range's
-	 * share of the tasks as well, and read a common label's tasks through its index and
-	 * sorted them, where walking the primary key finds a page at once
-	 * ({@code docs/design/organising.md}).
+	 * ({@code docs/performance.md}); a search sorted by due still weighs its term. A
+	 * generic plan guesses a label's or a date range's share of the tasks as well, and
+	 * read a common label's tasks through its index and sorted them, where walking the
+	 * primary key finds a page at once ({@code docs/design/organising.md}).
 	 */
 	static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
