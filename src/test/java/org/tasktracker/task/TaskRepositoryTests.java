@@ -710,6 +710,10 @@ class TaskRepositoryTests {
 		assertThat(prepared).as("statements prepared on this connection")
 			.anyMatch((statement) -> statement.contains("ILIKE") && statement.contains("probed"))
 			.noneMatch((statement) -> statement.contains("ILIKE") && statement.contains("OVER whole"));
+		assertThat(this.jdbc.sql("""
+				SELECT generic_plans FROM pg_prepared_statements
+				WHERE statement LIKE '%ILIKE%' AND statement LIKE '%probed%'
+				""").query(Long.class).list()).as("runs of the search on a generic plan").anyMatch((runs) -> runs > 0);
 	}
 
 	@Test
