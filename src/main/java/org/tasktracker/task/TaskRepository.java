@@ -363,7 +363,7 @@ class TaskRepository {
 	 * planner, and plans the same for every term: prepared on the server, it is planned
 	 * once instead of on every call, which took longer than running it.
 	 */
-	static boolean plannedForItsValues(TaskListQuery query) {
+	private static boolean plannedForItsValues(TaskListQuery query) {
 		TaskListQuery.Filters filters = query.filters();
 		return filters.selectivityMatters() || (!query.terms().isEmpty() && !filters.byId());
 	}
