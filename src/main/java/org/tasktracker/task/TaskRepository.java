@@ -719,14 +719,14 @@ class TaskRepository {
 	 * many is found by at least one of them most of the time; a rare term mistaken for a
 	 * common one costs only {@link #scannedAfterProbes} tasks read in vain.
 	 */
-	static final int PROBES = 32;
+	private static final int PROBES = 32;
 
 	/**
-	 * How many more tasks are read in order when a probe found what a page seeks: enough
-	 * to fill a page with a term or label on one task in {@link #PROBES}, and to step
-	 * over a run of tasks without it at the start of the listing.
+	 * How many more tasks a search reads in order when a probe found its term: enough to
+	 * fill a page with a term in one task of {@link #PROBES}, and to step over a run of
+	 * tasks without it at the start of the listing.
 	 */
-	static int scannedAfterProbes(int pageSize) {
+	private static int scannedAfterProbes(int pageSize) {
 		return Math.max(4000, 40 * (pageSize + 1));
 	}
 
