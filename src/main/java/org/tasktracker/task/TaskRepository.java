@@ -167,9 +167,12 @@ class TaskRepository {
 	 */
 	private final JdbcClient plannedPerCall;
 
+	private final LabelStatistics labelStatistics;
+
 	TaskRepository(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
 		this.plannedPerCall = plannedForEachCall(dataSource);
+		this.labelStatistics = new LabelStatistics(jdbc);
 	}
 
 	/**
@@ -346,7 +349,9 @@ class TaskRepository {
 	void streamPage(long ownerId, TaskListQuery query, @Nullable DueBounds bounds, TaskPageSink sink) {
 		PageReader reader = new PageReader(query.limit(), sink, !query.filters().byId(),
 				"position".equals(query.filters().sort()));
-		PageStatement statement = pageStatement(ownerId, query, bounds);
+		List<String> labelKeys = query.filters().labelKeys();
+		PageStatement statement = pageStatement(ownerId, query, bounds,
+				!labelKeys.isEmpty() && this.labelStatistics.allKnown(labelKeys));
 		JdbcClient.StatementSpec page = plannedForItsValues(query) ? this.plannedPerCall.sql(statement.sql())
 				: this.jdbc.sql(statement.sql()).withFetchSize(FETCH_ROWS);
 		page.params(statement.parameters()).query(reader);
@@ -385,9 +390,10 @@ class TaskRepository {
 	 * every term after five runs: before issue 22, one such plan walked the primary key
 	 * through the whole table instead of reading the trigram indexes
 	 * ({@code docs/performance.md}); a search sorted by due still weighs its term. A
-	 * generic plan guesses a label's or a date range's share of the tasks as well, and
+	 * generic plan guesses a label's or a date range's share of the tasks as well: it
 	 * read a common label's tasks through its index and sorted them, where walking the
-	 * primary key finds a page at once ({@code docs/design/organising.md}).
+	 * primary key finds a page at once, and looked for a rare label's by reading a small
+	 * table from end to end ({@code docs/design/organising.md}).
 	 */
 	static JdbcClient plannedForEachCall(DataSource dataSource) {
 		JdbcTemplate template = new JdbcTemplate(dataSource) {
@@ -411,10 +417,20 @@ class TaskRepository {
 	}
 
 	static PageStatement pageStatement(long ownerId, TaskListQuery query, @Nullable DueBounds bounds) {
+		return pageStatement(ownerId, query, bounds, false);
+	}
+
+	/**
+	 * The statement that reads one page, with its values; {@code labelsKnown} tells
+	 * whether PostgreSQL's statistics know every label the page is filtered by
+	 * ({@link LabelStatistics}).
+	 */
+	static PageStatement pageStatement(long ownerId, TaskListQuery query, @Nullable DueBounds bounds,
+			boolean labelsKnown) {
 		if (query.filters().judgedInZone() && bounds == null) {
 			throw new IllegalArgumentException("Due filters need the caller's due bounds");
 		}
-		return new PageStatement(pageSql(query), pageParameters(ownerId, query, bounds));
+		return new PageStatement(pageSql(query, labelsKnown), pageParameters(ownerId, query, bounds));
 	}
 
 	/**
@@ -430,7 +446,7 @@ class TaskRepository {
 			conditions.add("project_id = :project");
 		}
 		if (!filters.labelKeys().isEmpty()) {
-			conditions.add("label_keys @> CAST(:labelKeys AS text[])");
+			conditions.add(LABELLED);
 		}
 		if (!filters.priorities().isEmpty()) {
 			conditions.add("priority = ANY(CAST(:priorities AS int[]))");
@@ -458,7 +474,7 @@ class TaskRepository {
 		return conditions;
 	}
 
-	private static String pageSql(TaskListQuery query) {
+	private static String pageSql(TaskListQuery query, boolean labelsKnown) {
 		List<String> conditions = new ArrayList<>();
 		conditions.add("owner_id = :owner");
 		if (query.completed() != null) {
@@ -475,6 +491,9 @@ class TaskRepository {
 		String pageSize = Integer.toString(query.limit());
 		if (!query.filters().byId()) {
 			return sortedPageSql(query, conditions);
+		}
+		if (query.terms().isEmpty() && !query.filters().labelKeys().isEmpty() && !labelsKnown) {
+			return "SELECT page.* FROM (%s) AS page %s".formatted(labelledRows(query, conditions, order), order);
 		}
 		if (query.terms().isEmpty()) {
 			return "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
@@ -681,6 +700,66 @@ class TaskRepository {
 				%3$s LIMIT %5$d
 				""".formatted(hit, where(conditions), order, scanned, page, PROBES, edge, onward, where(further),
 				scannedAfterProbes, String.join("\n      AND ", beyond), query.descending() ? "DESC" : "ASC", COLUMNS);
+	}
+
+	/**
+	 * The rows of a page in id order filtered by labels that PostgreSQL's statistics do
+	 * not know ({@link LabelStatistics}), found without its guess of how many tasks carry
+	 * them. Its guess for such a label is a share that a walk of the primary key fills a
+	 * page from quickly; for a label on a handful of tasks that walk read every task of
+	 * the owner. Here the first {@link #scannedBeforeLabelIndex} tasks of the listing,
+	 * with every other filter, are read in order and checked one by one, as far as a page
+	 * needs. Only when they hold less than a page, and more tasks follow, is the label
+	 * index read, for the tasks beyond them. A label the statistics know is planned by
+	 * its share instead, in the plain statement: this one costs a page of a common label
+	 * more than that, and reads every match of a label on a few in a hundred tasks. The
+	 * page is still planned for its labels on every call: a generic plan read the rest of
+	 * a small table from end to end instead of the label index.
+	 */
+	private static String labelledRows(TaskListQuery query, List<String> conditions, String order) {
+		int page = query.limit() + 1;
+		int scanned = scannedBeforeLabelIndex(query.limit());
+		List<String> unlabelled = new ArrayList<>(conditions);
+		unlabelled.remove(LABELLED);
+		// Conditions checked row by row, none read from a b-tree index: that would put
+		// every later task (or every one in that state) into a bitmap with the matches.
+		List<String> beyond = new ArrayList<>();
+		beyond.add("owner_id = :owner");
+		if (query.completed() != null) {
+			beyond.add("completed IS NOT DISTINCT FROM :completed");
+		}
+		beyond.addAll(filterConditions(query.filters()));
+		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
+				query.descending() ? "min" : "max"));
+		return """
+				WITH scanned AS MATERIALIZED (
+				    SELECT id, %1$s AS hit
+				    FROM tasks%2$s %3$s LIMIT %4$d
+				), early AS MATERIALIZED (
+				    SELECT id FROM scanned WHERE hit LIMIT %5$d
+				), late AS (
+				    SELECT id FROM tasks
+				    WHERE (SELECT count(*) FROM early) < %5$d AND (SELECT count(*) FROM scanned) = %4$d
+				      AND %6$s
+				    ORDER BY id + 0 %7$s LIMIT %5$d
+				)
+				SELECT %8$s FROM tasks
+				WHERE owner_id = :owner AND id IN (SELECT id FROM early UNION ALL SELECT id FROM late)
+				%3$s LIMIT %5$d
+				""".formatted(LABELLED, where(unlabelled), order, scanned, page, String.join("\n      AND ", beyond),
+				query.descending() ? "DESC" : "ASC", COLUMNS);
+	}
+
+	/** A task carries every label asked for. */
+	private static final String LABELLED = "label_keys @> CAST(:labelKeys AS text[])";
+
+	/**
+	 * How many tasks a page filtered by labels checks in order before it reads the label
+	 * index: enough to fill a page with a label on one task in forty. Checking a task's
+	 * labels is cheaper than matching a term, so the window is wider than a search's.
+	 */
+	private static int scannedBeforeLabelIndex(int pageSize) {
+		return Math.max(2000, 40 * (pageSize + 1));
 	}
 
 	/**

@@ -744,28 +744,146 @@ class TaskRepositoryTests {
 		assertThat(searchIndexScans() - before).as("search index scans").isPositive();
 	}
 
+	/**
+	 * A page filtered by labels reads the tasks in order while they fill it, and the
+	 * label index only for a label too rare to. A label on five of fifty thousand tasks
+	 * once walked the primary key through all of them. The page is planned for its labels
+	 * on every call, never prepared: a generic plan, guessing at every label, read the
+	 * rest of a small table from end to end instead of the label index.
+	 */
 	@Test
-	void aPageFilteredByLabelIsPlannedForItsLabelOnEveryCall() throws SQLException {
-		// Prepared on the server, the statement may settle on a generic plan after five
-		// runs, which guesses every label rare: at a million tasks it read a common
-		// label's tasks through the label index and sorted them, 100 ms a page.
-		loadTasks(20_000);
-		this.jdbc
-			.sql("UPDATE tasks SET labels = '{Home}', label_keys = '{home}'"
-					+ ", version = version + 1, changed_xid = pg_current_xact_id() WHERE owner_id = 1 AND id % 5 = 0")
-			.update();
-		this.jdbc.sql("ANALYZE tasks").update();
-		TaskListQuery common = TaskListQuery.from(parameters("label=home&limit=50"));
+	void aPageFilteredByLabelReadsTheLabelIndexOnlyForARareLabel() throws SQLException {
+		loadTasks(50_000);
+		// Labels no other test uses, so that no statistics read before know them.
+		String home = TaskFixtures.uniqueMarker();
+		String waiting = TaskFixtures.uniqueMarker();
+		this.jdbc.sql("""
+				UPDATE tasks SET labels = ARRAY[CASE WHEN n % 5 = 0 THEN :home ELSE :waiting END],
+				    label_keys = ARRAY[CASE WHEN n % 5 = 0 THEN :home ELSE :waiting END],
+				    version = version + 1, changed_xid = pg_current_xact_id()
+				FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks WHERE owner_id = 1) AS numbered
+				WHERE tasks.id = numbered.id AND (n % 5 = 0 OR n % 10000 = 3)
+				""").param("home", home).param("waiting", waiting).update();
+		// Not analysed again: the statistics have never seen the labels, as they never
+		// see a label on a handful of a large table's tasks, and PostgreSQL guesses.
+		TaskListQuery common = TaskListQuery.from(parameters("label=" + home + "&limit=50"));
+		TaskListQuery rare = TaskListQuery.from(parameters("label=" + waiting + "&limit=50"));
 
 		for (int i = 1; i <= 10; i++) {
+			long before = labelIndexScans();
 			assertThat(page(common).tasks()).as("page %d", i)
 				.hasSize(50)
-				.allSatisfy((task) -> assertThat(task.labels()).containsExactly("Home"));
+				.allSatisfy((task) -> assertThat(task.labels()).containsExactly(home));
+			assertThat(labelIndexScans() - before).as("label index scans for a common label").isZero();
 		}
-
+		long before = labelIndexScans();
+		assertThat(page(rare).tasks()).hasSize(5)
+			.allSatisfy((task) -> assertThat(task.labels()).containsExactly(waiting));
+		assertThat(labelIndexScans() - before).as("label index scans for a rare label").isEqualTo(1);
+		assertThat(tasksRead(rare)).as("tasks read for a rare label").isLessThan(3000);
 		assertThat(this.jdbc.sql("SELECT statement FROM pg_prepared_statements").query(String.class).list())
 			.as("statements prepared on this connection")
 			.noneMatch((statement) -> statement.contains("label_keys @>"));
+	}
+
+	/**
+	 * The labels that {@code ANALYZE} found among the most common are known, others not,
+	 * and a page filtered by known labels is the plain statement that PostgreSQL plans by
+	 * their share, where one by unknown labels reads the tasks in order before the label
+	 * index.
+	 */
+	@Test
+	void labelsAreKnownOnceTheStatisticsListThem() throws SQLException {
+		loadTasks(20_000);
+		String common = TaskFixtures.uniqueMarker();
+		this.jdbc.sql("""
+				UPDATE tasks SET labels = ARRAY[:common], label_keys = ARRAY[:common],
+				    version = version + 1, changed_xid = pg_current_xact_id()
+				WHERE owner_id = 1 AND id % 5 = 0
+				""").param("common", common).update();
+		LabelStatistics statistics = new LabelStatistics(this.jdbc);
+		assertThat(statistics.allKnown(List.of(common))).as("before ANALYZE").isFalse();
+
+		this.jdbc.sql("ANALYZE tasks").update();
+		assertThat(statistics.allKnown(List.of(common))).as("read before ANALYZE, not read again yet").isFalse();
+		statistics.forget();
+
+		assertThat(statistics.allKnown(List.of(common))).isTrue();
+		assertThat(statistics.allKnown(List.of(common, TaskFixtures.uniqueMarker()))).as("with a label on no task")
+			.isFalse();
+		TaskListQuery query = TaskListQuery.from(parameters("label=" + common + "&limit=50"));
+		assertThat(TaskRepository.pageStatement(OWNER, query, null, true).sql()).doesNotContain("scanned");
+		assertThat(TaskRepository.pageStatement(OWNER, query, null, false).sql()).contains("scanned");
+	}
+
+	/**
+	 * Pages filtered by labels, compared with checking every task, for labels common,
+	 * rare and on none, with matches before, across and beyond the tasks read in order,
+	 * in both orders, with cursors and with the other filters, whether the statistics
+	 * know the labels or not.
+	 */
+	@Test
+	void pagesFilteredByLabelsAreExactlyThoseOfCheckingEveryTask() throws SQLException {
+		loadTasks(6_000);
+		this.jdbc.sql("""
+				UPDATE tasks SET labels = picked.labels, label_keys = picked.labels,
+				    priority = 1 + n % 4, version = version + 1, changed_xid = pg_current_xact_id()
+				FROM (SELECT id, n, CASE WHEN n % 3 = 0 THEN '{home}'::text[]
+				                         WHEN n BETWEEN 1000 AND 1030 OR n > 5000 AND n % 7 = 0 THEN '{late,home}'
+				                         WHEN n % 997 = 0 THEN '{rare}' ELSE '{}' END AS labels
+				      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks WHERE owner_id = 1) AS numbered)
+				     AS picked
+				WHERE tasks.id = picked.id
+				""").update();
+		this.jdbc.sql("ANALYZE tasks").update();
+		Long firstId = this.jdbc.sql("SELECT min(id) FROM tasks WHERE owner_id = 1").query(Long.class).single();
+
+		for (String labels : List.of("home", "late", "rare", "late,home", "none")) {
+			for (String order : List.of("asc", "desc")) {
+				for (String others : List.of("", "&completed=false", "&priority=2,3")) {
+					for (long after : List.of(0L, 500L, 1020L, 2990L, 5030L)) {
+						for (int limit : List.of(3, 60)) {
+							String parameters = "label=%s&order=%s&limit=%d%s%s".formatted(labels, order, limit, others,
+									(after > 0) ? "&after=" + (firstId + after) : "");
+							TaskListQuery query = TaskListQuery.from(parameters(parameters));
+							List<Long> expected = everyTaskChecked(query).stream().limit(limit).toList();
+							for (boolean labelsKnown : List.of(false, true)) {
+								TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, null,
+										labelsKnown);
+								assertThat(this.jdbc.sql(page.sql())
+									.params(page.parameters())
+									.query((row, n) -> row.getLong("id"))
+									.list()
+									.stream()
+									.limit(limit)
+									.toList()).as("%s, labels known: %s", parameters, labelsKnown)
+									.containsExactlyElementsOf(expected);
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+
+	/** The page's tasks found by checking every task's labels, priority and state. */
+	private List<Long> everyTaskChecked(TaskListQuery query) {
+		return this.jdbc.sql("""
+				SELECT id FROM tasks
+				WHERE owner_id = :owner AND label_keys @> CAST(:labels AS text[])
+				  AND (CAST(:completed AS boolean) IS NULL OR completed = :completed)
+				  AND (cardinality(CAST(:priorities AS int[])) = 0 OR priority = ANY(CAST(:priorities AS int[])))
+				  AND (CAST(:after AS bigint) IS NULL OR (CASE WHEN :descending THEN id < :after ELSE id > :after END))
+				ORDER BY CASE WHEN :descending THEN -id ELSE id END
+				""")
+			.param("owner", OWNER)
+			.param("labels", query.filters().labelKeys().toArray(String[]::new))
+			.param("completed", query.completed(), Types.BOOLEAN)
+			.param("priorities", query.filters().priorities().toArray(Integer[]::new))
+			.param("after", query.after(), Types.BIGINT)
+			.param("descending", query.descending())
+			.query(Long.class)
+			.list();
 	}
 
 	private static org.springframework.util.MultiValueMap<String, String> parameters(String query) {
@@ -774,6 +892,13 @@ class TaskRepositoryTests {
 			map.add(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
 		}
 		return map;
+	}
+
+	/** Scans of the label index in this (the test's) transaction. */
+	private long labelIndexScans() {
+		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_label_keys_idx'::regclass)")
+			.query(Long.class)
+			.single();
 	}
 
 	/** Scans of the search index in this (the test's) transaction. */
