@@ -652,15 +652,8 @@ class TaskRepository {
 		List<String> further = new ArrayList<>(conditions);
 		further.add("(SELECT hits FROM probed) > 0");
 		further.add("id %s (SELECT %s(id) FROM scanned)".formatted(onward, edge));
-		// Conditions checked row by row, none read from a b-tree index: that would put
-		// every later task (or every one in that state) into a bitmap with the matches.
 		// The search index alone says which tasks to read.
-		List<String> beyond = new ArrayList<>();
-		beyond.add("owner_id = :owner");
-		if (query.completed() != null) {
-			beyond.add("completed IS NOT DISTINCT FROM :completed");
-		}
-		beyond.addAll(filterConditions(query.filters()));
+		List<String> beyond = checkedRowByRow(query);
 		beyond.add("id + 0 %s (SELECT %s(%s(id), (SELECT %s(id) FROM further)) FROM scanned)".formatted(onward,
 				query.descending() ? "least" : "greatest", edge, edge));
 		beyond.add("task_search_keys(title, description) @@ (SELECT %s)"
@@ -721,14 +714,8 @@ class TaskRepository {
 		int scanned = scannedBeforeLabelIndex(query.limit());
 		List<String> unlabelled = new ArrayList<>(conditions);
 		unlabelled.remove(LABELLED);
-		// Conditions checked row by row, none read from a b-tree index: that would put
-		// every later task (or every one in that state) into a bitmap with the matches.
-		List<String> beyond = new ArrayList<>();
-		beyond.add("owner_id = :owner");
-		if (query.completed() != null) {
-			beyond.add("completed IS NOT DISTINCT FROM :completed");
-		}
-		beyond.addAll(filterConditions(query.filters()));
+		// The label index alone says which tasks to read.
+		List<String> beyond = checkedRowByRow(query);
 		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
 				query.descending() ? "min" : "max"));
 		return """
@@ -748,6 +735,21 @@ class TaskRepository {
 				%3$s LIMIT %5$d
 				""".formatted(LABELLED, where(unlabelled), order, scanned, page, String.join("\n      AND ", beyond),
 				query.descending() ? "DESC" : "ASC", COLUMNS);
+	}
+
+	/**
+	 * The page's conditions for a read through a GIN index, written so that none is read
+	 * from a b-tree index: that would put every later task (or every one in that state)
+	 * into a bitmap with the matches.
+	 */
+	private static List<String> checkedRowByRow(TaskListQuery query) {
+		List<String> conditions = new ArrayList<>();
+		conditions.add("owner_id = :owner");
+		if (query.completed() != null) {
+			conditions.add("completed IS NOT DISTINCT FROM :completed");
+		}
+		conditions.addAll(filterConditions(query.filters()));
+		return conditions;
 	}
 
 	/** A task carries every label asked for. */
