@@ -490,10 +490,10 @@ class TaskRepository {
 		// that guess too dear and planned every listing afresh.
 		String pageSize = Integer.toString(query.limit());
 		if (!query.filters().byId()) {
-			return sortedPageSql(query, conditions);
+			return sortedPageSql(query, conditions, labelsKnown);
 		}
 		if (query.terms().isEmpty() && !query.filters().labelKeys().isEmpty() && !labelsKnown) {
-			return "SELECT page.* FROM (%s) AS page %s".formatted(labelledRows(query, conditions, order), order);
+			return "SELECT page.* FROM (%s) AS page %s".formatted(labelledRows(query, conditions), order);
 		}
 		if (query.terms().isEmpty()) {
 			return "SELECT %s FROM tasks%s %s LIMIT %s + 1".formatted(COLUMNS, where(conditions), order, pageSize);
@@ -506,7 +506,7 @@ class TaskRepository {
 	 * on that key, continuing after the cursor's position. Tasks without a due date come
 	 * after those with one in either order, read by id from where the due ones end.
 	 */
-	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions) {
+	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions, boolean labelsKnown) {
 		String sort = query.filters().sort();
 		// For a position, what the statement around the page's rows calls it: its two
 		// reads (positionedRows) order by their own keys.
@@ -535,6 +535,9 @@ class TaskRepository {
 		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";
+		// Labels the statistics do not know: see labelledRows. Not with a search, whose
+		// pages weigh their term, nor in manual order.
+		boolean windowed = !labelsKnown && !query.filters().labelKeys().isEmpty() && query.terms().isEmpty();
 		String rows;
 		if ("position".equals(sort)) {
 			rows = positionedRows(query, conditions, columns, page);
@@ -551,15 +554,25 @@ class TaskRepository {
 			else if (position != null) {
 				dated.add("(due_sort, id) " + beyond + " (:positionKey, :positionId)");
 			}
-			rows = twoOrderedReads(columns, dated, "due_sort %1$s, id %1$s".formatted(direction), undated,
-					"id " + direction, page);
+			// Beyond the window, a due date is implied by the comparison with the
+			// window's
+			// last, and none is checked on an expression that no index holds: otherwise
+			// PostgreSQL combines the label index with every undated task's entry in the
+			// due index.
+			rows = windowed
+					? labelledRead(query, columns, dated, List.of(), "due_sort", page) + "UNION ALL\n"
+							+ labelledRead(query, columns, undated, List.of(unindexed("due_sort") + " IS NULL"), null,
+									page)
+					: twoOrderedReads(columns, dated, "due_sort %1$s, id %1$s".formatted(direction), undated,
+							"id " + direction, page);
 		}
 		else {
 			if (position != null) {
 				conditions.add("(" + column + ", id) " + beyond + " (:positionKey, :positionId)");
 			}
-			rows = "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions), column,
-					direction, direction, page);
+			rows = windowed ? labelledRead(query, columns, conditions, List.of(), column, page)
+					: "SELECT %s FROM tasks%s ORDER BY %s %s, id %s LIMIT %d".formatted(columns, where(conditions),
+							column, direction, direction, page);
 		}
 		String order = "ORDER BY %s %s NULLS LAST, id %s".formatted(column, direction, direction);
 		String key = switch (sort) {
@@ -709,32 +722,65 @@ class TaskRepository {
 	 * page is still planned for its labels on every call: a generic plan read the rest of
 	 * a small table from end to end instead of the label index.
 	 */
-	private static String labelledRows(TaskListQuery query, List<String> conditions, String order) {
-		int page = query.limit() + 1;
+	private static String labelledRows(TaskListQuery query, List<String> conditions) {
+		return labelledRead(query, COLUMNS, conditions, List.of(), null, query.limit() + 1);
+	}
+
+	/**
+	 * One read of at most {@code limit} rows in the order of {@code key} (or of id alone
+	 * when null), then id, for a page filtered by labels that the statistics do not know:
+	 * {@link #labelledRows}. {@code conditions} select the read's rows, labels included;
+	 * {@code readConditions} are those of them, besides the page's filters, that the rows
+	 * beyond the window must meet too (a due date, or none).
+	 */
+	private static String labelledRead(TaskListQuery query, String columns, List<String> conditions,
+			List<String> readConditions, @Nullable String key, int limit) {
 		int scanned = scannedBeforeLabelIndex(query.limit());
+		String direction = query.descending() ? "DESC" : "ASC";
+		String backwards = query.descending() ? "ASC" : "DESC";
+		String onward = query.descending() ? "<" : ">";
 		List<String> unlabelled = new ArrayList<>(conditions);
 		unlabelled.remove(LABELLED);
 		// The label index alone says which tasks to read.
 		List<String> beyond = checkedRowByRow(query);
-		beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(query.descending() ? "<" : ">",
-				query.descending() ? "min" : "max"));
+		beyond.addAll(readConditions);
+		String order;
+		String unindexedOrder;
+		if (key == null) {
+			order = "id " + direction;
+			unindexedOrder = "id + 0 " + direction;
+			beyond.add("id + 0 %s (SELECT %s(id) FROM scanned)".formatted(onward, query.descending() ? "min" : "max"));
+		}
+		else {
+			order = "%1$s %2$s, id %2$s".formatted(key, direction);
+			// Sorting by an expression no index holds, so that PostgreSQL reads the few
+			// matches and sorts them rather than walk the sort's index to its end.
+			unindexedOrder = "%s %s, id + 0 %s".formatted(unindexed(key), direction, direction);
+			beyond.add("(%1$s, id) %2$s (SELECT %1$s, id FROM scanned ORDER BY %1$s %3$s, id %3$s LIMIT 1)"
+				.formatted(key, onward, backwards));
+		}
 		return """
-				WITH scanned AS MATERIALIZED (
-				    SELECT id, %1$s AS hit
-				    FROM tasks%2$s %3$s LIMIT %4$d
+				(WITH scanned AS MATERIALIZED (
+				    SELECT id, %1$s%2$s AS hit
+				    FROM tasks%3$s ORDER BY %4$s LIMIT %5$d
 				), early AS MATERIALIZED (
-				    SELECT id FROM scanned WHERE hit LIMIT %5$d
+				    SELECT id FROM scanned WHERE hit LIMIT %6$d
 				), late AS (
 				    SELECT id FROM tasks
-				    WHERE (SELECT count(*) FROM early) < %5$d AND (SELECT count(*) FROM scanned) = %4$d
-				      AND %6$s
-				    ORDER BY id + 0 %7$s LIMIT %5$d
+				    WHERE (SELECT count(*) FROM early) < %6$d AND (SELECT count(*) FROM scanned) = %5$d
+				      AND %7$s
+				    ORDER BY %8$s LIMIT %6$d
 				)
-				SELECT %8$s FROM tasks
+				SELECT %9$s FROM tasks
 				WHERE owner_id = :owner AND id IN (SELECT id FROM early UNION ALL SELECT id FROM late)
-				%3$s LIMIT %5$d
-				""".formatted(LABELLED, where(unlabelled), order, scanned, page, String.join("\n      AND ", beyond),
-				query.descending() ? "DESC" : "ASC", COLUMNS);
+				ORDER BY %4$s LIMIT %6$d)
+				""".formatted((key == null) ? "" : key + ", ", LABELLED, where(unlabelled), order, scanned, limit,
+				String.join("\n      AND ", beyond), unindexedOrder, columns);
+	}
+
+	/** A sort key as an expression that no index holds. */
+	private static String unindexed(String key) {
+		return "priority".equals(key) ? "priority + 0" : key + " + interval '0 s'";
 	}
 
 	/**

@@ -781,6 +781,9 @@ class TaskRepositoryTests {
 			.allSatisfy((task) -> assertThat(task.labels()).containsExactly(waiting));
 		assertThat(labelIndexScans() - before).as("label index scans for a rare label").isEqualTo(1);
 		assertThat(tasksRead(rare)).as("tasks read for a rare label").isLessThan(3000);
+		TaskListQuery rareByDue = TaskListQuery.from(parameters("label=" + waiting + "&sort=due&limit=50"));
+		assertThat(page(rareByDue).tasks()).hasSize(5);
+		assertThat(tasksRead(rareByDue)).as("tasks read for a rare label, sorted by due").isLessThan(6000);
 		assertThat(this.jdbc.sql("SELECT statement FROM pg_prepared_statements").query(String.class).list())
 			.as("statements prepared on this connection")
 			.noneMatch((statement) -> statement.contains("label_keys @>"));
@@ -850,7 +853,8 @@ class TaskRepositoryTests {
 							for (boolean labelsKnown : List.of(false, true)) {
 								TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, null,
 										labelsKnown);
-								assertThat(this.jdbc.sql(page.sql())
+								assertThat(TaskRepository.plannedForEachCall(this.dataSource)
+									.sql(page.sql())
 									.params(page.parameters())
 									.query((row, n) -> row.getLong("id"))
 									.list()
@@ -864,6 +868,61 @@ class TaskRepositoryTests {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Pages filtered by labels in the other orders, walked with their cursors: reading a
+	 * window in the sort's order before the label index gives the pages, and the cursors
+	 * between them, of the plain statement that walks the sort's index.
+	 */
+	@Test
+	void sortedPagesFilteredByLabelsAreThoseOfThePlainStatement() throws SQLException {
+		loadTasks(6_000);
+		this.jdbc.sql("""
+				UPDATE tasks SET labels = picked.labels, label_keys = picked.labels, priority = 1 + n % 4,
+				    due_date = CASE WHEN n % 2 = 0 THEN date '2026-01-01' + (n % 365)::int END,
+				    due_sort = CASE WHEN n % 2 = 0 THEN (date '2026-01-01' + (n % 365)::int)::timestamptz END,
+				    updated_at = timestamptz '2026-06-01 00:00Z' + (n % 1000) * interval '1 minute',
+				    version = version + 1, changed_xid = pg_current_xact_id()
+				FROM (SELECT id, n, CASE WHEN n % 3 = 0 THEN '{home}'::text[]
+				                         WHEN n BETWEEN 1000 AND 1030 OR n > 5000 AND n % 7 = 0 THEN '{late,home}'
+				                         WHEN n % 997 = 0 THEN '{rare}' ELSE '{}' END AS labels
+				      FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM tasks WHERE owner_id = 1) AS numbered)
+				     AS picked
+				WHERE tasks.id = picked.id
+				""").update();
+
+		for (String sort : List.of("due", "priority", "updated")) {
+			for (String order : List.of("asc", "desc")) {
+				for (String labels : List.of("home", "late", "rare", "none")) {
+					String parameters = "label=%s&sort=%s&order=%s&limit=60".formatted(labels, sort, order);
+					TaskListQuery query = TaskListQuery.from(parameters(parameters));
+					for (int page = 1; page <= 200; page++) {
+						List<Map<String, Object>> plain = sortedRows(query, true);
+						assertThat(sortedRows(query, false)).as("%s, page %d", parameters, page).isEqualTo(plain);
+						if (plain.size() <= 60) {
+							break;
+						}
+						Object key = plain.get(59).get("next_key");
+						query = query.at(new PageCursor((key instanceof Number number) ? number.longValue() : null,
+								((Number) plain.get(59).get("id")).longValue()));
+					}
+				}
+			}
+		}
+	}
+
+	/** The ids and next keys of a sorted page's rows, by the statement asked for. */
+	private List<Map<String, Object>> sortedRows(TaskListQuery query, boolean labelsKnown) {
+		TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, null, labelsKnown);
+		// Sent unnamed, as the service sends them: prepared on the server, they would be
+		// left on the connection for other tests to find.
+		return TaskRepository.plannedForEachCall(this.dataSource)
+			.sql(page.sql())
+			.params(page.parameters())
+			.query((row, n) -> Map.<String, Object>of("id", row.getLong("id"), "next_key",
+					java.util.Objects.requireNonNullElse(row.getObject("next_key"), "none")))
+			.list();
 	}
 
 	/** The page's tasks found by checking every task's labels, priority and state. */

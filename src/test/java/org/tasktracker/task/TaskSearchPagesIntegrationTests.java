@@ -42,13 +42,15 @@ class TaskSearchPagesIntegrationTests {
 		String m = TaskFixtures.uniqueMarker();
 		create("{\"title\": \"Call mom " + m + "\"}");
 		create("{\"title\": \"Mom birthday " + m + "\", \"description\": \"call the florist\"}");
-		create("{\"title\": \"Call dad " + m + "\"}");
+		// Not "dad": a marker is hexadecimal and may hold it, and then the last search
+		// rightly found the two tasks with "mom" and "call".
+		create("{\"title\": \"Call uncle " + m + "\"}");
 		create("{\"title\": \"" + m + " mom\"}");
 
 		assertThat(titlesFound("mom call " + m)).containsExactlyInAnyOrder("Call mom " + m, "Mom birthday " + m);
 		assertThat(titlesFound("CALL " + m + " Mom")).containsExactlyInAnyOrder("Call mom " + m, "Mom birthday " + m);
 		assertThat(titlesFound("\"call mom\" " + m)).containsExactly("Call mom " + m);
-		assertThat(titlesFound("mom call dad " + m)).isEmpty();
+		assertThat(titlesFound("mom call uncle " + m)).isEmpty();
 	}
 
 	@Test
