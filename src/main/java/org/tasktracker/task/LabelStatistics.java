@@ -3,6 +3,8 @@ package org.tasktracker.task;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,7 +22,10 @@ final class LabelStatistics {
 
 	private final JdbcClient jdbc;
 
-	private volatile Known known = new Known(Set.of(), Long.MIN_VALUE);
+	/**
+	 * What was read last, or null before the first question and after {@link #forget}.
+	 */
+	private volatile @Nullable Known known;
 
 	LabelStatistics(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -30,7 +35,7 @@ final class LabelStatistics {
 	boolean allKnown(List<String> labelKeys) {
 		Known current = this.known;
 		long now = System.nanoTime();
-		if (current.readAt == Long.MIN_VALUE || now - current.readAt > REREAD_NANOS) {
+		if (current == null || now - current.readAt > REREAD_NANOS) {
 			current = new Known(read(), now);
 			this.known = current;
 		}
@@ -39,7 +44,7 @@ final class LabelStatistics {
 
 	/** Forgets what was read, so that the next question reads the statistics again. */
 	void forget() {
-		this.known = new Known(Set.of(), Long.MIN_VALUE);
+		this.known = null;
 	}
 
 	private Set<String> read() {

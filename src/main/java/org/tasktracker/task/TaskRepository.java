@@ -489,10 +489,13 @@ class TaskRepository {
 		// guessing the page's size, and on large tables PostgreSQL found the window over
 		// that guess too dear and planned every listing afresh.
 		String pageSize = Integer.toString(query.limit());
+		// Labels the statistics do not know: see labelledRows. Not with a search, whose
+		// pages weigh their term.
+		boolean windowed = query.terms().isEmpty() && !query.filters().labelKeys().isEmpty() && !labelsKnown;
 		if (!query.filters().byId()) {
-			return sortedPageSql(query, conditions, labelsKnown);
+			return sortedPageSql(query, conditions, windowed);
 		}
-		if (query.terms().isEmpty() && !query.filters().labelKeys().isEmpty() && !labelsKnown) {
+		if (windowed) {
 			return "SELECT page.* FROM (%s) AS page %s".formatted(labelledRows(query, conditions), order);
 		}
 		if (query.terms().isEmpty()) {
@@ -506,7 +509,7 @@ class TaskRepository {
 	 * on that key, continuing after the cursor's position. Tasks without a due date come
 	 * after those with one in either order, read by id from where the due ones end.
 	 */
-	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions, boolean labelsKnown) {
+	private static String sortedPageSql(TaskListQuery query, List<String> baseConditions, boolean windowed) {
 		String sort = query.filters().sort();
 		// For a position, what the statement around the page's rows calls it: its two
 		// reads (positionedRows) order by their own keys.
@@ -535,11 +538,9 @@ class TaskRepository {
 		}
 		int page = query.limit() + 1;
 		String columns = COLUMNS + ", due_sort";
-		// Labels the statistics do not know: see labelledRows. Not with a search, whose
-		// pages weigh their term, nor in manual order.
-		boolean windowed = !labelsKnown && !query.filters().labelKeys().isEmpty() && query.terms().isEmpty();
 		String rows;
 		if ("position".equals(sort)) {
+			// Manual order is read as it always was, whatever the labels.
 			rows = positionedRows(query, conditions, columns, page);
 		}
 		else if ("due".equals(sort)) {
@@ -554,11 +555,10 @@ class TaskRepository {
 			else if (position != null) {
 				dated.add("(due_sort, id) " + beyond + " (:positionKey, :positionId)");
 			}
-			// Beyond the window, a due date is implied by the comparison with the
-			// window's
-			// last, and none is checked on an expression that no index holds: otherwise
-			// PostgreSQL combines the label index with every undated task's entry in the
-			// due index.
+			// With windows (labelledRead): beyond the dated one, a due date is implied by
+			// the comparison with the window's last row; beyond the undated one, none is
+			// checked on an expression that no index holds. As plain conditions,
+			// PostgreSQL combined the label index with the due index's entries.
 			rows = windowed
 					? labelledRead(query, columns, dated, List.of(), "due_sort", page) + "UNION ALL\n"
 							+ labelledRead(query, columns, undated, List.of(unindexed("due_sort") + " IS NULL"), null,

@@ -841,14 +841,7 @@ class TaskRepositoryTests {
 							TaskListQuery query = TaskListQuery.from(parameters(parameters));
 							List<Long> expected = everyTaskChecked(query).stream().limit(limit).toList();
 							for (boolean labelsKnown : List.of(false, true)) {
-								TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, null,
-										labelsKnown);
-								assertThat(TaskRepository.plannedForEachCall(this.dataSource)
-									.sql(page.sql())
-									.params(page.parameters())
-									.query((row, n) -> row.getLong("id"))
-									.list()
-									.stream()
+								assertThat(statementRows(query, labelsKnown, (row, n) -> row.getLong("id")).stream()
 									.limit(limit)
 									.toList()).as("%s, labels known: %s", parameters, labelsKnown)
 									.containsExactlyElementsOf(expected);
@@ -891,14 +884,22 @@ class TaskRepositoryTests {
 
 	/** The ids and next keys of a sorted page's rows, by the statement asked for. */
 	private List<Map<String, Object>> sortedRows(TaskListQuery query, boolean labelsKnown) {
+		return statementRows(query, labelsKnown, (row, n) -> Map.<String, Object>of("id", row.getLong("id"), "next_key",
+				java.util.Objects.requireNonNullElse(row.getObject("next_key"), "none")));
+	}
+
+	/**
+	 * The rows of the page statement for labels known or not, as {@code row} maps them.
+	 */
+	private <T> List<T> statementRows(TaskListQuery query, boolean labelsKnown,
+			org.springframework.jdbc.core.RowMapper<T> row) {
 		TaskRepository.PageStatement page = TaskRepository.pageStatement(OWNER, query, null, labelsKnown);
 		// Sent unnamed, as the service sends them: prepared on the server, they would be
 		// left on the connection for other tests to find.
 		return TaskRepository.plannedForEachCall(this.dataSource)
 			.sql(page.sql())
 			.params(page.parameters())
-			.query((row, n) -> Map.<String, Object>of("id", row.getLong("id"), "next_key",
-					java.util.Objects.requireNonNullElse(row.getObject("next_key"), "none")))
+			.query(row)
 			.list();
 	}
 
@@ -954,14 +955,18 @@ class TaskRepositoryTests {
 
 	/** Scans of the label index in this (the test's) transaction. */
 	private long labelIndexScans() {
-		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_label_keys_idx'::regclass)")
-			.query(Long.class)
-			.single();
+		return indexScans("tasks_owner_label_keys_idx");
 	}
 
 	/** Scans of the search index in this (the test's) transaction. */
 	private long searchIndexScans() {
-		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans('tasks_owner_search_keys_idx'::regclass)")
+		return indexScans("tasks_owner_search_keys_idx");
+	}
+
+	/** Scans of that index in this (the test's) transaction. */
+	private long indexScans(String index) {
+		return this.jdbc.sql("SELECT pg_stat_get_xact_numscans(CAST(:index AS regclass))")
+			.param("index", index)
 			.query(Long.class)
 			.single();
 	}
