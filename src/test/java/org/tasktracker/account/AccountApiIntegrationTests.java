@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -39,6 +40,7 @@ import static org.tasktracker.support.Responses.status;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
+@Isolated
 class AccountApiIntegrationTests {
 
 	@Autowired

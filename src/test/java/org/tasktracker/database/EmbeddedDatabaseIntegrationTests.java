@@ -14,6 +14,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.tasktracker.TaskTrackerApplication;
 import org.tasktracker.support.FreePort;
 import org.tasktracker.support.Responses;
@@ -34,6 +35,7 @@ import static org.tasktracker.support.Responses.json;
  * The service on its default embedded PostgreSQL, started the way a user starts it (no
  * database configured), in a data directory of its own.
  */
+@Isolated
 class EmbeddedDatabaseIntegrationTests {
 
 	@TempDir

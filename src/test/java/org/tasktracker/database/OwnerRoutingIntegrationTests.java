@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.tasktracker.database.OwnerRouting.Kind;
 import org.tasktracker.database.OwnerRouting.Verdict;
 import org.tasktracker.support.ApiUsers;
@@ -49,16 +50,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with its reason. pg_stat_statements on the shared test server
  * ({@link SharedTestDatabase}) counted the statements of every test class that ran before
  * this one, those that triggers and functions ran included; JUnit runs this class last
- * ({@code @Order} with the class orderer of junit-platform.properties). Run alone, it
- * checks what its own workload made: every owned table read and written through the API
- * and the pages. Tests on a database of their own (OWN_DATABASE, the migration tests'
- * databases, the *IT run) are not seen.
+ * ({@code @Isolated} classes run after both lanes of junit-platform.properties, and
+ * {@code @Order} puts it after the other isolated ones). Run alone, it checks what its
+ * own workload made: every owned table read and written through the API and the pages.
+ * Tests on a database of their own (OWN_DATABASE, the migration tests' databases, the *IT
+ * run) are not seen.
  * <p>
  * Each statement and its verdict goes to {@code target/owner-routing.txt}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
 @Order(Integer.MAX_VALUE)
+@Isolated
 class OwnerRoutingIntegrationTests {
 
 	/**

@@ -13,10 +13,14 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
+import org.tasktracker.support.SideLane;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -35,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.RESOURCE)
 class QuickAddAndSearchBrowserTests {
 
 	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.tasktracker.support.TestSetupJdbc;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,6 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.datasource.hikari.data-source-properties.socketTimeout=90" })
 @AutoConfigureRestTestClient
 @ExtendWith(OutputCaptureExtension.class)
+@Isolated
 class TaskListSlowReadersIntegrationTests {
 
 	private static final int SLOW_READERS = 14;

@@ -11,6 +11,9 @@ import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Keys;
@@ -19,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
 import org.tasktracker.support.BrowserUsers;
+import org.tasktracker.support.SideLane;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -45,6 +49,8 @@ import static org.tasktracker.support.Responses.status;
 				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.RESOURCE)
 class WebUiBrowserTests {
 
 	/**

@@ -9,6 +9,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
@@ -16,6 +19,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.tasktracker.support.AppUser;
 import org.tasktracker.support.Browser;
+import org.tasktracker.support.SideLane;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
@@ -41,6 +45,8 @@ import static org.tasktracker.task.BrowserTasks.DAY;
 				"tasktracker.auth.admin-password=" + AppUser.PASSWORD })
 @AutoConfigureRestTestClient
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(SideLane.RESOURCE)
 class WebUiRowMenuAndReorderBrowserTests {
 
 	private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
