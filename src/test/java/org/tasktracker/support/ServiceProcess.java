@@ -2,12 +2,15 @@ package org.tasktracker.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 
@@ -34,33 +37,76 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
-	 * Starts the jar named by the {@code tasktracker.jar} system property on a free port
-	 * and waits until {@code /health} answers 200.
+	 * Starts the jar named by the {@code tasktracker.jar} system property on a port of
+	 * its own choosing, read from its ready line, and waits until {@code /health} answers
+	 * 200. A port picked here and handed over would be free only until some other process
+	 * took it: the tests start several services at once, each with its own PostgreSQL.
 	 */
 	public static ServiceProcess start(Path dataDir, Path log, Map<String, String> environment) {
-		int port = FreePort.find();
 		ProcessBuilder builder = new ProcessBuilder(command()).redirectErrorStream(true)
 			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-		builder.environment().put("PORT", Integer.toString(port));
+		builder.environment().put("PORT", "0");
 		builder.environment().put("TASKTRACKER_DATA_DIR", dataDir.toString());
 		builder.environment().putAll(environment);
+		// The log may hold an earlier run's lines: only a ready line after them counts.
+		long earlier = length(log);
+		Process process;
 		try {
-			ServiceProcess service = new ServiceProcess(builder.start(), log, port);
+			process = builder.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		try {
+			int port = Awaitility.await()
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(100))
+				.failFast("the service exited", () -> !process.isAlive())
+				.until(() -> readyPort(readFrom(log, earlier)), (found) -> found > 0);
+			ServiceProcess service = new ServiceProcess(process, log, port);
 			RestTestClient client = service.client();
-			try {
-				Awaitility.await()
-					.atMost(Duration.ofSeconds(90))
-					.pollInterval(Duration.ofMillis(200))
-					.ignoreExceptions()
-					.failFast("the service exited", () -> !service.process.isAlive())
-					.until(() -> client.get().uri("/health").exchange().returnResult().getStatus().value() == 200);
-			}
-			catch (RuntimeException ex) {
-				String output = service.log();
-				throw new IllegalStateException("The service did not become healthy; its log ends:\n"
-						+ output.substring(Math.max(0, output.length() - 4000)), ex);
-			}
+			Awaitility.await()
+				.atMost(Duration.ofSeconds(90))
+				.pollInterval(Duration.ofMillis(100))
+				.ignoreExceptions()
+				.failFast("the service exited", () -> !process.isAlive())
+				.until(() -> client.get().uri("/health").exchange().returnResult().getStatus().value() == 200);
 			return service;
+		}
+		catch (RuntimeException ex) {
+			String output = read(log);
+			throw new IllegalStateException("The service did not become healthy; its log ends:\n"
+					+ output.substring(Math.max(0, output.length() - 4000)), ex);
+		}
+	}
+
+	/** The port in the service's ready line, or 0 while there is none. */
+	private static int readyPort(String output) {
+		Matcher ready = READY.matcher(output);
+		return ready.find() ? Integer.parseInt(ready.group(1)) : 0;
+	}
+
+	private static final Pattern READY = Pattern.compile("TaskTracker is ready: open http://[^:/]+:(\\d+)/");
+
+	private static long length(Path log) {
+		try {
+			return Files.exists(log) ? Files.size(log) : 0;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String read(Path log) {
+		return readFrom(log, 0);
+	}
+
+	/** The log from byte {@code start} on, where an earlier run's lines ended. */
+	private static String readFrom(Path log, long start) {
+		try {
+			byte[] bytes = Files.exists(log) ? Files.readAllBytes(log) : new byte[0];
+			int from = (int) Math.min(start, bytes.length);
+			return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -97,12 +143,7 @@ public final class ServiceProcess implements AutoCloseable {
 	}
 
 	public String log() {
-		try {
-			return Files.readString(this.log);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return read(this.log);
 	}
 
 	/** SIGKILL: no shutdown hook, no draining, nothing flushed. */
