@@ -62,6 +62,12 @@ public class SharedTestDatabase implements EnvironmentPostProcessor {
 					.setServerConfig("pg_stat_statements.max", "50000")
 					.setServerConfig("pg_stat_statements.track", "all")
 					.setServerConfig("pg_stat_statements.save", "off")
+					// A scratch server thrown away after the run: no commit waits for
+					// the disk. The service's own embedded server keeps its durable
+					// settings, and the tests of durability run that one.
+					.setServerConfig("fsync", "off")
+					.setServerConfig("synchronous_commit", "off")
+					.setServerConfig("full_page_writes", "off")
 					.setCleanDataDirectory(true)
 					.setRegisterShutdownHook(true)
 					.start();
