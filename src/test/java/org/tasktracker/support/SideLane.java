@@ -13,7 +13,8 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 /**
  * Runs the class on the suite's second lane. The browser classes run there, one at a
  * time, beside the other classes, which run one at a time in the first: one class at a
- * time left a quarter of two cores idle (docs/testing.md, "Two lanes").
+ * time left a quarter of two cores idle (docs/testing.md, "Two lanes"). So does the
+ * module check, which needs no database, to even out the two lanes' lengths.
  * <p>
  * A class that must not share the machine with the side lane is {@code @Isolated}
  * instead, and runs after both lanes: one that times the service against the contract's
