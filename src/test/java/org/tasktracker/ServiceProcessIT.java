@@ -19,6 +19,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.tasktracker.support.FreePort;
 import org.tasktracker.support.Responses;
 import org.tasktracker.support.ServiceProcess;
 import tools.jackson.databind.JsonNode;
@@ -142,10 +143,14 @@ class ServiceProcessIT {
 	 */
 	@Test
 	void aSyncWaitingOnOneInstanceAnswersAChangeMadeThroughAnother() throws Exception {
-		int databasePort = FreePort.find();
-		ServiceProcess first = ServiceProcess.start(dataDir(), this.workDir.resolve("first.log"),
-				Map.of("TASKTRACKER_EMBEDDED_PORT", Integer.toString(databasePort)));
+		ServiceProcess first = ServiceProcess.start(dataDir(), this.workDir.resolve("first.log"), Map.of());
 		this.started.add(first);
+		// The port its PostgreSQL chose, as it logs it: one found free here could be
+		// taken
+		// by another test's service before the database bound it.
+		Matcher listening = Pattern.compile("Embedded PostgreSQL listening on localhost:(\\d+)").matcher(first.log());
+		assertThat(listening.find()).as("the embedded database's port in the log").isTrue();
+		int databasePort = Integer.parseInt(listening.group(1));
 		ServiceProcess second = ServiceProcess.start(this.workDir.resolve("unused"), this.workDir.resolve("second.log"),
 				Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + databasePort + "/tasktracker"));
 		this.started.add(second);
