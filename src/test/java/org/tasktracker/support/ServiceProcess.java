@@ -74,6 +74,9 @@ public final class ServiceProcess implements AutoCloseable {
 			return service;
 		}
 		catch (RuntimeException ex) {
+			// Not handed to the test, so no one else would stop it: it would go on using
+			// the cores the tests beside it share.
+			process.destroyForcibly();
 			String output = read(log);
 			throw new IllegalStateException("The service did not become healthy; its log ends:\n"
 					+ output.substring(Math.max(0, output.length() - 4000)), ex);
