@@ -19,8 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -145,12 +143,10 @@ class ServiceProcessIT {
 	void aSyncWaitingOnOneInstanceAnswersAChangeMadeThroughAnother() throws Exception {
 		ServiceProcess first = ServiceProcess.start(dataDir(), this.workDir.resolve("first.log"), Map.of());
 		this.started.add(first);
-		// The port its PostgreSQL chose, as it logs it: one found free here could be
-		// taken
-		// by another test's service before the database bound it.
-		Matcher listening = Pattern.compile("Embedded PostgreSQL listening on localhost:(\\d+)").matcher(first.log());
-		assertThat(listening.find()).as("the embedded database's port in the log").isTrue();
-		int databasePort = Integer.parseInt(listening.group(1));
+		// The port its PostgreSQL chose, as logged: a port found free here
+		// could be taken by another test's service before the database bound it.
+		int databasePort = first.embeddedDatabasePort();
+		assertThat(databasePort).as("the embedded database's port in the log").isPositive();
 		ServiceProcess second = ServiceProcess.start(this.workDir.resolve("unused"), this.workDir.resolve("second.log"),
 				Map.of("DATABASE_URL", "postgresql://postgres@127.0.0.1:" + databasePort + "/tasktracker"));
 		this.started.add(second);

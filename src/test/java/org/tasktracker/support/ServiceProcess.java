@@ -62,7 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
 				.atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(100))
 				.failFast("the service exited", () -> !process.isAlive())
-				.until(() -> readyPort(readFrom(log, earlier)), (found) -> found > 0);
+				.until(() -> loggedPort(READY, readFrom(log, earlier)), (found) -> found > 0);
 			ServiceProcess service = new ServiceProcess(process, log, port);
 			RestTestClient client = service.client();
 			Awaitility.await()
@@ -83,13 +83,16 @@ public final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	/** The port in the service's ready line, or 0 while there is none. */
-	private static int readyPort(String output) {
-		Matcher ready = READY.matcher(output);
-		return ready.find() ? Integer.parseInt(ready.group(1)) : 0;
+	/** The port that {@code line} finds in the output, or 0 while there is none. */
+	private static int loggedPort(Pattern line, String output) {
+		Matcher found = line.matcher(output);
+		return found.find() ? Integer.parseInt(found.group(1)) : 0;
 	}
 
 	private static final Pattern READY = Pattern.compile("TaskTracker is ready: open http://[^:/]+:(\\d+)/");
+
+	private static final Pattern EMBEDDED_DATABASE = Pattern
+		.compile("Embedded PostgreSQL listening on localhost:(\\d+)");
 
 	private static long length(Path log) {
 		try {
@@ -135,6 +138,14 @@ public final class ServiceProcess implements AutoCloseable {
 
 	public int port() {
 		return this.port;
+	}
+
+	/**
+	 * The port its embedded PostgreSQL chose, as the service logged it, or 0 when it runs
+	 * on another database.
+	 */
+	public int embeddedDatabasePort() {
+		return loggedPort(EMBEDDED_DATABASE, log());
 	}
 
 	public RestTestClient client() {
