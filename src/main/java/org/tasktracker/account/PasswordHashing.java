@@ -40,13 +40,21 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 
 	static final String ARGON2_ID = "argon2@SpringSecurity_v5_8";
 
+	private static final int SALT_BYTES = 16;
+
+	private static final int HASH_BYTES = 32;
+
 	private final PasswordEncoder encoder;
 
 	private final ThreadPoolExecutor hashers;
 
+	/** Spring Security's defaults: a 16 MiB hash of two passes. */
 	PasswordHashing(int threads, int queue) {
-		this(new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID,
-				Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt", new BCryptPasswordEncoder())),
+		this(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, queue);
+	}
+
+	private PasswordHashing(Argon2PasswordEncoder argon2, int threads, int queue) {
+		this(new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2, "bcrypt", new BCryptPasswordEncoder())),
 				threads, queue);
 	}
 
@@ -56,10 +64,15 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 				new CustomizableThreadFactory("password-hash-"));
 	}
 
-	/** Half the cores, at least one. */
-	static PasswordHashing forThisMachine() {
+	/**
+	 * Half the cores, at least one, each hash of the given cost. Salt and hash lengths
+	 * are Spring Security's defaults.
+	 */
+	static PasswordHashing forThisMachine(PasswordHashProperties cost) {
 		int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
-		return new PasswordHashing(threads, 16 * threads);
+		return new PasswordHashing(
+				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, 1, cost.memoryKibibytes(), cost.iterations()),
+				threads, 16 * threads);
 	}
 
 	@Override

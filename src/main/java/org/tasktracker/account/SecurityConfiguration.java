@@ -36,7 +36,7 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
  * {@link RateLimitFilter}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(AccountProperties.class)
+@EnableConfigurationProperties({ AccountProperties.class, PasswordHashProperties.class })
 class SecurityConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
@@ -61,8 +61,8 @@ class SecurityConfiguration {
 
 	/** Argon2id, bcrypt still read, each hash on threads of its own. */
 	@Bean
-	PasswordHashing passwordEncoder() {
-		return PasswordHashing.forThisMachine();
+	PasswordHashing passwordEncoder(PasswordHashProperties cost) {
+		return PasswordHashing.forThisMachine(cost);
 	}
 
 	/**

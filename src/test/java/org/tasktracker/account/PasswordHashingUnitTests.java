@@ -1,16 +1,23 @@
 package org.tasktracker.account;
 
+import java.io.IOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.util.unit.DataSize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The service's password encoder: Argon2id over every character, bcrypt hashes of earlier
@@ -45,6 +52,58 @@ class PasswordHashingUnitTests {
 		assertThat(this.hashing.matches("x".repeat(100), bcrypt)).as("over bcrypt's 72 bytes: no match, no failure")
 			.isFalse();
 		assertThat(this.hashing.upgradeEncoding(bcrypt)).isTrue();
+	}
+
+	@Test
+	void theServiceHashesAtSpringSecuritysCostUnlessConfiguredOtherwise() throws IOException {
+		StandardEnvironment environment = new StandardEnvironment();
+		new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
+			.forEach(environment.getPropertySources()::addLast);
+		PasswordHashProperties cost = Binder.get(environment)
+			.bindOrCreate("tasktracker.auth.password-hash", PasswordHashProperties.class);
+		PasswordHashing service = PasswordHashing.forThisMachine(cost);
+		try {
+			assertThat(service.encode("correct horse battery")).contains("$m=16384,t=2,p=1$");
+			assertThat(this.hashing.encode("correct horse battery")).contains("$m=16384,t=2,p=1$");
+		}
+		finally {
+			service.destroy();
+		}
+	}
+
+	@Test
+	void hashesAtTheConfiguredCostAndRemakesOnlyCheaperHashes() {
+		PasswordHashing cheap = PasswordHashing.forThisMachine(new PasswordHashProperties(DataSize.ofMegabytes(1), 1));
+		PasswordHashing dear = PasswordHashing.forThisMachine(new PasswordHashProperties(DataSize.ofMegabytes(2), 3));
+		try {
+			String cheapHash = cheap.encode("correct horse battery");
+			String dearHash = dear.encode("correct horse battery");
+
+			assertThat(cheapHash).contains("$m=1024,t=1,p=1$");
+			assertThat(dearHash).contains("$m=2048,t=3,p=1$");
+			assertThat(dear.matches("correct horse battery", cheapHash)).as("a hash is read at its own cost").isTrue();
+			assertThat(cheap.matches("correct horse battery", dearHash)).isTrue();
+			assertThat(cheap.matches("correct horse battery!", dearHash)).isFalse();
+			assertThat(dear.upgradeEncoding(cheapHash)).as("cheaper than the setting: made again").isTrue();
+			assertThat(cheap.upgradeEncoding(dearHash)).as("dearer than the setting: kept").isFalse();
+		}
+		finally {
+			cheap.destroy();
+			dear.destroy();
+		}
+	}
+
+	@Test
+	void refusesACostOutsideItsBoundsNamingTheSetting() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashProperties(DataSize.ofKilobytes(1023), 2))
+			.withMessage("PASSWORD_HASH_MEMORY must be between 1MB and 64MB");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashProperties(DataSize.ofMegabytes(65), 2))
+			.withMessage("PASSWORD_HASH_MEMORY must be between 1MB and 64MB");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashProperties(DataSize.ofMegabytes(16), 0))
+			.withMessage("PASSWORD_HASH_ITERATIONS must be between 1 and 10");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashProperties(DataSize.ofMegabytes(16), 11))
+			.withMessage("PASSWORD_HASH_ITERATIONS must be between 1 and 10");
+		assertThat(new PasswordHashProperties(DataSize.ofMegabytes(64), 10).memoryKibibytes()).isEqualTo(65536);
 	}
 
 	@Test
