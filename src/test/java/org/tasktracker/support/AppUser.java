@@ -146,6 +146,9 @@ public final class AppUser implements BeforeAllCallback, AfterEachCallback, Afte
 
 	@Override
 	public void afterEach(ExtensionContext context) {
+		if (this.session != null) {
+			browser().forgetAxe();
+		}
 		if (this.wideAndLightAfterEach && this.session != null) {
 			driver().manage().window().setSize(new Dimension(1280, 900));
 			driver().executeScript("localStorage.removeItem('theme')");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -53,6 +54,9 @@ public final class Browser implements AutoCloseable {
 	private final ChromeDriver driver;
 
 	private final Path profile;
+
+	/** What {@link #preloadAxe} registered, if it did and the test has not ended. */
+	private @Nullable String axePreload;
 
 	private Browser(ChromeDriver driver, Path profile) {
 		this.driver = driver;
@@ -131,7 +135,7 @@ public final class Browser implements AutoCloseable {
 	 */
 	@SuppressWarnings("unchecked")
 	public static List<String> seriousViolations(Browser browser, String axe) {
-		browser.driver().executeScript(axe);
+		browser.preloadAxe(axe);
 		Object result = browser.driver()
 			.executeAsyncScript(
 					"""
@@ -145,6 +149,35 @@ public final class Browser implements AutoCloseable {
 
 	public ChromeDriver driver() {
 		return this.driver;
+	}
+
+	/**
+	 * Makes axe's script part of every page this browser opens until
+	 * {@link #forgetAxe()}, and of the page open now. Sending the script with each check
+	 * cost more than the check (docs/testing.md); a page that has it costs a little more
+	 * to open, so a test's pages have it only from its first check on.
+	 */
+	private void preloadAxe(String axe) {
+		if (this.axePreload == null) {
+			this.axePreload = (String) this.driver
+				.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", axe))
+				.get("identifier");
+		}
+		if (!Boolean.TRUE.equals(this.driver.executeScript("return typeof window.axe !== 'undefined'"))) {
+			this.driver.executeScript(axe);
+		}
+	}
+
+	/**
+	 * The pages opened from now on are without axe's script again: for the extension that
+	 * shares this browser between a class's tests, after each test.
+	 */
+	public void forgetAxe() {
+		if (this.axePreload != null) {
+			this.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument",
+					Map.of("identifier", this.axePreload));
+			this.axePreload = null;
+		}
 	}
 
 	public WebElement find(String css) {
