@@ -48,7 +48,7 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 
 	private final ThreadPoolExecutor hashers;
 
-	/** Spring Security's defaults: a 16 MiB hash of two passes. */
+	/** At Spring Security's default cost, which is also the service's. */
 	PasswordHashing(int threads, int queue) {
 		this(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, queue);
 	}
