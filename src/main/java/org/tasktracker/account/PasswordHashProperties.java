@@ -10,7 +10,8 @@ import org.springframework.util.unit.DataSize;
  * kept.
  *
  * @param memory what one hash fills; each hashing thread holds that much heap while it
- * hashes, so the bound keeps a few of them inside a small heap
+ * hashes, and the service does not start if the hashes at once could fill more than half
+ * its heap ({@link PasswordHashing#forThisMachine})
  * @param iterations passes over that memory
  */
 @ConfigurationProperties("tasktracker.auth.password-hash")

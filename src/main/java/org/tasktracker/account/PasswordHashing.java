@@ -69,7 +69,24 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 	 * are Spring Security's defaults.
 	 */
 	static PasswordHashing forThisMachine(PasswordHashProperties cost) {
-		int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+		return forThisMachine(cost, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+	}
+
+	/**
+	 * As {@link #forThisMachine(PasswordHashProperties)}, for a machine of the given
+	 * cores and heap.
+	 * @throws IllegalStateException if the hashes at once would fill more than half the
+	 * heap: the service would fail its sign-ins with OutOfMemoryError, so it does not
+	 * start
+	 */
+	static PasswordHashing forThisMachine(PasswordHashProperties cost, int cores, long maxHeapBytes) {
+		int threads = Math.max(1, cores / 2);
+		long atOnce = threads * cost.memory().toBytes();
+		if (atOnce > maxHeapBytes / 2) {
+			throw new IllegalStateException(("PASSWORD_HASH_MEMORY is %dMB and %d hashes run at once, more than half "
+					+ "the heap of %dMB: lower it, or raise the heap (-Xmx)")
+				.formatted(cost.memory().toMegabytes(), threads, maxHeapBytes / (1024 * 1024)));
+		}
 		return new PasswordHashing(
 				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, 1, cost.memoryKibibytes(), cost.iterations()),
 				threads, 16 * threads);

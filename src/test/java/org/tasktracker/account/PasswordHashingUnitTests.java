@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * The service's password encoder: Argon2id over every character, bcrypt hashes of earlier
@@ -104,6 +105,18 @@ class PasswordHashingUnitTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new PasswordHashProperties(DataSize.ofMegabytes(16), 11))
 			.withMessage("PASSWORD_HASH_ITERATIONS must be between 1 and 10");
 		assertThat(new PasswordHashProperties(DataSize.ofMegabytes(64), 10).memoryKibibytes()).isEqualTo(65536);
+	}
+
+	@Test
+	void refusesToStartWhenTheHashesAtOnceWouldFillMoreThanHalfTheHeap() {
+		PasswordHashProperties cost = new PasswordHashProperties(DataSize.ofMegabytes(64), 2);
+		long heap = DataSize.ofMegabytes(128).toBytes();
+
+		assertThatIllegalStateException().isThrownBy(() -> PasswordHashing.forThisMachine(cost, 4, heap))
+			.withMessage("PASSWORD_HASH_MEMORY is 64MB and 2 hashes run at once, more than half the heap of 128MB: "
+					+ "lower it, or raise the heap (-Xmx)");
+		PasswordHashing fits = PasswordHashing.forThisMachine(cost, 2, heap);
+		fits.destroy();
 	}
 
 	@Test
