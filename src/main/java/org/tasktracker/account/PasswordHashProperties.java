@@ -21,14 +21,18 @@ record PasswordHashProperties(DataSize memory, int iterations) {
 
 	static final DataSize MOST_MEMORY = DataSize.ofMegabytes(64);
 
+	static final int LEAST_ITERATIONS = 1;
+
 	static final int MOST_ITERATIONS = 10;
 
 	PasswordHashProperties {
 		if (memory.compareTo(LEAST_MEMORY) < 0 || memory.compareTo(MOST_MEMORY) > 0) {
-			throw new IllegalArgumentException("PASSWORD_HASH_MEMORY must be between 1MB and 64MB");
+			throw new IllegalArgumentException("PASSWORD_HASH_MEMORY must be between %dMB and %dMB"
+				.formatted(LEAST_MEMORY.toMegabytes(), MOST_MEMORY.toMegabytes()));
 		}
-		if (iterations < 1 || iterations > MOST_ITERATIONS) {
-			throw new IllegalArgumentException("PASSWORD_HASH_ITERATIONS must be between 1 and " + MOST_ITERATIONS);
+		if (iterations < LEAST_ITERATIONS || iterations > MOST_ITERATIONS) {
+			throw new IllegalArgumentException(
+					"PASSWORD_HASH_ITERATIONS must be between %d and %d".formatted(LEAST_ITERATIONS, MOST_ITERATIONS));
 		}
 	}
 

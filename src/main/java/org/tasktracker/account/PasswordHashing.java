@@ -48,13 +48,14 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 
 	private final ThreadPoolExecutor hashers;
 
-	/** At Spring Security's default cost, which is also the service's. */
-	PasswordHashing(int threads, int queue) {
-		this(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), threads, queue);
-	}
-
-	private PasswordHashing(Argon2PasswordEncoder argon2, int threads, int queue) {
-		this(new DelegatingPasswordEncoder(ARGON2_ID, Map.of(ARGON2_ID, argon2, "bcrypt", new BCryptPasswordEncoder())),
+	/**
+	 * New hashes of the given cost; salt and hash lengths are Spring Security's defaults.
+	 */
+	PasswordHashing(PasswordHashProperties cost, int threads, int queue) {
+		this(new DelegatingPasswordEncoder(ARGON2_ID,
+				Map.of(ARGON2_ID,
+						new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, 1, cost.memoryKibibytes(), cost.iterations()),
+						"bcrypt", new BCryptPasswordEncoder())),
 				threads, queue);
 	}
 
@@ -64,10 +65,7 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 				new CustomizableThreadFactory("password-hash-"));
 	}
 
-	/**
-	 * Half the cores, at least one, each hash of the given cost. Salt and hash lengths
-	 * are Spring Security's defaults.
-	 */
+	/** Half the cores, at least one, each hash of the given cost. */
 	static PasswordHashing forThisMachine(PasswordHashProperties cost) {
 		return forThisMachine(cost, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
 	}
@@ -87,9 +85,7 @@ final class PasswordHashing implements PasswordEncoder, DisposableBean {
 					+ "the heap of %dMB: lower it, or raise the heap (-Xmx)")
 				.formatted(cost.memory().toMegabytes(), threads, maxHeapBytes / (1024 * 1024)));
 		}
-		return new PasswordHashing(
-				new Argon2PasswordEncoder(SALT_BYTES, HASH_BYTES, 1, cost.memoryKibibytes(), cost.iterations()),
-				threads, 16 * threads);
+		return new PasswordHashing(cost, threads, 16 * threads);
 	}
 
 	@Override

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.util.unit.DataSize;
@@ -26,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  */
 class PasswordHashingUnitTests {
 
-	private final PasswordHashing hashing = new PasswordHashing(1, 2);
+	private final PasswordHashing hashing = new PasswordHashing(new PasswordHashProperties(DataSize.ofMegabytes(16), 2),
+			1, 2);
 
 	@AfterEach
 	void stop() {
@@ -65,7 +67,9 @@ class PasswordHashingUnitTests {
 		PasswordHashing service = PasswordHashing.forThisMachine(cost);
 		try {
 			assertThat(service.encode("correct horse battery")).contains("$m=16384,t=2,p=1$");
-			assertThat(this.hashing.encode("correct horse battery")).contains("$m=16384,t=2,p=1$");
+			assertThat(Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8().encode("correct horse battery"))
+				.as("Spring Security's own defaults")
+				.contains("$m=16384,t=2,p=1$");
 		}
 		finally {
 			service.destroy();

@@ -146,10 +146,11 @@ public final class AppUser implements BeforeAllCallback, AfterEachCallback, Afte
 
 	@Override
 	public void afterEach(ExtensionContext context) {
-		if (this.session != null) {
-			browser().forgetAxe();
+		if (this.session == null) {
+			return;
 		}
-		if (this.wideAndLightAfterEach && this.session != null) {
+		browser().forgetAxe();
+		if (this.wideAndLightAfterEach) {
 			driver().manage().window().setSize(new Dimension(1280, 900));
 			driver().executeScript("localStorage.removeItem('theme')");
 		}

@@ -24,6 +24,12 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+	/** The service's ready line, with the port it took. */
+	private static final Pattern READY = Pattern.compile("TaskTracker is ready: open http://[^:/]+:(\\d+)/");
+
+	private static final Pattern EMBEDDED_DATABASE = Pattern
+		.compile("Embedded PostgreSQL listening on localhost:(\\d+)");
+
 	private final Process process;
 
 	private final Path log;
@@ -88,11 +94,6 @@ public final class ServiceProcess implements AutoCloseable {
 		Matcher found = line.matcher(output);
 		return found.find() ? Integer.parseInt(found.group(1)) : 0;
 	}
-
-	private static final Pattern READY = Pattern.compile("TaskTracker is ready: open http://[^:/]+:(\\d+)/");
-
-	private static final Pattern EMBEDDED_DATABASE = Pattern
-		.compile("Embedded PostgreSQL listening on localhost:(\\d+)");
 
 	private static long length(Path log) {
 		try {
