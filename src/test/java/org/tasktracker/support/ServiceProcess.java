@@ -13,6 +13,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -64,18 +65,15 @@ public final class ServiceProcess implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		try {
-			int port = Awaitility.await()
+			// Both waits, the ready line's and health's, end if the child exits.
+			ConditionFactory whileAlive = Awaitility.await()
 				.atMost(Duration.ofSeconds(90))
 				.pollInterval(Duration.ofMillis(100))
-				.failFast("the service exited", () -> !process.isAlive())
-				.until(() -> loggedPort(READY, readFrom(log, earlier)), (found) -> found > 0);
+				.failFast("the service exited", () -> !process.isAlive());
+			int port = whileAlive.until(() -> loggedPort(READY, readFrom(log, earlier)), (found) -> found > 0);
 			ServiceProcess service = new ServiceProcess(process, log, port);
 			RestTestClient client = service.client();
-			Awaitility.await()
-				.atMost(Duration.ofSeconds(90))
-				.pollInterval(Duration.ofMillis(100))
-				.ignoreExceptions()
-				.failFast("the service exited", () -> !process.isAlive())
+			whileAlive.ignoreExceptions()
 				.until(() -> client.get().uri("/health").exchange().returnResult().getStatus().value() == 200);
 			return service;
 		}
