@@ -92,10 +92,7 @@ class TaskController implements TaskApi {
 						new PageCursor(page.nextKey(), nextAfter, page.nextPosition()).encode(caller.id(), query));
 				response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 			}
-			Long size = page.size();
-			if (size != null) {
-				response.setContentLengthLong(size);
-			}
+			response.setContentLengthLong(page.size());
 			try {
 				page.sendTo(response.getOutputStream());
 			}

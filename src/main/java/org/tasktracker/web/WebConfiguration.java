@@ -8,6 +8,7 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.http.converter.xml.Jaxb2RootElementHttpMessageConverter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
@@ -53,6 +54,18 @@ class WebConfiguration {
 	ServerHttpMessageConvertersCustomizer withoutJaxb() {
 		return (builder) -> builder.configureMessageConvertersList(
 				(converters) -> converters.removeIf(Jaxb2RootElementHttpMessageConverter.class::isInstance));
+	}
+
+	/**
+	 * JSON answers sent with their length ({@link SizedJsonMessageConverter}), with the
+	 * mapper Spring Boot configured.
+	 */
+	@Bean
+	ServerHttpMessageConvertersCustomizer sizedJson() {
+		return (builder) -> builder.configureMessageConvertersList((converters) -> converters
+			.replaceAll((converter) -> (converter instanceof JacksonJsonHttpMessageConverter json
+					&& !(converter instanceof SizedJsonMessageConverter))
+							? new SizedJsonMessageConverter(json.getMapper()) : converter));
 	}
 
 }
