@@ -1,6 +1,5 @@
 package org.tasktracker.task;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -14,7 +13,7 @@ import tools.jackson.databind.SequenceWriter;
 /**
  * A page read whole before any of it is sent, so that its database connection goes back
  * to the pool before the client is waited on. A page of ordinary tasks is kept as the
- * tasks themselves, written out once its length is asked for; once the page's text passes
+ * tasks themselves and written straight to the response; once the page's text passes
  * {@value #MEMORY_LIMIT} bytes it is written as JSON into a {@link SpooledBody} (memory,
  * then a temporary file) as its rows arrive, so that many large pages at once cannot fill
  * the heap.
@@ -29,8 +28,6 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 
 	/** Bytes the held tasks' text takes at most (two a character, as Java keeps it). */
 	private long heldBytes;
-
-	private byte @Nullable [] heldJson;
 
 	private @Nullable SpooledBody spooled;
 
@@ -58,7 +55,6 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 		// A retried read begins again: what the failed attempt read is dropped.
 		close();
 		this.held.clear();
-		this.heldJson = null;
 		this.heldBytes = 0;
 		this.tasks = 0;
 		this.ended = false;
@@ -118,15 +114,9 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 		return this.tasks;
 	}
 
-	/**
-	 * The page's length in bytes, which a client is told before it is sent. A page of
-	 * held tasks is written out here, once, so that it goes out in one piece.
-	 */
-	long size() {
-		if (this.spooled != null) {
-			return this.spooled.size();
-		}
-		return heldJson().length;
+	/** The page's length in bytes, where it is known before sending: a spooled page. */
+	@Nullable Long size() {
+		return (this.spooled != null) ? this.spooled.size() : null;
 	}
 
 	/** Sends the whole page; only once it has ended. */
@@ -138,20 +128,11 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 			this.spooled.sendTo(out);
 			return;
 		}
-		out.write(heldJson());
-	}
-
-	private byte[] heldJson() {
-		if (this.heldJson == null) {
-			ByteArrayOutputStream json = new ByteArrayOutputStream((int) Math.min(this.heldBytes, MEMORY_LIMIT) + 2);
-			try (SequenceWriter items = this.writer.writeValuesAsArray(json)) {
-				for (Task task : this.held) {
-					items.write(task);
-				}
+		try (SequenceWriter items = this.writer.writeValuesAsArray(out)) {
+			for (Task task : this.held) {
+				items.write(task);
 			}
-			this.heldJson = json.toByteArray();
 		}
-		return this.heldJson;
 	}
 
 	/** Deletes what was spooled. */

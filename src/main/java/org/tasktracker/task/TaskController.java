@@ -92,7 +92,10 @@ class TaskController implements TaskApi {
 						new PageCursor(page.nextKey(), nextAfter, page.nextPosition()).encode(caller.id(), query));
 				response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 			}
-			response.setContentLengthLong(page.size());
+			Long size = page.size();
+			if (size != null) {
+				response.setContentLengthLong(size);
+			}
 			try {
 				page.sendTo(response.getOutputStream());
 			}

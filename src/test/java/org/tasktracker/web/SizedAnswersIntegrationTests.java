@@ -19,8 +19,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Answers in JSON, a task, a problem and a page of tasks, go out with their
- * {@code Content-Length} rather than chunked, read here as a client's socket gets them.
+ * A task or a problem in JSON goes out with its {@code Content-Length} rather than
+ * chunked, read here as a client's socket gets it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureRestTestClient
@@ -54,20 +54,6 @@ class SizedAnswersIntegrationTests {
 		assertThat(missing.status()).isEqualTo("HTTP/1.1 404 ");
 		missing.assertSized();
 		assertThat(missing.json().get("detail").stringValue()).isEqualTo("Task " + Long.MAX_VALUE + " does not exist");
-	}
-
-	@Test
-	void aPageOfTasksIsAnsweredWithItsLength() throws IOException {
-		String body = "{\"title\": \"Sized page\"}";
-		exchange("POST /tasks HTTP/1.1\r\nContent-Type: application/json\r\nContent-Length: " + body.length() + "\r\n",
-				body);
-
-		Answer page = exchange("GET /tasks?limit=50 HTTP/1.1\r\n", "");
-
-		assertThat(page.status()).isEqualTo("HTTP/1.1 200 ");
-		page.assertSized();
-		assertThat(page.json().isArray()).isTrue();
-		assertThat(page.json().size()).isPositive();
 	}
 
 	/** Sends a request on a connection of its own and reads the answer to its end. */
