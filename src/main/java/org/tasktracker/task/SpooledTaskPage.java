@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.SpooledBody;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.SequenceWriter;
 
@@ -119,7 +120,10 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 		return (this.spooled != null) ? this.spooled.size() : null;
 	}
 
-	/** Sends the whole page; only once it has ended. */
+	/**
+	 * Sends the whole page; only once it has ended.
+	 * @throws IOException if the response cannot be written, as when the client has left
+	 */
 	void sendTo(OutputStream out) throws IOException {
 		if (!this.ended) {
 			throw new IllegalStateException("The page has not ended");
@@ -128,10 +132,15 @@ final class SpooledTaskPage implements TaskPageSink, AutoCloseable {
 			this.spooled.sendTo(out);
 			return;
 		}
+		// Jackson wraps a failed write in an unchecked exception; unwrapped, it is the
+		// same failure whichever way the page is sent.
 		try (SequenceWriter items = this.writer.writeValuesAsArray(out)) {
 			for (Task task : this.held) {
 				items.write(task);
 			}
+		}
+		catch (JacksonIOException ex) {
+			throw ex.getCause();
 		}
 	}
 

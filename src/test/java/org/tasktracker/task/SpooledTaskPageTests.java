@@ -1,6 +1,8 @@
 package org.tasktracker.task;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +12,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A page held as tasks while small, spooled as JSON once large, and the same array on the
@@ -52,6 +55,32 @@ class SpooledTaskPageTests {
 			assertThat(page.nextAfter()).isNull();
 			assertThat(page.tasks()).isEqualTo(3);
 			assertThat(sent(page)).isEqualTo(this.json.writeValueAsString(tasks));
+		}
+	}
+
+	/**
+	 * A client that leaves while its page is sent fails the write: the controller takes
+	 * an {@link IOException} for that, and must get one for a held page as for a spooled
+	 * one.
+	 */
+	@Test
+	void aFailedSendIsAnIoExceptionForAHeldPageAsForASpooledOne() {
+		for (List<Task> tasks : List.of(tasks(50, "about it"), tasks(20, "\uD83D\uDE00".repeat(10_000)))) {
+			try (SpooledTaskPage page = read(tasks)) {
+				assertThatExceptionOfType(IOException.class).isThrownBy(() -> page.sendTo(new OutputStream() {
+
+					@Override
+					public void write(int b) throws IOException {
+						throw new IOException("Connection reset by peer");
+					}
+
+					@Override
+					public void write(byte[] bytes, int offset, int length) throws IOException {
+						throw new IOException("Connection reset by peer");
+					}
+
+				})).withMessage("Connection reset by peer");
+			}
 		}
 	}
 
