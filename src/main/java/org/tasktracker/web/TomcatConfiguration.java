@@ -10,14 +10,13 @@ import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import org.springframework.util.Assert;
 
 /**
  * Replaces Tomcat's HTML error report with {@link ProblemErrorReportValve}, serves
- * requests on virtual threads unless {@code tasktracker.http.virtual-threads} is off,
+ * requests on virtual threads unless {@code tasktracker.http.virtual-threads} is off, and
  * leaves encoded slashes and backslashes in paths for Spring Security's firewall to
- * judge, and writes to sockets in pieces of {@value #SOCKET_WRITE_BUFFER} bytes. Runs
- * after Spring Boot's own customizer, which installs a plain {@link ErrorReportValve}.
+ * judge. Runs after Spring Boot's own customizer, which installs a plain
+ * {@link ErrorReportValve}.
  * <p>
  * Virtual threads are switched here rather than through Spring Boot's
  * {@code spring.threads.virtual.enabled}: Boot applies that through a condition, which
@@ -25,9 +24,6 @@ import org.springframework.util.Assert;
  */
 @Configuration(proxyBeanMethods = false)
 class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {
-
-	/** Bytes a connection gathers before writing to its socket. */
-	static final int SOCKET_WRITE_BUFFER = 32 * 1024;
 
 	private final boolean virtualThreads;
 
@@ -53,11 +49,6 @@ class TomcatConfiguration implements WebServerFactoryCustomizer<TomcatServletWeb
 		factory.addConnectorCustomizers((connector) -> {
 			connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
 			connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
-			// A default page of tasks leaves in one socket write, not in pieces of
-			// Tomcat's default buffer: each write to a socket costs a system call and
-			// a trip through the network stack; the buffer is held per open connection.
-			Assert.state(connector.setProperty("socket.appWriteBufSize", Integer.toString(SOCKET_WRITE_BUFFER)),
-					"Tomcat has no socket.appWriteBufSize");
 		});
 		factory.addContextCustomizers((context) -> {
 			if (context.getParent() instanceof StandardHost host) {
