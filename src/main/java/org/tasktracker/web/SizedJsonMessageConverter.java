@@ -1,8 +1,8 @@
 package org.tasktracker.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -47,9 +47,7 @@ final class SizedJsonMessageConverter extends JacksonJsonHttpMessageConverter {
 
 		private final HttpOutputMessage message;
 
-		private byte[] bytes = new byte[1024];
-
-		private int length;
+		private final ByteArrayOutputStream held = new ByteArrayOutputStream(1024);
 
 		private @Nullable OutputStream passedOn;
 
@@ -74,20 +72,15 @@ final class SizedJsonMessageConverter extends JacksonJsonHttpMessageConverter {
 
 		@Override
 		public void write(byte[] source, int offset, int count) throws IOException {
-			if (this.passedOn == null && this.length + count > HELD_LIMIT) {
+			if (this.passedOn == null && this.held.size() + count > HELD_LIMIT) {
 				this.passedOn = this.message.getBody();
-				this.passedOn.write(this.bytes, 0, this.length);
+				this.held.writeTo(this.passedOn);
 			}
 			if (this.passedOn != null) {
 				this.passedOn.write(source, offset, count);
 				return;
 			}
-			if (this.length + count > this.bytes.length) {
-				this.bytes = Arrays.copyOf(this.bytes,
-						Math.min(HELD_LIMIT, Math.max(2 * this.bytes.length, this.length + count)));
-			}
-			System.arraycopy(source, offset, this.bytes, this.length, count);
-			this.length += count;
+			this.held.write(source, offset, count);
 		}
 
 		/** Flushes only a body already passed on: a held one is sent whole. */
@@ -108,8 +101,8 @@ final class SizedJsonMessageConverter extends JacksonJsonHttpMessageConverter {
 			if (this.passedOn != null) {
 				return;
 			}
-			this.message.getHeaders().setContentLength(this.length);
-			this.message.getBody().write(this.bytes, 0, this.length);
+			this.message.getHeaders().setContentLength(this.held.size());
+			this.held.writeTo(this.message.getBody());
 		}
 
 	}

@@ -63,9 +63,8 @@ class WebConfiguration {
 	@Bean
 	ServerHttpMessageConvertersCustomizer sizedJson() {
 		return (builder) -> builder.configureMessageConvertersList((converters) -> converters
-			.replaceAll((converter) -> (converter instanceof JacksonJsonHttpMessageConverter json
-					&& !(converter instanceof SizedJsonMessageConverter))
-							? new SizedJsonMessageConverter(json.getMapper()) : converter));
+			.replaceAll((converter) -> (converter instanceof JacksonJsonHttpMessageConverter json)
+					? new SizedJsonMessageConverter(json.getMapper()) : converter));
 	}
 
 }

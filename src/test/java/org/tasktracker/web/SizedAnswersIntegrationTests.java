@@ -1,6 +1,5 @@
 package org.tasktracker.web;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -73,9 +72,7 @@ class SizedAnswersIntegrationTests {
 	private record Answer(String head, byte[] body) {
 
 		static Answer read(InputStream in) throws IOException {
-			ByteArrayOutputStream all = new ByteArrayOutputStream();
-			in.transferTo(all);
-			byte[] bytes = all.toByteArray();
+			byte[] bytes = in.readAllBytes();
 			String text = new String(bytes, StandardCharsets.ISO_8859_1);
 			int end = text.indexOf("\r\n\r\n");
 			assertThat(end).as("the end of the head").isPositive();
