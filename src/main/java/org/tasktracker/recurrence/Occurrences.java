@@ -34,16 +34,27 @@ import org.jspecify.annotations.Nullable;
  * series' own time of day where the time matters ({@code originalDue} below).
  * <p>
  * The search is bounded: occurrences are looked for up to a hundred years past the later
- * bound. A rule with no occurrence in that span
- * ({@code FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30}, which never occurs) gives an empty
- * result, as a series that is over does, so the task completes for good. The time taken
- * grows with the number of occurrences between the series' start and the bounds, since
- * each one is counted for the index.
+ * bound, or a dozen of the rule's periods when those are longer
+ * ({@code FREQ=YEARLY;INTERVAL=101}), but not past the year 9999, the last that a date is
+ * written with. A day that only some periods have (the 31st every 5 months, February 29
+ * every 101 years) comes round within a dozen of them if it ever does. A rule with no
+ * occurrence in that span ({@code FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30}, which never
+ * occurs) gives an empty result, as a series that is over does, so the task completes for
+ * good. The time taken grows with the number of occurrences between the series' start and
+ * the bounds, since each one is counted for the index.
  */
 public final class Occurrences {
 
-	/** How far past the later bound occurrences are looked for. */
+	/** How far past the later bound occurrences are looked for, at the least. */
 	static final Period HORIZON = Period.ofYears(100);
+
+	/**
+	 * How many of a rule's periods past the later bound are looked through, at the least.
+	 */
+	static final int HORIZON_PERIODS = 12;
+
+	/** The last moment an occurrence may fall on: dates are written with four digits. */
+	static final LocalDateTime LAST = LocalDate.of(9999, 12, 31).atTime(LocalTime.MAX);
 
 	private Occurrences() {
 	}
@@ -64,7 +75,7 @@ public final class Occurrences {
 			LocalDateTime currentDue, LocalDateTime after, ZoneId zone) {
 		Instant bound = later(instant(currentDue, zone), instant(after, zone));
 		LocalDateTime latest = latest(seriesStart, latest(currentDue, after));
-		Series series = new Series(rule, seriesStart, latest.plus(HORIZON), true);
+		Series series = new Series(rule, seriesStart, horizon(rule, latest), true);
 		int index = 0;
 		for (LocalDateTime at = series.next(); at != null; at = series.next()) {
 			index++;
@@ -113,7 +124,7 @@ public final class Occurrences {
 	public static Optional<Occurrence> nextFromCompletion(RecurrenceRule rule, LocalDateTime originalDue,
 			LocalDate completionDay, int currentIndex, ZoneId zone) {
 		LocalDateTime restart = completionDay.atTime(originalDue.toLocalTime());
-		Series series = new Series(rule, restart, restart.plus(HORIZON), true);
+		Series series = new Series(rule, restart, horizon(rule, restart), true);
 		for (LocalDateTime at = series.next(); at != null; at = series.next()) {
 			if (at.toLocalDate().isAfter(completionDay)) {
 				int index = currentIndex + 1;
@@ -146,11 +157,27 @@ public final class Occurrences {
 	 */
 	static Optional<LocalDate> firstOnOrAfter(RecurrenceRule rule, LocalDate day) {
 		LocalDateTime start = day.atStartOfDay();
-		LocalDateTime first = new Series(rule, start, start.plus(HORIZON), false).next();
+		LocalDateTime first = new Series(rule, start, horizon(rule, start), false).next();
 		if (first == null || isPastEnd(rule, first, 1, ZoneOffset.UTC)) {
 			return Optional.empty();
 		}
 		return Optional.of(first.toLocalDate());
+	}
+
+	/** Where the search for occurrences after {@code from} ends. */
+	static LocalDateTime horizon(RecurrenceRule rule, LocalDateTime from) {
+		if (!from.isBefore(LAST)) {
+			return LAST;
+		}
+		long periods = (long) HORIZON_PERIODS * rule.interval();
+		LocalDateTime byPeriods = switch (rule.frequency()) {
+			case DAILY -> from.plusDays(periods);
+			case WEEKLY -> from.plusWeeks(periods);
+			case MONTHLY -> from.plusMonths(periods);
+			case YEARLY -> from.plusYears(periods);
+		};
+		LocalDateTime end = latest(from.plus(HORIZON), byPeriods);
+		return end.isAfter(LAST) ? LAST : end;
 	}
 
 	private static boolean isPastEnd(RecurrenceRule rule, LocalDateTime at, int index, ZoneId zone) {

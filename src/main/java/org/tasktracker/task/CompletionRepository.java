@@ -39,23 +39,31 @@ class CompletionRepository {
 	 * @param hasChildren whether it has subtasks
 	 * @param zone its owner's time zone
 	 * @param updatedAt its last change
+	 * @param lastCompletedDueAt the due instant of its latest recorded completion, or
+	 * null
 	 */
 	record State(boolean completed, @Nullable LocalDate dueDate, @Nullable Instant dueAt, @Nullable String rule,
-			@Nullable String from, int index, boolean hasChildren, String zone, Instant updatedAt) {
+			@Nullable String from, int index, boolean hasChildren, String zone, Instant updatedAt,
+			@Nullable Instant lastCompletedDueAt) {
 	}
 
 	Optional<State> state(long ownerId, long id) {
 		return this.jdbc.sql("""
 				SELECT t.completed, t.due_date, t.due_at, t.recurrence_rule, t.recurrence_from, t.recurrence_index,
-				       t.subtasks_total, t.updated_at, u.timezone
+				       t.subtasks_total, t.updated_at, u.timezone,
+				       (SELECT c.due_at FROM task_completions c
+				        WHERE c.owner_id = t.owner_id AND c.task_id = t.id
+				        ORDER BY c.id DESC LIMIT 1) AS last_completed_due_at
 				FROM tasks t JOIN users u ON u.id = t.owner_id
 				WHERE t.owner_id = :owner AND t.id = :id
 				""").param("owner", ownerId).param("id", id).query((row, number) -> {
 			OffsetDateTime dueAt = row.getObject("due_at", OffsetDateTime.class);
+			OffsetDateTime lastCompletedDueAt = row.getObject("last_completed_due_at", OffsetDateTime.class);
 			return new State(row.getBoolean("completed"), row.getObject("due_date", LocalDate.class),
 					(dueAt != null) ? dueAt.toInstant() : null, row.getString("recurrence_rule"),
 					row.getString("recurrence_from"), row.getInt("recurrence_index"), row.getInt("subtasks_total") > 0,
-					row.getString("timezone"), row.getObject("updated_at", OffsetDateTime.class).toInstant());
+					row.getString("timezone"), row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+					(lastCompletedDueAt != null) ? lastCompletedDueAt.toInstant() : null);
 		}).optional();
 	}
 

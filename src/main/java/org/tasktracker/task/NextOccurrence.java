@@ -5,6 +5,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
 import org.tasktracker.recurrence.Occurrence;
 import org.tasktracker.recurrence.Occurrences;
 import org.tasktracker.recurrence.RecurrenceRule;
@@ -34,7 +35,8 @@ final class NextOccurrence {
 		ZoneId zone = ZoneId.of(state.zone());
 		RecurrenceRule rule = RecurrenceRule.parse(state.rule());
 		boolean allDay = state.dueDate() != null;
-		LocalDateTime current = allDay ? state.dueDate().atStartOfDay() : LocalDateTime.ofInstant(state.dueAt(), zone);
+		LocalDateTime current = allDay ? state.dueDate().atStartOfDay()
+				: wallTime(state.dueAt(), state.lastCompletedDueAt(), zone);
 		LocalDateTime localNow = LocalDateTime.ofInstant(now, zone);
 		Optional<Occurrence> next;
 		int index;
@@ -56,6 +58,25 @@ final class NextOccurrence {
 		LocalDateTime at = next.get().at();
 		Due due = allDay ? Due.onDate(at.toLocalDate()) : Due.at(at.atZone(zone).toInstant());
 		return Optional.of(new Next(due, index));
+	}
+
+	/**
+	 * The series' wall-clock time of a due instant. A time that a daylight-saving gap
+	 * skips falls due later by the gap (01:30 on a spring-forward night in London is
+	 * 02:30), and read back from its instant that due would carry the series on at the
+	 * later time. So when the due is exactly where the time of the occurrence completed
+	 * before it falls on the due's day, the series goes on at that time. The instant
+	 * alone cannot tell the two apart: a series at 02:30 has the same due that night.
+	 */
+	static LocalDateTime wallTime(Instant dueAt, @Nullable Instant lastCompletedDueAt, ZoneId zone) {
+		LocalDateTime due = LocalDateTime.ofInstant(dueAt, zone);
+		if (lastCompletedDueAt == null) {
+			return due;
+		}
+		LocalDateTime seriesTime = due.toLocalDate()
+			.atTime(LocalDateTime.ofInstant(lastCompletedDueAt, zone).toLocalTime());
+		boolean skipped = zone.getRules().getValidOffsets(seriesTime).isEmpty();
+		return (skipped && seriesTime.atZone(zone).toInstant().equals(dueAt)) ? seriesTime : due;
 	}
 
 }

@@ -199,6 +199,40 @@ class OccurrencesTests {
 	}
 
 	@Test
+	void aYearlyIntervalLongerThanAHundredYearsFindsItsNextOccurrence() {
+		LocalDate start = LocalDate.parse("2026-12-10");
+
+		assertThat(Occurrences.nextFromDue(rule("FREQ=YEARLY;INTERVAL=101"), start, start, start, LONDON))
+			.contains(new Occurrence(LocalDateTime.parse("2127-12-10T00:00"), 2));
+		assertThat(Occurrences.nextFromDue(rule("FREQ=YEARLY;INTERVAL=1000"), start, start, start, LONDON))
+			.contains(new Occurrence(LocalDateTime.parse("3026-12-10T00:00"), 2));
+	}
+
+	@Test
+	void aDayOnlySomeLongPeriodsHaveComesRoundCenturiesAway() {
+		// Every 989 months from a 31 January: June, November, April and September have
+		// 30 days, February fewer; July, six periods on, has a 31st.
+		LocalDateTime thirtyFirst = LocalDateTime.parse("2027-01-31T09:00");
+		// Every 101 years from a 29 February: 2129, 2230 and 2331 are not leap years.
+		LocalDateTime leapDay = LocalDateTime.parse("2028-02-29T09:00");
+
+		assertThat(Occurrences.nextFromDue(rule("FREQ=MONTHLY;INTERVAL=989;BYMONTHDAY=31"), thirtyFirst, thirtyFirst,
+				thirtyFirst, LONDON))
+			.contains(new Occurrence(LocalDateTime.parse("2521-07-31T09:00"), 2));
+		assertThat(Occurrences.nextFromDue(rule("FREQ=YEARLY;INTERVAL=101"), leapDay, leapDay, leapDay, LONDON))
+			.contains(new Occurrence(LocalDateTime.parse("2432-02-29T09:00"), 2));
+	}
+
+	@Test
+	void noOccurrenceFallsAfterTheYear9999() {
+		LocalDate start = LocalDate.parse("9500-06-01");
+
+		assertThat(Occurrences.nextFromDue(rule("FREQ=YEARLY;INTERVAL=1000"), start, start, start, LONDON)).isEmpty();
+		assertThat(Occurrences.nextFromDue(rule("FREQ=YEARLY;INTERVAL=400"), start, start, start, LONDON))
+			.contains(new Occurrence(LocalDateTime.parse("9900-06-01T00:00"), 2));
+	}
+
+	@Test
 	void aRuleThatNeverOccursEndsTheSeriesQuickly() {
 		LocalDateTime start = LocalDateTime.parse("2026-12-01T09:00");
 
