@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -38,7 +39,8 @@ import org.jspecify.annotations.Nullable;
  * leaves their meaning open and clients disagree: {@code BYMONTHDAY} with {@code WEEKLY},
  * and a numbered {@code BYDAY} ({@code 3FR}) with {@code BYMONTHDAY}. {@code WKST} is
  * accepted because calendar apps send it; it only changes {@code WEEKLY} rules with an
- * {@code INTERVAL} and several days.
+ * {@code INTERVAL} and several days. The JSON API's subset leaves it out
+ * ({@link #parseWithoutWeekStart}).
  * <p>
  * {@code YEARLY} with {@code BYMONTHDAY} but no {@code BYMONTH} falls in the series
  * start's month, as the recurrence libraries read it (RFC 5545's table could be read as
@@ -380,6 +382,22 @@ public final class RecurrenceRule {
 			}
 		}
 		return parts;
+	}
+
+	/**
+	 * Reads a rule as {@link #parse} does, without {@code WKST}: the subset of the JSON
+	 * API (contract v3) leaves it out, while calendar apps send it.
+	 * @param value an {@code RRULE} value
+	 * @return the rule
+	 * @throws RuleRefusedException as {@link #parse} does, and naming {@code WKST} when
+	 * it is given
+	 */
+	public static RecurrenceRule parseWithoutWeekStart(@Nullable String value) {
+		RecurrenceRule rule = parse(value);
+		if (parts(Objects.requireNonNull(value).strip()).containsKey("WKST")) {
+			throw new RuleRefusedException("WKST", "WKST is not supported");
+		}
+		return rule;
 	}
 
 	/** Part of what was sent, short and printable, to name it in a message. */

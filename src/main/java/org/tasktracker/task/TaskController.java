@@ -61,7 +61,7 @@ class TaskController implements TaskApi {
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	public ResponseEntity<Task> create(@AuthenticationPrincipal Account caller, @RequestBody JsonNode body,
 			@RequestHeader(name = IdempotentCreations.HEADER, required = false) @Nullable String idempotencyKey) {
-		NewTask newTask = TaskRequests.newTask(RequestParts.requireObject(body));
+		NewTask newTask = TaskRequests.newTask(RequestParts.requireObject(body), TaskRequests.RuleSubset.API);
 		if (idempotencyKey == null) {
 			Task task = this.tasks.create(caller.id(), newTask);
 			return ResponseEntity.created(location(task)).body(task);
@@ -182,7 +182,7 @@ class TaskController implements TaskApi {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) @Nullable String ifMatch) {
 		long taskId = RequestParts.positiveId(id);
 		EntityTags expected = EntityTags.parse(HttpHeaders.IF_MATCH, ifMatch);
-		TaskPatch patch = TaskRequests.patch(RequestParts.requireObject(body));
+		TaskPatch patch = TaskRequests.patch(RequestParts.requireObject(body), TaskRequests.RuleSubset.API);
 		return this.tasks.update(caller.id(), taskId, patch, expected)
 			.orElseThrow(() -> new TaskNotFoundException(taskId));
 	}

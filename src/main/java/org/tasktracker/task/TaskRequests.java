@@ -30,6 +30,12 @@ final class TaskRequests {
 
 	static final int REMINDERS_MAX = 5;
 
+	/**
+	 * Weeks alone, or days and a time of hours, minutes and seconds, in whole numbers.
+	 */
+	private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern
+		.compile("P(?:(\\d{1,2})W|(?=\\d|T\\d)(?:\\d{1,3}D)?(?:T(?=\\d)(?:\\d{1,4}H)?(?:\\d{1,6}M)?(?:\\d{1,8}S)?)?)");
+
 	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at", "position",
 			"subtasks");
 
@@ -43,11 +49,34 @@ final class TaskRequests {
 	private TaskRequests() {
 	}
 
+	/** Which recurrence rules a request may set. */
+	enum RuleSubset {
+
+		/** Contract v3's subset, which the JSON API takes. */
+		API,
+
+		/**
+		 * The subset and {@code WKST}, which calendar apps send: what CalDAV writes, and
+		 * imports of the service's own exports, take.
+		 */
+		CALENDAR
+
+	}
+
+	/**
+	 * Validates a create request as calendar apps and imports send it (see
+	 * {@link RuleSubset#CALENDAR}).
+	 * @throws InvalidRequestException naming every field at fault
+	 */
+	static NewTask newTask(JsonNode body) {
+		return newTask(body, RuleSubset.CALENDAR);
+	}
+
 	/**
 	 * Validates a create request: {@code title} required, {@code description} optional.
 	 * @throws InvalidRequestException naming every field at fault
 	 */
-	static NewTask newTask(JsonNode body) {
+	static NewTask newTask(JsonNode body, RuleSubset rules) {
 		List<FieldError> errors = new ArrayList<>();
 		for (Map.Entry<String, JsonNode> field : body.properties()) {
 			String name = field.getKey();
@@ -71,7 +100,7 @@ final class TaskRequests {
 		List<String> labels = body.has("labels") ? labels(body.get("labels"), errors) : List.of();
 		Integer priority = body.has("priority") ? priority(body.get("priority"), errors) : Integer.valueOf(1);
 		Due due = body.has("due") ? due(body.get("due"), errors) : null;
-		Recurrence recurrence = body.has("recurrence") ? recurrence(body.get("recurrence"), errors) : null;
+		Recurrence recurrence = body.has("recurrence") ? recurrence(body.get("recurrence"), rules, errors) : null;
 		Long parentId = body.has("parent_id") ? parentId(body.get("parent_id"), errors) : null;
 		List<Reminder> reminders = body.has("reminders") ? reminders(body.get("reminders"), errors) : List.of();
 		if (!body.has("due") || body.get("due").isNull()) {
@@ -85,7 +114,18 @@ final class TaskRequests {
 		if (!errors.isEmpty()) {
 			throw new InvalidRequestException(errors);
 		}
-		return new NewTask(title, description, projectId, labels, priority, due, recurrence, parentId, reminders);
+		return new NewTask(title, description, projectId, labels, priority, due, recurrence, parentId, reminders,
+				body.has("project_id"));
+	}
+
+	/**
+	 * Validates a JSON merge patch of {@code title}, {@code description} and
+	 * {@code completed}, with the same rules as creation, as calendar apps send it (see
+	 * {@link RuleSubset#CALENDAR}).
+	 * @throws InvalidRequestException naming every field at fault
+	 */
+	static TaskPatch patch(JsonNode body) {
+		return patch(body, RuleSubset.CALENDAR);
 	}
 
 	/**
@@ -93,7 +133,7 @@ final class TaskRequests {
 	 * {@code completed}, with the same rules as creation.
 	 * @throws InvalidRequestException naming every field at fault
 	 */
-	static TaskPatch patch(JsonNode body) {
+	static TaskPatch patch(JsonNode body, RuleSubset rules) {
 		List<FieldError> errors = new ArrayList<>();
 		for (String name : body.propertyNames()) {
 			if (!"title".equals(name) && !"description".equals(name) && !"completed".equals(name)
@@ -126,7 +166,7 @@ final class TaskRequests {
 		boolean setsDue = body.has("due");
 		Due due = setsDue ? due(body.get("due"), errors) : null;
 		boolean setsRecurrence = body.has("recurrence");
-		Recurrence recurrence = setsRecurrence ? recurrence(body.get("recurrence"), errors) : null;
+		Recurrence recurrence = setsRecurrence ? recurrence(body.get("recurrence"), rules, errors) : null;
 		boolean setsParent = body.has("parent_id");
 		Long parentId = setsParent ? parentId(body.get("parent_id"), errors) : null;
 		List<Reminder> reminders = body.has("reminders") ? reminders(body.get("reminders"), errors) : null;
@@ -177,7 +217,7 @@ final class TaskRequests {
 	 * {@code {"rule": "...", "from": "due"}}, or null; the rule must be of the accepted
 	 * subset, and a refusal names the part at fault.
 	 */
-	private static @Nullable Recurrence recurrence(JsonNode node, List<FieldError> errors) {
+	private static @Nullable Recurrence recurrence(JsonNode node, RuleSubset rules, List<FieldError> errors) {
 		if (node.isNull()) {
 			return null;
 		}
@@ -198,7 +238,9 @@ final class TaskRequests {
 		}
 		else {
 			try {
-				text = RecurrenceRule.parse(rule.stringValue()).text();
+				text = ((rules == RuleSubset.API) ? RecurrenceRule.parseWithoutWeekStart(rule.stringValue())
+						: RecurrenceRule.parse(rule.stringValue()))
+					.text();
 			}
 			catch (RuleRefusedException ex) {
 				errors.add(new FieldError("recurrence.rule", ex.getMessage()));
@@ -286,17 +328,23 @@ final class TaskRequests {
 
 	/**
 	 * An ISO 8601 duration of days, hours, minutes and seconds (or weeks), from zero to
-	 * 366 days; null for anything else.
+	 * 366 days; null for anything else. Each part is a whole number without a sign, as
+	 * RFC 5545 writes a duration, so that every reminder can be exported as a
+	 * {@code TRIGGER}: Java's own parser also takes fractions of a second and negative
+	 * parts.
 	 */
 	static java.time.@Nullable Duration duration(String text) {
 		if (text.length() > 40) {
 			return null;
 		}
 		String upper = text.toUpperCase(java.util.Locale.ROOT);
+		java.util.regex.Matcher parts = DURATION.matcher(upper);
+		if (!parts.matches()) {
+			return null;
+		}
 		java.time.Duration duration;
 		try {
-			java.util.regex.Matcher weeks = java.util.regex.Pattern.compile("P(\\d{1,2})W").matcher(upper);
-			duration = weeks.matches() ? java.time.Duration.ofDays(7L * Integer.parseInt(weeks.group(1)))
+			duration = (parts.group(1) != null) ? java.time.Duration.ofDays(7L * Integer.parseInt(parts.group(1)))
 					: java.time.Duration.parse(upper);
 		}
 		catch (java.time.format.DateTimeParseException | ArithmeticException ex) {

@@ -1,8 +1,11 @@
 package org.tasktracker.task;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.zone.ZoneOffsetTransition;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -149,6 +152,29 @@ class RecurringTasksIntegrationTests {
 	}
 
 	@Test
+	void aTimeTheSpringGapMovedGoesOnAtItsOwnTimeTheDayAfter() {
+		// The next night the owner's clocks skip an hour, far enough ahead that each
+		// completion moves the due on from the due itself.
+		ZoneId zone = ZoneId.of(ZONE);
+		ZoneOffsetTransition gap = zone.getRules().nextTransition(Instant.now().plus(Duration.ofDays(2)));
+		while (!gap.isGap()) {
+			gap = zone.getRules().nextTransition(gap.getInstant());
+		}
+		LocalDateTime skipped = gap.getDateTimeBefore().plusMinutes(30);
+		long id = this.api.createId("""
+				{"title": "Feed the cat", "due": {"datetime": "%s"}, "recurrence": {"rule": "FREQ=DAILY"}}
+				""".formatted(skipped.minusDays(1).atZone(zone).toInstant()));
+
+		JsonNode inTheGap = this.api.expect(200, "POST", "/tasks/" + id + "/complete", null);
+		JsonNode after = this.api.expect(200, "POST", "/tasks/" + id + "/complete", null);
+
+		assertThat(inTheGap.get("due").get("datetime").stringValue()).as("later by the gap that night")
+			.isEqualTo(skipped.atZone(zone).toInstant().toString());
+		assertThat(after.get("due").get("datetime").stringValue()).as("back at the series' own time")
+			.isEqualTo(skipped.plusDays(1).atZone(zone).toInstant().toString());
+	}
+
+	@Test
 	void aCompletionThatLostTheRaceForItsOccurrenceAdvancesNothing() throws Exception {
 		long id = daily("FREQ=DAILY", this.today);
 		long owner = this.jdbc.sql("SELECT owner_id FROM tasks WHERE id = :id")
@@ -255,7 +281,8 @@ class RecurringTasksIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "FREQ=HOURLY", "FREQ=DAILY;BYHOUR=9", "FREQ=DAILY;COUNT=0",
-			"FREQ=DAILY;COUNT=2;UNTIL=20271231", "FREQ=DAILY;INTERVAL=0", "FREQ=MONTHLY;BYMONTHDAY=32", "garbage", "" })
+			"FREQ=DAILY;COUNT=2;UNTIL=20271231", "FREQ=DAILY;INTERVAL=0", "FREQ=MONTHLY;BYMONTHDAY=32", "garbage", "",
+			"FREQ=WEEKLY;WKST=MO", "freq=weekly;interval=2;byday=mo,su;wkst=su" })
 	void aRuleOutsideTheSubsetIsRefusedNamingTheRule(String rule) {
 		ExchangeResult response = this.api.send("POST", "/tasks", """
 				{"title": "Bad rule", "due": {"date": "2026-12-01"}, "recurrence": {"rule": "%s"}}
@@ -263,6 +290,18 @@ class RecurringTasksIntegrationTests {
 
 		JsonNode problem = assertInvalid(response, "/tasks", "recurrence.rule");
 		assertThat(problem.get("errors").get(0).get("message").stringValue()).isNotBlank();
+	}
+
+	@Test
+	void aWeekStartIsRefusedOnAChangeAndChangesNothing() {
+		long id = daily("FREQ=WEEKLY", this.today);
+
+		JsonNode problem = assertInvalid(this.api.send("PATCH", "/tasks/" + id, """
+				{"recurrence": {"rule": "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,SU;WKST=SU"}}
+				"""), "/tasks/" + id, "recurrence.rule");
+
+		assertThat(problem.get("errors").get(0).get("message").stringValue()).contains("WKST");
+		assertThat(this.api.task(id).get("recurrence").get("rule").stringValue()).isEqualTo("FREQ=WEEKLY");
 	}
 
 	@Test
