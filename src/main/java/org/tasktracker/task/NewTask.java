@@ -2,6 +2,7 @@ package org.tasktracker.task;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -18,10 +19,19 @@ import org.jspecify.annotations.Nullable;
  * @param recurrence how it repeats (checked: needs a due), or null
  * @param parentId the task it is a subtask of (checked when written), or null
  * @param reminders up to 5, checked
+ * @param projectGiven whether the request named its project, if only as null (the Inbox):
+ * a subtask's must then be its parent's
  */
 record NewTask(String title, @Nullable String description, @JsonProperty("project_id") @Nullable Long projectId,
 		List<String> labels, int priority, @Nullable Due due, @Nullable Recurrence recurrence,
-		@JsonProperty("parent_id") @Nullable Long parentId, List<Reminder> reminders) {
+		@JsonProperty("parent_id") @Nullable Long parentId, List<Reminder> reminders,
+		@JsonIgnore boolean projectGiven) {
+
+	/** A task whose project is given when it has one. */
+	NewTask(String title, @Nullable String description, @Nullable Long projectId, List<String> labels, int priority,
+			@Nullable Due due, @Nullable Recurrence recurrence, @Nullable Long parentId, List<Reminder> reminders) {
+		this(title, description, projectId, labels, priority, due, recurrence, parentId, reminders, projectId != null);
+	}
 
 	/** A task with the v1 fields only. */
 	NewTask(String title, @Nullable String description) {
@@ -46,13 +56,13 @@ record NewTask(String title, @Nullable String description, @JsonProperty("projec
 	/** The same request with the labels spelled as the owner's. */
 	NewTask withLabels(List<String> spelled) {
 		return new NewTask(this.title, this.description, this.projectId, spelled, this.priority, this.due,
-				this.recurrence, this.parentId, this.reminders);
+				this.recurrence, this.parentId, this.reminders, this.projectGiven);
 	}
 
 	/** The same request in the given project (its parent's). */
 	NewTask inProject(@Nullable Long project) {
 		return new NewTask(this.title, this.description, project, this.labels, this.priority, this.due, this.recurrence,
-				this.parentId, this.reminders);
+				this.parentId, this.reminders, this.projectGiven);
 	}
 
 }

@@ -94,8 +94,9 @@ class TaskService {
 	 * project; run in a transaction.
 	 */
 	private Task createSpelled(long ownerId, NewTask task) {
-		NewTask placed = (task.parentId() != null) ? task.inProject(
-				this.lifecycle.projectUnder(ownerId, task.parentId(), task.projectId() != null, task.projectId()))
+		NewTask placed = (task.parentId() != null)
+				? task.inProject(
+						this.lifecycle.projectUnder(ownerId, task.parentId(), task.projectGiven(), task.projectId()))
 				: task;
 		return this.tasks.create(ownerId, placed.withLabels(this.tasks.spellLabels(ownerId, task.labels())));
 	}

@@ -53,6 +53,24 @@ class SubtasksIntegrationTests {
 	}
 
 	@Test
+	void aSubtaskCreatedForTheInboxUnderAParentInAProjectIsRefused() {
+		long project = this.api.project("Garden");
+		long parent = this.api.createId("{\"title\": \"Plant\", \"project_id\": " + project + "}");
+		long inboxParent = this.api.createId("{\"title\": \"Errands\"}");
+
+		assertInvalid(this.api.send("POST", "/tasks", """
+				{"title": "Bulbs", "parent_id": %d, "project_id": null}
+				""".formatted(parent)), "/tasks", "project_id");
+
+		assertThat(this.api.task(parent).get("subtasks").get("total").intValue()).isZero();
+		JsonNode inInbox = this.api.create("""
+				{"title": "Stamps", "parent_id": %d, "project_id": null}
+				""".formatted(inboxParent));
+		assertThat(inInbox.get("project_id").isNull()).isTrue();
+		assertThat(inInbox.get("parent_id").longValue()).isEqualTo(inboxParent);
+	}
+
+	@Test
 	void completingATaskCompletesItsOpenDescendants() {
 		long root = this.api.createId("{\"title\": \"Trip\"}");
 		long child = child(root, "Tickets");
