@@ -24,9 +24,10 @@ record Recurrence(
 		@Schema(requiredMode = RequiredMode.REQUIRED, example = "FREQ=WEEKLY;BYDAY=MO,TH",
 				description = "An RFC 5545 RRULE: FREQ (DAILY, WEEKLY, MONTHLY, YEARLY), INTERVAL, BYDAY, BYMONTHDAY, "
 						+ "BYMONTH, BYSETPOS, COUNT or UNTIL") String rule,
-		@Schema(requiredMode = RequiredMode.REQUIRED, allowableValues = {
-				"due", "completion" },
-				description = "Count the next due from the current due, or from the day of completion") String from){
+		@Schema(requiredMode = RequiredMode.NOT_REQUIRED, allowableValues = {
+				"due", "completion" }, defaultValue = "due",
+				description = "Count the next due from the current due, or from the day of completion; a request "
+						+ "may leave it out for due, an answer always has it") String from){
 
 	static final String FROM_DUE = "due";
 
