@@ -2,6 +2,7 @@ package org.tasktracker.account;
 
 import java.util.function.Supplier;
 
+import jakarta.servlet.DispatcherType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.tasktracker.web.ProblemWriter;
@@ -108,7 +109,12 @@ class SecurityConfiguration {
 					(request, response, retryAfter) -> problemWriter.write(request, response,
 							HttpStatus.TOO_MANY_REQUESTS, "Too many requests; retry after " + retryAfter + " s")),
 					ExceptionTranslationFilter.class)
-			.authorizeHttpRequests((requests) -> requests.requestMatchers(PUBLIC)
+			// An async dispatch only writes the answer of a request that was authorized
+			// when it came in (a waiting sync poll's); the filters that tell who asks
+			// work on the request's own dispatch.
+			.authorizeHttpRequests((requests) -> requests.dispatcherTypeMatchers(DispatcherType.ASYNC)
+				.permitAll()
+				.requestMatchers(PUBLIC)
 				.permitAll()
 				.requestMatchers(HttpMethod.GET, TASK_PATHS)
 				.access(scope(Scope.TASKS_READ))

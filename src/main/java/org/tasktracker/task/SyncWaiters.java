@@ -31,8 +31,8 @@ class SyncWaiters {
 	/**
 	 * @return the request's waiter, or null when {@value #MAX_WAITING} requests wait
 	 * already: it then answers at once, as with {@code wait=0}, since each waiting
-	 * request holds its memory (about 85 kB, measured by bench/long-poll.py) in a 128 MB
-	 * heap
+	 * request holds heap (its connection's buffers) for as long as it waits
+	 * ({@code docs/performance.md}, "Memory of waiting polls")
 	 */
 	@Nullable Waiter subscribe(long ownerId) {
 		if (this.count.incrementAndGet() > MAX_WAITING) {

@@ -39,7 +39,8 @@ public class RequestIdFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String id = request.getHeader(HEADER);
+		// An error or async dispatch keeps the id its request was given.
+		String id = (request.getAttribute(ATTRIBUTE) instanceof String given) ? given : request.getHeader(HEADER);
 		if (id == null || !SANE.matcher(id).matches()) {
 			id = newId();
 		}
@@ -56,6 +57,14 @@ public class RequestIdFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
+		return false;
+	}
+
+	/**
+	 * An async dispatch (a waiting sync poll's answer) logs under its request's id too.
+	 */
+	@Override
+	protected boolean shouldNotFilterAsyncDispatch() {
 		return false;
 	}
 
