@@ -25,6 +25,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.ErrorResponse;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -110,6 +111,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 				"An unexpected error occurred; quote request id " + requestId + " when reporting it");
 		problem.setProperty("request_id", requestId);
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/** Spring's detail names a missing type as 'null'; this one says what to send. */
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getContentType() == null) {
+			ex.getBody()
+				.setDetail("The body has no Content-Type; send it as "
+						+ MediaType.toString(ex.getSupportedMediaTypes()).replace(", ", " or "));
+		}
+		return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
 	}
 
 	@Override

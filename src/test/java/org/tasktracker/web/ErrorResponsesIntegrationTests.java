@@ -90,6 +90,7 @@ class ErrorResponsesIntegrationTests {
 		HttpResponse<String> untyped = send(request("/tasks").POST(BodyPublishers.ofString(json("{'title': 'x'}"))));
 		assertThat(untyped.statusCode()).isEqualTo(415);
 		assertThat(untyped.headers().firstValue(HttpHeaders.CONTENT_TYPE)).contains("application/problem+json");
+		assertThat(untyped.body()).contains("no Content-Type").contains("application/json").doesNotContain("null");
 		assertThat(taskCount()).isEqualTo(before);
 	}
 
