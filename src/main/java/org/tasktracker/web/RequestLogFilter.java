@@ -43,7 +43,8 @@ class RequestLogFilter extends RequestFilter {
 				if (request.isAsyncStarted()) {
 					// Answered later (a waiting sync poll): logged once it is, with its
 					// status and the whole time.
-					request.getAsyncContext().addListener(new LoggedWhenComplete(started, MDC.getCopyOfContextMap()));
+					request.getAsyncContext()
+						.addListener(new LoggedWhenComplete(started, MDC.getCopyOfContextMap()), request, response);
 				}
 				else {
 					log(request, response, started);
