@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,10 +144,16 @@ class DataTransferService {
 			projectIds.put(project.id(), this.projects.insertImported(ownerId, name, project.color(),
 					project.archived(), project.version()));
 		}
-		Set<String> allLabels = new LinkedHashSet<>(document.labels());
-		document.tasks().forEach((entry) -> allLabels.addAll(entry.task().labels()));
+		// Labels compare case-insensitively: a label new to the owner is spelled as the
+		// document first spells it, as a task's own labels are.
+		Map<String, String> allLabels = new LinkedHashMap<>();
+		document.labels().forEach((label) -> allLabels.putIfAbsent(TaskRequests.labelKey(label), label));
+		document.tasks()
+			.forEach((entry) -> entry.task()
+				.labels()
+				.forEach((label) -> allLabels.putIfAbsent(TaskRequests.labelKey(label), label)));
 		Map<String, String> spelled = new HashMap<>();
-		List<String> labelList = new ArrayList<>(allLabels);
+		List<String> labelList = new ArrayList<>(allLabels.values());
 		List<String> spellings = this.tasks.spellLabels(ownerId, labelList);
 		for (int i = 0; i < labelList.size(); i++) {
 			spelled.put(TaskRequests.labelKey(labelList.get(i)), spellings.get(i));

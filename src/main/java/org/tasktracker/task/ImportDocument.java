@@ -25,7 +25,9 @@ import tools.jackson.databind.node.ObjectNode;
  * ({@code tasks[12].due}); every refusal found is named at once, up to
  * {@value #MAX_ERRORS}.
  *
- * @param labels the label spellings the document lists
+ * @param labels the labels of the document in its order: those it lists, then each
+ * task's, tasks in the document's order (so the first of a label's spellings is the one
+ * the document first uses)
  * @param projects the projects, in the document's order
  * @param tasks the tasks, parents before their subtasks, siblings in their order
  */
@@ -80,6 +82,9 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 
 		private final List<FieldError> errors = new ArrayList<>();
 
+		/** Each task's labels, tasks in the document's order rather than the import's. */
+		private final List<String> taskLabels = new ArrayList<>();
+
 		ImportDocument read(JsonNode document) {
 			if (!document.isObject()) {
 				error("", "must be an export document: a JSON object");
@@ -101,6 +106,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 			List<String> labels = labels(document.get("labels"));
 			List<ProjectEntry> projects = projects(document.get("projects"));
 			List<TaskEntry> tasks = tasks(document.get("tasks"), projects);
+			labels.addAll(this.taskLabels);
 			return new ImportDocument(labels, projects, tasks);
 		}
 
@@ -203,6 +209,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 					ex.getErrors().forEach((error) -> error(place + "." + error.field(), error.message()));
 					continue;
 				}
+				this.taskLabels.addAll(newTask.labels());
 				if (newTask.projectId() != null && !projectIds.contains(newTask.projectId())) {
 					error(place + ".project_id", "is not a project of this document");
 				}

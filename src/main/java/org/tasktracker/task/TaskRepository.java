@@ -6,6 +6,7 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -205,13 +206,19 @@ class TaskRepository {
 	/**
 	 * The owner's spelling of each label, in the order given: a label some task of the
 	 * owner carries is spelled as it was first used; a new one, or one no task carries
-	 * any more, is spelled as given. Run in the transaction that writes the task.
+	 * any more, is spelled as given, and as given first when it is given in several
+	 * spellings. Run in the transaction that writes the task.
 	 */
 	List<String> spellLabels(long ownerId, List<String> labels) {
 		if (labels.isEmpty()) {
 			return labels;
 		}
-		Object[] keys = labels.stream().map(TaskRequests::labelKey).toArray();
+		// One row per label whatever its case: PostgreSQL refuses to upsert a row twice
+		// in
+		// one statement.
+		Map<String, String> given = new LinkedHashMap<>();
+		labels.forEach((label) -> given.putIfAbsent(TaskRequests.labelKey(label), label));
+		Object[] keys = given.keySet().toArray();
 		this.jdbc.sql("""
 				INSERT INTO labels (owner_id, key, name)
 				SELECT :owner, key, name FROM unnest(CAST(:keys AS text[]), CAST(:names AS text[])) AS l(key, name)
@@ -221,7 +228,7 @@ class TaskRepository {
 				""")
 			.param("owner", ownerId)
 			.param("keys", new SqlArrayValue("text", keys))
-			.param("names", new SqlArrayValue("text", labels.toArray()))
+			.param("names", new SqlArrayValue("text", given.values().toArray()))
 			.update();
 		Map<String, String> spelled = new HashMap<>();
 		this.jdbc.sql("SELECT key, name FROM labels WHERE owner_id = :owner AND key = ANY(CAST(:keys AS text[]))")

@@ -100,6 +100,36 @@ class DataTransferIntegrationTests {
 		assertThat(names).containsExactlyInAnyOrder("Home", "Home (2)");
 	}
 
+	@Test
+	void aLabelInSeveralSpellingsIsOneLabelSpelledAsTheCallerOrElseTheDocumentFirstSpellsIt() {
+		this.api.createId("{\"title\": \"Mine\", \"labels\": [\"Home\"]}");
+		// The subtask comes first in the document though the import writes its parent
+		// first: the document's order decides.
+		String document = """
+				{"format": "tasktracker-export", "version": 1, "exported_at": "2026-12-01T00:00:00Z",
+				 "labels": ["Zed", "zed", "NewOne"], "projects": [],
+				 "tasks": [{"id": 2, "title": "Child", "parent_id": 1, "labels": ["Sub", "newone"]},
+				           {"id": 1, "title": "Root", "labels": ["SUB", "xy", "HOME"]},
+				           {"id": 3, "title": "Other", "labels": ["Xy", "home", "zED"]}]}
+				""";
+
+		JsonNode result = this.api.expect(201, "POST", "/import", document);
+
+		assertThat(result.get("labels").intValue()).as("Zed, NewOne, Sub, xy, Home").isEqualTo(5);
+		Map<String, List<String>> labelsByTitle = new HashMap<>();
+		this.api.expect(200, "GET", "/export", null).get("tasks").forEach((task) -> {
+			List<String> labels = new ArrayList<>();
+			task.get("labels").forEach((label) -> labels.add(label.stringValue()));
+			labelsByTitle.put(task.get("title").stringValue(), labels);
+		});
+		assertThat(labelsByTitle).containsOnly(Map.entry("Mine", List.of("Home")),
+				Map.entry("Child", List.of("Sub", "NewOne")), Map.entry("Root", List.of("Sub", "xy", "Home")),
+				Map.entry("Other", List.of("xy", "Home", "Zed")));
+		List<String> names = new ArrayList<>();
+		this.api.expect(200, "GET", "/labels", null).forEach((label) -> names.add(label.get("name").stringValue()));
+		assertThat(names).containsExactlyInAnyOrder("Home", "NewOne", "Sub", "xy", "Zed");
+	}
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """

@@ -170,6 +170,23 @@ class TodoistCsvImportIntegrationTests {
 		assertThat(Responses.status(other.send("GET", "/projects/" + project, null))).isEqualTo(404);
 	}
 
+	@Test
+	void aLabelInTwoSpellingsIsOneLabelSpelledAsTheFileFirstSpellsIt() {
+		String csv = HEADER
+				+ "task,one @Work,,,,,,,,\ntask,two @work,,,,,,,,\nsection,WORK,,,,,,,,\ntask,three,,,,,,,,\n";
+
+		ExchangeResult response = importCsv(this.api, "Moving", csv.getBytes(StandardCharsets.UTF_8), null);
+
+		assertThat(Responses.status(response)).as(Responses.body(response)).isEqualTo(201);
+		JsonNode result = Responses.json(response);
+		assertThat(result.get("labels").intValue()).isEqualTo(1);
+		assertThat(labels(task(result, 1))).containsExactly("Work");
+		assertThat(labels(task(result, 2))).containsExactly("Work");
+		assertThat(labels(task(result, 4))).containsExactly("Work");
+		assertThat(this.api.expect(200, "GET", "/labels", null)).singleElement()
+			.satisfies((label) -> assertThat(label.get("name").stringValue()).isEqualTo("Work"));
+	}
+
 	@ParameterizedTest(name = "{1}")
 	@MethodSource("badFiles")
 	void aBadFileIsRefusedNamingThePlaceAndImportsNothing(String csv, String places) {
