@@ -84,8 +84,10 @@ class DataTransferController implements DataTransferApi {
 				throw RequestParts.refusal(HttpStatus.BAD_REQUEST,
 						"The body is not JSON: send a document as GET /export writes it");
 			}
-			return this.transfers.importDocument(caller.id(), ImportDocument.read(document), idempotencyKey,
-					digest(body));
+			// JSON that is not an object (or no JSON at all: an empty body) is refused as
+			// POST /tasks refuses it, before it is read as a document.
+			return this.transfers.importDocument(caller.id(), ImportDocument.read(RequestParts.requireObject(document)),
+					idempotencyKey, digest(body));
 		});
 	}
 

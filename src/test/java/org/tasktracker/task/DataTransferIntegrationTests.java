@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tasktracker.support.Responses;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -146,7 +147,6 @@ class DataTransferIntegrationTests {
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "completions": [{"due": null}]}]} | tasks[0].completions[0].completed_at
 					{"format": "tasktracker-export", "version": 1, "projects": [{"id": 1, "name": ""}]}           | projects[0].name
 					{"format": "tasktracker-export", "version": 1, "labels": ["a,b"]}                           | labels[0]
-					[]                                                                                          | ''
 					""")
 	void aBadDocumentIsRefusedNamingThePlaceAndImportsNothing(String document, String places) {
 		this.api.createId("{\"title\": \"Before\"}");
@@ -155,6 +155,18 @@ class DataTransferIntegrationTests {
 
 		assertThat(export(this.api).get("tasks")).hasSize(1);
 		assertThat(this.api.expect(200, "GET", "/projects", null)).isEmpty();
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "[]", "\"x\"", "42", "null", "", " " })
+	void aBodyThatIsNotAJsonObjectIsABadRequestAsForPostTasksAndImportsNothing(String body) {
+		this.api.createId("{\"title\": \"Before\"}");
+
+		JsonNode problem = assertProblem(this.api.send("POST", "/import", body), 400, "/import");
+
+		assertThat(problem.get("detail").stringValue()).isEqualTo("Request body must be a JSON object");
+		assertThat(problem.has("errors")).isFalse();
+		assertThat(export(this.api).get("tasks")).hasSize(1);
 	}
 
 	@Test
