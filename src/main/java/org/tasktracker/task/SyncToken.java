@@ -55,8 +55,8 @@ record SyncToken(long ownerId, @Nullable String since, long sinceMillis, @Nullab
 		try {
 			int dot = token.indexOf('.');
 			if (dot > 0) {
-				byte[] bytes = Base64.getUrlDecoder().decode(token.substring(0, dot));
-				byte[] mac = Base64.getUrlDecoder().decode(token.substring(dot + 1));
+				byte[] bytes = canonicalBase64(token.substring(0, dot));
+				byte[] mac = canonicalBase64(token.substring(dot + 1));
 				if (MessageDigest.isEqual(mac, mac(key, bytes))) {
 					String[] parts = new String(bytes, StandardCharsets.UTF_8).split("\\|", -1);
 					if (parts.length == 8 && "1".equals(parts[0]) && Long.parseLong(parts[1]) == ownerId) {
@@ -70,6 +70,20 @@ record SyncToken(long ownerId, @Nullable String since, long sinceMillis, @Nullab
 			// Not base64url, or not numbers: the same refusal.
 		}
 		throw new InvalidRequestException("since", "is not a sync token this service gave you; start again without it");
+	}
+
+	/**
+	 * The bytes of base64url text as {@link #encode} writes it, unpadded and with zero
+	 * spare bits: the decoder also takes padding and ignores those bits, so without this
+	 * one token would have several spellings that all pass the MAC.
+	 * @throws IllegalArgumentException for any other text
+	 */
+	private static byte[] canonicalBase64(String text) {
+		byte[] bytes = Base64.getUrlDecoder().decode(text);
+		if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(text)) {
+			throw new IllegalArgumentException("Not the canonical base64url");
+		}
+		return bytes;
 	}
 
 	private static String text(@Nullable String snapshot) {

@@ -138,8 +138,13 @@ class SyncIntegrationTests {
 		char first = token.charAt(macStart);
 		String altered = token.substring(0, macStart) + ((first == 'A') ? 'B' : 'A') + token.substring(macStart + 1);
 		String payload = token.substring(0, token.indexOf('.'));
+		// The MAC's last character holds 4 spare bits: flipping one changes no byte.
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = token.charAt(token.length() - 1);
+		String spareBits = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
 
-		for (String refused : new String[] { altered, payload, payload + ".", "garbage", "a.b", "" + token.length() }) {
+		for (String refused : new String[] { altered, payload, payload + ".", "garbage", "a.b", "" + token.length(),
+				spareBits, token + "==" }) {
 			assertInvalid(this.api.send("GET", "/sync?since=" + refused, null), "/sync", "since");
 		}
 		assertInvalid(other.send("GET", "/sync?since=" + token, null), "/sync", "since");
