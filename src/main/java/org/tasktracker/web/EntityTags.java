@@ -24,7 +24,10 @@ public record EntityTags(boolean any, List<String> tags) {
 	}
 
 	/**
-	 * Reads a header's value, or answers null when the request has none.
+	 * Reads a header's value, or answers null when the request has none. Empty list
+	 * elements ({@code "1",,} or a lone {@code ,}) are ignored, as RFC 9110 (section
+	 * 5.6.1.2) requires; a value with no tag at all is the empty list its grammar
+	 * ({@code #entity-tag}) allows, which no version matches.
 	 * @param header the header's name, to name it in a refusal
 	 * @throws InvalidRequestException naming the header if the value is not {@code *} or
 	 * a list of entity tags
@@ -38,7 +41,7 @@ public record EntityTags(boolean any, List<String> tags) {
 			return new EntityTags(true, List.of());
 		}
 		List<String> tags = new ArrayList<>();
-		int at = 0;
+		int at = skipEmptyElements(trimmed, 0);
 		while (at < trimmed.length()) {
 			int start = at;
 			if (trimmed.startsWith("W/", at)) {
@@ -60,26 +63,28 @@ public record EntityTags(boolean any, List<String> tags) {
 			}
 			tags.add(trimmed.substring(start, close + 1));
 			at = close + 1;
-			while (at < trimmed.length() && (trimmed.charAt(at) == ' ' || trimmed.charAt(at) == '\t')) {
+			while (at < trimmed.length() && isWhitespace(trimmed.charAt(at))) {
 				at++;
 			}
-			if (at < trimmed.length()) {
-				if (trimmed.charAt(at) != ',') {
-					throw malformed(header);
-				}
-				at++;
-				while (at < trimmed.length() && (trimmed.charAt(at) == ' ' || trimmed.charAt(at) == '\t')) {
-					at++;
-				}
-				if (at >= trimmed.length()) {
-					throw malformed(header);
-				}
+			if (at < trimmed.length() && trimmed.charAt(at) != ',') {
+				throw malformed(header);
 			}
-		}
-		if (tags.isEmpty()) {
-			throw malformed(header);
+			at = skipEmptyElements(trimmed, at);
 		}
 		return new EntityTags(false, List.copyOf(tags));
+	}
+
+	/** Past any commas and the white space around them: where the next element starts. */
+	private static int skipEmptyElements(String value, int from) {
+		int at = from;
+		while (at < value.length() && (value.charAt(at) == ',' || isWhitespace(value.charAt(at)))) {
+			at++;
+		}
+		return at;
+	}
+
+	private static boolean isWhitespace(char c) {
+		return c == ' ' || c == '\t';
 	}
 
 	/**

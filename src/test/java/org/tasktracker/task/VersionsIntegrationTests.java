@@ -178,7 +178,7 @@ class VersionsIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "1", "\"1", "\"1\" \"2\"", "\"1\",", ",\"1\"", "W/1", "\"a b\"", "**", "\"1\"; x" })
+	@ValueSource(strings = { "1", "\"1", "\"1\" \"2\"", "\"1\" ,x", ", *", "W/1", "\"a b\"", "**", "\"1\"; x" })
 	void aMalformedIfMatchOrIfNoneMatchIsRefusedNamingItAndChangesNothing(String malformed) {
 		long id = this.api.createId("{\"title\": \"Untouched\"}");
 
@@ -189,6 +189,37 @@ class VersionsIntegrationTests {
 		assertInvalid(send("GET", "/tasks/" + id, null, HttpHeaders.IF_NONE_MATCH, malformed), "/tasks/" + id,
 				"If-None-Match");
 		assertThat(this.api.task(id).get("title").stringValue()).isEqualTo("Untouched");
+	}
+
+	@Test
+	void emptyListElementsInIfMatchAndIfNoneMatchAreIgnored() {
+		long id = this.api.createId("{\"title\": \"Listed\"}");
+
+		for (String held : new String[] { "\"1\",", "\"1\",,", ",\"1\"", " , \"7\" ,, W/\"1\" , " }) {
+			ExchangeResult notModified = send("GET", "/tasks/" + id, null, HttpHeaders.IF_NONE_MATCH, held);
+			assertThat(Responses.status(notModified)).as(held).isEqualTo(304);
+			assertThat(notModified.getResponseHeaders().getETag()).isEqualTo("\"1\"");
+		}
+		ExchangeResult changed = send("PATCH", "/tasks/" + id, "{\"title\": \"Changed\"}", HttpHeaders.IF_MATCH,
+				"\"1\",,");
+		assertThat(Responses.status(changed)).as(Responses.body(changed)).isEqualTo(200);
+		assertThat(Responses.json(changed).get("title").stringValue()).isEqualTo("Changed");
+		ExchangeResult stale = send("PATCH", "/tasks/" + id, "{\"title\": \"Lost\"}", HttpHeaders.IF_MATCH, ",\"1\", ");
+		assertThat(assertProblem(stale, 412, "/tasks/" + id).get("version").longValue()).isEqualTo(2);
+		assertThat(this.api.task(id).get("title").stringValue()).isEqualTo("Changed");
+	}
+
+	@Test
+	void aListOfOnlyEmptyElementsHoldsNoTag() {
+		long id = this.api.createId("{\"title\": \"Kept\"}");
+
+		ExchangeResult read = send("GET", "/tasks/" + id, null, HttpHeaders.IF_NONE_MATCH, ", ,");
+		assertThat(Responses.status(read)).isEqualTo(200);
+		assertThat(Responses.json(read).get("title").stringValue()).isEqualTo("Kept");
+		ExchangeResult refused = send("PATCH", "/tasks/" + id, "{\"title\": \"Lost\"}", HttpHeaders.IF_MATCH, ",");
+		assertThat(refused.getResponseHeaders().getETag()).isEqualTo("\"1\"");
+		assertThat(assertProblem(refused, 412, "/tasks/" + id).get("version").longValue()).isEqualTo(1);
+		assertThat(this.api.task(id).get("title").stringValue()).isEqualTo("Kept");
 	}
 
 	@Test
