@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.FieldError;
@@ -40,6 +41,10 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 	static final int MAX_PROJECTS = 1_000;
 
 	private static final int MAX_ERRORS = 100;
+
+	private static final String DATE_TIME = "must be an ISO 8601 date-time with an offset, such as 2026-12-01T09:00:00Z";
+
+	private static final Pattern POSITION = Pattern.compile("[0-9A-Za-z]{1," + PositionKeys.MAX_LENGTH + "}");
 
 	/** What a task of an export carries beyond what {@code POST /tasks} takes. */
 	private static final Set<String> TASK_STATE = Set.of("id", "completed", "completed_at", "created_at", "updated_at",
@@ -103,6 +108,15 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 			if (version == null || !version.isIntegralNumber() || version.longValue() != 1) {
 				error("version", "must be 1");
 			}
+			// Not kept, but checked: a document that says when it was written says it as
+			// GET /export does.
+			JsonNode exportedAt = document.get("exported_at");
+			if (exportedAt != null && exportedAt.isNull()) {
+				error("exported_at", DATE_TIME);
+			}
+			else {
+				instant(exportedAt, "exported_at");
+			}
 			List<String> labels = labels(document.get("labels"));
 			List<ProjectEntry> projects = projects(document.get("projects"));
 			List<TaskEntry> tasks = tasks(document.get("tasks"), projects);
@@ -156,6 +170,15 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				ObjectNode fields = ((ObjectNode) project).deepCopy();
 				PROJECT_STATE.forEach(fields::remove);
 				long version = version(project, place);
+				// Not kept (the import sets them), but checked as the rest of the state
+				// is.
+				instant(project.get("created_at"), place + ".created_at");
+				instant(project.get("updated_at"), place + ".updated_at");
+				JsonNode openTasks = project.get("open_tasks");
+				if (openTasks != null && !(openTasks.isIntegralNumber() && openTasks.canConvertToInt()
+						&& openTasks.intValue() >= 0)) {
+					error(place + ".open_tasks", "must be a non-negative integer");
+				}
 				try {
 					ProjectController.Fields read = ProjectController.fields(fields, false);
 					if (read.name() == null) {
@@ -175,6 +198,9 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 
 		private List<TaskEntry> tasks(@Nullable JsonNode node, List<ProjectEntry> projects) {
 			if (node == null) {
+				// Without it a document imports nothing and answers as if it had: most
+				// likely not an export, or one cut short.
+				error("tasks", "is required: the array of tasks GET /export writes, [] for none");
 				return List.of();
 			}
 			if (!node.isArray()) {
@@ -216,13 +242,19 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				boolean completed = bool(task.get("completed"), place + ".completed");
 				Instant createdAt = instant(task.get("created_at"), place + ".created_at");
 				Instant completedAt = instant(task.get("completed_at"), place + ".completed_at");
+				// Not kept (the import sets it), but checked as the rest of the state is.
+				instant(task.get("updated_at"), place + ".updated_at");
+				JsonNode subtasks = task.get("subtasks");
+				if (subtasks != null && !subtasks.isObject()) {
+					error(place + ".subtasks", "must be an object such as {\"open\": 0, \"total\": 0}");
+				}
 				List<CompletionEntry> completions = completions(task.get("completions"), place + ".completions");
-				JsonNode position = task.get("position");
+				String position = position(task.get("position"), place + ".position");
 				if (id != null) {
 					index.put(id, read.size());
 					places.add(i);
 					read.add(new TaskEntry(id, newTask, completed, createdAt, completedAt, version(task, place),
-							completions, 0, (position != null && position.isString()) ? position.stringValue() : null));
+							completions, 0, position));
 				}
 			}
 			return ordered(read, index, places);
@@ -272,6 +304,22 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				.thenComparing((TaskEntry entry) -> (entry.position() != null) ? entry.position() : "")
 				.thenComparingLong(TaskEntry::id));
 			return ordered;
+		}
+
+		/**
+		 * A position as the service writes it (base-62 digits, at most
+		 * {@value PositionKeys#MAX_LENGTH}), or null when the task has none.
+		 */
+		private @Nullable String position(@Nullable JsonNode node, String place) {
+			if (node == null) {
+				return null;
+			}
+			if (!node.isString() || !POSITION.matcher(node.stringValue()).matches()) {
+				error(place, "must be a position as GET /export writes it: 1-" + PositionKeys.MAX_LENGTH
+						+ " base-62 digits (0-9, A-Z, a-z)");
+				return null;
+			}
+			return node.stringValue();
 		}
 
 		private List<CompletionEntry> completions(@Nullable JsonNode node, String place) {
@@ -353,7 +401,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 			catch (DateTimeParseException ex) {
 				// The same refusal.
 			}
-			error(place, "must be an ISO 8601 date-time with an offset, such as 2026-12-01T09:00:00Z");
+			error(place, DATE_TIME);
 			return null;
 		}
 

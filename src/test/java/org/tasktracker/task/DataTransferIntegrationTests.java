@@ -134,9 +134,23 @@ class DataTransferIntegrationTests {
 	@ParameterizedTest
 	@CsvSource(delimiter = '|',
 			textBlock = """
-					{"format": "other", "version": 1}                                                          | format
-					{"format": "tasktracker-export", "version": 2}                                             | version
-					{"format": "tasktracker-export", "version": 1, "extra": 1}                                 | extra
+					{"format": "other", "version": 1, "tasks": []}                                             | format
+					{"format": "tasktracker-export", "version": 2, "tasks": []}                                | version
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "extra": 1}                    | extra
+					{"format": "tasktracker-export", "version": 1}                                             | tasks
+					{"format": "tasktracker-export", "version": 1, "projects": [{"id": 1, "name": "P"}]}       | tasks
+					{"format": "tasktracker-export", "version": 1, "tasks": null}                              | tasks
+					{"format": "tasktracker-export", "version": 1, "exported_at": "x", "tasks": []}            | exported_at
+					{"format": "tasktracker-export", "version": 1, "exported_at": 1764547200, "tasks": []}     | exported_at
+					{"format": "tasktracker-export", "version": 1, "exported_at": null, "tasks": []}           | exported_at
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "position": 5}]} | tasks[0].position
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "position": null}]} | tasks[0].position
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "position": "a b"}]} | tasks[0].position
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "updated_at": "x"}]} | tasks[0].updated_at
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "subtasks": 2}]} | tasks[0].subtasks
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "projects": [{"id": 1, "name": "P", "created_at": 5}]} | projects[0].created_at
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "projects": [{"id": 1, "name": "P", "updated_at": "x"}]} | projects[0].updated_at
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "projects": [{"id": 1, "name": "P", "open_tasks": "2"}]} | projects[0].open_tasks
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1}]}                       | tasks[0].title
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a"}, {"id": 1, "title": "b"}]} | tasks[1].id
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "project_id": 9}]} | tasks[0].project_id
@@ -145,8 +159,8 @@ class DataTransferIntegrationTests {
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "due": {"date": "2026-02-30"}}]} | tasks[0].due
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "created_at": "yesterday"}]} | tasks[0].created_at
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "completions": [{"due": null}]}]} | tasks[0].completions[0].completed_at
-					{"format": "tasktracker-export", "version": 1, "projects": [{"id": 1, "name": ""}]}           | projects[0].name
-					{"format": "tasktracker-export", "version": 1, "labels": ["a,b"]}                           | labels[0]
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "projects": [{"id": 1, "name": ""}]} | projects[0].name
+					{"format": "tasktracker-export", "version": 1, "tasks": [], "labels": ["a,b"]}              | labels[0]
 					""")
 	void aBadDocumentIsRefusedNamingThePlaceAndImportsNothing(String document, String places) {
 		this.api.createId("{\"title\": \"Before\"}");
