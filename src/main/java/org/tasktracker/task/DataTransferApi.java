@@ -72,6 +72,18 @@ interface DataTransferApi {
 					schema = @Schema(type = "string", allowableValues = { "true", "false" })),
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = ImportResult.class)))
+	@ApiResponse(responseCode = "400",
+			description = "An application/json body that is not JSON or not a JSON object (an empty one included), "
+					+ "or a malformed request line or query string",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(ref = "#/components/schemas/Problem")))
+	@ApiResponse(responseCode = "415",
+			description = "The body is neither application/json nor text/csv, or its charset is unknown",
+			headers = @Header(name = "Accept",
+					description = "The media types this operation takes, when the media type is the reason",
+					schema = @Schema(type = "string")),
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(ref = "#/components/schemas/Problem")))
 	@ApiResponse(responseCode = "413", description = "The body is larger than MAX_IMPORT_BODY",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(ref = "#/components/schemas/Problem")))

@@ -17,7 +17,7 @@ record ImportResult(@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0")
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0") int tasks,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0") int completions,
 		@Schema(requiredMode = RequiredMode.REQUIRED, minimum = "0",
-				description = "Label names the document used") int labels,
+				description = "Labels the document used, each once whatever its case") int labels,
 		@Schema(requiredMode = RequiredMode.REQUIRED,
 				description = "The new id of each project, by its id in the document") @JsonProperty("project_ids") Map<Long, Long> projectIds,
 		@Schema(requiredMode = RequiredMode.REQUIRED,

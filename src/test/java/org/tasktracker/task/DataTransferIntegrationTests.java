@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -181,6 +182,21 @@ class DataTransferIntegrationTests {
 		assertThat(problem.get("detail").stringValue()).isEqualTo("Request body must be a JSON object");
 		assertThat(problem.has("errors")).isFalse();
 		assertThat(export(this.api).get("tasks")).hasSize(1);
+	}
+
+	@Test
+	void aBodyOfAnotherMediaTypeIsUnsupportedNamingTheTwoTaken() {
+		ExchangeResult response = this.client.post()
+			.uri("/import")
+			.header(HttpHeaders.AUTHORIZATION, this.api.bearer)
+			.contentType(MediaType.TEXT_PLAIN)
+			.body("{\"format\": \"tasktracker-export\", \"version\": 1, \"tasks\": []}")
+			.exchange()
+			.returnResult();
+
+		assertProblem(response, 415, "/import");
+		assertThat(response.getResponseHeaders().getAccept()).contains(MediaType.APPLICATION_JSON,
+				MediaType.parseMediaType("text/csv"));
 	}
 
 	@Test

@@ -87,6 +87,33 @@ class OpenApiDocumentIntegrationTests {
 	}
 
 	@Test
+	void listsA415ProblemForEveryOperationThatTakesOnlySomeMediaTypes() {
+		JsonNode paths = document().get("paths");
+		Set<String> consuming = new TreeSet<>();
+		for (RequestMappingInfo mapping : this.mappings.getHandlerMethods().keySet()) {
+			if (mapping.getConsumesCondition().isEmpty()) {
+				continue;
+			}
+			for (String path : mapping.getPatternValues()) {
+				if (paths.has(path)) {
+					mapping.getMethodsCondition()
+						.getMethods()
+						.forEach((method) -> consuming.add(method.name().toLowerCase() + " " + path));
+				}
+			}
+		}
+		assertThat(consuming).as("the operations that take a body").contains("post /import", "post /tasks");
+		for (String operation : consuming) {
+			String[] methodAndPath = operation.split(" ", 2);
+			JsonNode refusal = paths.get(methodAndPath[1]).get(methodAndPath[0]).get("responses").get("415");
+			assertThat(refusal).as(operation).isNotNull();
+			assertThat(refusal.get("content").get("application/problem+json").get("schema").get("$ref").stringValue())
+				.as(operation)
+				.isEqualTo("#/components/schemas/Problem");
+		}
+	}
+
+	@Test
 	void namesEveryOperationForGeneratedClients() {
 		List<String> ids = new ArrayList<>();
 		document().get("paths")
