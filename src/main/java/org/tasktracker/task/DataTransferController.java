@@ -1,7 +1,6 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
@@ -102,16 +101,22 @@ class DataTransferController implements DataTransferApi {
 			MessageDigest digest = sha256();
 			Charset charset = StandardCharsets.UTF_8;
 			try {
-				if (request.getCharacterEncoding() != null) {
-					charset = Charset.forName(request.getCharacterEncoding());
+				// From the header as sent: the request's own character encoding is the
+				// one
+				// Spring Boot forces on every request (UTF-8), whatever the client named.
+				Charset named = MediaType.parseMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).getCharset();
+				if (named != null) {
+					charset = named;
 				}
 			}
 			catch (IllegalArgumentException ex) {
 				throw RequestParts.refusal(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
 						"The charset of the Content-Type is unknown: send UTF-8");
 			}
+			// Bytes that are not text in the charset are refused, as in a JSON body, not
+			// imported as U+FFFD.
 			ImportDocument document = TodoistCsv.read(
-					new InputStreamReader(new DigestInputStream(request.getInputStream(), digest), charset), project,
+					new StrictTextReader(new DigestInputStream(request.getInputStream(), digest), charset), project,
 					this.zones.zoneOf(caller.id()), Instant.now());
 			// The same file into another project is another import.
 			digest.update(("\nproject=" + project).getBytes(StandardCharsets.UTF_8));

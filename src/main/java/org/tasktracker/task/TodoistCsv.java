@@ -3,6 +3,7 @@ package org.tasktracker.task;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -60,6 +61,9 @@ final class TodoistCsv {
 	private static final int MAX_INDENT = 5;
 
 	private static final int MAX_ERRORS = 100;
+
+	private static final String NOT_TEXT = "holds bytes that are not UTF-8 (or not of the charset the Content-Type "
+			+ "names): save the file as UTF-8";
 
 	/** The project's id in the document: a key of {@link ImportResult#projectIds()}. */
 	private static final long PROJECT = 1;
@@ -175,6 +179,10 @@ final class TodoistCsv {
 				columns = records.hasNext() ? header(records.next()) : null;
 			}
 			catch (UncheckedIOException ex) {
+				if (ex.getCause() instanceof CharacterCodingException) {
+					error("header", NOT_TEXT);
+					return List.of();
+				}
 				if (!(ex.getCause() instanceof CSVException)) {
 					throw ex;
 				}
@@ -194,6 +202,11 @@ final class TodoistCsv {
 					record = records.next();
 				}
 				catch (UncheckedIOException ex) {
+					if (ex.getCause() instanceof CharacterCodingException) {
+						error("rows[" + parser.getRecordNumber() + "]",
+								"is on line " + parser.getCurrentLineNumber() + ", which " + NOT_TEXT);
+						return List.of();
+					}
 					if (!(ex.getCause() instanceof CSVException broken)) {
 						// The body could not be read: no fault of the file's.
 						throw ex;

@@ -50,6 +50,9 @@ class TodoistCsvImportIntegrationTests {
 	@Autowired
 	private RestTestClient client;
 
+	@org.springframework.boot.test.web.server.LocalServerPort
+	private int port;
+
 	private TreeAndOrderApi api;
 
 	@BeforeEach
@@ -239,6 +242,59 @@ class TodoistCsvImportIntegrationTests {
 	}
 
 	@Test
+	void bytesThatAreNotUtf8AreRefusedNamingTheRowAndLineNotImportedAsReplacementCharacters() {
+		byte[] bad = { 'B', 'a', 'd', ' ', (byte) 0xFF, (byte) 0xFE };
+		byte[] csv = concat(
+				(HEADER + "task,Fine,,,,,,,,\ntask,\"Two\nlines\",,,,,,,,\ntask,").getBytes(StandardCharsets.UTF_8),
+				bad, ",,,,,,,,\ntask,After,,,,,,,,\n".getBytes(StandardCharsets.UTF_8));
+
+		JsonNode problem = assertInvalid(importCsv(this.api, "Moving", csv, null), "/import", "rows[3]");
+
+		assertThat(problem.get("errors").get(0).get("message").stringValue()).contains("line 5", "UTF-8");
+		assertNothingImported();
+	}
+
+	@Test
+	void aCutMultiByteCharacterAtTheEndOrABadHeaderIsRefusedToo() {
+		byte[] cut = concat((HEADER + "task,Caf").getBytes(StandardCharsets.UTF_8), new byte[] { (byte) 0xC3 });
+		assertInvalid(importCsv(this.api, "Moving", cut, null), "/import", "rows[1]");
+
+		byte[] header = concat(new byte[] { (byte) 0xC0, (byte) 0xAF }, HEADER.getBytes(StandardCharsets.UTF_8));
+		assertInvalid(importCsv(this.api, "Moving", header, null), "/import", "header");
+
+		assertNothingImported();
+	}
+
+	@Test
+	void aCharsetTheContentTypeNamesIsReadAsThatCharset() throws Exception {
+		byte[] csv = concat(HEADER.getBytes(StandardCharsets.ISO_8859_1),
+				"task,Caf\u00e9,,,,,,,,\n".getBytes(StandardCharsets.ISO_8859_1));
+
+		ExchangeResult response = this.client.post()
+			.uri("/import?project=Moving")
+			.header(HttpHeaders.AUTHORIZATION, this.api.bearer)
+			.contentType(MediaType.parseMediaType("text/csv; charset=ISO-8859-1"))
+			.body(csv)
+			.exchange()
+			.returnResult();
+
+		assertThat(Responses.status(response)).as(Responses.body(response)).isEqualTo(201);
+		assertThat(task(Responses.json(response), 1).get("title").stringValue()).isEqualTo("Caf\u00e9");
+
+		// Sent as written: the test client refuses to send a charset it does not know.
+		java.net.http.HttpResponse<String> unknown = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create("http://127.0.0.1:" + this.port + "/import?project=Moving"))
+				.header(HttpHeaders.AUTHORIZATION, this.api.bearer)
+				.header(HttpHeaders.CONTENT_TYPE, "text/csv; charset=no-such-charset")
+				.POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(csv))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+		assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(415);
+		assertThat(unknown.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
+		assertThat(this.api.expect(200, "GET", "/projects", null)).hasSize(1);
+	}
+
+	@Test
 	void moreThanTwentyThousandTasksAreRefused() {
 		StringBuilder csv = new StringBuilder(HEADER);
 		for (int i = 0; i <= ImportDocument.MAX_TASKS; i++) {
@@ -301,6 +357,14 @@ class TodoistCsvImportIntegrationTests {
 			.get("tasks")
 			.forEach((task) -> titles.add(task.get("title").stringValue()));
 		assertThat(titles).containsExactly(tasksBefore);
+	}
+
+	private static byte[] concat(byte[]... parts) {
+		java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			bytes.writeBytes(part);
+		}
+		return bytes.toByteArray();
 	}
 
 	private static byte[] sample() throws IOException {
