@@ -68,6 +68,9 @@ final class TodoistCsv {
 	/** The project's id in the document: a key of {@link ImportResult#projectIds()}. */
 	private static final long PROJECT = 1;
 
+	/** How the CSV library says a quoted field ran to the end of the file. */
+	private static final Pattern UNCLOSED = Pattern.compile("\\(startline ([0-9,]+)\\) EOF reached");
+
 	private static final Pattern LABEL = Pattern.compile("(?<=^|\\s)@(\\S+)");
 
 	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
@@ -211,9 +214,10 @@ final class TodoistCsv {
 						// The body could not be read: no fault of the file's.
 						throw ex;
 					}
-					error("rows[" + parser.getRecordNumber() + "]", "is not valid CSV near line "
-							+ parser.getCurrentLineNumber() + ": " + broken.getMessage()
-							+ "; a field with a comma, a quote or a line break must be in double quotes, its quotes doubled");
+					error("rows[" + parser.getRecordNumber() + "]",
+							"is not valid CSV: " + brokenQuoting(broken, parser.getCurrentLineNumber())
+									+ "; a field with a comma, a quote or a line break must be in double quotes, "
+									+ "its quotes doubled");
 					return List.of();
 				}
 				if (!take(record, columns)) {
@@ -225,6 +229,25 @@ final class TodoistCsv {
 			throw new UncheckedIOException(ex);
 		}
 		return entries(this.rows);
+	}
+
+	/**
+	 * What is wrong with the quoting, in the service's words rather than the CSV
+	 * library's, which name its own internals ("encapsulated token").
+	 * @param line the line the parser had reached
+	 */
+	static String brokenQuoting(CSVException broken, long line) {
+		String message = String.valueOf(broken.getMessage());
+		Matcher start = UNCLOSED.matcher(message);
+		if (start.find()) {
+			return "the quoted field that starts on line " + start.group(1).replace(",", "")
+					+ " is never closed: the file ends inside it";
+		}
+		if (message.contains("between encapsulated token and delimiter")) {
+			return "on line " + line + ", a quoted field's closing quote is followed by other characters "
+					+ "before the next comma or line end";
+		}
+		return "the quoting breaks near line " + line;
 	}
 
 	/**

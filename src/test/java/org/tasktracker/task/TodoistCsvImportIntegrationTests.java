@@ -237,7 +237,22 @@ class TodoistCsvImportIntegrationTests {
 		JsonNode problem = assertInvalid(importCsv(this.api, "Moving", csv.getBytes(StandardCharsets.UTF_8), null),
 				"/import", "rows[2]");
 
-		assertThat(problem.get("errors").get(0).get("message").stringValue()).contains("line 4");
+		assertThat(problem.get("errors").get(0).get("message").stringValue())
+			.contains("on line 4, a quoted field's closing quote is followed by other characters")
+			.doesNotContainIgnoringCase("encapsulated");
+		assertNothingImported();
+	}
+
+	@Test
+	void aQuoteNeverClosedNamesTheRowAndTheLineItStartsOnInPlainWords() {
+		String csv = HEADER + "task,Fine,,,,,,,,\ntask,\"Never closed,,,,,,,,\ntask,Swallowed,,,,,,,,\n";
+
+		JsonNode problem = assertInvalid(importCsv(this.api, "Moving", csv.getBytes(StandardCharsets.UTF_8), null),
+				"/import", "rows[2]");
+
+		assertThat(problem.get("errors").get(0).get("message").stringValue())
+			.contains("the quoted field that starts on line 3 is never closed")
+			.doesNotContain("EOF", "startline", "encapsulated", "token");
 		assertNothingImported();
 	}
 

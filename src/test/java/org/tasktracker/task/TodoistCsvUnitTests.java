@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 
+import org.apache.commons.csv.CSVException;
 import org.junit.jupiter.api.Test;
 import org.tasktracker.web.FieldError;
 import org.tasktracker.web.InvalidRequestException;
@@ -23,6 +24,13 @@ class TodoistCsvUnitTests {
 	private static final Instant NOW = Instant.parse("2026-12-30T20:00:00Z");
 
 	private static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+	@Test
+	void brokenQuotingTheServiceHasNoWordsForIsNamedByItsLineWithoutTheLibrarysWording() {
+		String said = TodoistCsv.brokenQuoting(new CSVException("(line %,d) invalid parse sequence", 1_234), 1_234);
+
+		assertThat(said).isEqualTo("the quoting breaks near line 1234");
+	}
 
 	@Test
 	void relativeDatesCountFromTodayInTheRowsZoneOrElseTheCallers() {
