@@ -102,8 +102,7 @@ class DataTransferController implements DataTransferApi {
 			Charset charset = StandardCharsets.UTF_8;
 			try {
 				// From the header as sent: the request's own character encoding is the
-				// one
-				// Spring Boot forces on every request (UTF-8), whatever the client named.
+				// UTF-8 Spring Boot forces on every request, whatever the client named.
 				Charset named = MediaType.parseMediaType(request.getHeader(HttpHeaders.CONTENT_TYPE)).getCharset();
 				if (named != null) {
 					charset = named;

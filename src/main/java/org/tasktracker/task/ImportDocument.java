@@ -170,8 +170,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				ObjectNode fields = ((ObjectNode) project).deepCopy();
 				PROJECT_STATE.forEach(fields::remove);
 				long version = version(project, place);
-				// Not kept (the import sets them), but checked as the rest of the state
-				// is.
+				// Not kept (the import sets them), but checked like the rest.
 				instant(project.get("created_at"), place + ".created_at");
 				instant(project.get("updated_at"), place + ".updated_at");
 				JsonNode openTasks = project.get("open_tasks");
@@ -242,7 +241,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				boolean completed = bool(task.get("completed"), place + ".completed");
 				Instant createdAt = instant(task.get("created_at"), place + ".created_at");
 				Instant completedAt = instant(task.get("completed_at"), place + ".completed_at");
-				// Not kept (the import sets it), but checked as the rest of the state is.
+				// Not kept (the import sets it), but checked like the rest.
 				instant(task.get("updated_at"), place + ".updated_at");
 				JsonNode subtasks = task.get("subtasks");
 				if (subtasks != null && !subtasks.isObject()) {

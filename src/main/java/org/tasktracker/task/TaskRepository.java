@@ -213,9 +213,8 @@ class TaskRepository {
 		if (labels.isEmpty()) {
 			return labels;
 		}
-		// One row per label whatever its case: PostgreSQL refuses to upsert a row twice
-		// in
-		// one statement.
+		// One row per label whatever its case: PostgreSQL refuses to upsert one row
+		// twice in a statement.
 		Map<String, String> given = new LinkedHashMap<>();
 		labels.forEach((label) -> given.putIfAbsent(TaskRequests.labelKey(label), label));
 		Object[] keys = given.keySet().toArray();
