@@ -108,14 +108,36 @@ class SyncService {
 			.idempotent(() -> this.transactions.execute((status) -> readInTransaction(ownerId, token, limit)));
 	}
 
+	/**
+	 * A retention as a person would say it: in days, or in the largest unit it is whole
+	 * in.
+	 */
+	static String inWords(Duration retention) {
+		long seconds = retention.toSeconds();
+		if (seconds % 86_400 == 0) {
+			return count(seconds / 86_400, "day");
+		}
+		if (seconds % 3_600 == 0) {
+			return count(seconds / 3_600, "hour");
+		}
+		if (seconds % 60 == 0) {
+			return count(seconds / 60, "minute");
+		}
+		return count(seconds, "second");
+	}
+
+	private static String count(long number, String unit) {
+		return number + " " + unit + ((number == 1) ? "" : "s");
+	}
+
 	private Page readInTransaction(long ownerId, @Nullable SyncToken token, int limit) {
 		SyncRepository.Snapshot now = this.sync.begin();
 		String since = (token != null) ? token.since() : null;
 		if (token != null && since != null && now.millis() - token.sinceMillis() > this.retention.toMillis()) {
 			ErrorResponseException gone = new ErrorResponseException(HttpStatus.GONE);
 			gone.getBody()
-				.setDetail("This sync token is older than deletions are kept (" + this.retention.toDays()
-						+ " days): start again without since");
+				.setDetail("This sync token is older than deletions are kept (" + inWords(this.retention)
+						+ "): start again without since");
 			throw gone;
 		}
 		boolean continuing = token != null && token.round() != null;

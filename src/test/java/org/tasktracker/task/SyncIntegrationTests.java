@@ -165,7 +165,7 @@ class SyncIntegrationTests {
 
 		JsonNode problem = assertProblem(this.api.send("GET", "/sync?since=" + old, null), 410, "/sync");
 
-		assertThat(problem.get("detail").stringValue()).contains("start again without since");
+		assertThat(problem.get("detail").stringValue()).contains("(30 days)").contains("start again without since");
 		assertThat(this.api.expect(200, "GET", "/sync", null).get("more").booleanValue()).isFalse();
 	}
 
