@@ -1,9 +1,11 @@
 package org.tasktracker.task;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -85,8 +87,10 @@ class DataTransferController implements DataTransferApi {
 			}
 			// JSON that is not an object (or no JSON at all: an empty body) is refused as
 			// POST /tasks refuses it, before it is read as a document.
+			// The key's request is the document, not its spacing: as for POST /tasks, a
+			// repeat written out differently is the same request.
 			return this.transfers.importDocument(caller.id(), ImportDocument.read(RequestParts.requireObject(document)),
-					idempotencyKey, digest(body));
+					idempotencyKey, digest(document));
 		});
 	}
 
@@ -150,8 +154,10 @@ class DataTransferController implements DataTransferApi {
 
 	}
 
-	private static String digest(byte[] body) {
-		return HexFormat.of().formatHex(sha256().digest(body));
+	private String digest(JsonNode document) {
+		MessageDigest digest = sha256();
+		this.json.writeValue(new DigestOutputStream(OutputStream.nullOutputStream(), digest), document);
+		return HexFormat.of().formatHex(digest.digest());
 	}
 
 	private static MessageDigest sha256() {

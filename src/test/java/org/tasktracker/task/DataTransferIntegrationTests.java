@@ -226,12 +226,17 @@ class DataTransferIntegrationTests {
 
 		ExchangeResult first = this.api.send("POST", "/import", body, "Idempotency-Key", "import-1");
 		ExchangeResult repeat = this.api.send("POST", "/import", body, "Idempotency-Key", "import-1");
+		ExchangeResult spacedOut = this.api.send("POST", "/import", this.json.readTree(body).toPrettyString(),
+				"Idempotency-Key", "import-1");
 		ExchangeResult otherBody = this.api.send("POST", "/import", body.replace("Once", "Twice"), "Idempotency-Key",
 				"import-1");
 
 		assertThat(first.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("false");
 		assertThat(repeat.getResponseHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
 		assertThat(Responses.json(repeat)).isEqualTo(Responses.json(first));
+		assertThat(spacedOut.getResponseHeaders().getFirst("Idempotent-Replayed"))
+			.as("the same document, written with other spaces")
+			.isEqualTo("true");
 		assertInvalid(otherBody, "/import", "Idempotency-Key");
 		assertThat(export(this.api).get("tasks")).hasSize(1);
 	}
