@@ -58,6 +58,11 @@ final class StrictTextReader extends Reader {
 				}
 				this.refused.throwException();
 			}
+			// A reader asked again after the end (the CSV parser is, when the last line
+			// has no line break) gets the end again: the decoder is done.
+			if (this.flushed) {
+				return -1;
+			}
 			CoderResult result = this.decoder.decode(this.bytes, out, this.endOfInput);
 			if (result.isError()) {
 				this.refused = result;

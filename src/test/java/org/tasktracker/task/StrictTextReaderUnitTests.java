@@ -52,6 +52,18 @@ class StrictTextReaderUnitTests {
 		}
 	}
 
+	@Test
+	void aReadAfterTheEndIsTheEndAgain() throws IOException {
+		char[] buffer = new char[100];
+
+		try (Reader reader = new StrictTextReader(new ByteArrayInputStream("last".getBytes(StandardCharsets.UTF_8)),
+				StandardCharsets.UTF_8)) {
+			assertThat(reader.read(buffer, 0, buffer.length)).isEqualTo(4);
+			assertThat(reader.read(buffer, 0, buffer.length)).isEqualTo(-1);
+			assertThat(reader.read(buffer, 0, buffer.length)).isEqualTo(-1);
+		}
+	}
+
 	private static String readAll(Reader reader) throws IOException {
 		StringWriter text = new StringWriter();
 		reader.transferTo(text);

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.tasktracker.support.Responses;
 import tools.jackson.databind.JsonNode;
 
@@ -188,6 +189,17 @@ class TodoistCsvImportIntegrationTests {
 		assertThat(labels(task(result, 4))).containsExactly("Work");
 		assertThat(this.api.expect(200, "GET", "/labels", null)).singleElement()
 			.satisfies((label) -> assertThat(label.get("name").stringValue()).isEqualTo("Work"));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "\r" })
+	void aFileWhoseLastLineHasNoLineBreakIsReadWhole(String end) {
+		String csv = HEADER + "task,First,,,,,,,,\ntask,Last,,,,,,,," + end;
+
+		ExchangeResult response = importCsv(this.api, "Moving", csv.getBytes(StandardCharsets.UTF_8), null);
+
+		assertThat(Responses.status(response)).as(Responses.body(response)).isEqualTo(201);
+		assertThat(task(Responses.json(response), 2).get("title").stringValue()).isEqualTo("Last");
 	}
 
 	@ParameterizedTest(name = "{1}")
