@@ -59,9 +59,9 @@ class SyncController implements SyncApi {
 		return this.sync.sync(caller.id(), poll.since(), poll.limit(), poll.waitFor());
 	}
 
-	/** {@link #sync} with {@code wait}, documented there. */
+	/** {@link #sync} with a {@code wait} other than 0, documented there. */
 	@Hidden
-	@GetMapping(path = "/sync", params = "wait")
+	@GetMapping(path = "/sync", params = { "wait", "wait!=0" })
 	public DeferredResult<SyncDocument> syncWaiting(@AuthenticationPrincipal Account caller,
 			@RequestParam MultiValueMap<String, String> parameters) {
 		Poll poll = Poll.of(parameters);
@@ -83,6 +83,11 @@ class SyncController implements SyncApi {
 			}
 			catch (RuntimeException ex) {
 				answer.setErrorResult(ex);
+			}
+			catch (Error ex) {
+				// Answered at once, as a failure, rather than left to time out.
+				answer.setErrorResult(ex);
+				throw ex;
 			}
 		}).start();
 		return answer;
