@@ -2,7 +2,7 @@ package org.tasktracker.task;
 
 import java.util.List;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
 record NewTask(String title, @Nullable String description, @JsonProperty("project_id") @Nullable Long projectId,
 		List<String> labels, int priority, @Nullable Due due, @Nullable Recurrence recurrence,
 		@JsonProperty("parent_id") @Nullable Long parentId, List<Reminder> reminders,
-		@JsonIgnore boolean projectGiven) {
+		@JsonProperty("project_given") @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean projectGiven) {
 
 	/** A task whose project is given when it has one. */
 	NewTask(String title, @Nullable String description, @Nullable Long projectId, List<String> labels, int priority,

@@ -2,11 +2,13 @@ package org.tasktracker.task;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.tasktracker.support.Responses;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.client.ExchangeResult;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,6 +70,21 @@ class SubtasksIntegrationTests {
 				""".formatted(inboxParent));
 		assertThat(inInbox.get("project_id").isNull()).isTrue();
 		assertThat(inInbox.get("parent_id").longValue()).isEqualTo(inboxParent);
+	}
+
+	@Test
+	void anIdempotencyKeyTellsAProjectLeftOutFromOneGivenAsNull() {
+		long project = this.api.project("Kitchen");
+		long parent = this.api.createId("{\"title\": \"Paint\", \"project_id\": " + project + "}");
+		String key = "subtask-" + System.nanoTime();
+
+		ExchangeResult first = this.api.send("POST", "/tasks", "{\"title\": \"Primer\", \"parent_id\": " + parent + "}",
+				"Idempotency-Key", key);
+
+		assertThat(Responses.status(first)).isEqualTo(201);
+		assertInvalid(this.api.send("POST", "/tasks", """
+				{"title": "Primer", "parent_id": %d, "project_id": null}
+				""".formatted(parent), "Idempotency-Key", key), "/tasks", "Idempotency-Key");
 	}
 
 	@Test
