@@ -228,7 +228,7 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 				TASK_STATE.forEach(fields::remove);
 				NewTask newTask;
 				try {
-					newTask = TaskRequests.newTask(fields);
+					newTask = TaskRequests.newTask(fields, TaskRequests.RuleSubset.CALENDAR);
 				}
 				catch (InvalidRequestException ex) {
 					ex.getErrors().forEach((error) -> error(place + "." + error.field(), error.message()));

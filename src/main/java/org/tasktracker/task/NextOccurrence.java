@@ -46,8 +46,7 @@ final class NextOccurrence {
 		}
 		else {
 			// The series goes on from the current due, which is an occurrence of it (or
-			// its
-			// start): counted from there, the index is relative to the current one.
+			// its start): counted from there, the index is relative to the current one.
 			LocalDateTime notBefore = allDay ? localNow.toLocalDate().atStartOfDay() : localNow;
 			next = Occurrences.nextFromDue(rule, current, current, notBefore, zone);
 			index = next.map((occurrence) -> state.index() + occurrence.index() - 1).orElse(0);

@@ -80,7 +80,8 @@ class PublishedTaskWrites implements TaskWrites {
 		if (!fields.reminders().isEmpty()) {
 			body.set("reminders", reminders(fields.reminders()));
 		}
-		Task created = refusedAsInvalid(() -> this.tasks.create(ownerId, TaskRequests.newTask(body)));
+		Task created = refusedAsInvalid(
+				() -> this.tasks.create(ownerId, TaskRequests.newTask(body, TaskRequests.RuleSubset.CALENDAR)));
 		if (fields.completed()) {
 			// A second transaction: the task exists open for a moment, as one created
 			// and then completed through the API would.
@@ -99,8 +100,8 @@ class PublishedTaskWrites implements TaskWrites {
 		ObjectNode patch = changes(PublishedTasks.view(current), fields, current.recurrence());
 		EntityTags expected = (ifVersion != null) ? EntityTags.parse("If-Match", EntityTags.of(ifVersion))
 				: new EntityTags(true, List.of());
-		Optional<Task> replaced = refusedAsInvalid(
-				() -> this.tasks.update(ownerId, taskId, TaskRequests.patch(patch), expected));
+		Optional<Task> replaced = refusedAsInvalid(() -> this.tasks.update(ownerId, taskId,
+				TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR), expected));
 		if (replaced.isPresent() && replaced.get().version() == current.version()) {
 			// Nothing the service models changed, but what the caller keeps beside the
 			// task did: a new version tells every client so.
@@ -156,7 +157,8 @@ class PublishedTaskWrites implements TaskWrites {
 		ObjectNode patch = JSON.objectNode();
 		patch.put("parent_id", parentId);
 		try {
-			return this.tasks.update(ownerId, taskId, TaskRequests.patch(patch)).isPresent();
+			return this.tasks.update(ownerId, taskId, TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR))
+				.isPresent();
 		}
 		catch (InvalidRequestException | DataIntegrityViolationException ex) {
 			// The tree's rules, whether the service or a constraint keeps them.

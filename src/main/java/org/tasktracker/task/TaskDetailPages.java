@@ -102,7 +102,7 @@ class TaskDetailPages {
 		body.put("title", title);
 		body.put("parent_id", id);
 		try {
-			this.tasks.create(caller.id(), TaskRequests.newTask(body));
+			this.tasks.create(caller.id(), TaskRequests.newTask(body, TaskRequests.RuleSubset.CALENDAR));
 		}
 		catch (InvalidRequestException ex) {
 			problems.addAll(RefusalWords.of(ex, SUBTASK_WORDS));
@@ -250,7 +250,8 @@ class TaskDetailPages {
 			task.reminders().forEach((reminder) -> reminders.add(this.json.valueToTree(reminder)));
 			reminders.add(this.json.valueToTree(added));
 			try {
-				if (this.tasks.update(caller.id(), id, TaskRequests.patch(patch)).isEmpty()) {
+				if (this.tasks.update(caller.id(), id, TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR))
+					.isEmpty()) {
 					return gone(htmx, back, model, response);
 				}
 			}
@@ -280,7 +281,8 @@ class TaskDetailPages {
 			ObjectNode patch = this.json.createObjectNode();
 			ArrayNode reminders = patch.putArray("reminders");
 			kept.forEach((held) -> reminders.add(this.json.valueToTree(held)));
-			if (this.tasks.update(caller.id(), id, TaskRequests.patch(patch)).isEmpty()) {
+			if (this.tasks.update(caller.id(), id, TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR))
+				.isEmpty()) {
 				return gone(htmx, back, model, response);
 			}
 		}

@@ -486,7 +486,7 @@ class TaskPages {
 				.put("from", parsed.recurrence().from());
 		}
 		try {
-			NewTask task = TaskRequests.newTask(body);
+			NewTask task = TaskRequests.newTask(body, TaskRequests.RuleSubset.CALENDAR);
 			if (problems.isEmpty()) {
 				Task created = this.tasks.create(caller.id(), task);
 				return backTo(back, redirect, "Added: " + created.title());
@@ -632,7 +632,7 @@ class TaskPages {
 			// a task that keeps changing under a merge is shown as a conflict after
 			// three.
 			for (int attempt = 1; conflict == null; attempt++) {
-				TaskPatch checked = TaskRequests.patch(patch(tried, zone, problems));
+				TaskPatch checked = TaskRequests.patch(patch(tried, zone, problems), TaskRequests.RuleSubset.CALENDAR);
 				if (!problems.isEmpty()) {
 					break;
 				}

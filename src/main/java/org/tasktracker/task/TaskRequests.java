@@ -56,20 +56,12 @@ final class TaskRequests {
 		API,
 
 		/**
-		 * The subset and {@code WKST}, which calendar apps send: what CalDAV writes, and
-		 * imports of the service's own exports, take.
+		 * The subset and {@code WKST}, which calendar apps send: what CalDAV writes,
+		 * imports of the service's own exports and the web UI's forms (which show a
+		 * task's rule as it is) take.
 		 */
 		CALENDAR
 
-	}
-
-	/**
-	 * Validates a create request as calendar apps and imports send it (see
-	 * {@link RuleSubset#CALENDAR}).
-	 * @throws InvalidRequestException naming every field at fault
-	 */
-	static NewTask newTask(JsonNode body) {
-		return newTask(body, RuleSubset.CALENDAR);
 	}
 
 	/**
@@ -116,16 +108,6 @@ final class TaskRequests {
 		}
 		return new NewTask(title, description, projectId, labels, priority, due, recurrence, parentId, reminders,
 				body.has("project_id"));
-	}
-
-	/**
-	 * Validates a JSON merge patch of {@code title}, {@code description} and
-	 * {@code completed}, with the same rules as creation, as calendar apps send it (see
-	 * {@link RuleSubset#CALENDAR}).
-	 * @throws InvalidRequestException naming every field at fault
-	 */
-	static TaskPatch patch(JsonNode body) {
-		return patch(body, RuleSubset.CALENDAR);
 	}
 
 	/**

@@ -334,7 +334,8 @@ class TaskRowPages {
 				else {
 					patch.put("priority", before.priority());
 				}
-				undone = this.tasks.update(caller.id(), id, TaskRequests.patch(patch));
+				undone = this.tasks.update(caller.id(), id,
+						TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR));
 			}
 		}
 		catch (InvalidRequestException ex) {
@@ -390,7 +391,8 @@ class TaskRowPages {
 		Optional<Task> changed = Optional.of(was);
 		if (refusal == null) {
 			try {
-				changed = this.tasks.update(caller.id(), id, TaskRequests.patch(patch));
+				changed = this.tasks.update(caller.id(), id,
+						TaskRequests.patch(patch, TaskRequests.RuleSubset.CALENDAR));
 			}
 			catch (InvalidRequestException ex) {
 				refusal = TaskPages.sentence(ex.getErrors().get(0));

@@ -453,7 +453,7 @@ final class TodoistCsv {
 			}
 			NewTask task;
 			try {
-				task = TaskRequests.newTask(body);
+				task = TaskRequests.newTask(body, TaskRequests.RuleSubset.API);
 			}
 			catch (InvalidRequestException ex) {
 				ex.getErrors()

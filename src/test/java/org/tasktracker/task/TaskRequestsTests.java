@@ -20,7 +20,7 @@ class TaskRequestsTests {
 
 	@Test
 	void trimsTheTitleAndKeepsTheDescriptionAsSent() {
-		NewTask task = TaskRequests.newTask(body("""
+		NewTask task = newTask(body("""
 				{"title": "\\u00a0 Write it \\n", "description": " x "}
 				"""));
 
@@ -29,10 +29,10 @@ class TaskRequestsTests {
 
 	@Test
 	void acceptsAMissingOrNullDescription() {
-		assertThat(TaskRequests.newTask(body("""
+		assertThat(newTask(body("""
 				{"title": "a"}
 				""")).description()).isNull();
-		assertThat(TaskRequests.newTask(body("""
+		assertThat(newTask(body("""
 				{"title": "a", "description": null}
 				""")).description()).isNull();
 	}
@@ -40,7 +40,7 @@ class TaskRequestsTests {
 	@Test
 	void countsTitleLengthInCodePoints() {
 		String twoHundredEmoji = "\uD83D\uDE00".repeat(200);
-		assertThat(TaskRequests.newTask(body(new NewTask(twoHundredEmoji, null))).title()).isEqualTo(twoHundredEmoji);
+		assertThat(newTask(body(new NewTask(twoHundredEmoji, null))).title()).isEqualTo(twoHundredEmoji);
 		assertThat(errorsOf(new NewTask(twoHundredEmoji + "x", null)))
 			.containsExactly(new FieldError("title", "must be at most 200 characters"));
 	}
@@ -48,7 +48,7 @@ class TaskRequestsTests {
 	@Test
 	void countsDescriptionLengthInCodePoints() {
 		String atLimit = "\u00e9".repeat(10_000);
-		assertThat(TaskRequests.newTask(body(new NewTask("a", atLimit))).description()).hasSize(10_000);
+		assertThat(newTask(body(new NewTask("a", atLimit))).description()).hasSize(10_000);
 		assertThat(errorsOf(new NewTask("a", atLimit + "e")))
 			.containsExactly(new FieldError("description", "must be at most 10000 characters"));
 	}
@@ -91,17 +91,16 @@ class TaskRequestsTests {
 
 	@Test
 	void allowsDescriptionsWithLineBreaks() {
-		assertThat(TaskRequests.newTask(body(new NewTask("a", "line\nline\ttab"))).description())
-			.isEqualTo("line\nline\ttab");
+		assertThat(newTask(body(new NewTask("a", "line\nline\ttab"))).description()).isEqualTo("line\nline\ttab");
 	}
 
 	@Test
 	void readsAMergePatchNamingOnlyWhatChanges() {
-		assertThat(TaskRequests.patch(body("{}")).isEmpty()).isTrue();
-		assertThat(TaskRequests.patch(body("""
+		assertThat(patch(body("{}")).isEmpty()).isTrue();
+		assertThat(patch(body("""
 				{"description": null}
 				"""))).isEqualTo(new TaskPatch(null, true, null, null));
-		assertThat(TaskRequests.patch(body("""
+		assertThat(patch(body("""
 				{"title": " b ", "completed": true}
 				"""))).isEqualTo(new TaskPatch("b", false, null, true));
 	}
@@ -118,7 +117,7 @@ class TaskRequestsTests {
 			{"tags": []}          | tags        | is not a known field
 			""")
 	void refusesABrokenPatchRuleByName(String requestBody, String field, String message) {
-		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> TaskRequests.patch(body(requestBody)))
+		assertThatExceptionOfType(InvalidRequestException.class).isThrownBy(() -> patch(body(requestBody)))
 			.satisfies((ex) -> assertThat(ex.getErrors()).containsExactly(new FieldError(field, message)));
 	}
 
@@ -128,12 +127,20 @@ class TaskRequestsTests {
 
 	private java.util.List<FieldError> errorsOf(String requestBody) {
 		try {
-			TaskRequests.newTask(body(requestBody));
+			newTask(body(requestBody));
 		}
 		catch (InvalidRequestException ex) {
 			return ex.getErrors();
 		}
 		throw new AssertionError("Expected " + requestBody + " to be refused");
+	}
+
+	private static NewTask newTask(JsonNode body) {
+		return TaskRequests.newTask(body, TaskRequests.RuleSubset.API);
+	}
+
+	private static TaskPatch patch(JsonNode body) {
+		return TaskRequests.patch(body, TaskRequests.RuleSubset.API);
 	}
 
 	private JsonNode body(String text) {
