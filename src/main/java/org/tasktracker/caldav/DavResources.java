@@ -32,6 +32,17 @@ class DavResources {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Whether the service has handed this task id out yet, to a task of any owner: ids
+	 * come from one sequence, in order.
+	 */
+	boolean taskIdGiven(long taskId) {
+		return this.jdbc.sql("SELECT CAST(:id AS bigint) <= (SELECT last_value FROM tasks_id_seq)")
+			.param("id", taskId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	Optional<Resource> byUid(long ownerId, String uid) {
 		return rows(ownerId, "uid = :value", uid).stream().findFirst();
 	}

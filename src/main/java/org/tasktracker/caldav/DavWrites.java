@@ -68,6 +68,14 @@ class DavWrites {
 			if (holder != null) {
 				throw uidConflict("Another resource holds this UID", names.href(holder));
 			}
+			// The UID the service will derive for a task it has not made yet: kept for
+			// this one, it would be two tasks' once that task is made.
+			OptionalLong derived = DavPaths.taskId(todo.uid() + ".ics");
+			if (derived.isPresent() && !this.retry.idempotent(() -> this.resources.taskIdGiven(derived.getAsLong()))) {
+				throw uidConflict("UIDs of the form task-N@tasktracker are the ones the service gives its own tasks, "
+						+ "and it has made no task " + derived.getAsLong() + " yet: give a new task a UID of its own",
+						null);
+			}
 		}
 		Long parentId = null;
 		String pendingParent = null;
