@@ -117,6 +117,7 @@ class DavController {
 					this.collections.mkcalendar(caller, path, DavXml.parse(request.getInputStream()), response);
 				case "PROPPATCH" -> {
 					owned(caller, target);
+					calendarPreconditions(target, request);
 					Element body = DavXml.parse(request.getInputStream());
 					this.collections.proppatch(caller, target, body,
 							(href, statuses) -> multistatus(response, (out) -> out.statuses(href, statuses)));
@@ -522,13 +523,34 @@ class DavController {
 					throw notFound();
 				}
 			}
-			case DavPaths.Calendar path -> this.collections.delete(caller, calendar(caller, path));
+			case DavPaths.Calendar path -> {
+				DavCalendars.Calendar calendar = calendar(caller, path);
+				calendarPreconditions(target, request);
+				this.collections.delete(caller, calendar);
+			}
 			default -> {
 				response.setHeader(HttpHeaders.ALLOW, "OPTIONS, PROPFIND");
 				throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "Only tasks and calendars are deleted");
 			}
 		}
 		response.setStatus(HttpStatus.NO_CONTENT.value());
+	}
+
+	/**
+	 * A calendar has no entity tag of its own, so only {@code If-Match: *} holds on it,
+	 * and {@code If-None-Match: *} never does: a change conditional on a tag the client
+	 * made up, or kept from a task, is a 412 and changes nothing.
+	 */
+	private static void calendarPreconditions(DavPaths.Target target, HttpServletRequest request) {
+		if (!(target instanceof DavPaths.Calendar)) {
+			return;
+		}
+		String ifMatch = request.getHeader(HttpHeaders.IF_MATCH);
+		String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+		if ((ifMatch != null && !ifMatch.strip().equals("*"))
+				|| (ifNoneMatch != null && ifNoneMatch.strip().equals("*"))) {
+			throw DavWrites.stale();
+		}
 	}
 
 	static DavProblem notFound() {

@@ -504,6 +504,15 @@ class CalDavWritesIntegrationTests {
 			.isEqualTo(201);
 		assertThat(hrefs(multistatus(dav("PROPFIND", calendar, "1", null)))).containsExactly(calendar,
 				calendar + "bread.ics");
+		// A calendar has no entity tag: a change conditional on one is refused.
+		assertThat(Responses.status(send("DELETE", calendar, null, Map.of("If-Match", "\"1-bogus\"")))).isEqualTo(412);
+		assertThat(
+				Responses.status(send("PROPPATCH", calendar,
+						"<d:propertyupdate xmlns:d=\"DAV:\"><d:set><d:prop><d:displayname>Meals</d:displayname>"
+								+ "</d:prop></d:set></d:propertyupdate>",
+						Map.of("If-Match", "\"1-bogus\""))))
+			.isEqualTo(412);
+		assertThat(project("Food")).as("neither deleted nor renamed").isNotNull();
 		assertThat(Responses.status(dav("DELETE", calendar, null, null))).isEqualTo(204);
 		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/projects", null, this.bearer)).toString())
 			.doesNotContain("Food");
