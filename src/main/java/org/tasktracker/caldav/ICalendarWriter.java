@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import net.fortuna.ical4j.model.component.CalendarComponent;
 import net.fortuna.ical4j.model.property.ProdId;
@@ -48,15 +49,32 @@ final class ICalendarWriter implements Closeable {
 	 * before its end: what a client wrote into it that the service does not model.
 	 */
 	void write(CalendarComponent component, String extra) throws IOException {
-		if (extra.isEmpty()) {
+		String kept = component.getProperty("RRULE").isPresent() ? withoutRecurrenceRules(extra) : extra;
+		if (kept.isEmpty()) {
 			write(component);
 			return;
 		}
 		String text = component.toString();
 		int end = text.lastIndexOf("END:" + component.getName());
 		this.out.write(text, 0, end);
-		this.out.write(extra);
+		this.out.write(kept);
 		this.out.write(text, end, text.length() - end);
+	}
+
+	/**
+	 * The lines but a kept {@code RRULE}: one outside the subset, kept as the client
+	 * wrote it while the task did not recur, gives way once the task recurs by a rule of
+	 * the service's, so that no task is written with two.
+	 */
+	private static String withoutRecurrenceRules(String extra) {
+		StringBuilder kept = new StringBuilder(extra.length());
+		for (String line : extra.split("(?<=\r\n)")) {
+			String name = line.toUpperCase(Locale.ROOT);
+			if (!name.startsWith("RRULE:") && !name.startsWith("RRULE;")) {
+				kept.append(line);
+			}
+		}
+		return kept.toString();
 	}
 
 	/** Ends the calendar and flushes it, without closing the stream under it. */

@@ -213,6 +213,13 @@ class CalDavWritesIntegrationTests {
 		assertThat(api("GET", "/tasks/" + idOf(hourly)).get("recurrence").isNull()).as("outside part C's subset")
 			.isTrue();
 		assertThat(Responses.body(dav("GET", hourly, null, null))).contains("RRULE:FREQ=HOURLY;INTERVAL=2");
+
+		assertThat(Responses.status(ApiUsers.send(this.client, "PATCH", "/tasks/" + idOf(hourly),
+				"{\"recurrence\": {\"rule\": \"FREQ=DAILY\"}}", this.bearer)))
+			.isEqualTo(200);
+		String recurring = Responses.body(dav("GET", hourly, null, null));
+		assertThat(recurring).as("the kept rule gives way to the task's own").contains("RRULE:FREQ=DAILY");
+		assertThat(todo(recurring).getProperties("RRULE")).as("one RRULE").hasSize(1);
 	}
 
 	@Test
