@@ -159,6 +159,11 @@ final class VTodoReader {
 			if (name.equals("RELATED-TO") && parentUid == null && isParent(property)
 					&& !property.getValue().isBlank()) {
 				parentUid = property.getValue().strip();
+				if (parentUid.equals(uid)) {
+					// As the API refuses a task that is its own parent.
+					throw refused("valid-calendar-object-resource",
+							"The task breaks a rule of the service: parent_id must not be the task itself");
+				}
 			}
 			else if (name.equals("RRULE") && rule == null && inSubset(property.getValue())
 					&& (dueDate != null || dueAt != null)) {

@@ -561,6 +561,8 @@ class CalDavWritesIntegrationTests {
 		refusals.put(vtodo("held@client", "SUMMARY:Same UID"), new String[] { "403", "no-uid-conflict", existing });
 		refusals.put(vtodo("task-900000000000@tasktracker", "SUMMARY:A task not made yet"),
 				new String[] { "403", "no-uid-conflict" });
+		refusals.put(vtodo("self@client", "SUMMARY:Own parent", "RELATED-TO;RELTYPE=PARENT:self@client"),
+				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("x@client", "SUMMARY:" + "x".repeat(300)),
 				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("ctl@client", "SUMMARY:Bell", "X-RAW:\u0007"),
