@@ -96,6 +96,12 @@ class DavCollections {
 				}
 				else if (property.getKey().equals(COLOR)) {
 					color = color(property.getValue().getTextContent());
+					// RFC 4791, 5.3.1: a property that cannot be set fails the whole
+					// MKCALENDAR, as it fails a PROPPATCH.
+					if (color == null) {
+						throw new DavProblem(HttpStatus.FORBIDDEN,
+								"A calendar-color is #RRGGBB or #RRGGBBAA; no calendar was made");
+					}
 				}
 				else if (property.getKey().equals(new QName(DavXml.CALDAV, "supported-calendar-component-set"))
 						&& !holdsTasks(property.getValue())) {

@@ -491,6 +491,14 @@ class CalDavWritesIntegrationTests {
 		assertThat(hrefs(multistatus(dav("PROPFIND", home(), "1", null)))).as("listed where the client made it")
 			.contains(calendar);
 		assertThat(Responses.status(dav("MKCALENDAR", calendar, null, null))).isEqualTo(405);
+		ExchangeResult badColour = dav("MKCALENDAR", home() + "paint/", null,
+				"<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"" + C
+						+ "\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
+						+ "<i:calendar-color>red</i:calendar-color></d:prop></d:set></c:mkcalendar>");
+		assertThat(Responses.status(badColour)).isEqualTo(403);
+		assertThat(Responses.body(badColour)).contains("#RRGGBB");
+		assertThat(hrefs(multistatus(dav("PROPFIND", home(), "1", null)))).as("no calendar made")
+			.doesNotContain(home() + "paint/");
 
 		ExchangeResult patched = dav("PROPPATCH", calendar, null,
 				"<d:propertyupdate xmlns:d=\"DAV:\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
