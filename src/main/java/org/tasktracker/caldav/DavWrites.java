@@ -132,9 +132,10 @@ class DavWrites {
 		}
 		// RFC 4791, 5.3.4: a client that gets an ETag takes what it sent for what is
 		// stored. When the service made it something else (an occurrence completed, so
-		// the task is open again with its next due), no ETag makes the client read it.
+		// the task is open again with its next due), no ETag makes the client read it;
+		// so too when it is stored in another calendar (a subtask, in its parent's).
 		boolean asSent = written.completed() == todo.completed() && Objects.equals(written.dueDate(), todo.dueDate())
-				&& Objects.equals(written.dueAt(), todo.dueAt());
+				&& Objects.equals(written.dueAt(), todo.dueAt()) && calendar.holds(written);
 		// A resource of this name in another calendar has moved here (clients that name
 		// resources by UID move a task so, PUT first): new at this address.
 		boolean created = here == null;

@@ -172,6 +172,25 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void aSubtaskPutIntoAnotherCalendarThanItsParentsGoesThereAndGetsNoETag() throws Exception {
+		long project = Responses
+			.json(ApiUsers.send(this.client, "POST", "/projects", "{\"name\": \"Trip\"}", this.bearer))
+			.get("id")
+			.longValue();
+		String trip = home() + project + "/";
+		assertThat(Responses.status(put(trip + "trip.ics", vtodo("trip@client", "SUMMARY:Trip"), Map.of())))
+			.isEqualTo(201);
+
+		ExchangeResult child = put(inbox() + "socks.ics",
+				vtodo("socks@client", "SUMMARY:Socks", "RELATED-TO;RELTYPE=PARENT:trip@client"), Map.of());
+
+		assertThat(Responses.status(child)).isEqualTo(201);
+		assertThat(child.getResponseHeaders().getETag()).as("stored otherwise than sent: in the parent's calendar")
+			.isNull();
+		assertThat(Responses.status(dav("GET", trip + "socks.ics", null, null))).isEqualTo(200);
+	}
+
+	@Test
 	void completingAnOccurrenceMovesTheDueAndRulesAndAlarmsRoundTrip() throws Exception {
 		String href = inbox() + "weekly.ics";
 		String body = vtodo("weekly@client", "SUMMARY:Water plants", "DUE;VALUE=DATE:20261201",
