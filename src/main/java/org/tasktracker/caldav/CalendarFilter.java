@@ -219,6 +219,11 @@ final class CalendarFilter {
 				throw DavPreconditionException.validFilter("Unexpected element in a comp-filter");
 			}
 		}
+		// Refused as it is read, not as tasks are matched: whether a calendar holds an
+		// alarm must not decide between an answer and a refusal.
+		if (range != null && !name.equalsIgnoreCase("VTODO") && !name.equalsIgnoreCase("VCALENDAR")) {
+			throw DavPreconditionException.supportedFilter("A time-range is taken on VTODO and its properties only");
+		}
 		return new CompFilter(name, isNotDefined, range, props, comps);
 	}
 

@@ -99,6 +99,12 @@ class CalendarFilterUnitTests {
 			.isInstanceOf(DavPreconditionException.class)
 			.extracting((refusal) -> ((DavPreconditionException) refusal).element())
 			.isEqualTo("supported-collation");
+		// Refused as it is read, whatever tasks the calendar holds.
+		assertThatThrownBy(() -> filter("<c:comp-filter name=\"VTODO\"><c:comp-filter name=\"VALARM\">"
+				+ "<c:time-range start=\"20260101T000000Z\"/></c:comp-filter></c:comp-filter>"))
+			.isInstanceOf(DavPreconditionException.class)
+			.extracting((refusal) -> ((DavPreconditionException) refusal).element())
+			.isEqualTo("supported-filter");
 	}
 
 	private static CalendarFilter filter(String insideVcalendar) throws Exception {
