@@ -1207,6 +1207,17 @@ class TaskRepository {
 			.update();
 	}
 
+	/**
+	 * Gives every task of the owner with a due at a time a new version: its calendar
+	 * resource writes that due in the owner's zone, so a change of zone changes the
+	 * resource, and the change feed (CalDAV's {@code sync-collection} too) must say so.
+	 */
+	void touchTimedDues(long ownerId) {
+		this.jdbc.sql("UPDATE tasks SET " + RowChange.VERSION + " WHERE owner_id = :owner AND due_at IS NOT NULL")
+			.param("owner", ownerId)
+			.update();
+	}
+
 	/** Deletes every task of a deleted user. */
 	void deleteOwnedBy(long ownerId) {
 		this.jdbc.sql("DELETE FROM tasks WHERE owner_id = :owner").param("owner", ownerId).update();

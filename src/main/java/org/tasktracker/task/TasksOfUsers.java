@@ -40,6 +40,7 @@ class TasksOfUsers {
 	@EventListener
 	void on(TimezoneChanged event) {
 		this.tasks.moveDueDatesTo(event.userId(), event.zone().getId());
+		this.tasks.touchTimedDues(event.userId());
 	}
 
 }

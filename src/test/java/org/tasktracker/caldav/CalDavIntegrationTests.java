@@ -405,6 +405,24 @@ class CalDavIntegrationTests {
 	}
 
 	@Test
+	void syncCollectionReportsTheTimedDuesAChangeOfZoneRewrites() throws Exception {
+		long timed = create("{\"title\": \"Call\", \"due\": {\"datetime\": \"2026-12-10T10:00:00Z\"}}");
+		create("{\"title\": \"Whenever\"}");
+		String inbox = calendar(null);
+		String token = text(multistatus(dav("REPORT", inbox, "1", this.basic, sync(""))).getDocumentElement(), D,
+				"sync-token");
+
+		assertThat(Responses.status(api("PATCH", "/users/me", "{\"timezone\": \"Asia/Tokyo\"}"))).isEqualTo(200);
+
+		Document next = multistatus(dav("REPORT", inbox, "1", this.basic, sync(token)));
+		assertThat(hrefs(next)).containsExactly(resource(timed));
+		ExchangeResult now = dav("GET", resource(timed), null, this.basic, null);
+		assertThat(Responses.body(now)).contains("DUE;TZID=Asia/Tokyo:20261210T190000");
+		assertThat(prop(next, resource(timed), D, "getetag").getTextContent())
+			.isEqualTo(now.getResponseHeaders().getETag());
+	}
+
+	@Test
 	void syncCollectionRefusesATokenItDidNotGive() {
 		ExchangeResult response = dav("REPORT", calendar(null), "1", this.basic, sync("urn:x-tasktracker:sync:bad.x"));
 
