@@ -49,6 +49,13 @@ final class VTodoReader {
 	private static final Set<String> MODELLED = Set.of("UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "SUMMARY",
 			"DESCRIPTION", "DUE", "STATUS", "COMPLETED", "PRIORITY", "CATEGORIES", VTodos.SORT_ORDER);
 
+	/**
+	 * Properties RFC 5545 (3.6.2) allows once in a VTODO and the service reads: a second
+	 * one would be dropped unseen, so it is refused.
+	 */
+	private static final List<String> ONCE = List.of("UID", "SUMMARY", "DESCRIPTION", "DUE", "STATUS", "COMPLETED",
+			"PRIORITY");
+
 	/** What an alarm may hold and still be a reminder, losing nothing a client set. */
 	private static final Set<String> REMINDER_PROPERTIES = Set.of("ACTION", "TRIGGER", "DESCRIPTION", "SUMMARY", "UID",
 			"X-WR-ALARMUID");
@@ -101,6 +108,11 @@ final class VTodoReader {
 	}
 
 	private static Todo todo(VToDo todo, CalendarZone zone) {
+		for (String once : ONCE) {
+			if (todo.getProperties(once).size() > 1) {
+				throw refused("valid-calendar-object-resource", "A VTODO has at most one " + once);
+			}
+		}
 		String uid = todo.getUid().map(Property::getValue).map(String::strip).orElse("");
 		if (uid.isEmpty()) {
 			throw refused("valid-calendar-object-resource", "A VTODO needs a UID");

@@ -590,6 +590,10 @@ class CalDavWritesIntegrationTests {
 				new String[] { "403", "no-uid-conflict" });
 		refusals.put(vtodo("self@client", "SUMMARY:Own parent", "RELATED-TO;RELTYPE=PARENT:self@client"),
 				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("twice@client", "SUMMARY:One", "SUMMARY:Two"),
+				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("due-twice@client", "SUMMARY:Due", "DUE;VALUE=DATE:20261201", "DUE;VALUE=DATE:20261202"),
+				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("x@client", "SUMMARY:" + "x".repeat(300)),
 				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("ctl@client", "SUMMARY:Bell", "X-RAW:\u0007"),
