@@ -144,17 +144,12 @@ class DataTransferService {
 			projectIds.put(project.id(), this.projects.insertImported(ownerId, name, project.color(),
 					project.archived(), project.version()));
 		}
-		// Labels compare case-insensitively: a label new to the owner is spelled as the
-		// document first spells it, as a task's own labels are.
-		Map<String, String> allLabels = new LinkedHashMap<>();
-		document.labels().forEach((label) -> allLabels.putIfAbsent(TaskRequests.labelKey(label), label));
-		document.tasks()
-			.forEach((entry) -> entry.task()
-				.labels()
-				.forEach((label) -> allLabels.putIfAbsent(TaskRequests.labelKey(label), label)));
-		Map<String, String> spelled = new HashMap<>();
-		List<String> labelList = new ArrayList<>(allLabels.values());
+		// Every spelling the document uses, in its order: spellLabels keeps one label per
+		// key (labels compare case-insensitively), a new one spelled as first given.
+		List<String> labelList = new ArrayList<>(document.labels());
+		document.tasks().forEach((entry) -> labelList.addAll(entry.task().labels()));
 		List<String> spellings = this.tasks.spellLabels(ownerId, labelList);
+		Map<String, String> spelled = new HashMap<>();
 		for (int i = 0; i < labelList.size(); i++) {
 			spelled.put(TaskRequests.labelKey(labelList.get(i)), spellings.get(i));
 		}
@@ -208,7 +203,7 @@ class DataTransferService {
 				completionCount += entry.completions().size();
 			}
 		}
-		return new ImportResult(projectIds.size(), taskIds.size(), completionCount, allLabels.size(), projectIds,
+		return new ImportResult(projectIds.size(), taskIds.size(), completionCount, spelled.size(), projectIds,
 				taskIds);
 	}
 
