@@ -72,6 +72,8 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 	}
 
 	/**
+	 * @param document a JSON object: the controller refuses anything else first, with a
+	 * 400, as {@code POST /tasks} does
 	 * @throws InvalidRequestException naming each place at fault
 	 */
 	static ImportDocument read(JsonNode document) {
@@ -91,10 +93,6 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 		private final List<String> taskLabels = new ArrayList<>();
 
 		ImportDocument read(JsonNode document) {
-			if (!document.isObject()) {
-				error("", "must be an export document: a JSON object");
-				return new ImportDocument(List.of(), List.of(), List.of());
-			}
 			for (String field : document.propertyNames()) {
 				if (!Set.of("format", "version", "exported_at", "labels", "projects", "tasks").contains(field)) {
 					error(field, "is not a field of an export document");
