@@ -1,9 +1,5 @@
 package org.tasktracker.task;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -197,28 +193,12 @@ class SyncNeverSkipsIntegrationTests {
 		long id = this.api.createId("{\"title\": \"Before\"}");
 		SyncIntegrationTests.Replica replica = new SyncIntegrationTests.Replica();
 		replica.syncAll(this.api, 500);
-		int before = this.waiters.waiting();
-		int clients = 60;
-		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/sync?wait=60&since=" + replica.token))
-			.header("Authorization", this.api.bearer)
-			.build();
-		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-		for (int i = 0; i < clients; i++) {
-			answers.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
-		}
-		await().atMost(PATIENCE).until(() -> this.waiters.waiting() >= before + clients);
+		WaitingPolls polls = WaitingPolls.start(this.port, this.api, replica.token, 60, this.waiters);
 
 		assertThat(this.api.ids("limit=5")).contains(id);
 		this.api.expect(200, "PATCH", "/tasks/" + id, "{\"title\": \"After\"}");
 
-		for (CompletableFuture<HttpResponse<String>> answer : answers) {
-			HttpResponse<String> response = answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			JsonNode page = this.json.readTree(response.body());
-			assertThat(page.get("tasks")).hasSize(1);
-		}
+		polls.assertEachAnsweredWith("After", this.json);
 	}
 
 	private void apiWrite(ConcurrentLinkedQueue<Long> live) {

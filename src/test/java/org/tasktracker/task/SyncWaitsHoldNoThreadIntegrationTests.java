@@ -5,17 +5,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,9 +37,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SyncWaitsHoldNoThreadIntegrationTests {
 
-	/** Generous: the machine may be slow and busy; nothing here depends on it. */
-	private static final Duration PATIENCE = Duration.ofSeconds(60);
-
 	/** Well within the waits' minute, and far beyond what a list takes even when busy. */
 	private static final Duration SERVED_WITHIN = Duration.ofSeconds(40);
 
@@ -66,20 +58,9 @@ class SyncWaitsHoldNoThreadIntegrationTests {
 		long id = api.createId("{\"title\": \"Before\"}");
 		SyncIntegrationTests.Replica replica = new SyncIntegrationTests.Replica();
 		replica.syncAll(api, 500);
-		int before = this.waiters.waiting();
-		int clients = 12;
-		HttpClient http = HttpClient.newBuilder().executor(Executors.newVirtualThreadPerTaskExecutor()).build();
-		HttpRequest wait = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/sync?wait=60&since=" + replica.token))
-			.header("Authorization", api.bearer)
-			.build();
-		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
-		for (int i = 0; i < clients; i++) {
-			answers.add(http.sendAsync(wait, HttpResponse.BodyHandlers.ofString()));
-		}
-		await().atMost(PATIENCE).until(() -> this.waiters.waiting() >= before + clients);
+		WaitingPolls polls = WaitingPolls.start(this.port, api, replica.token, 12, this.waiters);
 
-		HttpResponse<String> list = http
+		HttpResponse<String> list = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/tasks"))
 				.header("Authorization", api.bearer)
 				.timeout(SERVED_WITHIN)
@@ -88,13 +69,7 @@ class SyncWaitsHoldNoThreadIntegrationTests {
 		assertThat(list.body()).contains("\"Before\"");
 		api.expect(200, "PATCH", "/tasks/" + id, "{\"title\": \"After\"}");
 
-		for (CompletableFuture<HttpResponse<String>> answer : answers) {
-			HttpResponse<String> response = answer.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-			assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-			JsonNode page = this.json.readTree(response.body());
-			assertThat(page.get("tasks")).hasSize(1);
-			assertThat(page.get("tasks").get(0).get("title").stringValue()).isEqualTo("After");
-		}
+		polls.assertEachAnsweredWith("After", this.json);
 	}
 
 	@Test
@@ -109,7 +84,7 @@ class SyncWaitsHoldNoThreadIntegrationTests {
 				.build(), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(answer.statusCode()).isEqualTo(200);
-		await().atMost(PATIENCE).until(() -> output.getOut().contains("[" + requestId + "]"));
+		await().atMost(WaitingPolls.PATIENCE).until(() -> output.getOut().contains("[" + requestId + "]"));
 		List<String> lines = output.getOut().lines().filter((line) -> line.contains("[" + requestId + "]")).toList();
 		assertThat(lines).singleElement().asString().contains("tasktracker.requests").contains("GET /sync 200 ");
 		Matcher took = Pattern.compile("GET /sync 200 (\\d+)ms").matcher(lines.get(0));
