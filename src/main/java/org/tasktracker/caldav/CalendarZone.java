@@ -1,6 +1,8 @@
 package org.tasktracker.caldav;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -51,6 +53,20 @@ record CalendarZone(ZoneId owner, @Nullable VTimeZone definition) {
 		Instant seconds = instant.truncatedTo(ChronoUnit.SECONDS);
 		// ical4j writes a ZonedDateTime with a TZID (even Z), an Instant in UTC.
 		return (this.definition != null) ? seconds.atZone(this.owner) : seconds;
+	}
+
+	/**
+	 * The instant an iCalendar value stands for, as the service reads one: a date at its
+	 * start and a floating date-time in the owner's zone.
+	 */
+	Instant instantOf(Temporal value) {
+		if (value instanceof LocalDate date) {
+			return date.atStartOfDay(this.owner).toInstant();
+		}
+		if (value instanceof LocalDateTime floating) {
+			return floating.atZone(this.owner).toInstant();
+		}
+		return Instant.from(value);
 	}
 
 }

@@ -251,12 +251,13 @@ class DavCalendars {
 
 	/**
 	 * The task as one iCalendar object: its {@code VTODO}, with its zone's definition if
-	 * a timed due needs it.
+	 * a timed due or a kept date-time ({@link KeptDates}) needs it.
 	 * @param extra content lines a client wrote into the {@code VTODO} that the service
 	 * does not model, written back at its end
 	 */
 	static String ics(TaskView task, VToDo todo, String extra, CalendarZone zone) {
-		CalendarZone written = (task.dueAt() != null) ? zone : new CalendarZone(zone.owner(), null);
+		CalendarZone written = (task.dueAt() != null || extra.contains(";TZID=")) ? zone
+				: new CalendarZone(zone.owner(), null);
 		ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
 		try (ICalendarWriter calendar = new ICalendarWriter(out, written)) {
 			calendar.write(todo, extra);

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.Period;
 import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAmount;
@@ -53,8 +52,8 @@ final class VTodoReader {
 	 * Properties RFC 5545 (3.6.2) allows once in a VTODO and the service reads: a second
 	 * one would be dropped unseen, so it is refused.
 	 */
-	private static final List<String> ONCE = List.of("UID", "SUMMARY", "DESCRIPTION", "DUE", "STATUS", "COMPLETED",
-			"PRIORITY");
+	private static final List<String> ONCE = List.of("UID", "SUMMARY", "DESCRIPTION", "DUE", "DTSTART", "STATUS",
+			"COMPLETED", "PRIORITY");
 
 	/** What an alarm may hold and still be a reminder, losing nothing a client set. */
 	private static final Set<String> REMINDER_PROPERTIES = Set.of("ACTION", "TRIGGER", "DESCRIPTION", "SUMMARY", "UID",
@@ -144,11 +143,15 @@ final class VTodoReader {
 			if (date instanceof LocalDate day) {
 				dueDate = day;
 			}
-			else if (date instanceof LocalDateTime floating) {
-				dueAt = floating.atZone(zone.owner()).toInstant();
-			}
 			else {
-				dueAt = Instant.from(date);
+				dueAt = zone.instantOf(date);
+			}
+			Optional<Property> start = todo.getProperty("DTSTART");
+			if (start.isPresent() && dueBeforeStart(dueDate, dueAt,
+					zone.instantOf(((DateProperty<?>) start.get()).getDate()), zone)) {
+				// RFC 5545, 3.8.2.3; clients that check it (todoman) stop listing the
+				// calendar.
+				throw refused("valid-calendar-data", "The VTODO's DUE is before its DTSTART");
 			}
 		}
 		Long sortOrder = null;
@@ -188,7 +191,7 @@ final class VTodoReader {
 				continue;
 			}
 			else {
-				extra.append(property);
+				extra.append(KeptDates.read(property, zone));
 			}
 		}
 		List<TaskView.Reminder> reminders = new ArrayList<>();
@@ -206,6 +209,13 @@ final class VTodoReader {
 		}
 		return new Todo(uid, (title != null) ? title : "", description, completed, labels, priority, dueDate, dueAt,
 				rule, parentUid, reminders, sortOrder, extra.toString());
+	}
+
+	/** A date due is compared by dates, so that a start on its day is not after it. */
+	private static boolean dueBeforeStart(@Nullable LocalDate dueDate, @Nullable Instant dueAt, Instant start,
+			CalendarZone zone) {
+		return (dueDate != null) ? dueDate.isBefore(LocalDate.ofInstant(start, zone.owner()))
+				: (dueAt != null && dueAt.isBefore(start));
 	}
 
 	/** RFC 5545: {@code RELTYPE} defaults to {@code PARENT}. */

@@ -152,6 +152,54 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void aKeptStartIsSentInTheOwnersZoneAndGivesWayToAnEarlierDue() throws Exception {
+		String windows = String.join("\r\n", "BEGIN:VTIMEZONE", "TZID:W. Europe Standard Time", "BEGIN:STANDARD",
+				"DTSTART:16010101T030000", "TZOFFSETFROM:+0200", "TZOFFSETTO:+0100",
+				"RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=10", "END:STANDARD", "BEGIN:DAYLIGHT", "DTSTART:16010101T020000",
+				"TZOFFSETFROM:+0100", "TZOFFSETTO:+0200", "RRULE:FREQ=YEARLY;BYDAY=-1SU;BYMONTH=3", "END:DAYLIGHT",
+				"END:VTIMEZONE");
+		String href = inbox() + "started.ics";
+		ExchangeResult created = put(href,
+				calendar(windows + "\r\n"
+						+ todoLines("started@client", "SUMMARY:Started",
+								"DTSTART;TZID=W. Europe Standard Time:20270110T090000", "DUE;VALUE=DATE:20270115",
+								"EXDATE;TZID=W. Europe Standard Time:20270117T090000,20270124T090000")),
+				Map.of());
+		assertThat(Responses.status(created)).as(Responses.body(created)).isEqualTo(201);
+
+		// What is sent back names only the owner's zone (Europe/Berlin), the one it
+		// carries.
+		String sent = Responses.body(dav("GET", href, null, null));
+		assertThat(sent)
+			.contains("DTSTART;TZID=Europe/Berlin:20270110T090000\r\n",
+					"EXDATE;TZID=Europe/Berlin:20270117T090000,20270124T090000\r\n")
+			.doesNotContain("W. Europe");
+		assertThat(todo(sent).getProperty("DTSTART")).isPresent();
+
+		ExchangeResult rezoned = ApiUsers.send(this.client, "PATCH", "/users/me", "{\"timezone\": \"Europe/London\"}",
+				this.bearer);
+		assertThat(Responses.status(rezoned)).as(Responses.body(rezoned)).isEqualTo(200);
+		assertThat(Responses.body(dav("GET", href, null, null))).as("after the owner moved zones")
+			.contains("TZID:Europe/London", "DTSTART;TZID=Europe/London:20270110T080000\r\n",
+					"EXDATE;TZID=Europe/London:20270117T080000,20270124T080000\r\n")
+			.doesNotContain("Europe/Berlin");
+
+		long id = idOf(href);
+		ExchangeResult moved = ApiUsers.send(this.client, "PATCH", "/tasks/" + id,
+				"{\"due\": {\"date\": \"2027-01-09\"}}", this.bearer);
+		assertThat(Responses.status(moved)).as(Responses.body(moved)).isEqualTo(200);
+		String afterMove = Responses.body(dav("GET", href, null, null));
+		assertThat(todo(afterMove).getProperty("DTSTART")).as(afterMove).isEmpty();
+		assertThat(afterMove).contains("EXDATE;TZID=Europe/London:20270117T080000,20270124T080000\r\n");
+
+		ExchangeResult onTheDay = ApiUsers.send(this.client, "PATCH", "/tasks/" + id,
+				"{\"due\": {\"date\": \"2027-01-10\"}}", this.bearer);
+		assertThat(Responses.status(onTheDay)).as(Responses.body(onTheDay)).isEqualTo(200);
+		assertThat(Responses.body(dav("GET", href, null, null))).as("a date due on the start's day")
+			.contains("DTSTART;TZID=Europe/London:20270110T080000\r\n");
+	}
+
+	@Test
 	void aSubtaskThatArrivesBeforeItsParentIsLinkedWhenTheParentDoes() throws Exception {
 		String child = inbox() + "child.ics";
 		assertThat(Responses.status(put(child,
@@ -594,6 +642,8 @@ class CalDavWritesIntegrationTests {
 				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("due-twice@client", "SUMMARY:Due", "DUE;VALUE=DATE:20261201", "DUE;VALUE=DATE:20261202"),
 				new String[] { "403", "valid-calendar-object-resource" });
+		refusals.put(vtodo("early@client", "SUMMARY:Due first", "DTSTART:20261210T090000Z", "DUE:20261205T090000Z"),
+				new String[] { "403", "valid-calendar-data" });
 		refusals.put(vtodo("x@client", "SUMMARY:" + "x".repeat(300)),
 				new String[] { "403", "valid-calendar-object-resource" });
 		refusals.put(vtodo("ctl@client", "SUMMARY:Bell", "X-RAW:\u0007"),

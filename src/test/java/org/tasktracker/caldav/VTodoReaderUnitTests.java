@@ -80,6 +80,37 @@ class VTodoReaderUnitTests {
 	}
 
 	@Test
+	void keepsDateTimesOfNamedZonesInTheOwnersAndDatesAsSent() {
+		String sent = calendar("UID:z@client", "SUMMARY:Z", "DTSTART;TZID=America/New_York:20270110T090000",
+				"EXDATE;TZID=America/New_York:20270117T090000,20270124T090000", "RDATE;VALUE=DATE:20270201",
+				"X-START;TZID=America/New_York:20270110T090000");
+
+		assertThat(VTodoReader.read(sent, BERLIN).extra()).contains("DTSTART;TZID=Europe/Berlin:20270110T150000\r\n",
+				"EXDATE;TZID=Europe/Berlin:20270117T150000,20270124T150000\r\n", "RDATE;VALUE=DATE:20270201\r\n",
+				"X-START;TZID=America/New_York:20270110T090000\r\n");
+		assertThat(VTodoReader.read(sent, CalendarZone.UTC).extra()).contains("DTSTART:20270110T140000Z\r\n",
+				"EXDATE:20270117T140000Z,20270124T140000Z\r\n");
+	}
+
+	@Test
+	void refusesADueBeforeTheStartButNotOnItsDay() {
+		assertRefused(calendar("UID:s@client", "DTSTART:20270110T090000Z", "DUE:20270110T085959Z"),
+				"valid-calendar-data");
+		assertRefused(calendar("UID:s@client", "DTSTART;VALUE=DATE:20270110", "DUE;VALUE=DATE:20270109"),
+				"valid-calendar-data");
+		assertThat(
+				VTodoReader.read(calendar("UID:s@client", "DTSTART:20270110T090000Z", "DUE:20270110T090000Z"), BERLIN)
+					.dueAt())
+			.isEqualTo(Instant.parse("2027-01-10T09:00:00Z"));
+		assertThat(
+				VTodoReader.read(calendar("UID:s@client", "DTSTART:20270110T090000", "DUE;VALUE=DATE:20270110"), BERLIN)
+					.dueDate())
+			.isEqualTo(LocalDate.of(2027, 1, 10));
+		assertRefused(calendar("UID:s@client", "DTSTART:20270110T090000Z", "DTSTART:20270111T090000Z"),
+				"valid-calendar-object-resource");
+	}
+
+	@Test
 	void refusesWhatIsNotOneTaskWithAUid() {
 		assertRefused("BEGIN:VCALENDAR\r\ngarbage", "valid-calendar-data");
 		assertRefused("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:e\r\nDTSTAMP:20260101T000000Z"
