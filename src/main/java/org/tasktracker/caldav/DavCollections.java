@@ -69,7 +69,8 @@ class DavCollections {
 		if (segment.isEmpty() || segment.contains("/")) {
 			throw new DavProblem(HttpStatus.FORBIDDEN, "A calendar is made right under your calendar home");
 		}
-		if (DavPaths.parse(path) instanceof DavPaths.Calendar) {
+		if (DavPaths.parse(path) instanceof DavPaths.Calendar here
+				&& this.calendars.calendar(caller, here.projectId()).isPresent()) {
 			response.setHeader(HttpHeaders.ALLOW, "OPTIONS, PROPFIND, REPORT, PROPPATCH, DELETE");
 			throw new DavProblem(HttpStatus.METHOD_NOT_ALLOWED, "A calendar is already here");
 		}

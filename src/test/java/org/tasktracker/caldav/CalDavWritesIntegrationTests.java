@@ -558,6 +558,10 @@ class CalDavWritesIntegrationTests {
 		assertThat(hrefs(multistatus(dav("PROPFIND", home(), "1", null)))).as("listed where the client made it")
 			.contains(calendar);
 		assertThat(Responses.status(dav("MKCALENDAR", calendar, null, null))).isEqualTo(405);
+		assertThat(Responses.status(dav("MKCALENDAR", inbox(), null, null))).isEqualTo(405);
+		ExchangeResult digits = dav("MKCALENDAR", home() + "900000000000/", null, null);
+		assertThat(Responses.status(digits)).isEqualTo(403);
+		assertThat(Responses.body(digits)).as("no calendar is there").contains("not only digits");
 		ExchangeResult badColour = dav("MKCALENDAR", home() + "paint/", null,
 				"<c:mkcalendar xmlns:d=\"DAV:\" xmlns:c=\"" + C
 						+ "\" xmlns:i=\"http://apple.com/ns/ical/\"><d:set><d:prop>"
