@@ -163,6 +163,10 @@ public final class RecurrenceRule {
 		if (value.length() > MAX_LENGTH) {
 			throw new RuleRefusedException(null, "The rule is longer than " + MAX_LENGTH + " characters");
 		}
+		if (!value.chars().allMatch((c) -> c < 0x80)) {
+			// RFC 5545's grammar is ASCII; upper-casing would read a dotless ı as I.
+			throw new RuleRefusedException(null, "The rule holds a character outside ASCII");
+		}
 		Map<String, String> parts = parts(value.strip());
 		if (parts.containsKey("COUNT") && parts.containsKey("UNTIL")) {
 			throw new RuleRefusedException("COUNT", "COUNT and UNTIL cannot both be given");

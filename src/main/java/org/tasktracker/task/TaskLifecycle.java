@@ -120,25 +120,27 @@ class TaskLifecycle {
 	 * move asks; the task goes last among its new siblings, or right after {@code after}
 	 * when a move names one.
 	 * @param setsAfter whether the request names {@code after}, where null means first
-	 * @param toEnd whether the task goes last even in the list it is in (a move)
+	 * @param move whether a move asks (else a patch): a move puts the task last even in
+	 * the list it is in, and keeps its parent when it names none, where a patch of the
+	 * project alone makes the task a root task (contract v3, part C)
 	 * @return whether the task was found
 	 * @throws InvalidRequestException naming the field at fault; nothing is changed
 	 */
 	boolean place(long ownerId, long id, boolean setsProject, @Nullable Long project, boolean setsParent,
-			@Nullable Long parent, boolean setsAfter, @Nullable Long after, boolean toEnd) {
+			@Nullable Long parent, boolean setsAfter, @Nullable Long after, boolean move) {
 		Optional<TaskTreeRepository.Node> found = this.tree.lockNode(ownerId, id);
 		if (found.isEmpty()) {
 			return false;
 		}
 		TaskTreeRepository.Node task = found.get();
-		Long newParent = setsParent ? parent : (setsProject ? null : task.parentId());
+		Long newParent = (setsParent) ? parent : (setsProject && !move) ? null : task.parentId();
 		Long newProject = projectUnder(ownerId, id, newParent, setsProject, setsProject ? project : task.projectId());
 		boolean sameList = Objects.equals(newParent, task.parentId()) && Objects.equals(newProject, task.projectId());
 		String position;
 		if (setsAfter) {
 			position = positionAfter(ownerId, id, newProject, newParent, after);
 		}
-		else if (sameList && !toEnd) {
+		else if (sameList && !move) {
 			return true;
 		}
 		else {

@@ -19,7 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param setsDue whether the patch names {@code due}
  * @param due the new due date (null clears it) when {@code setsDue}
  * @param setsRecurrence whether the patch names {@code recurrence}
- * @param recurrence the new recurrence (null ends the series) when {@code setsRecurrence}
+ * @param recurrence the change of recurrence (null ends the series) when
+ * {@code setsRecurrence}
  * @param setsParent whether the patch names {@code parent_id}
  * @param parentId the new parent (null: a root task) when {@code setsParent}
  * @param reminders the new reminders, or null to keep them
@@ -27,7 +28,7 @@ import org.jspecify.annotations.Nullable;
 record TaskPatch(@Nullable String title, boolean setsDescription, @Nullable String description,
 		@Nullable Boolean completed, boolean setsProject, @Nullable Long projectId, @Nullable List<String> labels,
 		@Nullable Integer priority, boolean setsDue, @Nullable Due due, boolean setsRecurrence,
-		@Nullable Recurrence recurrence, boolean setsParent, @Nullable Long parentId,
+		@Nullable RecurrenceChange recurrence, boolean setsParent, @Nullable Long parentId,
 		@Nullable List<Reminder> reminders) {
 
 	/** A patch of the v1 fields only. */
@@ -77,6 +78,17 @@ record TaskPatch(@Nullable String title, boolean setsDescription, @Nullable Stri
 	 */
 	boolean needsTransaction() {
 		return this.labels != null || this.setsParent || this.setsProject || this.completed != null;
+	}
+
+	/**
+	 * {@code recurrence} as a merge patch names it: a member left out keeps the task's
+	 * (RFC 7396), so a patch of the rule alone keeps what it counts from.
+	 *
+	 * @param rule the new rule, canonical, or null to keep the task's
+	 * @param from {@code due} or {@code completion}, or null to keep the task's
+	 * ({@code due} when it has no recurrence yet)
+	 */
+	record RecurrenceChange(@Nullable String rule, @Nullable String from) {
 	}
 
 }

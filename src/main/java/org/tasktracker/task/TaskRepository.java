@@ -1032,16 +1032,23 @@ class TaskRepository {
 			changes.add(
 					"due_date IS DISTINCT FROM CAST(:dueDate AS date) OR due_at IS DISTINCT FROM CAST(:dueAt AS timestamptz)");
 		}
+		// A new rule or a new due starts the series again from the due; the same one sent
+		// again does not.
+		String sameDue = patch.setsDue() ? "due_date IS NOT DISTINCT FROM CAST(:dueDate AS date) "
+				+ "AND due_at IS NOT DISTINCT FROM CAST(:dueAt AS timestamptz)" : "true";
 		if (patch.setsRecurrence() || clearsDue) {
 			// Clearing the due ends the series (the request rules refuse a rule with it).
-			assignments.add("recurrence_rule = CAST(:rule AS text), recurrence_from = CAST(:from AS text), "
-					+ "recurrence_index = CASE WHEN CAST(:rule AS text) IS NOT NULL THEN 1 END");
-			changes.add("recurrence_rule IS DISTINCT FROM CAST(:rule AS text) "
-					+ "OR recurrence_from IS DISTINCT FROM CAST(:from AS text)");
+			// A rule or a from left out keeps the task's (the rule then must be there).
+			String rule = "CASE WHEN :ends THEN NULL ELSE COALESCE(CAST(:rule AS text), recurrence_rule) END";
+			String from = "CASE WHEN :ends THEN NULL ELSE COALESCE(CAST(:from AS text), recurrence_from, 'due') END";
+			assignments.add("recurrence_rule = " + rule + ", recurrence_from = " + from + ", recurrence_index = "
+					+ "CASE WHEN " + rule + " IS NULL THEN NULL WHEN recurrence_rule IS NOT DISTINCT FROM " + rule
+					+ " AND " + sameDue + " THEN recurrence_index ELSE 1 END");
+			changes.add("recurrence_rule IS DISTINCT FROM " + rule + " OR recurrence_from IS DISTINCT FROM " + from);
 		}
 		else if (patch.setsDue()) {
-			// A new due starts the series again from it.
-			assignments.add("recurrence_index = CASE WHEN recurrence_rule IS NOT NULL THEN 1 END");
+			assignments.add("recurrence_index = CASE WHEN recurrence_rule IS NULL THEN NULL WHEN " + sameDue
+					+ " THEN recurrence_index ELSE 1 END");
 		}
 		if (patch.reminders() != null) {
 			assignments.add("reminders = CAST(:reminders AS text[])");
@@ -1081,8 +1088,9 @@ class TaskRepository {
 				.param("dueAt", (patch.due() != null) ? patch.due().datetime() : null);
 		}
 		if (patch.setsRecurrence() || clearsDue) {
-			Recurrence recurrence = clearsDue ? null : patch.recurrence();
-			statement = statement.param("rule", (recurrence != null) ? recurrence.rule() : null)
+			TaskPatch.RecurrenceChange recurrence = clearsDue ? null : patch.recurrence();
+			statement = statement.param("ends", recurrence == null)
+				.param("rule", (recurrence != null) ? recurrence.rule() : null)
 				.param("from", (recurrence != null) ? recurrence.from() : null);
 		}
 		if (patch.reminders() != null) {

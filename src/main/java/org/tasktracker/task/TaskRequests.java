@@ -37,7 +37,7 @@ final class TaskRequests {
 		.compile("P(?:(\\d{1,2})W|(?=\\d|T\\d)(?:\\d{1,3}D)?(?:T(?=\\d)(?:\\d{1,4}H)?(?:\\d{1,6}M)?(?:\\d{1,8}S)?)?)");
 
 	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at", "position",
-			"subtasks");
+			"subtasks", "version");
 
 	/**
 	 * The fields of part B and part C of the contract, taken on create and in a patch
@@ -148,7 +148,8 @@ final class TaskRequests {
 		boolean setsDue = body.has("due");
 		Due due = setsDue ? due(body.get("due"), errors) : null;
 		boolean setsRecurrence = body.has("recurrence");
-		Recurrence recurrence = setsRecurrence ? recurrence(body.get("recurrence"), rules, errors) : null;
+		TaskPatch.RecurrenceChange recurrence = setsRecurrence ? recurrenceChange(body.get("recurrence"), rules, errors)
+				: null;
 		boolean setsParent = body.has("parent_id");
 		Long parentId = setsParent ? parentId(body.get("parent_id"), errors) : null;
 		List<Reminder> reminders = body.has("reminders") ? reminders(body.get("reminders"), errors) : null;
@@ -228,19 +229,41 @@ final class TaskRequests {
 				errors.add(new FieldError("recurrence.rule", ex.getMessage()));
 			}
 		}
-		JsonNode from = node.get("from");
-		String anchor = Recurrence.FROM_DUE;
-		if (from != null) {
-			if (from.isString() && (Recurrence.FROM_DUE.equals(from.stringValue())
-					|| Recurrence.FROM_COMPLETION.equals(from.stringValue()))) {
-				anchor = from.stringValue();
-			}
-			else {
-				errors.add(new FieldError("recurrence.from", "must be due or completion"));
+		String anchor = node.has("from") ? anchor(node.get("from"), errors) : Recurrence.FROM_DUE;
+		return (text != null && anchor != null) ? new Recurrence(text, anchor) : null;
+	}
+
+	/**
+	 * {@code recurrence} in a merge patch: null, or an object whose members left out keep
+	 * the task's (RFC 7396), so that a patch of the rule keeps what it counts from.
+	 */
+	private static TaskPatch.@Nullable RecurrenceChange recurrenceChange(JsonNode node, RuleSubset rules,
+			List<FieldError> errors) {
+		if (!node.isObject() || node.has("rule")) {
+			Recurrence whole = recurrence(node, rules, errors);
+			return (whole == null) ? null
+					: new TaskPatch.RecurrenceChange(whole.rule(), node.has("from") ? whole.from() : null);
+		}
+		for (String name : node.propertyNames()) {
+			if (!"from".equals(name)) {
+				errors.add(new FieldError("recurrence." + name, "is not a known field"));
 				return null;
 			}
 		}
-		return (text != null) ? new Recurrence(text, anchor) : null;
+		return new TaskPatch.RecurrenceChange(null, node.has("from") ? anchor(node.get("from"), errors) : null);
+	}
+
+	/** {@code recurrence.from}: {@code due} (also when null) or {@code completion}. */
+	private static @Nullable String anchor(JsonNode from, List<FieldError> errors) {
+		if (from.isNull()) {
+			return Recurrence.FROM_DUE;
+		}
+		if (from.isString() && (Recurrence.FROM_DUE.equals(from.stringValue())
+				|| Recurrence.FROM_COMPLETION.equals(from.stringValue()))) {
+			return from.stringValue();
+		}
+		errors.add(new FieldError("recurrence.from", "must be due or completion"));
+		return null;
 	}
 
 	private static @Nullable Long parentId(JsonNode node, List<FieldError> errors) {
@@ -264,11 +287,12 @@ final class TaskRequests {
 			errors.add(new FieldError("reminders", "must be an array of reminders"));
 			return List.of();
 		}
-		if (node.size() > REMINDERS_MAX) {
+		if (node.size() > 10 * REMINDERS_MAX) {
 			errors.add(new FieldError("reminders", "must hold at most " + REMINDERS_MAX + " reminders"));
 			return List.of();
 		}
 		List<Reminder> reminders = new ArrayList<>();
+		Set<Object> times = new java.util.HashSet<>();
 		for (JsonNode element : node) {
 			Reminder reminder = reminder(element);
 			if (reminder == null) {
@@ -277,9 +301,16 @@ final class TaskRequests {
 								+ "{\"at\": \"<ISO 8601 date-time with an offset>\"}; a duration is 0 to 366 days"));
 				return List.of();
 			}
-			if (!reminders.contains(reminder)) {
+			// One reminder given twice (PT15M and PT900S, or one instant at two offsets)
+			// is
+			// kept once, as first spelled, before the reminders are counted.
+			if (times.add((reminder.before() != null) ? duration(reminder.before()) : reminder.at())) {
 				reminders.add(reminder);
 			}
+		}
+		if (reminders.size() > REMINDERS_MAX) {
+			errors.add(new FieldError("reminders", "must hold at most " + REMINDERS_MAX + " reminders"));
+			return List.of();
 		}
 		return List.copyOf(reminders);
 	}
@@ -316,7 +347,8 @@ final class TaskRequests {
 	 * parts.
 	 */
 	static java.time.@Nullable Duration duration(String text) {
-		if (text.length() > 40) {
+		if (text.length() > 40 || !text.chars().allMatch((c) -> c < 0x80)) {
+			// ISO 8601's letters are ASCII; upper-casing would read a long s as S.
 			return null;
 		}
 		String upper = text.toUpperCase(java.util.Locale.ROOT);

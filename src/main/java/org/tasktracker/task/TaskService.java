@@ -121,6 +121,10 @@ class TaskService {
 				// A restored subtask whose parent is gone, or a parent deleted meanwhile.
 				throw new InvalidRequestException("parent_id", "is not one of your tasks");
 			}
+			if (message.contains("tasks_recurrence_whole")) {
+				// A patch of recurrence.from alone, on a task that does not recur.
+				throw new InvalidRequestException("recurrence.rule", "is required");
+			}
 			if (message.contains("tasks_recurrence_needs_due")) {
 				throw new InvalidRequestException("recurrence", "needs a due");
 			}

@@ -118,6 +118,23 @@ class ManualOrderIntegrationTests {
 	}
 
 	@Test
+	void aMoveThatLeavesOutTheParentKeepsIt() {
+		long plan = add("Plan");
+		long first = this.api.createId("{\"title\": \"First\", \"parent_id\": " + plan + "}");
+		long second = this.api.createId("{\"title\": \"Second\", \"parent_id\": " + plan + "}");
+		long elsewhere = this.api.project("Elsewhere");
+
+		JsonNode moved = move(first, "{\"project_id\": " + this.project + "}");
+
+		assertThat(moved.get("parent_id").longValue()).isEqualTo(plan);
+		assertThat(this.api.ids("parent_id=" + plan + "&sort=position")).containsExactly(second, first);
+		assertInvalid(this.api.send("POST", "/tasks/" + first + "/move", "{\"project_id\": " + elsewhere + "}"),
+				"/tasks/" + first + "/move", "project_id");
+		assertThat(this.api.task(first).get("parent_id").longValue()).isEqualTo(plan);
+		assertThat(this.api.task(first).get("project_id").longValue()).isEqualTo(this.project);
+	}
+
+	@Test
 	void aMoveIntoAGapWithNoRoomLeftRenumbersTheListInOrder() {
 		long milk = add("Milk");
 		long eggs = add("Eggs");

@@ -127,6 +127,66 @@ class RecurringTasksIntegrationTests {
 	}
 
 	@Test
+	void theSameRuleOrDueSentAgainDoesNotStartTheCountAgain() {
+		long id = daily("FREQ=DAILY;COUNT=2", this.today);
+		this.api.expect(200, "POST", "/tasks/" + id + "/complete", null);
+		JsonNode before = this.api.task(id);
+
+		JsonNode resent = this.api.expect(200, "PATCH", "/tasks/" + id, """
+				{"recurrence": {"rule": "freq=daily;count=2", "from": "due"}, "due": {"date": "%s"}}
+				""".formatted(this.today.plusDays(1)));
+
+		assertThat(resent.get("version")).as("nothing changed").isEqualTo(before.get("version"));
+		JsonNode last = this.api.expect(200, "POST", "/tasks/" + id + "/complete", null);
+		assertThat(last.get("completed").booleanValue()).as("the second of two occurrences").isTrue();
+		assertThat(this.api.expect(200, "GET", "/tasks/" + id + "/completions", null)).hasSize(2);
+
+		long other = daily("FREQ=DAILY;COUNT=2", this.today);
+		this.api.expect(200, "POST", "/tasks/" + other + "/complete", null);
+		this.api.expect(200, "PATCH", "/tasks/" + other, """
+				{"recurrence": {"rule": "FREQ=DAILY;COUNT=2;INTERVAL=2"}}
+				""");
+		assertThat(this.api.expect(200, "POST", "/tasks/" + other + "/complete", null).get("completed").booleanValue())
+			.as("another rule counts from its due again")
+			.isFalse();
+	}
+
+	@Test
+	void aPatchOfRecurrenceKeepsTheMembersItLeavesOut() {
+		long id = this.api.createId("""
+				{"title": "Descale", "due": {"date": "%s"}, "recurrence": {"rule": "FREQ=DAILY", "from": "completion"}}
+				""".formatted(this.today));
+
+		JsonNode weekly = this.api.expect(200, "PATCH", "/tasks/" + id, """
+				{"recurrence": {"rule": "FREQ=WEEKLY"}}
+				""");
+		assertThat(weekly.get("recurrence").get("rule").stringValue()).isEqualTo("FREQ=WEEKLY");
+		assertThat(weekly.get("recurrence").get("from").stringValue()).isEqualTo("completion");
+
+		JsonNode fromDue = this.api.expect(200, "PATCH", "/tasks/" + id, """
+				{"recurrence": {"from": "due"}}
+				""");
+		assertThat(fromDue.get("recurrence").get("rule").stringValue()).isEqualTo("FREQ=WEEKLY");
+		assertThat(fromDue.get("recurrence").get("from").stringValue()).isEqualTo("due");
+
+		this.api.expect(200, "PATCH", "/tasks/" + id, """
+				{"recurrence": {"from": "completion"}}
+				""");
+		JsonNode fromNull = this.api.expect(200, "PATCH", "/tasks/" + id, """
+				{"recurrence": {"rule": "FREQ=WEEKLY", "from": null}}
+				""");
+		assertThat(fromNull.get("recurrence").get("from").stringValue()).as("null removes it: the default")
+			.isEqualTo("due");
+
+		long plain = this.api.createId("{\"title\": \"Plain\", \"due\": {\"date\": \"%s\"}}".formatted(this.today));
+		assertInvalid(this.api.send("PATCH", "/tasks/" + plain, """
+				{"title": "Changed", "recurrence": {"from": "completion"}}
+				"""), "/tasks/" + plain, "recurrence.rule");
+		assertThat(this.api.task(plain).get("title").stringValue()).isEqualTo("Plain");
+		assertThat(this.api.task(plain).get("recurrence").isNull()).isTrue();
+	}
+
+	@Test
 	void fromCompletionCountsTheNextDueFromTheDayOfCompletion() {
 		long id = this.api.createId(
 				"""
@@ -280,9 +340,10 @@ class RecurringTasksIntegrationTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "FREQ=HOURLY", "FREQ=DAILY;BYHOUR=9", "FREQ=DAILY;COUNT=0",
-			"FREQ=DAILY;COUNT=2;UNTIL=20271231", "FREQ=DAILY;INTERVAL=0", "FREQ=MONTHLY;BYMONTHDAY=32", "garbage", "",
-			"FREQ=WEEKLY;WKST=MO", "freq=weekly;interval=2;byday=mo,su;wkst=su" })
+	@ValueSource(
+			strings = { "FREQ=HOURLY", "FREQ=DAILY;BYHOUR=9", "FREQ=DAILY;COUNT=0", "FREQ=DAILY;COUNT=2;UNTIL=20271231",
+					"FREQ=DAILY;INTERVAL=0", "FREQ=MONTHLY;BYMONTHDAY=32", "garbage", "", "FREQ=WEEKLY;WKST=MO",
+					"freq=weekly;interval=2;byday=mo,su;wkst=su", "freq=da\u0131ly", "FREQ=WEEKLY;BYDAY=\u017Fu" })
 	void aRuleOutsideTheSubsetIsRefusedNamingTheRule(String rule) {
 		ExchangeResult response = this.api.send("POST", "/tasks", """
 				{"title": "Bad rule", "due": {"date": "2026-12-01"}, "recurrence": {"rule": "%s"}}

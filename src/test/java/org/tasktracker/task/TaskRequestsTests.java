@@ -114,6 +114,7 @@ class TaskRequestsTests {
 			{"title": " "}        | title       | must not be blank
 			{"description": []}   | description | must be a string or null
 			{"id": 1}             | id          | is read-only
+			{"version": 9}        | version     | is read-only
 			{"tags": []}          | tags        | is not a known field
 			""")
 	void refusesABrokenPatchRuleByName(String requestBody, String field, String message) {
