@@ -163,16 +163,16 @@ class CompletionRepository {
 
 	/** The task's last completion, if it was the task's last change. */
 	Optional<Completion> lastIfLatestChange(long ownerId, long id, Instant updatedAt) {
+		return last(ownerId, id).filter((completion) -> completion.completedAt().equals(updatedAt));
+	}
+
+	/** The task's last completion. */
+	Optional<Completion> last(long ownerId, long id) {
 		return this.jdbc.sql("""
 				SELECT id, due_date, due_at, series_index, completed_at FROM task_completions
 				WHERE owner_id = :owner AND task_id = :id
 				ORDER BY id DESC LIMIT 1
-				""")
-			.param("owner", ownerId)
-			.param("id", id)
-			.query(CompletionRepository::completion)
-			.optional()
-			.filter((completion) -> completion.completedAt().equals(updatedAt));
+				""").param("owner", ownerId).param("id", id).query(CompletionRepository::completion).optional();
 	}
 
 	/**

@@ -45,13 +45,16 @@ class PublishedTaskWrites implements TaskWrites {
 
 	private final TransactionOperations transactions;
 
+	private final CompletionRepository completions;
+
 	PublishedTaskWrites(TaskService tasks, TaskRepository repository, ProjectRepository projects, DatabaseRetry retry,
-			TransactionOperations transactions) {
+			TransactionOperations transactions, CompletionRepository completions) {
 		this.tasks = tasks;
 		this.repository = repository;
 		this.projects = projects;
 		this.retry = retry;
 		this.transactions = transactions;
+		this.completions = completions;
 	}
 
 	@Override
@@ -97,7 +100,8 @@ class PublishedTaskWrites implements TaskWrites {
 			return Optional.empty();
 		}
 		Task current = found.get();
-		ObjectNode patch = changes(PublishedTasks.view(current), fields, current.recurrence());
+		ObjectNode patch = changes(PublishedTasks.view(current), completedAlready(ownerId, current, fields),
+				current.recurrence());
 		EntityTags expected = (ifVersion != null) ? EntityTags.parse("If-Match", EntityTags.of(ifVersion))
 				: new EntityTags(true, List.of());
 		Optional<Task> replaced = refusedAsInvalid(() -> this.tasks.update(ownerId, taskId,
@@ -111,6 +115,32 @@ class PublishedTaskWrites implements TaskWrites {
 				.map(PublishedTasks::view);
 		}
 		return replaced.map(PublishedTasks::view);
+	}
+
+	/**
+	 * The fields, but for a replace that completes, again, the occurrence of a recurring
+	 * task that was completed last: a client retrying a PUT whose answer it lost, or one
+	 * that has not read the task since (both without {@code If-Match}), which would
+	 * otherwise set the due back and complete that occurrence twice. The task keeps its
+	 * due and stays open; the other fields are taken.
+	 */
+	private TaskFields completedAlready(long ownerId, Task current, TaskFields fields) {
+		if (!fields.completed() || current.completed() || current.recurrence() == null) {
+			return fields;
+		}
+		TaskView now = PublishedTasks.view(current);
+		boolean movedOn = !Objects.equals(now.dueDate(), fields.dueDate())
+				|| !Objects.equals(now.dueAt(), fields.dueAt());
+		boolean again = movedOn && this.retry.idempotent(() -> this.completions.last(ownerId, current.id()))
+			.filter((last) -> Objects.equals(last.dueDate(), fields.dueDate())
+					&& Objects.equals(last.dueAt(), fields.dueAt()))
+			.isPresent();
+		if (!again) {
+			return fields;
+		}
+		return new TaskFields(fields.title(), fields.description(), false, fields.projectId(), fields.labels(),
+				fields.priority(), now.dueDate(), now.dueAt(), fields.recurrenceRule(), fields.parentId(),
+				fields.reminders());
 	}
 
 	/** The merge patch that makes {@code current} hold {@code fields}. */

@@ -263,6 +263,13 @@ class CalDavWritesIntegrationTests {
 		assertThat(next.get("due").get("date").stringValue()).isGreaterThan("2026-12-01");
 		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks/" + id + "/completions", null, this.bearer))
 			.size()).isEqualTo(1);
+		for (int replay = 0; replay < 2; replay++) {
+			ExchangeResult again = put(href, body.replace("SUMMARY:", "STATUS:COMPLETED\r\nSUMMARY:"), Map.of());
+			assertThat(Responses.status(again)).as("a PUT retried after its answer was lost").isEqualTo(204);
+		}
+		assertThat(api("GET", "/tasks/" + id).get("due")).as("done already: the due stays").isEqualTo(next.get("due"));
+		assertThat(Responses.json(ApiUsers.send(this.client, "GET", "/tasks/" + id + "/completions", null, this.bearer))
+			.size()).as("one occurrence, completed once").isEqualTo(1);
 
 		java.time.LocalDate later = java.time.LocalDate.parse(next.get("due").get("date").stringValue()).plusWeeks(1);
 		ExchangeResult rolledForward = put(href, body.replace("DUE;VALUE=DATE:20261201",
