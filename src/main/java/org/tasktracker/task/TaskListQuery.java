@@ -251,13 +251,17 @@ record TaskListQuery(@Nullable Boolean completed, List<String> terms, int limit,
 		}
 		try {
 			if (value.matches("\\d{4}-\\d{2}-\\d{2}")) {
-				return java.time.LocalDate.parse(value);
+				java.time.LocalDate day = java.time.LocalDate.parse(value);
+				if (day.getYear() >= 1) {
+					// Year 0 parses here but not in PostgreSQL.
+					return day;
+				}
 			}
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			// Not a day of the calendar: the same refusal.
 		}
-		errors.add(new FieldError(name, "must be a calendar date as YYYY-MM-DD"));
+		errors.add(new FieldError(name, "must be a calendar date as YYYY-MM-DD, from 0001-01-01"));
 		return null;
 	}
 

@@ -36,6 +36,10 @@ final class TaskRequests {
 	private static final java.util.regex.Pattern DURATION = java.util.regex.Pattern
 		.compile("P(?:(\\d{1,2})W|(?=\\d|T\\d)(?:\\d{1,3}D)?(?:T(?=\\d)(?:\\d{1,4}H)?(?:\\d{1,6}M)?(?:\\d{1,8}S)?)?)");
 
+	private static final java.time.Instant FIRST_DUE = java.time.Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final java.time.Instant AFTER_LAST_DUE = java.time.Instant.parse("+10000-01-01T00:00:00Z");
+
 	private static final Set<String> READ_ONLY = Set.of("id", "created_at", "updated_at", "completed_at", "position",
 			"subtasks", "version");
 
@@ -328,9 +332,10 @@ final class TaskRequests {
 		JsonNode at = element.get("at");
 		if (at != null && at.isString()) {
 			try {
-				return Reminder.at(java.time.OffsetDateTime
+				java.time.Instant instant = java.time.OffsetDateTime
 					.parse(at.stringValue(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-					.toInstant());
+					.toInstant();
+				return (!instant.isBefore(FIRST_DUE) && instant.isBefore(AFTER_LAST_DUE)) ? Reminder.at(instant) : null;
 			}
 			catch (java.time.format.DateTimeParseException ex) {
 				return null;
@@ -504,28 +509,36 @@ final class TaskRequests {
 		if (date != null) {
 			try {
 				if (date.isString() && date.stringValue().matches("\\d{4}-\\d{2}-\\d{2}")) {
-					return Due.onDate(java.time.LocalDate.parse(date.stringValue()));
+					java.time.LocalDate day = java.time.LocalDate.parse(date.stringValue());
+					if (day.getYear() >= 1) {
+						return Due.onDate(day);
+					}
 				}
 			}
 			catch (java.time.format.DateTimeParseException ex) {
 				// Not a day of the calendar (2026-02-30): the same refusal.
 			}
-			errors.add(new FieldError("due", "date must be a calendar date as YYYY-MM-DD"));
+			errors.add(new FieldError("due", "date must be a calendar date as YYYY-MM-DD, from 0001-01-01"));
 			return null;
 		}
 		JsonNode datetime = node.get("datetime");
 		try {
 			if (datetime.isString()) {
-				return Due.at(java.time.OffsetDateTime
+				java.time.Instant instant = java.time.OffsetDateTime
 					.parse(datetime.stringValue(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
-					.toInstant());
+					.toInstant();
+				// In UTC, where it is stored: the years 1 to 9999, as PostgreSQL reads
+				// them.
+				if (!instant.isBefore(FIRST_DUE) && instant.isBefore(AFTER_LAST_DUE)) {
+					return Due.at(instant);
+				}
 			}
 		}
 		catch (java.time.format.DateTimeParseException ex) {
 			// No offset, or no date-time at all: the same refusal.
 		}
-		errors.add(new FieldError("due",
-				"datetime must be an ISO 8601 date-time with an offset, such as 2026-12-01T09:00:00Z"));
+		errors.add(new FieldError("due", "datetime must be an ISO 8601 date-time with an offset, such as "
+				+ "2026-12-01T09:00:00Z, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"));
 		return null;
 	}
 

@@ -77,8 +77,9 @@ class RemindersIntegrationTests {
 	@ValueSource(strings = { "[{\"before\": \"15 minutes\"}]", "[{\"before\": \"-PT5M\"}]", "[{\"before\": \"P400D\"}]",
 			"[{\"before\": \"PT0.5S\"}]", "[{\"before\": \"PT1,5S\"}]", "[{\"before\": \"P1DT-2H\"}]",
 			"[{\"before\": \"PT\"}]", "[{\"before\": \"P\"}]", "[{\"before\": \"PT15\u017F\"}]",
-			"[{\"at\": \"2026-12-01T08:00:00\"}]", "[{\"before\": \"PT5M\", \"at\": \"2026-12-01T08:00:00Z\"}]", "[{}]",
-			"[\"PT5M\"]", "{\"before\": \"PT5M\"}",
+			"[{\"at\": \"2026-12-01T08:00:00\"}]", "[{\"at\": \"0000-12-31T23:00:00Z\"}]",
+			"[{\"before\": \"PT5M\", \"at\": \"2026-12-01T08:00:00Z\"}]", "[{}]", "[\"PT5M\"]",
+			"{\"before\": \"PT5M\"}",
 			"[{\"before\": \"PT1M\"}, {\"before\": \"PT2M\"}, {\"before\": \"PT3M\"}, {\"before\": \"PT4M\"}, "
 					+ "{\"before\": \"PT5M\"}, {\"before\": \"PT6M\"}]" })
 	void aMalformedReminderIsRefusedNamingReminders(String reminders) {

@@ -115,7 +115,9 @@ class TaskFieldsIntegrationTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "{\"date\": \"2026-12-01\", \"datetime\": \"2026-12-01T09:00:00Z\"}", "{}",
 			"{\"date\": \"2026-02-30\"}", "{\"date\": \"2026-2-3\"}", "{\"datetime\": \"2026-12-01T09:00:00\"}",
-			"{\"datetime\": \"tomorrow\"}", "{\"when\": \"2026-12-01\"}", "\"2026-12-01\"", "{\"date\": 20261201}" })
+			"{\"datetime\": \"tomorrow\"}", "{\"when\": \"2026-12-01\"}", "\"2026-12-01\"", "{\"date\": 20261201}",
+			"{\"date\": \"0000-01-01\"}", "{\"datetime\": \"0001-01-01T00:00:00+01:00\"}",
+			"{\"datetime\": \"9999-12-31T23:59:59-10:00\"}" })
 	void refusesABadDue(String due) {
 		assertRefused("\"due\": " + due, "due");
 	}

@@ -158,7 +158,7 @@ class TaskFiltersIntegrationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "label=", "label=a,,b", "priority=0", "priority=5", "priority=high", "due=tomorrow",
-			"due_from=2026-02-30", "due_to=3/4/2026", "project_id=abc", "project_id=0" })
+			"due_from=2026-02-30", "due_to=3/4/2026", "due_from=0000-01-01", "project_id=abc", "project_id=0" })
 	void refusesABadFilterNamingIt(String parameter) {
 		String name = parameter.substring(0, parameter.indexOf('='));
 		assertInvalid(send("GET", "/tasks?" + parameter, null, newUser("UTC")), null, name);
