@@ -1,18 +1,23 @@
 package org.tasktracker.task;
 
 import java.nio.charset.StandardCharsets;
+import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.jspecify.annotations.Nullable;
 import org.tasktracker.web.InvalidRequestException;
 
 /**
  * Where a page in another order than by id ended: the sort key and id of its last task.
- * On the wire it is opaque (base64url), and it names the listing it belongs to (owner,
- * filters, sort and order) by a hash, so a cursor of another listing or user, or one
+ * On the wire it is opaque (base64url) and signed with the database's key (the one of
+ * sync tokens, for another purpose), over the listing it belongs to (owner, filters, sort
+ * and order) and the place it names, so that a cursor of another listing or user, or one
  * altered, is refused rather than read.
  *
  * @param key the sort key of the last task (microseconds since the epoch for times, the
@@ -22,13 +27,16 @@ import org.tasktracker.web.InvalidRequestException;
  */
 record PageCursor(@Nullable Long key, long id, @Nullable String text) {
 
+	private static final String VERSION = "2";
+
 	PageCursor(@Nullable Long key, long id) {
 		this(key, id, null);
 	}
 
-	String encode(long ownerId, TaskListQuery query) {
+	String encode(long ownerId, TaskListQuery query, byte[] signingKey) {
 		String sortKey = (this.text != null) ? "t" + this.text : (this.key != null) ? this.key.toString() : "-";
-		String text = "1|" + sortKey + "|" + this.id + "|" + listing(ownerId, query);
+		String place = sortKey + "|" + this.id;
+		String text = VERSION + "|" + place + "|" + signature(signingKey, ownerId, query, place);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(StandardCharsets.UTF_8));
 	}
 
@@ -36,10 +44,12 @@ record PageCursor(@Nullable Long key, long id, @Nullable String text) {
 	 * @throws InvalidRequestException naming {@code cursor} if it is not one this listing
 	 * gave
 	 */
-	static PageCursor decode(String cursor, long ownerId, TaskListQuery query) {
+	static PageCursor decode(String cursor, long ownerId, TaskListQuery query, byte[] signingKey) {
 		try {
 			String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
-			if (parts.length == 4 && "1".equals(parts[0]) && listing(ownerId, query).equals(parts[3])) {
+			if (parts.length == 4 && VERSION.equals(parts[0]) && MessageDigest.isEqual(
+					signature(signingKey, ownerId, query, parts[1] + "|" + parts[2]).getBytes(StandardCharsets.UTF_8),
+					parts[3].getBytes(StandardCharsets.UTF_8))) {
 				if ("position".equals(query.filters().sort())) {
 					if (parts[1].matches("t[0-9A-Za-z]{1,64}")) {
 						return new PageCursor(null, Long.parseLong(parts[2]), parts[1].substring(1));
@@ -56,19 +66,25 @@ record PageCursor(@Nullable Long key, long id, @Nullable String text) {
 		throw new InvalidRequestException("cursor", "is not a cursor of this listing; start again without it");
 	}
 
-	/** What identifies the listing: everything but the page's position and size. */
-	private static String listing(long ownerId, TaskListQuery query) {
+	/**
+	 * The signature of a place in a listing: of everything that identifies the listing
+	 * (all but the page's place and size) and of the place.
+	 */
+	private static String signature(byte[] signingKey, long ownerId, TaskListQuery query, String place) {
 		TaskListQuery.Filters filters = query.filters();
-		String identity = ownerId + "|" + query.completed() + "|" + query.q() + "|" + query.descending() + "|"
-				+ filters.project() + "|" + filters.inbox() + "|" + filters.labelKeys() + "|" + filters.priorities()
-				+ "|" + filters.due() + "|" + filters.dueFrom() + "|" + filters.dueTo() + "|" + filters.sort()
-				+ ((filters.parent() != null || filters.roots()) ? "|" + filters.parent() + "|" + filters.roots() : "");
+		String signed = "page-cursor|" + ownerId + "|" + query.completed() + "|" + query.q() + "|" + query.descending()
+				+ "|" + filters.project() + "|" + filters.inbox() + "|" + filters.labelKeys() + "|"
+				+ filters.priorities() + "|" + filters.due() + "|" + filters.dueFrom() + "|" + filters.dueTo() + "|"
+				+ filters.sort()
+				+ ((filters.parent() != null || filters.roots()) ? "|" + filters.parent() + "|" + filters.roots() : "")
+				+ "|" + place;
 		try {
-			byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(hash, 0, 12);
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(signingKey, "HmacSHA256"));
+			return HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)), 0, 16);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 is part of every JDK", ex);
+		catch (NoSuchAlgorithmException | InvalidKeyException ex) {
+			throw new IllegalStateException("HmacSHA256 is part of every JDK", ex);
 		}
 	}
 

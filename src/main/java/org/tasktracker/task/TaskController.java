@@ -88,8 +88,8 @@ class TaskController implements TaskApi {
 			response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 			Long nextAfter = page.nextAfter();
 			if (nextAfter != null) {
-				String next = query.filters().byId() ? query.nextPageUrl(nextAfter) : query.nextPageUrl(
-						new PageCursor(page.nextKey(), nextAfter, page.nextPosition()).encode(caller.id(), query));
+				String next = query.filters().byId() ? query.nextPageUrl(nextAfter) : query.nextPageUrl(this.tasks
+					.cursor(caller.id(), query, new PageCursor(page.nextKey(), nextAfter, page.nextPosition())));
 				response.setHeader(HttpHeaders.LINK, "<" + next + ">; rel=\"next\"");
 			}
 			Long size = page.size();

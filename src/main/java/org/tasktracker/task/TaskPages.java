@@ -174,7 +174,8 @@ class TaskPages {
 		if (page.nextAfter != null) {
 			MultiValueMap<String, String> asked = parameters("completed=false&sort=due&due_from=" + from);
 			asked.add("limit", Integer.toString(VIEW_LIMIT));
-			String next = new PageCursor(page.nextKey, page.nextAfter).encode(caller.id(), TaskListQuery.from(asked));
+			String next = this.tasks.cursor(caller.id(), TaskListQuery.from(asked),
+					new PageCursor(page.nextKey, page.nextAfter));
 			model.addAttribute("more", "/app/upcoming?from=" + from + "&cursor=" + next);
 		}
 		List<Section> days = new ArrayList<>();

@@ -55,9 +55,12 @@ class TaskService {
 
 	private final Counter completed;
 
+	private final SyncRepository keys;
+
 	TaskService(TaskRepository tasks, IdempotentCreations idempotentCreations, DatabaseRetry retry,
 			TransactionOperations transactions, MeterRegistry meters, UserZones zones, TaskLifecycle lifecycle,
-			CompletionRepository completionHistory, TaskTreeRepository tree) {
+			CompletionRepository completionHistory, TaskTreeRepository tree, SyncRepository keys) {
+		this.keys = keys;
 		this.tree = tree;
 		this.lifecycle = lifecycle;
 		this.completionHistory = completionHistory;
@@ -150,13 +153,20 @@ class TaskService {
 		return outcome;
 	}
 
+	/** The cursor of the page that starts after {@code end} in a listing. */
+	String cursor(long ownerId, TaskListQuery query, PageCursor end) {
+		return end.encode(ownerId, query, this.retry.idempotent(this.keys::tokenKey));
+	}
+
 	/**
 	 * Reads one page into {@code sink}, retried like any read: a retry begins the page
 	 * again.
 	 */
 	void list(long ownerId, TaskListQuery requested, TaskPageSink sink) {
 		String cursor = requested.filters().cursor();
-		TaskListQuery query = (cursor != null) ? requested.at(PageCursor.decode(cursor, ownerId, requested))
+		TaskListQuery query = (cursor != null)
+				? requested
+					.at(PageCursor.decode(cursor, ownerId, requested, this.retry.idempotent(this.keys::tokenKey)))
 				: requested;
 		TaskRepository.DueBounds bounds = query.filters().judgedInZone()
 				? TaskRepository.DueBounds.of(query.filters(), this.zones.zoneOf(ownerId), java.time.Instant.now())

@@ -1,9 +1,11 @@
 package org.tasktracker.task;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -138,6 +140,16 @@ class TaskFiltersIntegrationTests {
 		assertInvalid(send("GET", url.replace("sort=priority", "sort=updated"), null, auth), null, "cursor");
 		assertInvalid(send("GET", url + "x", null, auth), null, "cursor");
 		assertInvalid(send("GET", "/tasks?sort=due&cursor=bm90IGEgY3Vyc29y", null, auth), null, "cursor");
+		// The same listing, the place moved: another task's id, then another sort key.
+		String cursor = url.substring(url.indexOf("cursor=") + "cursor=".length()).replaceAll("&.*", "");
+		String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+		for (String moved : List.of(parts[0] + "|" + parts[1] + "|1|" + parts[3],
+				parts[0] + "|0|" + parts[2] + "|" + parts[3])) {
+			String forged = Base64.getUrlEncoder()
+				.withoutPadding()
+				.encodeToString(moved.getBytes(StandardCharsets.UTF_8));
+			assertInvalid(send("GET", url.replace(cursor, forged), null, auth), null, "cursor");
+		}
 		assertInvalid(send("GET", "/tasks?cursor=abc", null, auth), null, "cursor");
 		assertInvalid(send("GET", "/tasks?sort=title", null, auth), null, "sort");
 	}
