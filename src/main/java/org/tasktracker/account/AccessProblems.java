@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.tasktracker.web.ProblemWriter;
 
 import org.springframework.dao.DataAccessException;
@@ -25,6 +27,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(AccessProblems.class);
 
 	static final String REALM = "tasktracker";
 
@@ -61,7 +65,11 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 			problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, busy.detail());
 			return true;
 		}
-		if (failure.getCause() instanceof DataAccessException) {
+		if (failure.getCause() instanceof DataAccessException cause) {
+			// Answered here, before any controller: ProblemHandler, which logs the
+			// others,
+			// never sees it.
+			log.warn("Database unavailable while checking credentials: {}", cause.getClass().getSimpleName());
 			problems.writeDatabaseUnavailable(request, response);
 			return true;
 		}

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
@@ -41,8 +40,7 @@ final class DavTokenAuthentication implements AuthenticationManager {
 			grant = this.tokens.check(secret, address);
 		}
 		catch (DataAccessException ex) {
-			// Not a refusal of the token: the entry point answers 503 for this cause.
-			throw new AuthenticationServiceException("The token store failed", ex);
+			throw new CredentialStoreUnavailableException("The token store failed", ex);
 		}
 		// A token names its owner; the username must be that owner's, so that a token
 		// sent under another name is refused rather than acting as its owner.

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
@@ -36,8 +35,7 @@ final class TokenAuthentication implements AuthenticationManager {
 			grant = this.tokens.check(bearer.getToken(), address);
 		}
 		catch (DataAccessException ex) {
-			// Not a refusal of the token: the entry point answers 503 for this cause.
-			throw new AuthenticationServiceException("The token store failed", ex);
+			throw new CredentialStoreUnavailableException("The token store failed", ex);
 		}
 		TokenRepository.Grant live = grant.orElseThrow(() -> new InvalidBearerTokenException("The token is not valid"));
 		List<Scope> scopes = live.scopes().stream().flatMap((scope) -> Scope.of(scope).stream()).toList();

@@ -171,6 +171,48 @@ class EmbeddedDatabaseIntegrationTests {
 		}
 	}
 
+	/**
+	 * Credentials the service must look up are checked in the security filters, before
+	 * any controller: their 503 is written there, and must be the same problem.
+	 */
+	@Test
+	void answersCredentialChecks503WhileTheDatabaseIsDown() throws Exception {
+		try (ConfigurableApplicationContext context = start("--tasktracker.embedded.port=" + FreePort.find(),
+				"--tasktracker.auth.mode=required", "--tasktracker.auth.admin-username=keeper",
+				"--tasktracker.auth.admin-password=correct horse battery")) {
+			RestTestClient client = client(context);
+			String basic = "Basic " + java.util.Base64.getEncoder()
+				.encodeToString("keeper:correct horse battery".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			client.get().uri("/users/me").header("Authorization", basic).exchange().expectStatus().isOk();
+
+			context.getBean(EmbeddedDatabase.class).close();
+
+			for (ExchangeResult response : timedAtOnce(List.of(
+					// a token of the right form that no cache knows: only the database
+					// can say
+					() -> client.get()
+						.uri("/tasks")
+						.header("Authorization", "Bearer tt_unknownunknownunknownunknownunknown5678")
+						.exchange()
+						.returnResult(),
+					() -> client.post()
+						.uri("/tokens")
+						.header("Authorization", basic)
+						.contentType(MediaType.APPLICATION_JSON)
+						.body("""
+								{"name": "phone"}
+								""")
+						.exchange()
+						.returnResult()))) {
+				JsonNode problem = assertProblem(response, 503, null);
+				assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
+				assertThat(response.getResponseHeaders().getFirst("WWW-Authenticate")).as("not a refusal").isNull();
+				assertThat(problem.get("detail").stringValue())
+					.isEqualTo("The database cannot be reached; retry later");
+			}
+		}
+	}
+
 	/** Runs a request and checks that it was answered within the contract's 5 seconds. */
 	private static ExchangeResult timed(Supplier<ExchangeResult> request) {
 		long started = System.nanoTime();
