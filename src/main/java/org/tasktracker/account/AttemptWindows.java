@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 
 /**
  * Counts attempts per key (an address, a username at an address) in fixed windows: after
@@ -17,7 +19,10 @@ import org.springframework.dao.DataAccessException;
  * answered from memory, costing no database read and no hash. With {@link SharedLimits},
  * the counts are those of every instance on the database: each count adds to the shared
  * window and learns its total, and a key not refused here is looked up there before it
- * may try; if the database cannot answer, this instance's own counts decide.
+ * may try. If the database cannot be reached, that lookup's failure is the caller's to
+ * answer (every caller reads the same database next, and would only wait for it a second
+ * time); any other failure of the shared counts leaves the decision to this instance's
+ * own.
  */
 final class AttemptWindows {
 
@@ -59,7 +64,11 @@ final class AttemptWindows {
 		return this.limit;
 	}
 
-	/** Whole seconds until {@code key} may try again; 0 when it may now. */
+	/**
+	 * Whole seconds until {@code key} may try again; 0 when it may now.
+	 * @throws DataAccessResourceFailureException or {@link TransientDataAccessException}
+	 * when the shared counts are needed and the database cannot be reached
+	 */
 	long waitSeconds(String key) {
 		long now = System.nanoTime();
 		long wait = waitSeconds(this.windows.get(key), now);
@@ -73,6 +82,9 @@ final class AttemptWindows {
 			}
 			Window everywhere = learn(key, seen.get(), now);
 			return waitSeconds(everywhere, now);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessException ex) {
+			throw ex;
 		}
 		catch (DataAccessException ex) {
 			log.debug("Shared {} attempts not read; this instance's count decides: {}", this.kind, ex.getMessage());

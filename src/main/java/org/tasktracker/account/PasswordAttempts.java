@@ -29,6 +29,8 @@ class PasswordAttempts {
 	/**
 	 * @throws TooManyAttemptsException if the address has used up its failures in this
 	 * window
+	 * @throws org.springframework.dao.DataAccessException if the failures counted
+	 * elsewhere are needed and the database cannot be reached
 	 */
 	void checkAllowed(String address) {
 		long wait = this.failures.waitSeconds(address);

@@ -49,7 +49,14 @@ final class PasswordAuthentication implements AuthenticationProvider {
 		String username = authentication.getName().toLowerCase(Locale.ROOT);
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "unknown";
-		this.attempts.checkAllowed(address);
+		try {
+			this.attempts.checkAllowed(address);
+		}
+		catch (DataAccessException ex) {
+			// The user is read from the same database next: answer now, not after a
+			// second wait for it.
+			throw new InternalAuthenticationServiceException("The attempt counts failed", ex);
+		}
 		Authentication checked;
 		try {
 			checked = this.passwords.authenticate(

@@ -150,12 +150,17 @@ class TokenService {
 		String key = HexFormat.of().formatHex(hash(token));
 		Optional<TokenRepository.Grant> grant = this.grants.getIfPresent(key);
 		if (grant == null) {
-			long wait = this.failedChecks.waitSeconds(address);
-			if (wait > 0) {
-				throw TooManyAttemptsException.tokens(wait);
-			}
 			long before = this.forgotten.get();
-			grant = this.retry.idempotent(() -> this.tokens.findLive(HexFormat.of().parseHex(key)));
+			// The shared count and the token are read from one database, under one retry
+			// budget: when it cannot be reached, the check ends after one wait for it,
+			// not two.
+			grant = this.retry.idempotent(() -> {
+				long wait = this.failedChecks.waitSeconds(address);
+				if (wait > 0) {
+					throw TooManyAttemptsException.tokens(wait);
+				}
+				return this.tokens.findLive(HexFormat.of().parseHex(key));
+			});
 			if (this.forgotten.get() == before) {
 				this.grants.put(key, grant);
 			}

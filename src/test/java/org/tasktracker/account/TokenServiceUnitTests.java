@@ -11,11 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.tasktracker.database.DatabaseProperties;
 import org.tasktracker.database.DatabaseRetry;
 
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionOperations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -140,6 +142,23 @@ class TokenServiceUnitTests {
 		assertThat(first.token()).matches("tt_[0-9A-Za-z]{40}").isNotEqualTo(second.token());
 		then(this.repository).should().create(eq(ADA.id()), any(), eq(TokenService.hash(first.token())));
 		assertThat(first.toString()).doesNotContain(first.token());
+	}
+
+	@Test
+	void aDatabaseThatCannotBeReachedEndsTheCheckBeforeTheTokenIsLookedUp() {
+		SharedLimits shared = mock(SharedLimits.class);
+		given(shared.ifEnabled()).willReturn(shared);
+		given(shared.attempts(any(), any(), any())).willThrow(new CannotGetJdbcConnectionException("unreachable"));
+		TokenService checks = new TokenService(this.repository,
+				new DatabaseRetry(
+						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(1), Duration.ofSeconds(3)),
+						new SimpleMeterRegistry()),
+				TransactionOperations.withoutTransaction(), mock(AccountChanges.class), shared);
+
+		assertThatExceptionOfType(CannotGetJdbcConnectionException.class)
+			.isThrownBy(() -> checks.check(TOKEN, ADDRESS));
+
+		then(this.repository).should(never()).findLive(any());
 	}
 
 	private static String randomToken(int seed) {
