@@ -16,6 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cancels it (the request then gets a 503); migrations are exempt
  */
 @ConfigurationProperties("tasktracker.database")
-public record DatabaseProperties(@DefaultValue("60s") Duration startupTimeout,
-		@DefaultValue("2500ms") Duration retryBudget, @DefaultValue("3s") Duration statementTimeout) {
+public record DatabaseProperties(@DefaultValue("60s") Duration startupTimeout, @DefaultValue("2s") Duration retryBudget,
+		@DefaultValue("3s") Duration statementTimeout) {
 }
