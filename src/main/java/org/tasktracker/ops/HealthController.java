@@ -4,16 +4,19 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.tasktracker.web.WebProperties;
 import org.tasktracker.web.WithoutDatabase;
 
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +36,13 @@ class HealthController {
 
 	private final ApplicationAvailability availability;
 
-	HealthController(JdbcClient jdbc, ApplicationAvailability availability) {
+	/** Sent with every 503, as the contract asks of each, the health checks' too. */
+	private final String retryAfter;
+
+	HealthController(JdbcClient jdbc, ApplicationAvailability availability, WebProperties properties) {
 		this.jdbc = jdbc;
 		this.availability = availability;
+		this.retryAfter = Long.toString(Math.max(1, properties.retryAfter().toSeconds()));
 	}
 
 	@GetMapping("/health")
@@ -45,14 +52,20 @@ class HealthController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HealthDocument.class)))
 	@ApiResponse(responseCode = "503", description = "The database does not answer",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before trying again",
+					schema = @Schema(type = "integer", minimum = "1")),
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HealthDocument.class)))
 	ResponseEntity<Map<String, Object>> health() {
-		boolean databaseUp = databaseAnswers();
-		String status = databaseUp ? "UP" : "DOWN";
-		return ResponseEntity.status(databaseUp ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
+		if (databaseAnswers()) {
+			return ResponseEntity.ok()
+				.cacheControl(CacheControl.noStore())
+				.body(answer("UP", Map.of("database", "UP")));
+		}
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.cacheControl(CacheControl.noStore())
-			.body(answer(status, Map.of("database", status)));
+			.header(HttpHeaders.RETRY_AFTER, this.retryAfter)
+			.body(answer("DOWN", Map.of("database", "DOWN")));
 	}
 
 	@GetMapping("/health/ready")
@@ -62,6 +75,8 @@ class HealthController {
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HealthDocument.class)))
 	@ApiResponse(responseCode = "503", description = "Not ready: the database does not answer, or shutting down",
+			headers = @Header(name = HttpHeaders.RETRY_AFTER, description = "Seconds to wait before trying again",
+					schema = @Schema(type = "integer", minimum = "1")),
 			content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					schema = @Schema(implementation = HealthDocument.class)))
 	ResponseEntity<Map<String, Object>> ready() {
@@ -70,6 +85,7 @@ class HealthController {
 		if (this.availability.getReadinessState() == ReadinessState.REFUSING_TRAFFIC) {
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.cacheControl(CacheControl.noStore())
+				.header(HttpHeaders.RETRY_AFTER, this.retryAfter)
 				.body(answer("DOWN", Map.of("shutdown", "IN_PROGRESS")));
 		}
 		return health();

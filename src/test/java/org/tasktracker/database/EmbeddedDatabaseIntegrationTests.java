@@ -142,7 +142,9 @@ class EmbeddedDatabaseIntegrationTests {
 			ExchangeResult health = second.get(2);
 			assertThat(health.getStatus().value()).isEqualTo(503);
 			assertThat(json(health).get("status").stringValue()).isEqualTo("DOWN");
+			assertThat(health.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 			assertThat(second.get(3).getStatus().value()).isEqualTo(503);
+			assertThat(second.get(3).getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 			client.get().uri("/health/live").exchange().expectStatus().isOk();
 
 			try (EmbeddedPostgres restarted = EmbeddedDatabase
