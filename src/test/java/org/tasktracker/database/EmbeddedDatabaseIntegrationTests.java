@@ -8,11 +8,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.tasktracker.TaskTrackerApplication;
@@ -212,6 +215,111 @@ class EmbeddedDatabaseIntegrationTests {
 				assertThat(problem.get("detail").stringValue())
 					.isEqualTo("The database cannot be reached; retry later");
 			}
+		}
+	}
+
+	/**
+	 * A database that stops answering without closing its connections (here its processes
+	 * are paused, as by SIGSTOP): connections still open and nothing fails fast, so only
+	 * the service's timeouts end each wait. How long they take is added up by
+	 * {@link DatabaseTimeoutsTests}; this shows what the client gets.
+	 */
+	@Test
+	@EnabledOnOs({ OS.LINUX, OS.MAC })
+	void answers503WhileTheDatabaseIsSilent() throws Exception {
+		try (ConfigurableApplicationContext context = start("--tasktracker.embedded.port=" + FreePort.find())) {
+			RestTestClient client = client(context);
+			long id = id(create(client, "x"));
+			client.post().uri("/users").contentType(MediaType.APPLICATION_JSON).body("""
+					{"username": "bob", "password": "new long passphrase"}
+					""").exchange().expectStatus().isCreated();
+			String basic = "Basic " + java.util.Base64.getEncoder()
+				.encodeToString("bob:new long passphrase".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+			List<ExchangeResult> answers;
+			try (Paused paused = Paused.processesOf(this.dataDir)) {
+				answers = atOnce(List.of(() -> get(client, "/health"), () -> get(client, "/health/ready"),
+						() -> get(client, "/tasks/" + id), () -> get(client, "/tasks"), () -> create(client, "y"),
+						() -> client.post().uri("/tasks/{id}/complete", id).exchange().returnResult(),
+						() -> client.get()
+							.uri("/tasks")
+							.header("Authorization", "Bearer tt_unknownunknownunknownunknownunknown5678")
+							.exchange()
+							.returnResult(),
+						() -> client.post()
+							.uri("/tokens")
+							.header("Authorization", basic)
+							.contentType(MediaType.APPLICATION_JSON)
+							.body("""
+									{"name": "phone"}
+									""")
+							.exchange()
+							.returnResult()));
+			}
+
+			for (ExchangeResult health : answers.subList(0, 2)) {
+				assertThat(health.getStatus().value()).isEqualTo(503);
+				assertThat(health.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
+				assertThat(json(health).get("status").stringValue()).isEqualTo("DOWN");
+			}
+			for (ExchangeResult response : answers.subList(2, answers.size())) {
+				JsonNode problem = assertProblem(response, 503, null);
+				assertThat(response.getResponseHeaders().getFirst("Retry-After")).as(response.toString())
+					.isEqualTo("2");
+				assertThat(problem.get("detail").stringValue())
+					.isEqualTo("The database cannot be reached; retry later");
+			}
+		}
+	}
+
+	/** The embedded PostgreSQL's processes, paused until closed. */
+	private record Paused(List<ProcessHandle> processes) implements AutoCloseable {
+
+		static Paused processesOf(Path dataDir) throws Exception {
+			Path pidFile;
+			try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dataDir)) {
+				pidFile = files.filter((file) -> file.getFileName().toString().equals("postmaster.pid"))
+					.findFirst()
+					.orElseThrow();
+			}
+			ProcessHandle postmaster = ProcessHandle
+				.of(Long.parseLong(java.nio.file.Files.readAllLines(pidFile).get(0).trim()))
+				.orElseThrow();
+			List<ProcessHandle> all = new ArrayList<>(postmaster.descendants().toList());
+			all.add(postmaster);
+			Paused paused = new Paused(all);
+			paused.signal("STOP");
+			return paused;
+		}
+
+		@Override
+		public void close() throws Exception {
+			signal("CONT");
+		}
+
+		private void signal(String name) throws Exception {
+			List<String> command = new ArrayList<>(List.of("kill", "-" + name));
+			this.processes.forEach((process) -> command.add(Long.toString(process.pid())));
+			assertThat(new ProcessBuilder(command).inheritIO().start().waitFor()).as(command.toString()).isZero();
+		}
+
+	}
+
+	/**
+	 * Sends the requests at once and returns their answers in order; a minute is only a
+	 * guard against a hang, far past any limit of the service's.
+	 */
+	private static List<ExchangeResult> atOnce(List<Supplier<ExchangeResult>> requests) throws Exception {
+		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<ExchangeResult>> sent = new ArrayList<>();
+			for (Supplier<ExchangeResult> request : requests) {
+				sent.add(senders.submit(request::get));
+			}
+			List<ExchangeResult> answers = new ArrayList<>();
+			for (Future<ExchangeResult> answer : sent) {
+				answers.add(answer.get(1, TimeUnit.MINUTES));
+			}
+			return answers;
 		}
 	}
 
