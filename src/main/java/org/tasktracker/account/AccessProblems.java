@@ -66,9 +66,8 @@ class AccessProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 			return true;
 		}
 		if (failure.getCause() instanceof DataAccessException cause) {
-			// Answered here, before any controller: ProblemHandler, which logs the
-			// others,
-			// never sees it.
+			// Answered before any controller, so ProblemHandler, which logs the
+			// others, never sees it.
 			log.warn("Database unavailable while checking credentials: {}", cause.getClass().getSimpleName());
 			problems.writeDatabaseUnavailable(request, response);
 			return true;

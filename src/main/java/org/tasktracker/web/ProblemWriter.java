@@ -55,6 +55,10 @@ public class ProblemWriter {
 		if (ProblemHandler.toUri(request.getRequestURI()) != null) {
 			body.put("instance", request.getRequestURI());
 		}
+		if (status.is5xxServerError()) {
+			// As ProblemHandler's own: the id that finds the request's lines in the log.
+			body.put("request_id", RequestIdFilter.currentId(request));
+		}
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		this.json.writeValue(response.getOutputStream(), body);

@@ -212,6 +212,8 @@ class EmbeddedDatabaseIntegrationTests {
 				JsonNode problem = assertProblem(response, 503, null);
 				assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 				assertThat(response.getResponseHeaders().getFirst("WWW-Authenticate")).as("not a refusal").isNull();
+				assertThat(problem.get("request_id").stringValue())
+					.isEqualTo(response.getResponseHeaders().getFirst("X-Request-Id"));
 				assertThat(problem.get("detail").stringValue())
 					.isEqualTo("The database cannot be reached; retry later");
 			}
