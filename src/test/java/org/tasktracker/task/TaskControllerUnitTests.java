@@ -68,7 +68,8 @@ class TaskControllerUnitTests {
 						new DatabaseProperties(Duration.ofSeconds(60), Duration.ofMillis(2500), Duration.ofSeconds(3)),
 						new SimpleMeterRegistry()),
 				new Transactions(this.transactionManager), new SimpleMeterRegistry(), mock(UserZones.class),
-				mock(TaskLifecycle.class), mock(CompletionRepository.class), mock(TaskTreeRepository.class));
+				mock(TaskLifecycle.class), mock(CompletionRepository.class), mock(TaskTreeRepository.class),
+				mock(SyncRepository.class));
 		this.controller = new TaskController(service, this.json);
 	}
 
