@@ -172,7 +172,8 @@ final class AccountRequests {
 			return null;
 		}
 		String username = node.stringValue().toLowerCase(Locale.ROOT);
-		if (!USERNAME.matcher(username).matches()) {
+		// Checked as sent too: lower-casing makes a Kelvin sign (U+212A) a k.
+		if (!USERNAME.matcher(username).matches() || !node.stringValue().chars().allMatch((c) -> c < 0x80)) {
 			errors.add(new FieldError("username", "must be 3-64 characters of a-z, 0-9, '.', '_' and '-'"));
 			return null;
 		}

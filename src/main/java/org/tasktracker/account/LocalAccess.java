@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -48,13 +49,16 @@ final class LocalAccess {
 	 * own, and pages cannot forge them.
 	 */
 	static @Nullable String crossSite(HttpServletRequest request) {
-		String origin = request.getHeader("Origin");
-		if (origin != null && !isSameOrigin(origin, request)) {
-			return "Requests from other web sites need credentials";
+		// Every value of a header sent twice: the first alone would let a second pass.
+		for (String origin : Collections.list(request.getHeaders("Origin"))) {
+			if (!isSameOrigin(origin, request)) {
+				return "Requests from other web sites need credentials";
+			}
 		}
-		String site = request.getHeader("Sec-Fetch-Site");
-		if (site != null && !"same-origin".equalsIgnoreCase(site) && !"none".equalsIgnoreCase(site)) {
-			return "Requests from other web sites need credentials";
+		for (String site : Collections.list(request.getHeaders("Sec-Fetch-Site"))) {
+			if (!"same-origin".equalsIgnoreCase(site) && !"none".equalsIgnoreCase(site)) {
+				return "Requests from other web sites need credentials";
+			}
 		}
 		return null;
 	}

@@ -110,6 +110,7 @@ class AccountApiIntegrationTests {
 			"{\"username\": \"local\", \"password\": \"correct horse battery\"}",
 			"{\"username\": \"has space\", \"password\": \"correct horse battery\"}",
 			"{\"username\": \"ümlaut\", \"password\": \"correct horse battery\"}",
+			"{\"username\": \"kelvin\\u212a\", \"password\": \"correct horse battery\"}",
 			"{\"username\": 7, \"password\": \"correct horse battery\"}" })
 	void refusesAUsernameOutOfBoundsAndStoresNothing(String body) {
 		long before = userCount();

@@ -79,6 +79,19 @@ class LocalAccessUnitTests {
 	}
 
 	@Test
+	void aSecondOriginOrFetchSiteOfAnotherSiteIsHeardToo() {
+		MockHttpServletRequest origins = request("127.0.0.1", "localhost:8000");
+		origins.addHeader("Origin", "http://localhost:8000");
+		origins.addHeader("Origin", "http://evil.example");
+		assertThat(LocalAccess.refusal(AuthMode.LOCAL, origins)).isNotNull();
+
+		MockHttpServletRequest sites = request("127.0.0.1", "localhost:8000");
+		sites.addHeader("Sec-Fetch-Site", "same-origin");
+		sites.addHeader("Sec-Fetch-Site", "cross-site");
+		assertThat(LocalAccess.refusal(AuthMode.LOCAL, sites)).isNotNull();
+	}
+
+	@Test
 	void offActsAsTheLocalUserFromAnyAddressButNotForOtherSites() {
 		MockHttpServletRequest remote = request("203.0.113.9", "tasks.example.org");
 		remote.addHeader("X-Forwarded-For", "198.51.100.1");
