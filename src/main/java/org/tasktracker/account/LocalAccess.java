@@ -4,7 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
-import java.util.Collections;
+import java.util.Enumeration;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -50,12 +50,15 @@ final class LocalAccess {
 	 */
 	static @Nullable String crossSite(HttpServletRequest request) {
 		// Every value of a header sent twice: the first alone would let a second pass.
-		for (String origin : Collections.list(request.getHeaders("Origin"))) {
-			if (!isSameOrigin(origin, request)) {
+		Enumeration<String> origins = request.getHeaders("Origin");
+		while (origins.hasMoreElements()) {
+			if (!isSameOrigin(origins.nextElement(), request)) {
 				return "Requests from other web sites need credentials";
 			}
 		}
-		for (String site : Collections.list(request.getHeaders("Sec-Fetch-Site"))) {
+		Enumeration<String> sites = request.getHeaders("Sec-Fetch-Site");
+		while (sites.hasMoreElements()) {
+			String site = sites.nextElement();
 			if (!"same-origin".equalsIgnoreCase(site) && !"none".equalsIgnoreCase(site)) {
 				return "Requests from other web sites need credentials";
 			}
