@@ -47,7 +47,7 @@ class SecurityConfiguration {
 			"/labels/**", "/sync", "/export", "/export.ics", "/import" };
 
 	private static final String[] PUBLIC = { "/health", "/health/**", "/openapi.json", "/openapi.json/**", "/docs",
-			"/docs/**", "/swagger-ui/**", "/error" };
+			"/docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error" };
 
 	/**
 	 * No Micrometer observation of each security filter, authentication and

@@ -70,25 +70,38 @@ class HealthAndDocsIntegrationTests {
 	}
 
 	@Test
-	void servesAnInteractivePageAtDocs() {
-		URI location = this.client.get()
+	void servesAnInteractivePageAtDocsThatLoadsTheDocument() {
+		String page = this.client.get()
 			.uri("/docs")
-			.exchange()
-			.expectStatus()
-			.isFound()
-			.returnResult()
-			.getResponseHeaders()
-			.getLocation();
-		assertThat(location).isNotNull();
-		this.client.get()
-			.uri(location.getPath())
 			.exchange()
 			.expectStatus()
 			.isOk()
 			.expectHeader()
 			.contentTypeCompatibleWith(MediaType.TEXT_HTML)
 			.expectBody(String.class)
-			.value((page) -> assertThat(page).contains("swagger-ui"));
+			.returnResult()
+			.getResponseBody();
+		assertThat(page).contains("<div id=\"swagger-ui\">");
+		java.util.regex.Matcher files = java.util.regex.Pattern.compile("(?:href|src)=\"(/swagger-ui/[^\"]+)\"")
+			.matcher(page);
+		int found = 0;
+		String initializer = null;
+		while (files.find()) {
+			found++;
+			String body = this.client.get()
+				.uri(files.group(1))
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody(String.class)
+				.returnResult()
+				.getResponseBody();
+			if (files.group(1).endsWith("swagger-initializer.js")) {
+				initializer = body;
+			}
+		}
+		assertThat(found).as("the page's styles and scripts").isEqualTo(5);
+		assertThat(initializer).as("swagger-ui is pointed at the service's document").contains("/openapi.json");
 	}
 
 }
