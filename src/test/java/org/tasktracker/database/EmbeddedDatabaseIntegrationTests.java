@@ -192,23 +192,8 @@ class EmbeddedDatabaseIntegrationTests {
 
 			context.getBean(EmbeddedDatabase.class).close();
 
-			for (ExchangeResult response : timedAtOnce(List.of(
-					// a token of the right form that no cache knows: only the database
-					// can say
-					() -> client.get()
-						.uri("/tasks")
-						.header("Authorization", "Bearer tt_unknownunknownunknownunknownunknown5678")
-						.exchange()
-						.returnResult(),
-					() -> client.post()
-						.uri("/tokens")
-						.header("Authorization", basic)
-						.contentType(MediaType.APPLICATION_JSON)
-						.body("""
-								{"name": "phone"}
-								""")
-						.exchange()
-						.returnResult()))) {
+			for (ExchangeResult response : timedAtOnce(
+					List.of(() -> withUnknownToken(client), () -> newTokenWithPassword(client, basic)))) {
 				JsonNode problem = assertProblem(response, 503, null);
 				assertThat(response.getResponseHeaders().getFirst("Retry-After")).isEqualTo("2");
 				assertThat(response.getResponseHeaders().getFirst("WWW-Authenticate")).as("not a refusal").isNull();
@@ -243,20 +228,7 @@ class EmbeddedDatabaseIntegrationTests {
 				answers = atOnce(List.of(() -> get(client, "/health"), () -> get(client, "/health/ready"),
 						() -> get(client, "/tasks/" + id), () -> get(client, "/tasks"), () -> create(client, "y"),
 						() -> client.post().uri("/tasks/{id}/complete", id).exchange().returnResult(),
-						() -> client.get()
-							.uri("/tasks")
-							.header("Authorization", "Bearer tt_unknownunknownunknownunknownunknown5678")
-							.exchange()
-							.returnResult(),
-						() -> client.post()
-							.uri("/tokens")
-							.header("Authorization", basic)
-							.contentType(MediaType.APPLICATION_JSON)
-							.body("""
-									{"name": "phone"}
-									""")
-							.exchange()
-							.returnResult()));
+						() -> withUnknownToken(client), () -> newTokenWithPassword(client, basic)));
 			}
 
 			for (ExchangeResult health : answers.subList(0, 2)) {
@@ -311,6 +283,28 @@ class EmbeddedDatabaseIntegrationTests {
 	 * Sends the requests at once and returns their answers in order; a minute is only a
 	 * guard against a hang, far past any limit of the service's.
 	 */
+	/** A token of the right form that no cache knows: only the database can say. */
+	private static ExchangeResult withUnknownToken(RestTestClient client) {
+		return client.get()
+			.uri("/tasks")
+			.header("Authorization", "Bearer tt_unknownunknownunknownunknownunknown5678")
+			.exchange()
+			.returnResult();
+	}
+
+	/** A password checked, then a token made: both need the database. */
+	private static ExchangeResult newTokenWithPassword(RestTestClient client, String basic) {
+		return client.post()
+			.uri("/tokens")
+			.header("Authorization", basic)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("""
+					{"name": "phone"}
+					""")
+			.exchange()
+			.returnResult();
+	}
+
 	private static List<ExchangeResult> atOnce(List<Supplier<ExchangeResult>> requests) throws Exception {
 		try (ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor()) {
 			List<Future<ExchangeResult>> sent = new ArrayList<>();
