@@ -2,6 +2,7 @@ package org.tasktracker.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.regex.Pattern;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -14,6 +15,9 @@ import org.apache.tomcat.util.res.StringManager;
  * HTML page.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
+
+	/** RFC 3986's characters of a path, percent-encoding included. */
+	private static final Pattern PATH = Pattern.compile("/[A-Za-z0-9\\-._~%!$&'()*+,;=:@/]{0,2000}");
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -34,8 +38,13 @@ public class ProblemErrorReportValve extends ErrorReportValve {
 						? ",\"detail\":\"The request is malformed (for example, a URL with characters "
 								+ "that must be percent-encoded)\""
 						: "";
-				writer
-					.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + detail + "}");
+				String path = request.getRequestURI();
+				// The path as it came, when it is one (its characters need no escaping in
+				// JSON); a request line Tomcat could not read may have none.
+				String instance = (path != null && PATH.matcher(path).matches()) ? ",\"instance\":\"" + path + "\""
+						: "";
+				writer.write("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + detail
+						+ instance + "}");
 				response.finishResponse();
 			}
 		}
