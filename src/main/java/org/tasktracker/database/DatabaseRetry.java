@@ -15,6 +15,7 @@ import org.springframework.core.retry.RetryState;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
@@ -22,11 +23,11 @@ import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * Retries database work on transient connection failures, briefly and with backoff, so
- * that a database restart or fail-over costs clients nothing but a little latency. A
- * retry starts only within {@code tasktracker.database.retry-budget} of the first
- * attempt, which keeps every answer (success or 503) within a few seconds. Both kinds of
- * retry are Spring's {@link RetryTemplate}; this class only says which failures each may
- * repeat.
+ * that a database restart or fail-over costs clients nothing but a little latency; and
+ * work that lost a deadlock, which never happened. A retry starts only within
+ * {@code tasktracker.database.retry-budget} of the first attempt, which keeps every
+ * answer (success or 503) within a few seconds. Both kinds of retry are Spring's
+ * {@link RetryTemplate}; this class only says which failures each may repeat.
  */
 @Component
 public class DatabaseRetry {
@@ -68,6 +69,14 @@ public class DatabaseRetry {
 
 	static boolean isRetryable(Throwable ex, boolean idempotent) {
 		if (ex instanceof CannotGetJdbcConnectionException || ex instanceof CannotCreateTransactionException) {
+			return true;
+		}
+		if (ex instanceof PessimisticLockingFailureException) {
+			// A deadlock's victim (or a lock not had in time): PostgreSQL rolled its
+			// transaction back whole, or the one statement outside any, so none of it
+			// happened. Writes that lock a task tree's rows in different orders (a
+			// subtask's change locks it and then its parent, a parent's completion the
+			// parent and then its subtasks) meet so under concurrent use.
 			return true;
 		}
 		return idempotent && (ex instanceof DataAccessResourceFailureException
