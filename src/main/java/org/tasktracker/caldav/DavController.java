@@ -473,6 +473,27 @@ class DavController {
 	}
 
 	/**
+	 * The octets with their folded lines unfolded (a line break followed by a space or a
+	 * tab goes), before they are read as UTF-8: RFC 5545 (3.1) folds at 75 octets, which
+	 * may fall inside a character, and unfolding must restore the octets. A bare LF
+	 * before the space is taken as the line break too, as clients that end lines so fold
+	 * them so.
+	 */
+	static byte[] unfolded(byte[] bytes) {
+		java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes.length);
+		for (int i = 0; i < bytes.length; i++) {
+			byte b = bytes[i];
+			int next = (b == '\r' && i + 1 < bytes.length && bytes[i + 1] == '\n') ? i + 2 : (b == '\n') ? i + 1 : -1;
+			if (next > 0 && next < bytes.length && (bytes[next] == ' ' || bytes[next] == '\t')) {
+				i = next;
+				continue;
+			}
+			out.write(b);
+		}
+		return out.toByteArray();
+	}
+
+	/**
 	 * The body of a {@code PUT}, at most {@link DavCalendars#MAX_RESOURCE_SIZE} bytes of
 	 * UTF-8, read no further than that.
 	 */
@@ -487,10 +508,13 @@ class DavController {
 		}
 		java.nio.charset.CharsetDecoder utf8 = java.nio.charset.StandardCharsets.UTF_8.newDecoder();
 		try {
-			String text = utf8.decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+			String text = utf8.decode(java.nio.ByteBuffer.wrap(unfolded(bytes))).toString();
 			// RFC 5545 allows no control characters but tab and line ends; kept as
-			// sent, one would also break the XML that reports carry bodies in.
-			if (text.chars().anyMatch((c) -> (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F)) {
+			// sent, one would also break the XML that reports carry bodies in, as would
+			// U+FFFE and U+FFFF.
+			if (text.chars()
+				.anyMatch((c) -> (c < 0x20 && c != '\t' && c != '\r' && c != '\n') || c == 0x7F || c == 0xFFFE
+						|| c == 0xFFFF)) {
 				throw new DavPreconditionException(HttpStatus.FORBIDDEN, DavXml.CALDAV, "valid-calendar-data",
 						"The body holds control characters, which iCalendar does not allow");
 			}

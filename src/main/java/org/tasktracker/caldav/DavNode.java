@@ -51,7 +51,7 @@ final class DavNode {
 
 		/** A property whose content is text. */
 		static Value text(String text) {
-			return (xml) -> xml.writeCharacters(text);
+			return (xml) -> xml.writeCharacters(DavXml.text(text));
 		}
 
 		/** A property whose content is one {@code DAV:href}. */

@@ -81,6 +81,35 @@ final class DavXml {
 	 * @throws MalformedXmlException for anything that is not one well-formed document
 	 * without a DOCTYPE
 	 */
+	/**
+	 * Text as XML 1.0 may carry it: a character outside its {@code Char} production (a
+	 * control character, U+FFFE, U+FFFF, a lone surrogate) becomes U+FFFD. The API takes
+	 * U+FFFE and U+FFFF in names; written raw they make the whole multistatus unreadable.
+	 */
+	static String text(String value) {
+		StringBuilder text = null;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			boolean allowed;
+			if (Character.isHighSurrogate(c) && i + 1 < value.length()
+					&& Character.isLowSurrogate(value.charAt(i + 1))) {
+				if (text != null) {
+					text.append(c).append(value.charAt(i + 1));
+				}
+				i++;
+				continue;
+			}
+			allowed = (c >= 0x20 && c < 0xD800) || c == '\t' || c == '\n' || c == '\r' || (c >= 0xE000 && c <= 0xFFFD);
+			if (!allowed && text == null) {
+				text = new StringBuilder(value.length()).append(value, 0, i);
+			}
+			if (text != null) {
+				text.append(allowed ? c : '\uFFFD');
+			}
+		}
+		return (text != null) ? text.toString() : value;
+	}
+
 	static @Nullable Element parse(InputStream body) throws IOException {
 		if (!body.markSupported()) {
 			body = new java.io.BufferedInputStream(body);

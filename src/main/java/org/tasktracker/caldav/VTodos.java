@@ -180,14 +180,14 @@ final class VTodos {
 	 * A text as RFC 5545's TEXT may hold it: a line break is written escaped (ical4j does
 	 * so for LF and CRLF, so a lone CR becomes LF), and the other control characters,
 	 * which descriptions may hold but TEXT may not (and XML 1.0, which CalDAV carries
-	 * bodies in, neither), become U+FFFD. A lone CR written raw would end the content
-	 * line in the middle.
+	 * bodies in, neither), become U+FFFD, as do U+FFFE and U+FFFF, which XML 1.0 does not
+	 * allow either. A lone CR written raw would end the content line in the middle.
 	 */
 	static String text(String value) {
 		StringBuilder text = null;
 		for (int i = 0; i < value.length(); i++) {
 			char c = value.charAt(i);
-			boolean control = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F;
+			boolean control = (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F || c == 0xFFFE || c == 0xFFFF;
 			if (control && text == null) {
 				text = new StringBuilder(value.length()).append(value, 0, i);
 			}

@@ -200,6 +200,48 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void aLineFoldedInsideACharacterIsReadWhole() throws Exception {
+		// 50 e-acutes, two octets each, folded at octet 75: inside a character.
+		byte[] line = ("SUMMARY:" + "\u00e9".repeat(50)).getBytes(StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.writeBytes("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Client//EN\r\nBEGIN:VTODO\r\nUID:fold@client\r\n"
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(line, 0, 75);
+		body.writeBytes("\r\n ".getBytes(StandardCharsets.UTF_8));
+		body.write(line, 75, line.length - 75);
+		body.writeBytes(
+				"\r\nDTSTAMP:20261101T000000Z\r\nEND:VTODO\r\nEND:VCALENDAR\r\n".getBytes(StandardCharsets.UTF_8));
+		assertThat(new String(body.toByteArray(), 0, 200, StandardCharsets.UTF_8)).as("not UTF-8 as sent")
+			.contains("\uFFFD");
+
+		ExchangeResult created = this.client.put()
+			.uri(URI.create(inbox() + "fold.ics"))
+			.header(HttpHeaders.AUTHORIZATION, this.basic)
+			.contentType(MediaType.parseMediaType(CALENDAR_TYPE))
+			.body(body.toByteArray())
+			.exchange()
+			.returnResult();
+		assertThat(Responses.status(created)).as(Responses.body(created)).isEqualTo(201);
+		assertThat(onlyTask().get("title").stringValue()).isEqualTo("\u00e9".repeat(50));
+	}
+
+	@Test
+	void textXmlCannotCarryIsReplacedInReportsAndRefusedInPuts() throws Exception {
+		ExchangeResult task = ApiUsers.send(this.client, "POST", "/tasks",
+				"{\"title\": \"odd \\ufffe \\uffff\", \"description\": \"end \\uffff\"}", this.bearer);
+		assertThat(Responses.status(task)).isEqualTo(201);
+		Document report = multistatus(dav("REPORT", inbox(), "1", "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"" + C
+				+ "\"><d:prop><d:getetag/><c:calendar-data/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\">"
+				+ "<c:comp-filter name=\"VTODO\"/></c:comp-filter></c:filter></c:calendar-query>"));
+		assertThat(hrefs(report)).as("read as XML").hasSize(1);
+		assertThat(report.getDocumentElement().getTextContent()).contains("SUMMARY:odd \uFFFD \uFFFD");
+
+		ExchangeResult refused = put(inbox() + "odd.ics", vtodo("odd@client", "SUMMARY:odd \uFFFF"), Map.of());
+		assertThat(Responses.status(refused)).isEqualTo(403);
+		assertThat(Responses.body(refused)).contains("valid-calendar-data");
+	}
+
+	@Test
 	void aSubtaskThatArrivesBeforeItsParentIsLinkedWhenTheParentDoes() throws Exception {
 		String child = inbox() + "child.ics";
 		assertThat(Responses.status(put(child,

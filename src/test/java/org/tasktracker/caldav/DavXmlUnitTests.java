@@ -39,4 +39,11 @@ class DavXmlUnitTests {
 		return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
 	}
 
+	@Test
+	void textOutsideXmlsCharactersBecomesTheReplacementCharacter() {
+		assertThat(DavXml.text("a\uFFFEb\uFFFFc\u0001d\uD800e")).isEqualTo("a\uFFFDb\uFFFDc\uFFFDd\uFFFDe");
+		assertThat(DavXml.text("tab\tline\ncr\r \uD83D\uDE00 \uFFFD")).as("as it is")
+			.isEqualTo("tab\tline\ncr\r \uD83D\uDE00 \uFFFD");
+	}
+
 }
