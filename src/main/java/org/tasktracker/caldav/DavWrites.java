@@ -127,8 +127,10 @@ class DavWrites {
 			}
 			throw uidConflict("Another resource took this name or UID meanwhile", null);
 		}
-		if (existing == null) {
-			linkWaitingChildren(caller, todo.uid(), written.id());
+		if (existing == null && linkWaitingChildren(caller, todo.uid(), written.id())) {
+			// Its subtasks' counts moved its version: the ETag is that of the task now.
+			long id = written.id();
+			written = this.calendars.tasks(caller, List.of(id)).stream().findFirst().orElse(written);
 		}
 		// RFC 4791, 5.3.4: a client that gets an ETag takes what it sent for what is
 		// stored. When the service made it something else (an occurrence completed, so
@@ -188,17 +190,22 @@ class DavWrites {
 		}
 	}
 
-	/** Children that named this UID as their parent before it arrived. */
-	private void linkWaitingChildren(DavCalendars.Caller caller, String uid, long parentId) {
+	/**
+	 * Links the children that named this UID as their parent before it arrived.
+	 * @return whether a child was linked
+	 */
+	private boolean linkWaitingChildren(DavCalendars.Caller caller, String uid, long parentId) {
+		boolean linked = false;
 		for (DavResources.Resource child : this.retry.idempotent(() -> this.resources.waitingFor(caller.id(), uid))) {
 			// A child gone, or a tree too deep, stays a root task: its client sees
 			// that in the RELATED-TO it is sent.
-			this.writes.link(caller.id(), child.taskId(), parentId);
+			linked |= this.writes.link(caller.id(), child.taskId(), parentId);
 			this.retry.idempotent(() -> {
 				this.resources.linked(caller.id(), child.taskId());
 				return null;
 			});
 		}
+		return linked;
 	}
 
 	/**

@@ -253,8 +253,10 @@ class CalDavWritesIntegrationTests {
 		assertThat(api("GET", "/tasks/" + childId).get("parent_id").isNull()).isTrue();
 
 		String parent = inbox() + "parent.ics";
-		assertThat(Responses.status(put(parent, vtodo("parent@client", "SUMMARY:Pack for the trip"), Map.of())))
-			.isEqualTo(201);
+		ExchangeResult madeParent = put(parent, vtodo("parent@client", "SUMMARY:Pack for the trip"), Map.of());
+		assertThat(Responses.status(madeParent)).isEqualTo(201);
+		assertThat(madeParent.getResponseHeaders().getETag()).as("the ETag of the parent with its child")
+			.isEqualTo(dav("GET", parent, null, null).getResponseHeaders().getETag());
 
 		long parentId = idOf(parent);
 		assertThat(api("GET", "/tasks/" + childId).get("parent_id").longValue()).isEqualTo(parentId);
