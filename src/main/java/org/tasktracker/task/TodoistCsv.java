@@ -175,7 +175,7 @@ final class TodoistCsv {
 	}
 
 	private List<ImportDocument.TaskEntry> tasks(Reader csv) {
-		try (CSVParser parser = CSVParser.builder().setReader(csv).setFormat(FORMAT).get()) {
+		try (CSVParser parser = CSVParser.builder().setReader(new QuoteChecks(csv)).setFormat(FORMAT).get()) {
 			var records = parser.iterator();
 			Map<String, Integer> columns;
 			try {
@@ -186,8 +186,14 @@ final class TodoistCsv {
 					error("header", NOT_TEXT);
 					return List.of();
 				}
-				if (!(ex.getCause() instanceof CSVException)) {
+				if (!(ex.getCause() instanceof CSVException broken)) {
 					throw ex;
+				}
+				QuoteChecks.Bare bare = QuoteChecks.Bare.of(broken);
+				if (bare != null) {
+					// Found as the text is read, ahead of the parser's header.
+					bare.refuse(this::error);
+					return List.of();
 				}
 				columns = null;
 			}
@@ -213,6 +219,12 @@ final class TodoistCsv {
 					if (!(ex.getCause() instanceof CSVException broken)) {
 						// The body could not be read: no fault of the file's.
 						throw ex;
+					}
+					QuoteChecks.Bare bare = QuoteChecks.Bare.of(broken);
+					if (bare != null) {
+						// Found as the text is read, ahead of the parser's row.
+						bare.refuse(this::error);
+						return List.of();
 					}
 					error("rows[" + parser.getRecordNumber() + "]",
 							"is not valid CSV: " + brokenQuoting(broken, parser.getCurrentLineNumber())
@@ -491,6 +503,95 @@ final class TodoistCsv {
 		if (this.errors.size() < MAX_ERRORS) {
 			this.errors.add(new FieldError(field, message));
 		}
+	}
+
+	/**
+	 * The text as it is read, refusing a quote inside a field that does not start with
+	 * one ({@code Bu"y milk}): RFC 4180 (2.5) allows none, and the CSV library would take
+	 * it as a character of the field.
+	 */
+	private static final class QuoteChecks extends java.io.FilterReader {
+
+		private static final String BARE = "bare quote: ";
+
+		/** Where a bare quote was: the row (0 the header) and the line. */
+		record Bare(long row, long line) {
+
+			static @Nullable Bare of(CSVException broken) {
+				String message = String.valueOf(broken.getMessage());
+				if (!message.startsWith(BARE)) {
+					return null;
+				}
+				String[] place = message.substring(BARE.length()).split(" ");
+				return new Bare(Long.parseLong(place[0]), Long.parseLong(place[1]));
+			}
+
+			void refuse(java.util.function.BiConsumer<String, String> error) {
+				error.accept((this.row == 0) ? "header" : "rows[" + this.row + "]",
+						"is not valid CSV: on line " + this.line + ", a quote inside a field that is not in quotes; "
+								+ "a field with a comma, a quote or a line break must be in double quotes, "
+								+ "its quotes doubled");
+			}
+
+		}
+
+		private enum State {
+
+			FIELD_START, UNQUOTED, QUOTED, QUOTE_IN_QUOTED
+
+		}
+
+		private State state = State.FIELD_START;
+
+		private long line = 1;
+
+		/** Rows ended so far: line breaks outside quotes. */
+		private long rows;
+
+		QuoteChecks(Reader in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int c = super.read();
+			if (c >= 0) {
+				check((char) c);
+			}
+			return c;
+		}
+
+		@Override
+		public int read(char[] buffer, int offset, int length) throws IOException {
+			int read = super.read(buffer, offset, length);
+			for (int i = offset; i < offset + Math.max(read, 0); i++) {
+				check(buffer[i]);
+			}
+			return read;
+		}
+
+		private void check(char c) throws CSVException {
+			boolean ends = c == ',' || c == '\r' || c == '\n';
+			if (c == '\n') {
+				this.line++;
+				if (this.state != State.QUOTED) {
+					this.rows++;
+				}
+			}
+			this.state = switch (this.state) {
+				case FIELD_START -> (c == '"') ? State.QUOTED : ends ? State.FIELD_START : State.UNQUOTED;
+				case UNQUOTED -> {
+					if (c == '"') {
+						throw new CSVException(BARE + this.rows + " " + this.line);
+					}
+					yield ends ? State.FIELD_START : State.UNQUOTED;
+				}
+				case QUOTED -> (c == '"') ? State.QUOTE_IN_QUOTED : State.QUOTED;
+				// Anything else after a closing quote the CSV library refuses itself.
+				case QUOTE_IN_QUOTED -> (c == '"') ? State.QUOTED : ends ? State.FIELD_START : State.UNQUOTED;
+			};
+		}
+
 	}
 
 }

@@ -256,6 +256,18 @@ class TodoistCsvImportIntegrationTests {
 	}
 
 	@Test
+	void aQuoteInsideAFieldNotInQuotesNamesItsRowAndLine() {
+		String csv = HEADER + "task,\"Two\nlines, \"\"quoted\"\"\",,,,,,,,\n\ntask,Bu\"y milk,,,,,,,,\n";
+
+		JsonNode problem = assertInvalid(importCsv(this.api, "Moving", csv.getBytes(StandardCharsets.UTF_8), null),
+				"/import", "rows[3]");
+
+		assertThat(problem.get("errors").get(0).get("message").stringValue())
+			.contains("on line 5, a quote inside a field that is not in quotes");
+		assertNothingImported();
+	}
+
+	@Test
 	void aQuoteNeverClosedNamesTheRowAndTheLineItStartsOnInPlainWords() {
 		String csv = HEADER + "task,Fine,,,,,,,,\ntask,\"Never closed,,,,,,,,\ntask,Swallowed,,,,,,,,\n";
 
