@@ -335,6 +335,13 @@ record ImportDocument(List<String> labels, List<ProjectEntry> projects, List<Tas
 					error(at, "must be a completion object");
 					continue;
 				}
+				for (String name : completion.propertyNames()) {
+					// An export's completions carry their ids too, which an import makes
+					// anew.
+					if (!"id".equals(name) && !"due".equals(name) && !"completed_at".equals(name)) {
+						error(at + "." + name, "is not a known field");
+					}
+				}
 				List<FieldError> dueErrors = new ArrayList<>();
 				JsonNode dueNode = completion.get("due");
 				Due due = (dueNode != null) ? TaskRequests.due(dueNode, dueErrors) : null;

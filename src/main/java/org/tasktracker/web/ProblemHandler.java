@@ -118,9 +118,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (ex.getContentType() == null) {
+			// None sent, or one that does not parse (an unknown charset, say).
+			String supported = MediaType.toString(ex.getSupportedMediaTypes()).replace(", ", " or ");
 			ex.getBody()
-				.setDetail("The body has no Content-Type; send it as "
-						+ MediaType.toString(ex.getSupportedMediaTypes()).replace(", ", " or "));
+				.setDetail((request.getHeader(HttpHeaders.CONTENT_TYPE) == null)
+						? "The body has no Content-Type; send it as " + supported
+						: "The Content-Type cannot be read (an unknown charset?); send the body as " + supported
+								+ ", in UTF-8");
 		}
 		return super.handleHttpMediaTypeNotSupported(ex, headers, status, request);
 	}

@@ -160,6 +160,7 @@ class DataTransferIntegrationTests {
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "due": {"date": "2026-02-30"}}]} | tasks[0].due
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "created_at": "yesterday"}]} | tasks[0].created_at
 					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "completions": [{"due": null}]}]} | tasks[0].completions[0].completed_at
+					{"format": "tasktracker-export", "version": 1, "tasks": [{"id": 1, "title": "a", "completions": [{"completed_at": "2026-12-01T08:00:00Z", "extra": 1}]}]} | tasks[0].completions[0].extra
 					{"format": "tasktracker-export", "version": 1, "tasks": [], "projects": [{"id": 1, "name": ""}]} | projects[0].name
 					{"format": "tasktracker-export", "version": 1, "tasks": [], "labels": ["a,b"]}              | labels[0]
 					""")

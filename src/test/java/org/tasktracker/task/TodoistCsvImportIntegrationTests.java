@@ -330,6 +330,7 @@ class TodoistCsvImportIntegrationTests {
 				.build(), java.net.http.HttpResponse.BodyHandlers.ofString());
 		assertThat(unknown.statusCode()).as(unknown.body()).isEqualTo(415);
 		assertThat(unknown.headers().firstValue(HttpHeaders.CONTENT_TYPE)).hasValue("application/problem+json");
+		assertThat(unknown.body()).contains("an unknown charset").doesNotContain("has no Content-Type");
 		assertThat(this.api.expect(200, "GET", "/projects", null)).hasSize(1);
 	}
 
