@@ -65,9 +65,16 @@ class DavWrites {
 		}
 		if (existing == null) {
 			TaskView holder = live(caller, holderOf(caller, names, todo.uid()), gone);
-			if (holder != null) {
+			if (holder != null && calendar.holds(holder)) {
 				throw uidConflict("Another resource holds this UID", names.href(holder));
 			}
+			// The UID is another calendar's resource: a client that moves a task between
+			// calendars under a new name (todoman) PUTs it here first, then deletes it
+			// there. RFC 4791 (5.3.2.1) keeps a UID unique within a calendar; it moves
+			// here, as one of the same name does, rather than being made anew.
+			existing = holder;
+		}
+		if (existing == null) {
 			// The UID the service will derive for a task it has not made yet: kept for
 			// this one, it would be two tasks' once that task is made.
 			OptionalLong derived = DavPaths.taskId(todo.uid() + ".ics");

@@ -494,6 +494,33 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void aPutOfTheSameUidUnderANewNameInAnotherCalendarMovesTheTask() throws Exception {
+		long project = Responses
+			.id(ApiUsers.send(this.client, "POST", "/projects", "{\"name\": \"Garden\"}", this.bearer));
+		String old = inbox() + "first-name.ics";
+		assertThat(Responses.status(put(old, vtodo("moved@client", "SUMMARY:Prune roses"), Map.of()))).isEqualTo(201);
+		long id = onlyTask().get("id").longValue();
+
+		// todoman's move: a PUT of the same UID under a new name there, then a DELETE
+		// here.
+		String moved = home() + project + "/new-name.ics";
+		ExchangeResult put = put(moved, vtodo("moved@client", "SUMMARY:Prune roses"), Map.of("If-None-Match", "*"));
+		assertThat(Responses.status(put)).as(Responses.body(put)).isEqualTo(201);
+		assertThat(Responses.status(dav("DELETE", old, null, null))).as("already gone from there").isEqualTo(404);
+
+		JsonNode task = onlyTask();
+		assertThat(task.get("id").longValue()).as("the same task, not one made anew").isEqualTo(id);
+		assertThat(task.get("project_id").longValue()).isEqualTo(project);
+		assertThat(Responses.status(dav("GET", moved, null, null))).isEqualTo(200);
+		assertThat(Responses.status(put(inbox() + "second-name.ics", vtodo("moved@client", "SUMMARY:Two"), Map.of())))
+			.as("back again under yet another name: a move too")
+			.isEqualTo(201);
+		assertThat(Responses.status(put(inbox() + "third-name.ics", vtodo("moved@client", "SUMMARY:Two"), Map.of())))
+			.as("a second name in the same calendar: a conflict")
+			.isEqualTo(403);
+	}
+
+	@Test
 	void deleteLeavesATombstoneThatSyncReportsUnderTheClientsName() throws Exception {
 		Document initial = multistatus(dav("REPORT", inbox(), "1", sync("")));
 		String token = text(initial.getDocumentElement(), D, "sync-token");
