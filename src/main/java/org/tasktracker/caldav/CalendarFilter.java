@@ -90,6 +90,11 @@ final class CalendarFilter {
 		return new CalendarFilter(todo, nothing, zone);
 	}
 
+	/** Whether a {@code prop-filter} or a nested {@code comp-filter} tests the task. */
+	boolean testsProperties() {
+		return this.todo != null && (!this.todo.props.isEmpty() || !this.todo.comps.isEmpty());
+	}
+
 	boolean matches(VToDo task) {
 		if (this.matchesNothing) {
 			return false;

@@ -2,6 +2,7 @@ package org.tasktracker.caldav;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -20,6 +21,9 @@ import java.util.stream.Collectors;
 
 import javax.xml.namespace.QName;
 
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.data.ParserException;
+import net.fortuna.ical4j.model.Component;
 import net.fortuna.ical4j.model.ParameterList;
 import net.fortuna.ical4j.model.component.VToDo;
 import net.fortuna.ical4j.model.parameter.RelType;
@@ -220,6 +224,28 @@ class DavCalendars {
 			todo.add(new RelatedTo(new ParameterList(List.of(RelType.PARENT)), row.parentUid()));
 		}
 		return todo;
+	}
+
+	/**
+	 * The task's {@code VTODO} with what its client wrote that the service does not model
+	 * (a {@code LOCATION}, an {@code X-} property), as a client reads it: for filters on
+	 * such properties. Read back from the resource's text, so only when a filter needs
+	 * it.
+	 */
+	static VToDo whole(Caller caller, Names names, TaskView task, VToDo todo) {
+		DavResources.Resource row = names.row(task.id());
+		if (row == null || row.extra().isEmpty()) {
+			return todo;
+		}
+		try {
+			return (VToDo) new CalendarBuilder().build(new StringReader(ics(task, todo, row.extra(), caller.zone())))
+				.getComponents(Component.VTODO)
+				.get(0);
+		}
+		catch (IOException | ParserException ex) {
+			// What the service wrote, read back: the modelled VTODO still answers.
+			return todo;
+		}
 	}
 
 	/**

@@ -209,7 +209,8 @@ class DavController {
 			multistatus(response,
 					(out) -> this.calendars.forEachTask(caller, calendar, names, (task) -> unchecked(() -> {
 						VToDo todo = DavCalendars.todo(caller, names, task);
-						if (filter.matches(todo)) {
+						if (filter
+							.matches(filter.testsProperties() ? DavCalendars.whole(caller, names, task, todo) : todo)) {
 							out.response(this.calendars.resource(caller, names, task, todo), properties);
 						}
 					})));

@@ -242,6 +242,30 @@ class CalDavWritesIntegrationTests {
 	}
 
 	@Test
+	void propFiltersSeeThePropertiesTheServiceKeepsWithoutModellingThem() throws Exception {
+		String office = inbox() + "office.ics";
+		assertThat(Responses
+			.status(put(office, vtodo("office@client", "SUMMARY:Call", "LOCATION:Office", "X-FOO:bar"), Map.of())))
+			.isEqualTo(201);
+		String home = inbox() + "home.ics";
+		assertThat(Responses.status(put(home, vtodo("home@client", "SUMMARY:Sweep"), Map.of()))).isEqualTo(201);
+
+		assertThat(filtered("<c:prop-filter name=\"LOCATION\"/>")).containsExactly(office);
+		assertThat(filtered("<c:prop-filter name=\"LOCATION\"><c:text-match>OFF</c:text-match></c:prop-filter>"))
+			.containsExactly(office);
+		assertThat(filtered("<c:prop-filter name=\"X-FOO\"><c:text-match>baz</c:text-match></c:prop-filter>"))
+			.isEmpty();
+		assertThat(filtered("<c:prop-filter name=\"LOCATION\"><c:is-not-defined/></c:prop-filter>"))
+			.containsExactly(home);
+	}
+
+	private List<String> filtered(String propFilter) throws Exception {
+		return hrefs(multistatus(dav("REPORT", inbox(), "1", "<c:calendar-query xmlns:d=\"DAV:\" xmlns:c=\"" + C
+				+ "\"><d:prop><d:getetag/></d:prop><c:filter><c:comp-filter name=\"VCALENDAR\"><c:comp-filter "
+				+ "name=\"VTODO\">" + propFilter + "</c:comp-filter></c:comp-filter></c:filter></c:calendar-query>")));
+	}
+
+	@Test
 	void aSubtaskThatArrivesBeforeItsParentIsLinkedWhenTheParentDoes() throws Exception {
 		String child = inbox() + "child.ics";
 		assertThat(Responses.status(put(child,
