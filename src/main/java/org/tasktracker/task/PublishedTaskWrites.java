@@ -64,7 +64,8 @@ class PublishedTaskWrites implements TaskWrites {
 		if (fields.description() != null) {
 			body.put("description", fields.description());
 		}
-		if (fields.projectId() != null) {
+		// A subtask lives in its parent's project, whichever calendar it was put in.
+		if (fields.projectId() != null && fields.parentId() == null) {
 			body.put("project_id", fields.projectId());
 		}
 		if (!fields.labels().isEmpty()) {
@@ -150,7 +151,10 @@ class PublishedTaskWrites implements TaskWrites {
 		if (!Objects.equals(current.description(), fields.description())) {
 			patch.put("description", fields.description());
 		}
-		if (!Objects.equals(current.projectId(), fields.projectId())) {
+		// A subtask lives in its parent's project, whichever calendar it was put in: a
+		// project_id beside it would make it a root task there (the API's rule for a
+		// PATCH), and the next PUT would put it back under its parent.
+		if (fields.parentId() == null && !Objects.equals(current.projectId(), fields.projectId())) {
 			patch.put("project_id", fields.projectId());
 		}
 		if (!current.labels().equals(fields.labels())) {

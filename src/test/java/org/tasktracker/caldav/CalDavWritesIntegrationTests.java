@@ -304,6 +304,22 @@ class CalDavWritesIntegrationTests {
 		assertThat(child.getResponseHeaders().getETag()).as("stored otherwise than sent: in the parent's calendar")
 			.isNull();
 		assertThat(Responses.status(dav("GET", trip + "socks.ics", null, null))).isEqualTo(200);
+
+		// Put there again, and into a third calendar: it stays under its parent each
+		// time.
+		long other = Responses
+			.json(ApiUsers.send(this.client, "POST", "/projects", "{\"name\": \"Errands\"}", this.bearer))
+			.get("id")
+			.longValue();
+		for (String calendar : List.of(inbox(), inbox(), home() + other + "/")) {
+			ExchangeResult again = put(calendar + "socks.ics",
+					vtodo("socks@client", "SUMMARY:Socks", "RELATED-TO;RELTYPE=PARENT:trip@client"), Map.of());
+			assertThat(Responses.status(again)).as(calendar + ": " + Responses.body(again)).isIn(201, 204);
+			JsonNode socks = api("GET", "/tasks?parent_id=" + idOf(trip + "trip.ics")).get(0);
+			assertThat(socks.get("title").stringValue()).isEqualTo("Socks");
+			assertThat(socks.get("project_id").longValue()).as(calendar).isEqualTo(project);
+			assertThat(Responses.status(dav("GET", trip + "socks.ics", null, null))).as(calendar).isEqualTo(200);
+		}
 	}
 
 	@Test
