@@ -101,8 +101,8 @@ class PublishedTaskWrites implements TaskWrites {
 			return Optional.empty();
 		}
 		Task current = found.get();
-		ObjectNode patch = changes(PublishedTasks.view(current), completedAlready(ownerId, current, fields),
-				current.recurrence());
+		TaskView view = PublishedTasks.view(current);
+		ObjectNode patch = changes(view, completedAlready(ownerId, current, view, fields), current.recurrence());
 		EntityTags expected = (ifVersion != null) ? EntityTags.parse("If-Match", EntityTags.of(ifVersion))
 				: new EntityTags(true, List.of());
 		Optional<Task> replaced = refusedAsInvalid(() -> this.tasks.update(ownerId, taskId,
@@ -125,11 +125,10 @@ class PublishedTaskWrites implements TaskWrites {
 	 * otherwise set the due back and complete that occurrence twice. The task keeps its
 	 * due and stays open; the other fields are taken.
 	 */
-	private TaskFields completedAlready(long ownerId, Task current, TaskFields fields) {
+	private TaskFields completedAlready(long ownerId, Task current, TaskView now, TaskFields fields) {
 		if (!fields.completed() || current.completed() || current.recurrence() == null) {
 			return fields;
 		}
-		TaskView now = PublishedTasks.view(current);
 		boolean movedOn = !Objects.equals(now.dueDate(), fields.dueDate())
 				|| !Objects.equals(now.dueAt(), fields.dueAt());
 		boolean again = movedOn && this.retry.idempotent(() -> this.completions.last(ownerId, current.id()))

@@ -335,7 +335,7 @@ final class TaskRequests {
 				java.time.Instant instant = java.time.OffsetDateTime
 					.parse(at.stringValue(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
 					.toInstant();
-				return (!instant.isBefore(FIRST_DUE) && instant.isBefore(AFTER_LAST_DUE)) ? Reminder.at(instant) : null;
+				return storable(instant) ? Reminder.at(instant) : null;
 			}
 			catch (java.time.format.DateTimeParseException ex) {
 				return null;
@@ -527,9 +527,7 @@ final class TaskRequests {
 				java.time.Instant instant = java.time.OffsetDateTime
 					.parse(datetime.stringValue(), java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME)
 					.toInstant();
-				// In UTC, where it is stored: the years 1 to 9999, as PostgreSQL reads
-				// them.
-				if (!instant.isBefore(FIRST_DUE) && instant.isBefore(AFTER_LAST_DUE)) {
+				if (storable(instant)) {
 					return Due.at(instant);
 				}
 			}
@@ -540,6 +538,13 @@ final class TaskRequests {
 		errors.add(new FieldError("due", "datetime must be an ISO 8601 date-time with an offset, such as "
 				+ "2026-12-01T09:00:00Z, from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"));
 		return null;
+	}
+
+	/**
+	 * In UTC, where it is stored: within the years 1 to 9999, as PostgreSQL reads them.
+	 */
+	private static boolean storable(java.time.Instant instant) {
+		return !instant.isBefore(FIRST_DUE) && instant.isBefore(AFTER_LAST_DUE);
 	}
 
 }
